@@ -1,0 +1,31 @@
+"""kehoach: compile Vietnamese administrative plans (Kế hoạch) from YAML under Decree 30/2020/NĐ-CP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+__all__ = ["load", "check", "__version__"]
+
+
+def load(path: str | Path):
+    """Load and validate a plan file; raise ``KehoachError`` with located diagnostics if it is invalid."""
+    from .diagnostics import KehoachError, has_errors
+    from .load import load_path
+
+    loaded = load_path(path)
+    if loaded.plan is None or has_errors(loaded.diagnostics):
+        raise KehoachError(loaded.diagnostics, exit_code=1 if loaded.data is not None else 2)
+    return loaded.plan
+
+
+def check(path: str | Path) -> list:
+    """All diagnostics for one plan file: reading, schema and lint rules."""
+    from .load import load_path
+    from .rules import lint
+
+    loaded = load_path(path)
+    if loaded.plan is None:
+        return loaded.diagnostics
+    return loaded.diagnostics + lint(loaded)

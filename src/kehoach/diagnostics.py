@@ -1,0 +1,57 @@
+"""Diagnostics (phát hiện): what check, build and batch report, each at ``path:line:col``.
+
+Codes: KH0xx reading the file (encoding, YAML), KH1xx structure and profile (schema, required
+sections), KH2xx Decree 30 formatting, KH3xx Vietnamese text, KH4xx cross-references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+    severity: Severity = Severity.error
+    path: str | None = None
+    line: int | None = None  # 1-based
+    col: int | None = None  # 1-based
+    source_line: str | None = field(default=None, compare=False)  # the YAML line, for display
+
+    def location(self) -> str:
+        parts = [self.path or "<stdin>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.col is not None:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.code} {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.error for d in diagnostics)
+
+
+class KehoachError(Exception):
+    """A failure that ends a command with located diagnostics and an exit code (1 or 2)."""
+
+    def __init__(self, diagnostics: list[Diagnostic], exit_code: int = 2) -> None:
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+        self.exit_code = exit_code

@@ -41,6 +41,9 @@ class Paragraph:
     level: int = 0  # 0 = roman section heading, 1 = "1.", 2 = "a)" / "1.1.", 3 = "-", 4 = "+"
     bold: bool = False  # the whole paragraph (label included) is bold
     italic: bool = False
+    # Only the label is bold while the text is not: "Điều 1. Ban hành …", and a run-in heading
+    # "1. Sở Tài chính: …" (whose heading run is bold too). Ignored when ``bold`` is set.
+    label_bold: bool = False
 
     @property
     def text(self) -> str:

@@ -16,7 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # ruamel.yaml >= 0.19 limits the composer's depth itself
+    from ruamel.yaml.composer import MaxDepthExceededError
+except ImportError:  # pragma: no cover - older ruamel recurses instead; see parse_yaml
+    class MaxDepthExceededError(MarkedYAMLError):  # type: ignore[no-redef]
+        pass
 
 from .diagnostics import Diagnostic, KehoachError, Severity
 from .i18n import tr
@@ -85,8 +92,7 @@ class _Converter:
                 "file too complex (more than {n} elements once aliases are expanded): possibly an alias bomb",
                 n=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise self._fail(node, "KH004", tr(
-                "lồng nhau quá sâu (hơn {n} cấp)", "nested too deeply (more than {n} levels)", n=MAX_DEPTH))
+            raise _too_deep(self.source, node.start_mark.line + 1, node.start_mark.column + 1)
         self.source.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
             result: dict[Any, Any] = {}
@@ -111,6 +117,10 @@ class _Converter:
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag if isinstance(node.tag, str) else node.tag.value
         value = node.value
+        if node.style == ">":
+            # The round-trip scanner marks each fold of a folded scalar with "\a" (its constructor
+            # removes them; we build values from nodes ourselves).
+            value = value.replace("\a", "")
         if node.style:  # quoted or block scalars are always text
             return value
         if tag.endswith(":null"):
@@ -146,11 +156,41 @@ class _Converter:
                                         self.source.line_text(line))])
 
 
+def _too_deep(source: Source, line: int | None = None, col: int | None = None) -> KehoachError:
+    return KehoachError([Diagnostic("KH004", tr(
+        "lồng nhau quá sâu (hơn {n} cấp)", "nested too deeply (more than {n} levels)", n=MAX_DEPTH),
+        Severity.error, source.path, line, col, source.line_text(line))])
+
+
+def _first_too_deep(source: Source) -> tuple[int | None, int | None]:
+    """Where nesting first passes MAX_DEPTH, found from the parser's event stream (no recursion)."""
+    depth = 0
+    try:
+        for event in YAML(typ="rt", pure=True).parse(source.text):
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except (YAMLError, RecursionError):
+        pass
+    return None, None
+
+
 def parse_yaml(source: Source) -> Any:
     """The plain data of ``source.text``, filling ``source.positions``; raises KehoachError."""
     yaml = YAML(typ="rt", pure=True)
+    # ruamel ≥ 0.19 stops composing past this depth; older versions recurse until RecursionError,
+    # which is caught below. Composer depth counts the root node as 1.
+    yaml.max_depth = MAX_DEPTH + 1
     try:
         node = yaml.compose(source.text)
+    except MaxDepthExceededError as exc:
+        mark = exc.problem_mark
+        raise _too_deep(source, mark.line + 1, mark.column + 1) from None
+    except RecursionError:
+        raise _too_deep(source, *_first_too_deep(source)) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

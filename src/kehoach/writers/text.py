@@ -1,0 +1,67 @@
+"""Plain-text writer: the form a reviewer diffs in a pull request.
+
+One paragraph per line and nothing wrapped, so that a change to one sentence changes one line.
+Blocks are separated by blank lines; tables are pipe rows; the output is UTF-8 and deterministic.
+"""
+
+from __future__ import annotations
+
+from .. import document as doc
+
+RULE = "-" * 8  # stands for the short rules under the issuer and the trích yếu
+
+
+def write_text(document: doc.Document) -> bytes:
+    chunks: list[list[str]] = []
+    for number, part in enumerate(document.parts):
+        if number:
+            chunks.append(["=" * 40])
+        chunks += part_chunks(part)
+    return ("\n\n".join("\n".join(chunk) for chunk in chunks) + "\n").encode("utf-8")
+
+
+def part_chunks(part: doc.Part) -> list[list[str]]:
+    chunks: list[list[str]] = []
+    if part.letterhead:
+        lh = part.letterhead
+        chunks.append([*lh.parent, *lh.issuer, RULE])
+        chunks.append([lh.national_name, lh.motto, RULE])
+        dated = [line for line in (lh.number_line, lh.place_date) if line]
+        if dated:
+            chunks.append(dated)
+    title = [part.title.kind, *part.title.lines]
+    if part.title.note:
+        title.append(part.title.note)
+    chunks.append([*title, RULE])
+    chunks += [block_lines(block) for block in part.blocks]
+    if part.closing:
+        closing = part.closing
+        chunks.append(["Nơi nhận:", *(("  " * line.level) + line.text for line in closing.recipients)])
+        if closing.signature:
+            sig = closing.signature
+            chunks.append([*sig.authority_lines, sig.title, "", sig.name])
+    for appendix in part.appendices:
+        chunks.append(["=" * 40])
+        head = [appendix.label, appendix.title]
+        if appendix.note:
+            head.append(appendix.note)
+        chunks.append([*head, RULE])
+        chunks += [block_lines(block) for block in appendix.blocks]
+    return chunks
+
+
+def block_lines(block: doc.Block) -> list[str]:
+    if isinstance(block, doc.Paragraph):
+        return [" ".join(block.text.splitlines())]
+    return table_lines(block)
+
+
+def table_lines(table: doc.Table) -> list[str]:
+    """Pipe rows; a merged cell is printed once, in the first row and column it covers."""
+    lines = [table.title] if table.title else []
+    for row in table.header:
+        lines.append("| " + " | ".join(cell.text for cell in row) + " |")
+    lines.append("|" + "---|" * table.column_count)
+    for row in table.rows:
+        lines.append("| " + " | ".join(cell.text for cell in row) + " |")
+    return lines

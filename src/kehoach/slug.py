@@ -1,0 +1,46 @@
+"""ASCII file names from Vietnamese unit names: "Xã Vĩnh Hòa" → "xa-vinh-hoa".
+
+Names come from data (a units table), so a slug can never contain a path separator, a dot-dot or
+anything but ``[a-z0-9-]``, and ``confined`` checks the final path is still inside the output folder.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+MAX_LENGTH = 80
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: object, fallback: str = "unit") -> str:
+    """Lower-case ASCII words joined by '-'; ``fallback`` when nothing is left."""
+    decomposed = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NOT_ALNUM.sub("-", ascii_text).strip("-")
+    return slug[:MAX_LENGTH].rstrip("-") or fallback
+
+
+class UniqueSlugs:
+    """Hands out slugs that are unique within one batch: the second "xa-an-phu" is "xa-an-phu-2"."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, slug: str) -> str:
+        candidate, n = slug, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        self._taken.add(candidate)
+        return candidate
+
+
+def confined(folder: Path, name: str) -> Path:
+    """``folder / name``, refusing anything that would land outside ``folder``."""
+    base = folder.resolve()
+    target = (base / name).resolve()
+    if target.parent != base:
+        raise ValueError(f"{name!r} escapes {folder}")
+    return target

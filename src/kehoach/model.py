@@ -40,6 +40,14 @@ def _as_list(value: Any) -> Any:
     return value
 
 
+def _shorthand_list(value: Any, key: str) -> Any:
+    """A list whose string items stand for ``{key: item}``; other values are left to pydantic."""
+    items = _as_list(value)
+    if not isinstance(items, list):
+        return items  # pydantic reports "expects a list" at the right place
+    return [{key: v} if isinstance(v, str) else v for v in items]
+
+
 # --------------------------------------------------------------------------------------------
 # Dates
 # --------------------------------------------------------------------------------------------
@@ -257,7 +265,7 @@ class Item(Model):
     @field_validator("items", mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
-        return [{"text": v} if isinstance(v, str) else v for v in _as_list(value)]
+        return _shorthand_list(value, "text")
 
     @property
     def is_task(self) -> bool:
@@ -388,7 +396,7 @@ class Recipient(Model):
     @field_validator("items", mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
-        return [{"name": v} if isinstance(v, str) else v for v in _as_list(value)]
+        return _shorthand_list(value, "name")
 
 
 class RecipientGroup(Model):
@@ -437,7 +445,7 @@ class Column(Model):
     @field_validator("columns", mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
-        return [{"title": v} if isinstance(v, str) else v for v in _as_list(value)]
+        return _shorthand_list(value, "title")
 
     def leaves(self) -> list[Column]:
         if not self.columns:

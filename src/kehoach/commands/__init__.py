@@ -4,6 +4,7 @@ from importlib import import_module
 
 # One line per command module.
 COMMAND_MODULES = [
+    "build",
 ]
 
 for _name in COMMAND_MODULES:

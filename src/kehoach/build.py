@@ -1,0 +1,101 @@
+"""Build (dựng): a plan file → one output file (.docx, .html, .txt or .pdf).
+
+``render`` turns a validated ``Plan`` into the bytes of one format; ``build_file`` loads and lints a
+plan file, refuses one with errors, and writes the output atomically (never the input, never a
+partial file, also not after Ctrl-C).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .compose import compose
+from .diagnostics import Diagnostic, KehoachError, Severity, has_errors
+from .i18n import tr
+from .load import load_path
+from .model import Plan
+
+FORMATS = ("docx", "html", "txt", "pdf")
+SUFFIX_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".txt": "txt", ".pdf": "pdf"}
+
+
+def render(plan: Plan, fmt: str, *, templates: Path | None = None) -> bytes:
+    """The bytes of ``plan`` written as ``fmt`` (docx, html or txt)."""
+    document = compose(plan, templates=templates)
+    if fmt == "docx":
+        from .writers.docx import write_docx
+
+        return write_docx(document)
+    if fmt == "html":
+        from .writers.html import write_html
+
+        return write_html(document)
+    if fmt == "txt":
+        from .writers.text import write_text
+
+        return write_text(document)
+    raise KehoachError([Diagnostic("KH030", tr(
+        "định dạng không hỗ trợ: {f} (chọn một trong: {all})", "unsupported format: {f} (choose one of: {all})",
+        f=fmt, all=", ".join(FORMATS)), Severity.error)])
+
+
+def output_format(output: Path, fmt: str | None) -> str:
+    """The format asked for, or the one the output's suffix names; exit 2 when neither is known."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise KehoachError([Diagnostic("KH030", tr(
+                "định dạng không hỗ trợ: {f} (chọn một trong: {all})",
+                "unsupported format: {f} (choose one of: {all})", f=fmt, all=", ".join(FORMATS)), Severity.error)])
+        return fmt
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        raise KehoachError([Diagnostic("KH031", tr(
+            "không biết định dạng của tệp đầu ra theo đuôi '{s}' (dùng .docx, .html, .txt hoặc .pdf, "
+            "hoặc --format)",
+            "cannot tell the output format from the suffix '{s}' (use .docx, .html, .txt or .pdf, or --format)",
+            s=output.suffix or "(none)"), Severity.error, str(output))])
+    return SUFFIX_FORMATS[suffix]
+
+
+def load_checked(plan_path: Path) -> tuple[Plan, list[Diagnostic]]:
+    """The plan of ``plan_path`` and its non-error findings; KehoachError (exit 1/2) on errors."""
+    loaded = load_path(plan_path)
+    diagnostics = list(loaded.diagnostics)
+    if loaded.plan is None:
+        # Unreadable input (encoding, YAML) is exit 2; a readable plan that is invalid is exit 1.
+        unreadable = any(d.code.startswith("KH0") for d in diagnostics if d.severity is Severity.error)
+        raise KehoachError(diagnostics, exit_code=2 if unreadable else 1)
+    from .rules import lint  # imported here: the rule modules are many and build may not need them
+
+    diagnostics += lint(loaded)
+    if has_errors(diagnostics):
+        raise KehoachError(diagnostics, exit_code=1)
+    return loaded.plan, diagnostics
+
+
+def build_file(plan_path: str | Path, output: str | Path | None = None, *, fmt: str | None = None,
+               templates: Path | None = None) -> Path:
+    """Build ``plan_path`` into ``output`` (default: the plan's name with .docx beside it)."""
+    plan_path = Path(plan_path)
+    if output is None:
+        output = plan_path.with_suffix(f".{fmt}" if fmt else ".docx")
+    output = Path(output)
+    fmt = output_format(output, fmt)
+    plan, _ = load_checked(plan_path)
+    return write_output(plan, output, fmt, templates=templates, protect=(plan_path,))
+
+
+def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None = None,
+                 protect: tuple[Path, ...] = ()) -> Path:
+    """Render ``plan`` as ``fmt`` and write it to ``output`` atomically."""
+    from .fileio import write_atomic
+
+    if fmt == "pdf":
+        try:
+            from .pdf import convert_docx_bytes_to_pdf
+        except ImportError:  # pragma: no cover - the module ships with the package
+            raise KehoachError([Diagnostic("KH032", tr(
+                "không xuất được PDF: thiếu mô-đun chuyển đổi", "PDF output is unavailable: converter missing"),
+                Severity.error, str(output))]) from None
+        return convert_docx_bytes_to_pdf(render(plan, "docx", templates=templates), output, protect=protect)
+    return write_atomic(output, render(plan, fmt, templates=templates), protect=protect)

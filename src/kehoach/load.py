@@ -208,7 +208,7 @@ def parse_yaml(source: Source) -> Any:
 
 def validate(data: Any, source: Source) -> tuple[Plan | None, list[Diagnostic]]:
     """``Plan`` from plain data, or the schema errors located in the source."""
-    from .validation_messages import describe  # plain-language rewrite of pydantic errors
+    from .validation_messages import describe_all  # plain-language rewrite of pydantic errors
 
     if not isinstance(data, dict):
         return None, [source.diagnostic((), "KH100", tr(
@@ -216,7 +216,7 @@ def validate(data: Any, source: Source) -> tuple[Plan | None, list[Diagnostic]]:
     try:
         return Plan.model_validate(data), []
     except ValidationError as exc:
-        return None, [describe(error, source) for error in exc.errors(include_url=False)]
+        return None, describe_all(exc.errors(include_url=False), data, source)
 
 
 def read_text(path: Path) -> tuple[str, list[Diagnostic]]:
@@ -230,10 +230,13 @@ def load_path(path: str | Path) -> Loaded:
     """Load and validate one plan file. Problems are returned as diagnostics, never raised."""
     path = Path(path)
     source = Source(str(path), "")
+    notes: list[Diagnostic] = []
     try:
         source.text, notes = read_text(path)
         data = parse_yaml(source)
+        plan, errors = validate(data, source)
     except KehoachError as exc:
-        return Loaded(source, diagnostics=exc.diagnostics)
-    plan, errors = validate(data, source)
+        return Loaded(source, diagnostics=notes + exc.diagnostics)
+    except RecursionError:  # a last guard: parse_yaml and the depth limit should prevent it
+        return Loaded(source, diagnostics=notes + _too_deep(source).diagnostics)
     return Loaded(source, data, plan, notes + errors)

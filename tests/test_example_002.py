@@ -144,8 +144,20 @@ def missing_in_order(paragraphs: list[str], texts: list[str]) -> list[str]:
     return missing
 
 
+# Corrections the example makes to the seed (each commented in the YAML): the dates that rule
+# KH203 flags.
+CORRECTIONS = {
+    "ngày 25/04/2011": "ngày 25/4/2011",
+    "trong tháng 2 năm 2012": "trong tháng 02 năm 2012",
+}
+
+
 def seed_body() -> list[str]:
-    lines = [" ".join(line.split()) for line in SEED.read_text(encoding="utf-8").splitlines()]
+    text = SEED.read_text(encoding="utf-8")
+    for wrong, right in CORRECTIONS.items():
+        assert text.count(wrong) == 1, wrong  # a correction that no longer applies is a stale test
+        text = text.replace(wrong, right)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     start = next(i for i, line in enumerate(lines) if line.startswith("Triển khai thực hiện nhiệm vụ năm 2012"))
     body = [LABEL.sub("", line) for line in lines[start:]]

@@ -12,6 +12,7 @@ variables, so text such as ``{{ x }}`` written in a plan is printed as it is and
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +33,20 @@ def default_templates_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+@functools.lru_cache(maxsize=8)
+def _environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
+    """One environment per search path, so each template is compiled once per process, not once per
+    document (a batch composes thousands); the loader still reloads a template file that changes."""
+    return SandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in search]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 class Wording:
     """Renders the named wording templates; every failure becomes a located KehoachError (exit 2)."""
 
@@ -45,14 +60,7 @@ class Wording:
                     Severity.error, str(override))])
             search.append(override)
         search.append(default_templates_dir())
-        self.env = SandboxedEnvironment(
-            loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in search]),
-            undefined=StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = _environment(tuple(search))
 
     def render(self, name: str, **values: Any) -> str:
         """The text of template ``name`` with ``values``, whitespace at both ends removed."""

@@ -53,9 +53,17 @@ class _Strict(StrictUndefined):
         super().__init__(hint, obj, name, functools.partial(MissingField, name, obj is not missing))
 
 
+def lower_first(text: object) -> str:
+    """A unit name inside a sentence: "Phường Long Xuyên" → "phường Long Xuyên" (``| lower`` would
+    also lower the proper name)."""
+    text = str(text)
+    return text[:1].lower() + text[1:]
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(undefined=_Strict, autoescape=False, keep_trailing_newline=True)
     env.filters["upper"] = upper  # NFC-safe for Vietnamese
+    env.filters["lower_first"] = lower_first
     return env
 
 

@@ -4,6 +4,8 @@ from importlib import import_module
 
 # One line per command module.
 COMMAND_MODULES = [
+    "batch",
+    "units",
     "build",
 ]
 

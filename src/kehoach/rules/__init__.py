@@ -1,9 +1,88 @@
-"""Lint rules (quy tắc kiểm tra). Filled in by issue 4."""
+"""Lint rules (quy tắc kiểm tra): run the selected rules on a loaded plan.
+
+``lint(loaded)`` is what ``kehoach check`` calls after loading. Rules live one family per module;
+importing a module registers its rules (see ``registry.py``).
+"""
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
+import re
+from pathlib import Path
+
+from ..config import Config, find_config
+from ..diagnostics import Diagnostic, Severity
+from ..load import Loaded, Source
+from ..profiles import UnknownProfile, select
+from .registry import RULES, Context, Finding, Rule
+
+# Importing the rule modules registers their rules, in code order.
+from . import profile, period, number, dates, signature, recipients, labels, text, citations  # noqa: E402,F401
+
+__all__ = ["RULES", "Rule", "lint"]
+
+_IGNORE = re.compile(r"#\s*kehoach:\s*ignore(?:\[([^\]]*)\])?")
+SNIPPET_SEARCH_LINES = 300  # how far below its key a snippet of a block text may sit
 
 
-def lint(loaded) -> list[Diagnostic]:  # noqa: ANN001 - replaced by the rule engine
-    return []
+def _ignored_lines(text: str) -> dict[int, set[str] | None]:
+    """Line → codes silenced on it (None: every code), from ``# kehoach: ignore[...]`` comments."""
+    out: dict[int, set[str] | None] = {}
+    if "kehoach:" not in text:
+        return out
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _IGNORE.search(line)
+        if match:
+            codes = match.group(1)
+            out[number] = {c.strip() for c in codes.split(",") if c.strip()} if codes else None
+    return out
+
+
+def _silenced(diag: Diagnostic, ignored: dict[int, set[str] | None]) -> bool:
+    if diag.line is None or diag.line not in ignored:
+        return False
+    codes = ignored[diag.line]
+    return codes is None or any(diag.code.startswith(c) for c in codes)
+
+
+def _place(source: Source, finding: Finding, code: str, severity: Severity) -> Diagnostic:
+    """A diagnostic at the finding's loc, moved onto the exact words when a snippet is given."""
+    diag = source.diagnostic(finding.loc, code, finding.message, severity)
+    if not finding.snippet or diag.line is None:
+        return diag
+    lines = source.lines
+    first = diag.line - 1
+    for index in range(first, min(len(lines), first + SNIPPET_SEARCH_LINES)):
+        start = (diag.col - 1) if index == first and diag.col else 0
+        col = lines[index].find(finding.snippet, start)
+        if col >= 0:
+            return Diagnostic(code, finding.message, severity, source.path, index + 1, col + 1, lines[index])
+    return diag
+
+
+def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = None) -> list[Diagnostic]:
+    """Findings of every selected rule on ``loaded.plan``, located and sorted by line and column.
+
+    ``profile`` (a name or a path) overrides the plan's ``profile:``. ``config`` defaults to the
+    configuration found upwards from the plan file. Raises KehoachError (exit code 2) for a broken
+    configuration or profile file. A plan that did not validate has no findings here: its schema
+    errors are already in ``loaded.diagnostics``.
+    """
+    if loaded.plan is None:
+        return []
+    source = loaded.source
+    base = Path(source.path).parent if source.path else Path.cwd()
+    config = config or find_config(base)
+    ctx = Context(loaded, config)
+    try:
+        ctx.profile = select(loaded, profile)
+    except UnknownProfile as exc:
+        ctx.profile_error = str(exc)
+    diagnostics: list[Diagnostic] = []
+    for rule in RULES.values():
+        if not config.enabled(rule.code) or (rule.needs_profile and ctx.profile is None):
+            continue
+        severity = config.severity_of(rule.code, rule.severity)
+        diagnostics.extend(_place(source, finding, rule.code, severity) for finding in rule.check(ctx))
+    ignored = _ignored_lines(source.text)
+    kept = {d for d in diagnostics if not _silenced(d, ignored)}  # a set: one report per place and message
+    return sorted(kept, key=lambda d: (d.line or 0, d.col or 0, d.code, d.message))

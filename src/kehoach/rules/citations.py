@@ -1,0 +1,108 @@
+"""KH401: the same document cited twice carries the same number, ký hiệu and date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..diagnostics import Severity
+from ..i18n import tr
+from ..load import Loc
+from ..model import date_parts
+from .registry import Context, Finding, rule
+
+_TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạch|Chỉ thị|Thông tư|Hướng dẫn|Thông báo|"
+          r"Chương trình|Đề án|Kết luận|Văn bản|Tờ trình|Báo cáo|Công điện|Thông tri|Quy định")
+# "Công văn số 2178/LĐTBXH-TE ngày 12/7/2021", "Kế hoạch số 147-KH/TU ngày 28/12/2023",
+# "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020"
+CITATION = re.compile(
+    rf"\b(?P<type>{_TYPES})\s+(?:số\s+)?(?P<number>\d+)(?P<symbol>[/-][^\s,;()]*[^\s,;().])"
+    r"(?:\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))?", re.I)
+
+
+@dataclass(frozen=True)
+class Citation:
+    loc: Loc
+    type: str | None  # None: the plan's own number
+    number: str
+    symbol: str  # without the leading "/" or "-" and a year part ("2020/NĐ-CP" → "NĐ-CP")
+    date: tuple[int, int, int] | None
+    written: str
+
+
+def _symbol(raw: str) -> str:
+    return re.sub(r"^[/-](\d{4}/)?", "", raw)
+
+
+def citations(ctx: Context) -> list[Citation]:
+    out = []
+    lh = ctx.plan.letterhead
+    if lh.number:  # the plan itself, as its appendices' notes cite it
+        day, month, year = date_parts(lh.date)
+        own_date = (day, month, year) if day and month and year else None
+        out.append(Citation(("letterhead", "number"), None, lh.number.lstrip("0") or "0", ctx.plan.symbol,
+                            own_date, f"{lh.number}/{ctx.plan.symbol}"))
+    for loc, text in ctx.texts:
+        if "/" not in text and "-" not in text:
+            continue
+        for m in CITATION.finditer(text):
+            day, month, year = m.group("d") or m.group("d2"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")
+            date = (int(day), int(month), int(year)) if day else None
+            out.append(Citation(loc, m.group("type").capitalize(), m.group("number").lstrip("0") or "0",
+                                _symbol(m.group("symbol")), date, m.group(0)))
+    return out
+
+
+def _fmt_date(date: tuple[int, int, int] | None) -> str:
+    return f"{date[0]:02d}/{date[1]}/{date[2]}" if date else "—"
+
+
+@rule("KH401", "citation-mismatch", Severity.error, "NĐ 30, Phụ lục I, Mục II.6 (trích dẫn văn bản)",
+      ("một văn bản được trích dẫn với số, ký hiệu hoặc ngày khác nhau",
+       "one document cited with different numbers, ký hiệu or dates"))
+def citation_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A document cited twice (or the plan's own number cited in its appendices) keeps the same
+    number, ký hiệu and date: same type and number with another ký hiệu or date, or the same
+    ký hiệu and date with another number, is a typo in one of them (seed 000 cites its own
+    dispatch 2178/LĐTBXH-TE as "217/LĐTBXH-TE").
+
+    Passes:
+
+        preamble:
+          paragraphs:
+            - Thực hiện Công văn số 2178/LĐTBXH-TE ngày 12/7/2021 của Bộ.
+            - Theo Công văn số 2178/LĐTBXH-TE ngày 12/7/2021, các tỉnh báo cáo.
+
+    Fails:
+
+        preamble:
+          paragraphs:
+            - Thực hiện Công văn số 2178/LĐTBXH-TE ngày 12/7/2021 của Bộ.
+            - Theo Công văn số 217/LĐTBXH-TE ngày 12/7/2021, các tỉnh báo cáo.
+    """
+    found = citations(ctx)
+    reported: set[tuple[Loc, str]] = set()
+    for i, later in enumerate(found):
+        for first in found[:i]:
+            if later.written == first.written:
+                continue
+            same_kind = first.type is None or later.type is None or first.type.lower() == later.type.lower()
+            problem = None
+            if same_kind and first.number == later.number and first.type and later.type:
+                if first.symbol != later.symbol:
+                    problem = tr("ký hiệu", "ký hiệu")
+                elif first.date and later.date and first.date != later.date:
+                    problem = tr("ngày", "date")
+            elif first.symbol == later.symbol and first.date and first.date == later.date \
+                    and first.number != later.number:
+                problem = tr("số", "number")
+            if problem and (later.loc, later.written) not in reported:
+                reported.add((later.loc, later.written))
+                yield Finding(later.loc, tr(
+                    "'{w}' khác {p} với '{f}' (ngày {d}) đã dẫn trước: cùng một văn bản phải ghi như nhau",
+                    "'{w}' differs in its {p} from '{f}' ({d}) cited before: one document is written one way",
+                    w=later.written, p=problem, f=first.written, d=_fmt_date(first.date)),
+                    snippet=later.written)
+                break

@@ -4,6 +4,9 @@ from importlib import import_module
 
 # One line per command module.
 COMMAND_MODULES = [
+    "check",
+    "schema",
+    "init",
     "batch",
     "units",
     "build",

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -396,3 +397,113 @@ def test_output_never_overwrites_the_input(tmp_path, monkeypatch):
         pdf.convert_docx_file_to_pdf(source, source)
     assert caught.value.diagnostics[0].code == "KH011"
     assert source.read_bytes() == before
+
+
+# -- the examples, built the way users build them ----------------------------------------------------
+
+EXAMPLES = sorted(Path(__file__).resolve().parent.parent.joinpath("examples").glob("*.yaml"))
+CLI = [sys.executable, "-c", "import sys; sys.argv[0] = 'kehoach'; from kehoach.cli import main; main()"]
+
+
+def kehoach(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
+
+
+def pdf_pages(pdf_path: Path) -> list[str]:
+    return [page_text(pdf_path, n) for n in range(1, len(PdfReader(str(pdf_path)).pages) + 1)]
+
+
+def signer_names(example: Path) -> list[str]:
+    from kehoach.load import load_path
+
+    plan = load_path(example).plan
+    signatures = [plan.signature, plan.decision.signature if plan.decision else None]
+    return [s.name for s in signatures if s is not None and s.name]
+
+
+@pytest.fixture(scope="module")
+def built_examples(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Every example built with ``kehoach build`` as .pdf, .docx and .txt; the .docx also converted warm."""
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path_factory.mktemp("examples")
+    built: dict[str, dict[str, Path]] = {}
+    for example in EXAMPLES:
+        files = {suffix: out / f"{example.stem}.{suffix}" for suffix in ("pdf", "docx", "txt")}
+        for target in files.values():
+            result = kehoach("build", str(example), "-o", str(target))
+            assert result.returncode == 0, result.stderr
+            assert result.stdout.strip() == str(target)
+        built[example.stem] = files
+    with pdf.Converter() as converter:
+        for files in built.values():
+            files["warm"] = converter.convert_file(files["docx"], files["docx"].with_suffix(".warm.pdf"))
+    return built
+
+
+@needs_soffice
+@needs_poppler
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_example_pdf(built_examples, example):
+    files = built_examples[example.stem]
+    pdf_path = files["pdf"]
+    page_count = assert_a4(pdf_path)
+    pages = pdf_pages(pdf_path)
+    assert page_count == len(pages) >= 2
+    assert_decree_pages(pdf_path)
+
+    # Page numbers run 2, 3, … after each unnumbered first page (the plan itself, a plan attached to
+    # a decision, an appendix): a missing, extra or misnumbered page breaks the sequence.
+    previous = None
+    for number, text in enumerate(pages, 1):
+        top = first_lines(text, 1)[0]
+        shown = int(top) if top.isdigit() else None
+        if shown is None:
+            flat = " ".join(text.split())
+            assert number == 1 or QUOC_HIEU in flat or "PHỤ LỤC" in flat, f"page {number} has no number: {top!r}"
+        else:
+            assert shown == (previous + 1 if previous else 2), f"page {number} shows {shown}"
+        previous = shown
+
+    # Nothing lost, nothing added: the PDF has every word of the text rendering of the same plan,
+    # and its only extra words are the page numbers.
+    words = lambda text: Counter(re.findall(r"\w+", text))  # noqa: E731
+    pdf_words = words("\n".join(pages))
+    txt_words = words(files["txt"].read_text("utf-8"))
+    assert txt_words - pdf_words == Counter()
+    numbers_shown = Counter(t for t in (first_lines(p, 1)[0] for p in pages) if t.isdigit())
+    assert pdf_words - txt_words <= numbers_shown
+
+    # The length is plausible for 13-14 pt text on A4: no near-empty pages and no overfull ones.
+    chars = [len("".join(text.split())) for text in pages]
+    assert 900 <= sum(chars) / page_count <= 2800, chars
+    assert min(chars) > 100, chars
+
+    flat = " ".join(" ".join(pages).split())
+    assert QUOC_HIEU in " ".join(pages[0].split())
+    for name in signer_names(example):
+        assert name in flat
+    assert_serif_fonts_embedded(pdf_path)
+
+    # The warm converter (batch) lays out the same pages as the one-shot build.
+    assert pdf_pages(files["warm"]) == pages
+
+
+def test_every_example_is_covered():
+    assert len(EXAMPLES) >= 3 and not any(p.parent.name == "batch" for p in EXAMPLES)
+
+
+def test_build_pdf_without_libreoffice_exits_2(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from kehoach.cli import _register, app
+
+    _register()
+    _hide_soffice(monkeypatch, tmp_path)
+    target = tmp_path / "out" / "plan.pdf"
+    result = CliRunner().invoke(app, ["build", str(EXAMPLES[0]), "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "KH020" in result.output
+    assert "sudo apt-get install libreoffice-writer fonts-liberation" in result.output
+    assert "Traceback" not in result.output
+    assert not target.exists()

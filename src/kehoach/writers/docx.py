@@ -246,7 +246,11 @@ def _page_number_paragraph(paragraph) -> None:
     """A centred PAGE field (Phụ lục I, Mục I: canh giữa trong phần lề trên)."""
     p = paragraph._p
     ppr = p.get_or_add_pPr()
-    etree.SubElement(ppr, w("pStyle")).set(w("val"), "KHPageNumber")
+    for old in ppr.findall(w("pStyle")):  # the template's "Header" style
+        ppr.remove(old)
+    style = etree.Element(w("pStyle"))
+    style.set(w("val"), "KHPageNumber")
+    ppr.insert(0, style)
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
                        ("end", None)):
         run = etree.SubElement(p, w("r"))
@@ -410,10 +414,32 @@ def _cell(tr: etree._Element, width: int, span: int = 1, vmerge: str | None = No
 # --- Document parts ------------------------------------------------------------------------------
 
 
+def _letterhead_left_width(head: Letterhead) -> int:
+    """The ô 2-3 column: its default width, widened (into the left margin) when a line the plan
+    broke on purpose would otherwise wrap; longer lines wrap anyway and keep the default."""
+    default = twips_cm(nd30.LETTERHEAD_LEFT_CM)
+    widest = max([twips_pt(text_width_em(vn.upper(line), bold=False) * nd30.PARENT_PT)
+                  for line in head.parent]
+                 + [twips_pt(text_width_em(vn.upper(line), bold=True) * nd30.ISSUER_PT)
+                    for line in head.issuer], default=0)
+    slack = twips_cm(0.15)  # rounding in the width estimate
+    if default < widest + slack <= default + twips_cm(nd30.LETTERHEAD_MAX_OUTDENT_CM):
+        return widest + slack
+    return default
+
+
 def _letterhead(body: etree._Element, head: Letterhead) -> None:
-    left = twips_cm(nd30.LETTERHEAD_LEFT_CM)
-    widths = [left, TEXT_W_PORTRAIT - left]
+    left = _letterhead_left_width(head)
+    right = TEXT_W_PORTRAIT - twips_cm(nd30.LETTERHEAD_LEFT_CM)
+    widths = [left, right]
     tbl = _table(body, widths, borders=False, cell_margin=0)
+    if left + right > TEXT_W_PORTRAIT:
+        tblpr = tbl[0]
+        tblpr.find(w("jc")).set(w("val"), "left")
+        ind = etree.Element(w("tblInd"))
+        ind.set(w("w"), str(TEXT_W_PORTRAIT - left - right))
+        ind.set(w("type"), "dxa")
+        tblpr.find(w("jc")).addnext(ind)
     inner = widths
 
     tr = etree.SubElement(tbl, w("tr"))

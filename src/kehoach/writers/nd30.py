@@ -69,6 +69,9 @@ RECIPIENTS_PT = 11  # Phụ lục I, II.9.d: danh sách nơi nhận cỡ chữ 1
 # [practice] ô 2-3 column; the rest of the 16.5 cm text width (10.1 cm) holds the Quốc hiệu, about
 # 9.6 cm wide in 13 pt bold. Letterhead and closing cells have no inner padding.
 LETTERHEAD_LEFT_CM = 6.4
+# [practice] a body name the plan breaks into lines ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") keeps
+# each line whole: the letterhead may reach up to this far into the left margin.
+LETTERHEAD_MAX_OUTDENT_CM = 0.8
 CLOSING_LEFT_CM = 7.5  # [practice] Nơi nhận column; the rest is the signature column
 TABLE_CELL_MARGIN_CM = 0.19  # Word's default cell padding (108 twips)
 APPENDIX_LABEL_PT = 14  # Phụ lục I, III.1: "Phụ lục" cỡ chữ 14, đứng, đậm, canh giữa

@@ -22,10 +22,14 @@ def load(path: str | Path):
 
 def check(path: str | Path) -> list:
     """All diagnostics for one plan file: reading, schema and lint rules."""
+    from .diagnostics import KehoachError
     from .load import load_path
     from .rules import lint
 
     loaded = load_path(path)
     if loaded.plan is None:
         return loaded.diagnostics
-    return loaded.diagnostics + lint(loaded)
+    try:
+        return loaded.diagnostics + lint(loaded)
+    except KehoachError as exc:  # a broken configuration or profile file
+        return loaded.diagnostics + exc.diagnostics

@@ -9,8 +9,9 @@ Codes (all exit 2 when they are errors: the file cannot be read as a plan):
 - KH008 a tab used for indentation (YAML forbids it; editors hide it)
 - KH009 info: decomposed (NFD) text normalised to NFC, e.g. text pasted from macOS or a PDF
 - KH010 missing, unreadable path, or a folder
-- KH013 warning: valid UTF-8 that reads like legacy-encoded text shown in a Western font
-  ("KÕ ho¹ch", "Keá hoaïch"): the letters will print garbled in the document
+
+Legacy-encoded text pasted into a UTF-8 file ("KÕ ho¹ch", "Keá hoaïch") is valid UTF-8: the lint
+rule KH301 (rules/text.py) reports it on the plan's texts.
 """
 
 from __future__ import annotations
@@ -39,15 +40,6 @@ _CP1258_VOWELS = _ASCII_VOWELS | frozenset(b"\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd
 _VNI_MARKS = frozenset(b"\xf8\xf9\xfb\xf5\xef\xe1\xe0\xe5\xe3\xe4\xe9\xe8\xea\xeb\xe2")
 _VNI_LETTERS = frozenset(b"\xf6\xf4\xf1\xd6\xd4\xd1")  # ư ơ đ Ư Ơ Đ
 
-# The same encodings decoded as Windows-1252 and saved again as UTF-8 ("mojibake").
-_MOJIBAKE = {
-    "TCVN3": re.compile(r"[A-Za-z][\u00a1-\u00af\u00b1\u00b4-\u00bf]|[\u00a1-\u00af\u00b1\u00b4-\u00bf][a-z]"),
-    "VNI": re.compile(r"[aeiouyAEIOUY][øûïäåë]|[öñ][aeioôâu]"),
-    "Windows-1258": re.compile(r"[aeiouyâêôAEIOUYÂÊÔ][ÌìÞÒò]|ð[aeiouy]"),
-}
-_MOJIBAKE_MIN_HITS = 3  # one odd symbol is a typo; three is an encoding problem
-
-
 def _fail(code: str, message: str, path: Path, line: int | None = None, col: int | None = None,
           source_line: str | None = None) -> KehoachError:
     return KehoachError([Diagnostic(code, message, Severity.error, str(path), line, col, source_line)])
@@ -65,7 +57,8 @@ def _position(data: bytes | str, offset: int) -> tuple[int, int, str]:
     else:
         col = offset - start + 1
         line_text = line_data
-    return data.count(newline, 0, offset) + 1, col, line_text.rstrip("\r")
+    shown = _CONTROL.sub("\ufffd", line_text.rstrip("\r"))  # never send control bytes to a terminal
+    return data.count(newline, 0, offset) + 1, col, shown
 
 
 def _read(path: Path) -> bytes:
@@ -144,7 +137,7 @@ def _decode_utf8(raw: bytes, path: Path) -> str:
         raise _fail("KH007", message, path, line, col, text) from None
 
 
-def _check_text(text: str, path: Path) -> list[Diagnostic]:
+def _check_text(text: str, path: Path) -> None:
     control = _CONTROL.search(text)
     if control:
         line, col, line_text = _position(text, control.start())
@@ -158,18 +151,6 @@ def _check_text(text: str, path: Path) -> list[Diagnostic]:
         raise _fail("KH008", tr(
             "dùng ký tự tab để thụt lề; YAML chỉ cho phép dấu cách",
             "a tab is used for indentation; YAML allows only spaces"), path, line, col, line_text)
-    notes = []
-    for encoding, pattern in _MOJIBAKE.items():
-        hits = pattern.findall(text)
-        if len(hits) >= _MOJIBAKE_MIN_HITS:
-            first = pattern.search(text)
-            line, col, line_text = _position(text, first.start())  # type: ignore[union-attr]
-            notes.append(Diagnostic("KH013", tr(
-                "văn bản có vẻ là chữ {enc} bị hiển thị sai ('{s}'); hãy chuyển mã sang Unicode",
-                "the text looks like garbled {enc} text ('{s}'); convert it to Unicode",
-                enc=encoding, s=first.group()), Severity.warning, str(path), line, col, line_text))  # type: ignore[union-attr]
-            break
-    return notes
 
 
 def _normalise(text: str, path: Path) -> tuple[str, list[Diagnostic]]:
@@ -194,6 +175,5 @@ def decode(path: Path) -> tuple[str, list[Diagnostic]]:
     path = Path(path)
     raw = _read(path)
     text = _decode_utf8(raw, path)
-    notes = _check_text(text, path)
-    text, nfc_notes = _normalise(text, path)
-    return text, nfc_notes + notes
+    _check_text(text, path)
+    return _normalise(text, path)

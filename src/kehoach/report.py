@@ -49,7 +49,6 @@ READING_CODES: dict[str, tuple[str, str]] = {
     "KH008": ("Thụt lề bằng tab", "Tab indentation"),
     "KH009": ("Đã chuẩn hóa NFD sang NFC", "NFD text normalised to NFC"),
     "KH010": ("Không đọc được đường dẫn", "Unreadable path"),
-    "KH013": ("Chữ mã cũ hiển thị sai", "Garbled legacy-encoded text"),
     "KH100": ("Tệp kế hoạch không phải bảng khóa", "Plan file is not a mapping"),
     "KH101": ("Thiếu trường bắt buộc", "Missing required field"),
     "KH102": ("Khóa không hợp lệ", "Unknown key"),

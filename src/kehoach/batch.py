@@ -220,7 +220,7 @@ def build_unit(job: Job) -> Result:
         if has_errors(findings):
             return result
         docx = _render(plan, t.templates)
-        target = t.out / job.output
+        target = confined(t.out, job.output)
         write_atomic(target, docx)
         result.output_sha256 = sha256(docx)
         if t.pdf:

@@ -469,3 +469,29 @@ def test_libreoffice_converts_it(tmp_path, data):
     pages = text.split("\f")
     assert "PHỤ LỤC I" in pages[-2] or "PHỤ LỤC I" in pages[-1]
     assert pages[0].splitlines()[0].strip() != "1"
+
+
+def test_closing_sentence_keeps_with_signature_block(doc):
+    p = find_paragraph(doc, "Trên đây là Kế hoạch")
+    style_id = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))
+    style = doc.styles.element.get_by_id(style_id)
+    assert style.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    assert p.getnext().tag == qn("w:tbl")  # the closing table follows directly
+
+
+def test_undated_unnumbered_letterhead_has_no_blank_row():
+    part = plan_part()
+    part.letterhead = Letterhead([], ["SỞ Y TẾ"], None, None)
+    doc = open_docx(write_docx(Document([part], title="t")))
+    assert len(doc.tables[0].rows) == 1
+
+
+def test_too_wide_table_is_shrunk_to_the_page():
+    part = plan_part(landscape=False)
+    part.appendices[0].blocks = [Table(header=[[TableCell("A"), TableCell("B")]],
+                                       rows=[[TableCell("1"), TableCell("2")]],
+                                       widths_cm=[12.0, 12.0])]
+    doc = open_docx(write_docx(Document([part], title="t")))
+    grid = [int(_attr(c, "w")) for c in doc.tables[2]._tbl.iter(qn("w:gridCol"))]
+    assert sum(grid) <= 11906 - 1701 - 850
+    assert grid[0] == grid[1]

@@ -106,6 +106,8 @@ STYLES = [
     StyleSpec("KHItem", "KH Item", **_BODY, based_on="KHBody"),
     StyleSpec("KHArticle", "KH Article", **_BODY, based_on="KHBody"),
     StyleSpec("KHHeading", "KH Heading", **_BODY, keep_next=True, based_on="KHBody"),
+    # The closing sentence stays on the page of the signature block (never a signature alone).
+    StyleSpec("KHClosing", "KH Closing", **_BODY, keep_next=True, based_on="KHBody"),
     StyleSpec("KHCentered", "KH Centered", nd30.BODY_PT, align="center",
               before=twips_pt(nd30.PARAGRAPH_SPACE_BEFORE_PT), line=LINE_240THS),
     # Letterhead (ô 1-4): single spacing, centred in its column.
@@ -456,6 +458,8 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
     _rule_under(motto, [head.motto], nd30.MOTTO_PT, inner[1], nd30.MOTTO_RULE_FRACTION)
 
     # Number and place/date share one row so they sit on the same line (Phụ lục I, II.4).
+    if head.number_line is None and head.place_date is None:
+        return
     tr = etree.SubElement(tbl, w("tr"))
     _text_p("KHNumber", head.number_line or "", _cell(tr, widths[0]))
     _text_p("KHPlaceDate", head.place_date or "", _cell(tr, widths[1]))
@@ -477,7 +481,7 @@ _PARA_STYLE = {
     ParaKind.heading: "KHHeading",
     ParaKind.item: "KHItem",
     ParaKind.article: "KHArticle",
-    ParaKind.closing: "KHBody",
+    ParaKind.closing: "KHClosing",
     ParaKind.centered: "KHCentered",
 }
 
@@ -501,6 +505,9 @@ def _grid_widths(table: Table, available: int) -> list[int]:
         share = max(rest // len(free), twips_cm(1.5))
         for i in free:
             fixed[i] = share
+    total = sum(fixed)
+    if total > available:  # too wide for the page: shrink every column in proportion
+        fixed = [width * available // total for width in fixed]
     return fixed
 
 

@@ -495,3 +495,10 @@ def test_too_wide_table_is_shrunk_to_the_page():
     grid = [int(_attr(c, "w")) for c in doc.tables[2]._tbl.iter(qn("w:gridCol"))]
     assert sum(grid) <= 11906 - 1701 - 850
     assert grid[0] == grid[1]
+
+
+def test_empty_document_is_still_a_valid_a4_page():
+    doc = open_docx(write_docx(Document([], title="")))
+    (sect,) = _sect_prs(doc)
+    size = sect.find(qn("w:pgSz"))
+    assert (int(_attr(size, "w")), int(_attr(size, "h"))) == A4

@@ -643,6 +643,8 @@ def _build_body(body: etree._Element, document: Document, template: _Template) -
         sections.append((False, functools.partial(_part_main, part=part)))
         for appendix in part.appendices:
             sections.append((appendix.landscape, functools.partial(_appendix, appendix=appendix)))
+    if not sections:  # nothing to write: still a valid, empty A4 page
+        sections.append((False, lambda body: _p("KHBody", body)))
     for index, (landscape, fill) in enumerate(sections):
         fill(body)
         sect = _sect_pr(template, landscape)

@@ -25,7 +25,7 @@ letterhead:
   parent: UBND tỉnh Kiên Giang
   issuer: Sở Lao động - Thương binh và Xã hội
   abbreviation: SLĐTBXH
-  number: 5
+  number: 05
   place: Kiên Giang
   date: 2025-03-04
 title: Phòng, chống lao động trẻ em <năm> 2025 {{ x }}
@@ -45,7 +45,7 @@ signature:
   title: Phó Giám đốc
   name: Nguyễn Văn An
 recipients:
-  items: [UBND tỉnh]
+  items: [UBND tỉnh, Sở Tài chính]
   archive: {units: [VT, PBVCSTE]}
 """
 
@@ -75,7 +75,7 @@ def test_txt_output(plan_file: Path) -> None:
     assert "Kiên Giang, ngày 04 tháng 3 năm 2025" in lines
     assert "Phòng, chống lao động trẻ em <năm> 2025 {{ x }}" in lines
     assert "2. Sở Tài chính: Bố trí kinh phí./." not in lines  # the default closing comes after it
-    assert lines[lines.index("Nơi nhận:") + 1:lines.index("Nơi nhận:") + 3] == ["- UBND tỉnh;", "- Lưu: VT, PBVCSTE."]
+    assert lines[lines.index("Nơi nhận:") + 1:lines.index("Nơi nhận:") + 3] == ["- UBND tỉnh;", "- Sở Tài chính;"]
 
 
 def test_default_output_is_docx_beside_the_plan(plan_file: Path) -> None:
@@ -144,14 +144,17 @@ def test_lint_errors_refuse_the_build(plan_file: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(kehoach.rules, "lint", failing_lint)
     result = run(str(plan_file))
     assert result.exit_code == 1
-    assert f"{plan_file}:6:3: KH201 số văn bản sai" in result.stderr
+    assert f"{plan_file}:5:3: KH201 số văn bản sai" in result.stderr
     assert not plan_file.with_suffix(".docx").exists()
 
 
 def test_lint_warnings_do_not_refuse(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kehoach.rules, "lint", lambda loaded: [
         Diagnostic("KH301", "chú ý", Severity.warning, str(plan_file), 1, 1)])
-    assert run(str(plan_file), "-o", str(plan_file.with_suffix(".txt"))).exit_code == 0
+    result = run(str(plan_file), "-o", str(plan_file.with_suffix(".txt")))
+    assert result.exit_code == 0
+    assert f"{plan_file}:1:1: KH301 chú ý" in result.stderr  # shown, not blocking
+    assert plan_file.with_suffix(".txt").exists()
 
 
 def test_never_overwrites_the_input(plan_file: Path) -> None:

@@ -73,14 +73,19 @@ def load_checked(plan_path: Path) -> tuple[Plan, list[Diagnostic]]:
     return loaded.plan, diagnostics
 
 
-def build_file(plan_path: str | Path, output: str | Path | None = None, *, fmt: str | None = None,
-               templates: Path | None = None) -> Path:
-    """Build ``plan_path`` into ``output`` (default: the plan's name with .docx beside it)."""
-    plan_path = Path(plan_path)
+def resolve_output(plan_path: Path, output: str | Path | None, fmt: str | None) -> tuple[Path, str]:
+    """The output path (default: the plan's name with .docx, or ``fmt``'s suffix, beside it) and format."""
     if output is None:
         output = plan_path.with_suffix(f".{fmt}" if fmt else ".docx")
     output = Path(output)
-    fmt = output_format(output, fmt)
+    return output, output_format(output, fmt)
+
+
+def build_file(plan_path: str | Path, output: str | Path | None = None, *, fmt: str | None = None,
+               templates: Path | None = None) -> Path:
+    """Build ``plan_path`` into ``output``; KehoachError when the plan has errors or cannot be written."""
+    plan_path = Path(plan_path)
+    output, fmt = resolve_output(plan_path, output, fmt)
     plan, _ = load_checked(plan_path)
     return write_output(plan, output, fmt, templates=templates, protect=(plan_path,))
 

@@ -6,20 +6,13 @@ from pathlib import Path
 
 import typer
 
-from ..build import FORMATS, build_file
+from ..build import FORMATS, load_checked, resolve_output, write_output
 from ..cli import app
-from ..diagnostics import Diagnostic, KehoachError
+from ..diagnostics import KehoachError
+from ..report import print_text
 
-
-def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    """Findings on stderr, as ``check`` prints them (``kehoach.report`` when it is there)."""
-    try:
-        from ..report import print_text  # type: ignore[attr-defined]
-    except ImportError:
-        for diagnostic in diagnostics:
-            typer.echo(str(diagnostic), err=True)
-        return
-    print_text(diagnostics)
+# Findings on stderr, as ``check`` prints them; batch and units import it from here.
+print_diagnostics = print_text
 
 
 @app.command()
@@ -35,8 +28,12 @@ def build(
 ) -> None:
     """Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi."""
     try:
-        written = build_file(plan, output, fmt=fmt, templates=templates)
+        output, fmt = resolve_output(plan, output, fmt)
+        loaded_plan, findings = load_checked(plan)
+        if findings:  # warnings and notes: shown, but they do not stop the build
+            print_text(findings)
+        written = write_output(loaded_plan, output, fmt, templates=templates, protect=(plan,))
     except KehoachError as exc:
-        print_diagnostics(exc.diagnostics)
+        print_text(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None
     typer.echo(str(written))

@@ -55,6 +55,22 @@ def citations(ctx: Context) -> list[Citation]:
     return out
 
 
+def _typo(a: str, b: str) -> bool:
+    """Numbers that differ like a slip of the keyboard: a digit dropped, added, changed or two swapped.
+
+    (Two decisions of one body on one day are common — 124/QĐ-TTg and 1251/QĐ-TTg of 22/7/2011 —
+    so a different number alone is not a mismatch.)
+    """
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        return len(diffs) == 1 or swapped
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def _fmt_date(date: tuple[int, int, int] | None) -> str:
     return f"{date[0]:02d}/{date[1]}/{date[2]}" if date else "—"
 
@@ -96,7 +112,7 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
                 elif first.date and later.date and first.date != later.date:
                     problem = tr("ngày", "date")
             elif first.symbol == later.symbol and first.date and first.date == later.date \
-                    and first.number != later.number:
+                    and _typo(first.number, later.number):
                 problem = tr("số", "number")
             if problem and (later.loc, later.written) not in reported:
                 reported.add((later.loc, later.written))

@@ -134,7 +134,7 @@ def archive_vt(ctx: Context) -> Iterator[Finding]:
 _ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttqvn": "mặt trận tổ quốc việt nam",
     "mttq": "mặt trận tổ quốc", "ubmttq": "ủy ban mặt trận tổ quốc", "lđtbxh": "lao động thương binh và xã hội",
-    "lđ-tb&xh": "lao động thương binh và xã hội", "lđtb&xh": "lao động thương binh và xã hội",
+    "lđ-tb&xh": "lao động thương binh và xã hội", "tb&xh": "thương binh và xã hội", "lđtb&xh": "lao động thương binh và xã hội",
     "tttt": "thông tin và truyền thông", "gdđt": "giáo dục và đào tạo", "gd&đt": "giáo dục và đào tạo",
     "khđt": "kế hoạch và đầu tư", "csxh": "chính sách xã hội", "tp": "thành phố", "tx": "thị xã",
     "lđlđ": "liên đoàn lao động", "bhxh": "bảo hiểm xã hội", "vhttdl": "văn hóa thể thao và du lịch",

@@ -139,6 +139,8 @@ def _pattern(names: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in folded) + r")(?![\w])", re.I)
 
 
+# Names that are never common nouns: in lower case they are still the agency, written wrongly.
+_ONLY_NAMES = ("sở ", "bộ ", "ủy ban", "uỷ ban", "hội đồng nhân dân", "văn phòng ủy ban")
 _AGENCIES = _pattern(AGENCY_NAMES)
 _CANONICAL = {fold_tones(n).lower(): fold_tones(n) for n in AGENCY_NAMES}
 
@@ -175,6 +177,8 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
             written = match.group(0)
             if written.isupper():
                 continue
+            if written.islower() and not written.startswith(_ONLY_NAMES):
+                continue  # "bảo hiểm xã hội", "công an tỉnh" in lower case are common nouns, not the body
             right = canonical[written.lower()]
             if _case_pattern(written) != _case_pattern(right):
                 original = text[match.start(): match.end()]

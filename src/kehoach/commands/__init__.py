@@ -5,6 +5,7 @@ from importlib import import_module
 # One line per command module.
 COMMAND_MODULES = [
     "check",
+    "rules",
     "schema",
     "init",
     "batch",

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import kehoach.rules
 from kehoach.build import build_file
 from kehoach.cli import _register, app
-from kehoach.diagnostics import Diagnostic, KehoachError, Severity
+from kehoach.diagnostics import Diagnostic, Severity
 
 _register()
 runner = CliRunner()

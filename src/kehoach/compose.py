@@ -28,7 +28,7 @@ from pathlib import Path
 from . import document as doc
 from . import model as m
 from . import vn
-from .wording import Wording
+from .wording import Wording, wording
 
 PORTRAIT_TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5  # A4 minus the default left and right margins
 MAX_PORTRAIT_COLUMNS = 7
@@ -37,7 +37,7 @@ BLANK = "     "  # a number or date part left blank in a draft
 
 def compose(plan: m.Plan, *, templates: Path | None = None) -> doc.Document:
     """The Document of ``plan``; wording templates from ``templates`` shadow the defaults."""
-    return _Composer(plan, Wording(templates)).document()
+    return _Composer(plan, wording(templates)).document()
 
 
 # --------------------------------------------------------------------------------------------

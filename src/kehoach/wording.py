@@ -13,6 +13,7 @@ variables, so text such as ``{{ x }}`` written in a plan is printed as it is and
 from __future__ import annotations
 
 import functools
+import functools
 import importlib.resources
 from pathlib import Path
 from types import TracebackType
@@ -99,3 +100,16 @@ class Wording:
                 path, line = code.co_filename, tb.tb_lineno
             tb = tb.tb_next
         return path, line
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(override: Path | None) -> Wording:
+    return Wording(override)
+
+
+def wording(override: Path | None = None) -> Wording:
+    """A shared ``Wording`` per templates folder: a batch composes many plans with one environment.
+
+    Jinja's loader still notices edited template files (it checks their modification time).
+    """
+    return _cached(Path(override).resolve() if override is not None else None)

@@ -184,7 +184,7 @@ class Coverage:
         lines.append(tr("Nhiệm vụ", "Tasks"))
         for task in self.tasks:
             groups = ", ".join(task.covers) or "—"
-            at = f" (dòng {task.line})" if task.line else ""
+            at = tr(" (dòng {n})", " (line {n})", n=task.line) if task.line else ""
             lines.append(f"  {task.label} {task.text}{at}: {groups}")
         uncovered = self.uncovered
         if uncovered:

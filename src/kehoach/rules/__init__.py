@@ -84,5 +84,5 @@ def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = 
         severity = config.severity_of(rule.code, rule.severity)
         diagnostics.extend(_place(source, finding, rule.code, severity) for finding in rule.check(ctx))
     ignored = _ignored_lines(source.text)
-    kept = {d for d in diagnostics if not _silenced(d, ignored)}  # a set: one report per place and message
-    return sorted(kept, key=lambda d: (d.line or 0, d.col or 0, d.code, d.message))
+    kept = dict.fromkeys(d for d in diagnostics if not _silenced(d, ignored))  # one report per place and message
+    return sorted(kept, key=lambda d: (d.line or 0, d.col or 0, d.code))  # stable: a rule's own order stays

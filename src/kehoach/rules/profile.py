@@ -169,6 +169,8 @@ def unknown_group(ctx: Context) -> Iterator[Finding]:
               - {text: Rà soát chính sách., covers: [polcy]}
     """
     known = set(ctx.profile.group_ids)
+    if not known:
+        return  # a profile without groups (ke-hoach) leaves `covers` free
     for s, section in enumerate(ctx.plan.sections):
         for loc, item in walk_items(section.items, ("sections", s, "items")):
             for c, group in enumerate(item.covers):

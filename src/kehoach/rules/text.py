@@ -167,6 +167,7 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
           paragraphs: [Giao sở tài chính phối hợp với Ủy Ban Nhân Dân các huyện.]
     """
     pattern, canonical = _AGENCIES, _CANONICAL
+    declared = {fold_tones(a.name).lower() for a in ctx.config.agencies}  # the user's: names, not nouns
     if ctx.config.agencies:
         names = AGENCY_NAMES + [a.name for a in ctx.config.agencies]
         pattern = _pattern(names)
@@ -177,7 +178,7 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
             written = match.group(0)
             if written.isupper():
                 continue
-            if written.islower() and not written.startswith(_ONLY_NAMES):
+            if written.islower() and not written.startswith(_ONLY_NAMES) and written not in declared:
                 continue  # "bảo hiểm xã hội", "công an tỉnh" in lower case are common nouns, not the body
             right = canonical[written.lower()]
             if _case_pattern(written) != _case_pattern(right):

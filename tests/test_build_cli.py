@@ -116,7 +116,7 @@ def test_unknown_suffix_is_a_usage_error(plan_file: Path) -> None:
     out = plan_file.with_name("out.odt")
     result = run(str(plan_file), "-o", str(out))
     assert result.exit_code == 2
-    assert "KH031" in result.stderr and ".odt" in result.stderr
+    assert "KH051" in result.stderr and ".odt" in result.stderr
     assert not out.exists()
     assert run(str(plan_file), "--format", "rtf").exit_code == 2
 
@@ -216,7 +216,7 @@ def test_hostile_template_fails_cleanly_in_a_real_process(plan_file: Path, tmp_p
     proc = subprocess.run([kehoach, "build", str(plan_file), "-o", str(out), "--templates", str(folder)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
-    assert f"{folder / 'closing.j2'}:1: KH023" in proc.stderr
+    assert f"{folder / 'closing.j2'}:1: KH043" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not out.exists()
 
@@ -228,3 +228,17 @@ def test_pdf_output(plan_file: Path) -> None:
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF")
     assert leftovers(plan_file.parent) == []
+
+
+def test_an_internal_error_is_a_diagnostic_not_a_traceback(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kehoach.writers.text
+
+    def broken(document):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(kehoach.writers.text, "write_text", broken)
+    result = run(str(plan_file), "-o", str(plan_file.with_suffix(".txt")))
+    assert result.exit_code == 2
+    assert "KH000" in result.stderr and "ValueError: boom" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not plan_file.with_suffix(".txt").exists()

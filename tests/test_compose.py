@@ -358,7 +358,7 @@ def test_sandbox_blocks_attribute_escape_with_a_located_error(tmp_path) -> None:
         compose(plan(), templates=tmp_path)
     diagnostic = caught.value.diagnostics[0]
     assert caught.value.exit_code == 2
-    assert diagnostic.code == "KH023"
+    assert diagnostic.code == "KH043"
     assert (diagnostic.path, diagnostic.line) == (str(tmp_path / "closing.j2"), 2)
 
 
@@ -367,19 +367,19 @@ def test_template_syntax_and_undefined_errors_are_located(tmp_path) -> None:
     with pytest.raises(KehoachError) as caught:
         compose(plan(), templates=tmp_path)
     d = caught.value.diagnostics[0]
-    assert (d.code, d.path, d.line) == ("KH022", str(tmp_path / "closing.j2"), 2)
+    assert (d.code, d.path, d.line) == ("KH042", str(tmp_path / "closing.j2"), 2)
     (tmp_path / "closing.j2").write_text("Một\n\n{{ no_such_value }}\n", encoding="utf-8")
     with pytest.raises(KehoachError) as caught:
         compose(plan(), templates=tmp_path)
     d = caught.value.diagnostics[0]
-    assert (d.code, d.path, d.line) == ("KH024", str(tmp_path / "closing.j2"), 3)
+    assert (d.code, d.path, d.line) == ("KH044", str(tmp_path / "closing.j2"), 3)
     assert "no_such_value" in d.message
 
 
 def test_missing_templates_dir_is_a_usage_error(tmp_path) -> None:
     with pytest.raises(KehoachError) as caught:
         compose(plan(), templates=tmp_path / "nope")
-    assert (caught.value.exit_code, caught.value.diagnostics[0].code) == (2, "KH020")
+    assert (caught.value.exit_code, caught.value.diagnostics[0].code) == (2, "KH040")
 
 
 def test_strip_end_keeps_an_ellipsis() -> None:

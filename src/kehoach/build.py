@@ -34,7 +34,7 @@ def render(plan: Plan, fmt: str, *, templates: Path | None = None) -> bytes:
         from .writers.text import write_text
 
         return write_text(document)
-    raise KehoachError([Diagnostic("KH030", tr(
+    raise KehoachError([Diagnostic("KH050", tr(
         "định dạng không hỗ trợ: {f} (chọn một trong: {all})", "unsupported format: {f} (choose one of: {all})",
         f=fmt, all=", ".join(FORMATS)), Severity.error)])
 
@@ -43,13 +43,13 @@ def output_format(output: Path, fmt: str | None) -> str:
     """The format asked for, or the one the output's suffix names; exit 2 when neither is known."""
     if fmt is not None:
         if fmt not in FORMATS:
-            raise KehoachError([Diagnostic("KH030", tr(
+            raise KehoachError([Diagnostic("KH050", tr(
                 "định dạng không hỗ trợ: {f} (chọn một trong: {all})",
                 "unsupported format: {f} (choose one of: {all})", f=fmt, all=", ".join(FORMATS)), Severity.error)])
         return fmt
     suffix = output.suffix.lower()
     if suffix not in SUFFIX_FORMATS:
-        raise KehoachError([Diagnostic("KH031", tr(
+        raise KehoachError([Diagnostic("KH051", tr(
             "không biết định dạng của tệp đầu ra theo đuôi '{s}' (dùng .docx, .html, .txt hoặc .pdf, "
             "hoặc --format)",
             "cannot tell the output format from the suffix '{s}' (use .docx, .html, .txt or .pdf, or --format)",
@@ -59,17 +59,17 @@ def output_format(output: Path, fmt: str | None) -> str:
 
 def load_checked(plan_path: Path) -> tuple[Plan, list[Diagnostic]]:
     """The plan of ``plan_path`` and its non-error findings; KehoachError (exit 1/2) on errors."""
-    loaded = load_path(plan_path)
-    diagnostics = list(loaded.diagnostics)
-    if loaded.plan is None:
-        # Unreadable input (encoding, YAML) is exit 2; a readable plan that is invalid is exit 1.
-        unreadable = any(d.code.startswith("KH0") for d in diagnostics if d.severity is Severity.error)
-        raise KehoachError(diagnostics, exit_code=2 if unreadable else 1)
     from .rules import lint  # imported here: the rule modules are many and build may not need them
 
-    diagnostics += lint(loaded)
-    if has_errors(diagnostics):
-        raise KehoachError(diagnostics, exit_code=1)
+    loaded = load_path(plan_path)
+    diagnostics = list(loaded.diagnostics)
+    if loaded.plan is not None:
+        diagnostics += lint(loaded)
+    if loaded.plan is None or has_errors(diagnostics):
+        # As ``check``: a file (or profile, configuration) that cannot be read is exit 2 (KH0xx);
+        # a readable plan with errors is exit 1.
+        unreadable = any(d.code.startswith("KH0") for d in diagnostics if d.severity is Severity.error)
+        raise KehoachError(diagnostics, exit_code=2 if unreadable else 1)
     return loaded.plan, diagnostics
 
 
@@ -99,7 +99,7 @@ def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None =
         try:
             from .pdf import convert_docx_bytes_to_pdf
         except ImportError:  # pragma: no cover - the module ships with the package
-            raise KehoachError([Diagnostic("KH032", tr(
+            raise KehoachError([Diagnostic("KH052", tr(
                 "không xuất được PDF: thiếu mô-đun chuyển đổi", "PDF output is unavailable: converter missing"),
                 Severity.error, str(output))]) from None
         return convert_docx_bytes_to_pdf(render(plan, "docx", templates=templates), output, protect=protect)

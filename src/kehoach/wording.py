@@ -56,7 +56,7 @@ class Wording:
         if override is not None:
             override = Path(override)
             if not override.is_dir():
-                raise KehoachError([Diagnostic("KH020", tr(
+                raise KehoachError([Diagnostic("KH040", tr(
                     "thư mục mẫu không tồn tại: {d}", "templates folder does not exist: {d}", d=override),
                     Severity.error, str(override))])
             search.append(override)
@@ -69,21 +69,21 @@ class Wording:
             template = self.env.get_template(name)
             return template.render(**values).strip()
         except TemplateNotFound:
-            raise KehoachError([Diagnostic("KH021", tr(
+            raise KehoachError([Diagnostic("KH041", tr(
                 "không tìm thấy mẫu lời văn {n}", "wording template {n} not found", n=name),
                 Severity.error, name)]) from None
         except TemplateSyntaxError as exc:
-            raise KehoachError([Diagnostic("KH022", tr(
+            raise KehoachError([Diagnostic("KH042", tr(
                 "lỗi cú pháp mẫu: {m}", "template syntax error: {m}", m=exc.message),
                 Severity.error, exc.filename or name, exc.lineno)]) from None
         except SecurityError as exc:
             path, line = self._locate(name, exc.__traceback__)
-            raise KehoachError([Diagnostic("KH023", tr(
+            raise KehoachError([Diagnostic("KH043", tr(
                 "mẫu thực hiện thao tác không được phép: {m}", "template attempted a forbidden operation: {m}",
                 m=exc), Severity.error, path, line)]) from None
         except TemplateError as exc:  # undefined variables and other rendering errors
             path, line = self._locate(name, exc.__traceback__)
-            raise KehoachError([Diagnostic("KH024", tr(
+            raise KehoachError([Diagnostic("KH044", tr(
                 "lỗi khi dùng mẫu: {m}", "template error: {m}", m=exc.message or exc),
                 Severity.error, path, line)]) from None
 

@@ -10,6 +10,7 @@ from ..build import FORMATS, load_checked, resolve_output, write_output
 from ..cli import app
 from ..diagnostics import KehoachError
 from ..report import print_text
+from .check import internal_error
 
 # Findings on stderr, as ``check`` prints them; batch and units import it from here.
 print_diagnostics = print_text
@@ -36,4 +37,7 @@ def build(
     except KehoachError as exc:
         print_text(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None
+    except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
+        print_text([internal_error(str(plan), exc)])
+        raise typer.Exit(2) from None
     typer.echo(str(written))

@@ -69,7 +69,19 @@ def main():
     except Exception as exc:
         _reply(ready=False, error="%s: %s" % (type(exc).__name__, exc))
         return 1
-    _reply(ready=True)
+    try:
+        _reply(ready=True)
+        return _serve(desktop)
+    finally:
+        # However this ends (stdin closed because kehoach exited or died, a broken pipe, a dead
+        # bridge), take LibreOffice down with it rather than leave it running unattended.
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+
+
+def _serve(desktop):
     for line in sys.stdin:
         if not line.strip():
             continue

@@ -385,3 +385,10 @@ def test_missing_templates_dir_is_a_usage_error(tmp_path) -> None:
 def test_strip_end_keeps_an_ellipsis() -> None:
     assert strip_end("Các Bộ, ngành…;") == "Các Bộ, ngành…"
     assert strip_end("và các đơn vị khác...") == "và các đơn vị khác..."
+
+
+def test_title_over_several_lines_reads_as_one_in_sentences() -> None:
+    document = compose(plan(title="Thực hiện Chương trình\nphòng ngừa lao động trẻ em",
+                            preamble={"enacting": {"body": "Sở"}}))
+    assert document.parts[0].title.lines == ["Thực hiện Chương trình", "phòng ngừa lao động trẻ em"]
+    assert texts(document)[0] == "Sở ban hành Kế hoạch thực hiện Chương trình phòng ngừa lao động trẻ em như sau:"

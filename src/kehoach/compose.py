@@ -232,7 +232,8 @@ class _Composer:
 
     def sentence_values(self) -> dict[str, str]:
         plan = self.plan
-        return {"kind_name": self.kind_name, "title": plan.title, "title_inline": inline(plan.title),
+        title = " ".join(plan.title.split())  # a trích yếu typed over several lines reads as one
+        return {"kind_name": self.kind_name, "title": title, "title_inline": inline(title),
                 "issuer_name": plan.issuer_name}
 
     def reference_values(self) -> dict[str, str]:

@@ -28,7 +28,7 @@ p.basis.italic, p.italic { font-style: italic; }
 p.heading.bold, p.bold, b { font-weight: bold; }
 p.centered { text-align: center; text-indent: 0; }
 .recipients { font-size: 11pt; } .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
-.recipients div.nested { padding-left: 1em; }
+.recipients div.nested { padding-left: 1em; } .recipients div.group { font-style: italic; }
 .signature { font-weight: bold; } .signature .name { margin-top: 3cm; }
 section.part + section.part, section.appendix { break-before: page; margin-top: 2cm; }
 section.appendix.landscape { max-width: 25cm; }
@@ -101,7 +101,8 @@ def run_html(run: doc.Run) -> str:
 
 def closing_html(closing: doc.Closing) -> str:
     recipients = '<div class="label">Nơi nhận:</div>' + "".join(
-        f'<div class="{"nested" if line.level else "line"}">{escape(line.text)}</div>' for line in closing.recipients)
+        f'<div class="{"group" if line.heading else "nested" if line.level else "line"}">{escape(line.text)}</div>'
+        for line in closing.recipients)
     signature = ""
     if closing.signature:
         sig = closing.signature

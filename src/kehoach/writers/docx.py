@@ -634,7 +634,14 @@ def _end_section(body: etree._Element, sect: etree._Element) -> None:
     """Close the section so far: its sectPr goes in the pPr of its last paragraph."""
     last = body[-1] if len(body) else None
     if last is None or last.tag != w("p"):
+        # A section that ends on a table needs a paragraph to carry its sectPr. Make it 1 pt high
+        # with no spacing, so that it cannot spill onto a page of its own (a blank numbered page).
         last = _p("KHBody", body)
+        spacing = etree.SubElement(last[0], w("spacing"))
+        for attr, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+            spacing.set(w(attr), value)
+        r_pr = etree.SubElement(last[0], w("rPr"))
+        etree.SubElement(r_pr, w("sz")).set(w("val"), "2")
     last[0].append(sect)
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,7 +19,7 @@ from typer.testing import CliRunner
 from kehoach.batch import BUILT, FAILED, MANIFEST, SKIPPED, Options, output_names, run
 from kehoach.build import render
 from kehoach.cli import _register, app
-from kehoach.diagnostics import KehoachError
+from kehoach.diagnostics import Diagnostic, KehoachError, Severity
 from kehoach.units import read_units
 
 _register()
@@ -238,3 +242,42 @@ def test_vn_units_build_with_defaults_for_empty_columns(tmp_path: Path) -> None:
     phu_quoc = texts(out / "31078.docx")
     assert "ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC" in phu_quoc and "CHỦ TỊCH" in phu_quoc
     assert any("đạt ít nhất 05 người lao động của đặc khu Phú Quốc" in t for t in phu_quoc)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_a_signalled_run_resumes_to_the_same_bytes(tmp_path: Path, sig: int) -> None:
+    whole, resumed = tmp_path / "whole", tmp_path / "resumed"
+    assert run(Options(PLAN, "vn:an-giang", whole, jobs=2)).exit_code == 0
+    command = [str(Path(sys.executable).with_name("kehoach")), "batch", str(PLAN), "--units", "vn:an-giang",
+               "-o", str(resumed), "--jobs", "1", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,  # Ctrl-C as in a terminal
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while len(list(resumed.glob("*.docx"))) < 10 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    built = len(list(resumed.glob("*.docx")))
+    if process.returncode in (130, -signal.SIGKILL):  # stopped mid-way (it may also have finished first)
+        assert built < len(list(whole.glob("*.docx")))
+        if sig == signal.SIGINT:
+            assert b"run the command again" in stderr or "chạy lại".encode() in stderr
+            assert not [p for p in resumed.iterdir() if p.name.endswith(".tmp")]
+
+    report = run(Options(PLAN, "vn:an-giang", resumed, jobs=2))
+    assert report.exit_code == 0 and report.count(BUILT) + report.count(SKIPPED) == len(report.results)
+    assert not [p for p in resumed.iterdir() if p.name.endswith(".tmp")]
+    assert {p.name: p.read_bytes() for p in resumed.glob("*.docx")} == {
+        p.name: p.read_bytes() for p in whole.glob("*.docx")}
+
+
+def test_pdf_without_libreoffice_is_an_environment_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kehoach.pdf
+
+    def missing() -> Path:
+        raise KehoachError([Diagnostic("KH040", "LibreOffice (soffice) not found", Severity.error)])
+
+    monkeypatch.setattr(kehoach.pdf, "find_soffice", missing)
+    code, output = batch(PLAN, "--units", UNITS, "-o", tmp_path / "out", "--pdf")
+    assert code == 2 and "KH040 LibreOffice (soffice) not found" in output
+    assert not (tmp_path / "out").exists()

@@ -44,19 +44,21 @@ def _silenced(diag: Diagnostic, ignored: dict[int, set[str] | None]) -> bool:
     return codes is None or any(diag.code.startswith(c) for c in codes)
 
 
-def _place(source: Source, finding: Finding, code: str, severity: Severity) -> Diagnostic:
-    """A diagnostic at the finding's loc, moved onto the exact words when a snippet is given."""
-    diag = source.diagnostic(finding.loc, code, finding.message, severity)
-    if not finding.snippet or diag.line is None:
-        return diag
-    lines = source.lines
-    first = diag.line - 1
-    for index in range(first, min(len(lines), first + SNIPPET_SEARCH_LINES)):
-        start = (diag.col - 1) if index == first and diag.col else 0
-        col = lines[index].find(finding.snippet, start)
-        if col >= 0:
-            return Diagnostic(code, finding.message, severity, source.path, index + 1, col + 1, lines[index])
-    return diag
+def _place(source: Source, lines: list[str], finding: Finding, code: str, severity: Severity) -> Diagnostic:
+    """A diagnostic at the finding's loc, moved onto the exact words when a snippet is given.
+
+    (``Source.diagnostic`` does the same without the snippet; ``lines`` is split once per plan.)
+    """
+    line, col = source.locate(finding.loc)
+    if line is not None and finding.snippet:
+        first = line - 1
+        for index in range(first, min(len(lines), first + SNIPPET_SEARCH_LINES)):
+            found = lines[index].find(finding.snippet, (col - 1) if index == first and col else 0)
+            if found >= 0:
+                line, col = index + 1, found + 1
+                break
+    text = lines[line - 1] if line is not None and 0 < line <= len(lines) else None
+    return Diagnostic(code, finding.message, severity, source.path, line, col, text)
 
 
 def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = None) -> list[Diagnostic]:
@@ -78,11 +80,12 @@ def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = 
     except UnknownProfile as exc:
         ctx.profile_error = str(exc)
     diagnostics: list[Diagnostic] = []
+    lines = source.lines
     for rule in RULES.values():
         if not config.enabled(rule.code) or (rule.needs_profile and ctx.profile is None):
             continue
         severity = config.severity_of(rule.code, rule.severity)
-        diagnostics.extend(_place(source, finding, rule.code, severity) for finding in rule.check(ctx))
+        diagnostics.extend(_place(source, lines, finding, rule.code, severity) for finding in rule.check(ctx))
     ignored = _ignored_lines(source.text)
     kept = dict.fromkeys(d for d in diagnostics if not _silenced(d, ignored))  # one report per place and message
     return sorted(kept, key=lambda d: (d.line or 0, d.col or 0, d.code))  # stable: a rule's own order stays

@@ -15,11 +15,13 @@ from .registry import Context, Finding, rule
 _TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạch|Chỉ thị|Thông tư|Hướng dẫn|Thông báo|"
           r"Chương trình|Đề án|Kết luận|Văn bản|Tờ trình|Báo cáo|Công điện|Thông tri|Quy định")
 # "Công văn số 2178/LĐTBXH-TE ngày 12/7/2021", "Kế hoạch số 147-KH/TU ngày 28/12/2023",
-# "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020"
-CITATION = re.compile(
-    rf"\b(?P<type>{_TYPES})\s+(?:số\s+)?(?P<number>\d+)(?P<symbol>[/-][^\s,;()]*[^\s,;().])"
-    r"(?:\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))?", re.I)
+# "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020". Found by the number and ký hiệu (a digit
+# opens the pattern, so the engine skips ahead fast), then the type before it and the date after it.
+_NUMBER = re.compile(r"(?P<number>\d+)(?P<symbol>[/-][^\s,;()]*[^\s,;().])")
+_TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s+)?\Z", re.I)
+_DATE_AFTER = re.compile(r"\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+                         r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
+_LONGEST_TYPE = 40  # characters looked at before a number for its type
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,22 @@ def citations(ctx: Context) -> list[Citation]:
         own_date = (day, month, year) if day and month and year else None
         out.append(Citation(("letterhead", "number"), None, lh.number.lstrip("0") or "0", ctx.plan.symbol,
                             own_date, f"{lh.number}/{ctx.plan.symbol}"))
-    for loc, text in ctx.texts:
-        if "/" not in text and "-" not in text:
+    text = ctx.corpus.text
+    for loc, m in ctx.corpus.finditer(_NUMBER):
+        if m.start() and text[m.start() - 1].isalnum():
             continue
-        for m in CITATION.finditer(text):
-            day, month, year = m.group("d") or m.group("d2"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")
-            date = (int(day), int(month), int(year)) if day else None
-            out.append(Citation(loc, m.group("type").capitalize(), m.group("number").lstrip("0") or "0",
-                                _symbol(m.group("symbol")), date, m.group(0)))
+        kind = _TYPE_BEFORE.search(text, max(0, m.start() - _LONGEST_TYPE), m.start())
+        if kind is None:
+            continue
+        when = _DATE_AFTER.match(text, m.end())
+        date = None
+        if when:
+            day, month, year = (when.group("d") or when.group("d2"), when.group("m") or when.group("m2"),
+                                when.group("y") or when.group("y2"))
+            date = (int(day), int(month), int(year))
+        written = text[kind.start(): when.end() if when else m.end()]
+        out.append(Citation(loc, kind.group("type").capitalize(), m.group("number").lstrip("0") or "0",
+                            _symbol(m.group("symbol")), date, written))
     return out
 
 

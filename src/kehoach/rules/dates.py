@@ -10,53 +10,60 @@ from ..i18n import tr
 from ..vn import pad_day, pad_month
 from .registry import Context, Finding, rule
 
-# "ngày 5 tháng 03 năm 2024", "ngày 05 tháng 3", "tháng 03 năm 2024", "04/8/2021", "ngày 4/8", "tháng 03/2024"
-_WORDS = re.compile(r"\b(?:ngày\s+(?P<d>\d{1,2})\s+)?tháng\s+(?P<m>\d{1,2})(?=\s+năm\s+\d{4}|\s*[,.;:)]|\s*$)"
-                    r"|\bngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\b", re.I)
-_SLASH = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"
-                    r"|\bngày\s+(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?![\d/])"
-                    r"|\btháng\s+(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\d/])", re.I)
+# Each pattern opens with a literal or a digit so that the regex engine skips ahead quickly.
+_MONTH_WORDS = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\b")  # "tháng 03 năm 2024"
+_DAY_BEFORE = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s+\Z")  # "ngày 5 " just before "tháng"
+_DATE_AFTER_MONTH = re.compile(r"\s+năm\s+\d{4}|\s*[,.;:)]|\s*(?:\n|\Z)")  # a month of a date, not "3 tháng"
+_DMY = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "04/8/2021"
+_DAY_SLASH = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")  # "ngày 5/11"
+_MONTH_SLASH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "tháng 03/2024"
 
 
 def _valid(day: int | None, month: int) -> bool:
     return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
 
 
-def _fix(day: str | None, month: str) -> tuple[str | None, str]:
-    return (pad_day(int(day)) if day else None), pad_month(int(month))
+def _replace(text: str, match: re.Match[str], group: str, value: str, offset: int = 0) -> str:
+    """``text`` (a slice starting ``offset`` into the matched string) with ``group`` replaced."""
+    start, end = match.start(group) - match.start() - offset, match.end(group) - match.start() - offset
+    return text[:start] + value + text[end:]
 
 
-def wrong_dates(text: str) -> Iterator[tuple[str, str]]:
-    """(as written, as the decree writes it) for each badly padded date in ``text``."""
-    seen: set[int] = set()
-    for match in _WORDS.finditer(text):
-        day = match.group("d") or match.group("d2")
-        month = match.group("m") or match.group("m2")
-        if match.start() in seen or not _valid(int(day) if day else None, int(month)):
-            continue
-        seen.add(match.start())
-        good_day, good_month = _fix(day, month)
-        if (day, month) != (good_day, good_month):
-            written = match.group(0)
-            fixed = re.sub(r"tháng\s+\d+", f"tháng {good_month}", written, flags=re.I)
-            if day:
-                fixed = re.sub(r"ngày\s+\d+", f"ngày {good_day}", fixed, flags=re.I)
-            yield written, fixed
-    for match in _SLASH.finditer(text):
-        day = match.group("d") or match.group("d2")
-        month = match.group("m") or match.group("m2") or match.group("m3")
+def wrong_dates(text: str) -> Iterator[tuple[int, str, str]]:
+    """(position, as written, as the decree writes it) for each badly padded date in ``text``."""
+    for match in _MONTH_WORDS.finditer(text):
+        month = match.group("m")
+        day_match = _DAY_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        if day_match is None and not _DATE_AFTER_MONTH.match(text, match.end()):
+            continue  # "trong 3 tháng 10 ngày" is a duration; "tháng 03/2024" is handled below
+        day = day_match.group("d") if day_match else None
         if not _valid(int(day) if day else None, int(month)):
             continue
-        good_day, good_month = _fix(day, month)
+        good_month = pad_month(int(month))
+        good_day = pad_day(int(day)) if day else None
         if (day, month) != (good_day, good_month):
-            written = match.group(0)
-            if match.group("m3"):
-                yield written, re.sub(r"\d{1,2}/", f"{good_month}/", written, count=1)
-            else:
-                prefix = written[: written.index(day)]
-                rest = written[written.index("/", len(prefix)) + 1:]
-                rest = good_month + rest[len(month):]
-                yield written, f"{prefix}{good_day}/{rest}"
+            start = day_match.start() if day_match else match.start()
+            written = text[start: match.end()]
+            fixed = written[: len(written) - len(month)] + good_month
+            if day_match:
+                fixed = fixed.replace(day_match.group(0), day_match.group(0).replace(day, good_day, 1), 1)
+            yield start, written, fixed
+    for pattern in (_DMY, _DAY_SLASH, _MONTH_SLASH):
+        for match in pattern.finditer(text):
+            if pattern is _DMY and match.start() and text[match.start() - 1] in "0123456789/":
+                continue  # part of a longer number ("2021/5/2020")
+            day = match.groupdict().get("d")
+            month = match.group("m")
+            if not _valid(int(day) if day else None, int(month)):
+                continue
+            good_day, good_month = (pad_day(int(day)) if day else None), pad_month(int(month))
+            if (day, month) == (good_day, good_month):
+                continue
+            written = fixed = match.group(0)
+            fixed = _replace(fixed, match, "m", good_month)
+            if day:
+                fixed = _replace(fixed, match, "d", good_day)  # the day comes first: offsets still hold
+            yield match.start(), written, fixed
 
 
 @rule("KH203", "date-padding", Severity.error, "NĐ 30, Phụ lục I, Mục II.4.b",
@@ -79,10 +86,8 @@ def date_padding(ctx: Context) -> Iterator[Finding]:
           bases:
             - Căn cứ Kế hoạch số 12/KH-UBND ngày 05 tháng 03 năm 2024 của Ủy ban nhân dân tỉnh
     """
-    for loc, text in ctx.texts:
-        if "/" not in text and "tháng" not in text.lower():
-            continue
-        for written, fixed in wrong_dates(text):
-            yield Finding(loc, tr("ngày tháng \"{w}\" phải viết \"{f}\" (chỉ ngày 1–9 và tháng 1, 2 có số 0 ở trước)",
+    for position, written, fixed in wrong_dates(ctx.corpus.text):
+        loc = ctx.corpus.where(position)[0]
+        yield Finding(loc, tr("ngày tháng \"{w}\" phải viết \"{f}\" (chỉ ngày 1–9 và tháng 1, 2 có số 0 ở trước)",
                                   "date \"{w}\" must be written \"{f}\" (only days 1–9 and months 1, 2 take a leading zero)",
                                   w=written, f=fixed), snippet=written)

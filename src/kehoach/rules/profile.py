@@ -286,7 +286,7 @@ def report_deadline(ctx: Context) -> Iterator[Finding]:
                     and (r.due_month, r.due_day) <= due:
                 return
     said = re.compile(_REPORT_DAY.format(d=report.due_day, m=report.due_month))
-    if any(said.search(text) for _, text in ctx.texts):
+    if said.search(ctx.corpus.text):
         return
     where = next((("sections", i) for i, s in enumerate(ctx.plan.sections)
                   if s.role in (Role.reporting, Role.assignments)), ("sections",))

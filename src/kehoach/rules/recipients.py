@@ -165,7 +165,8 @@ def _covers(recipient: list[str], body: list[str]) -> bool:
         return False
     if r in b or b in r:
         return True
-    return difflib.SequenceMatcher(None, r, b).ratio() >= 0.85
+    matcher = difflib.SequenceMatcher(None, r, b)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def _generic_covers(recipient: str, body: str) -> bool:

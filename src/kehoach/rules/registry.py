@@ -8,6 +8,7 @@ with duties — is computed once per plan in :class:`Context` so that rules stay
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 import textwrap
@@ -106,6 +107,32 @@ class Task:
     section: int
 
 
+class Corpus:
+    """Texts joined by a separator no pattern crosses ("\\n\\0\\n": \\s does not match NUL), with a
+    way back from a position in the joined string to the text (and its loc) it falls in."""
+
+    SEPARATOR = "\n\0\n"
+
+    def __init__(self, texts: list[tuple[Loc, str]]) -> None:
+        self.texts = texts
+        self.starts: list[int] = []
+        position = 0
+        for _, text in texts:
+            self.starts.append(position)
+            position += len(text) + len(self.SEPARATOR)
+        self.text = self.SEPARATOR.join(text for _, text in texts)
+
+    def where(self, position: int) -> tuple[Loc, str, int]:
+        """(loc, text, offset in that text) of a position in the joined string."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        loc, text = self.texts[index]
+        return loc, text, position - self.starts[index]
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[Loc, re.Match[str]]]:
+        for match in pattern.finditer(self.text):
+            yield self.where(match.start())[0], match
+
+
 @dataclass
 class Context:
     loaded: Loaded
@@ -122,6 +149,11 @@ class Context:
     def texts(self) -> list[tuple[Loc, str]]:
         """Every free text of the plan with its loc, walked once."""
         return list(walk_texts(self.plan))
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        """All free texts joined into one string, so a pattern scans a plan in one call."""
+        return Corpus(self.texts)
 
     @cached_property
     def tasks(self) -> list[Task]:

@@ -22,9 +22,24 @@ _TONED = {  # base vowel → its five toned forms (huyền, sắc, hỏi, ngã, 
 }
 _L = "A-Za-zÀ-ỹĐđ"
 # Open syllables only ("hoàn" always marks the a); "qu" + y is a consonant + vowel ("quý").
-OLD_STYLE = re.compile(rf"(?<![{_L}])(?:[^\W\d_]*?)(?<![qQ])(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])(?![{_L}])")
-NEW_STYLE = re.compile(rf"(?<![{_L}])(?:[^\W\d_]*?)(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![{_L}])")
-_NEW_PAIR = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![A-Za-zÀ-ỹĐđ])")
+# (Patterns open with a character class, not a look-behind, so the engine can skip ahead; the
+# "not after q" test is done in Python.)
+OLD_STYLE = re.compile(rf"(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])(?![{_L}])")
+NEW_STYLE = re.compile(rf"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![{_L}])")
+
+
+def _words_in(style: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+    """(position, word) of the whole words whose last syllable ``style`` matches ("thuỷ", not "uỷ")."""
+    for match in style.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in "qQ":
+            continue  # "quý": qu is a consonant
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        yield start, text[start: match.end()]
+
+
+_NEW_PAIR = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![A-Za-zÀ-ỹĐđ])")
 
 
 def _tone_of(char: str) -> tuple[str, int]:
@@ -38,6 +53,8 @@ def fold_tones(text: str) -> str:
     """New-style placement rewritten in the old style ("hoà" → "hòa"), same length, for comparing."""
     def swap(match: re.Match[str]) -> str:
         first, second = match.groups()
+        if match.start() and match.string[match.start() - 1] in "qQ":
+            return match.group(0)  # "quý" keeps its mark: qu is a consonant
         base, tone = _tone_of(second)
         return _TONED[first][tone] + base
 
@@ -63,17 +80,15 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
         preamble:
           paragraphs: [Uỷ ban nhân dân tỉnh ban hành Kế hoạch.]
     """
-    old: list[tuple] = []
-    new: list[tuple] = []
-    for loc, text in ctx.texts:
-        old.extend((loc, m.group(0)) for m in OLD_STYLE.finditer(text))
-        new.extend((loc, m.group(0)) for m in NEW_STYLE.finditer(text))
+    corpus = ctx.corpus
+    old = list(_words_in(OLD_STYLE, corpus.text))
+    new = list(_words_in(NEW_STYLE, corpus.text))
     if not old or not new:
         return
     minority, style, example = (new, tr("mới", "new"), old[0][1]) if len(new) <= len(old) \
         else (old, tr("cũ", "old"), new[0][1])
-    for loc, word in minority:
-        yield Finding(loc, tr(
+    for position, word in minority:
+        yield Finding(corpus.where(position)[0], tr(
             "'{w}' đặt dấu thanh kiểu {s}, trong khi văn bản chủ yếu viết kiểu khác (ví dụ '{e}'): thống nhất một kiểu",
             "'{w}' uses the {s} tone-mark placement while the document mostly uses the other (e.g. '{e}'): use one",
             w=word, s=style, e=example), snippet=word)
@@ -86,9 +101,16 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
 # Characters Vietnamese never uses but TCVN3/VNI bytes become in Windows-1252 ("KÕ ho¹ch", "Keá hoaïch").
 _FOREIGN = "øûïäåñöëüÿ¸µ¶·¹¨©ª«®¬¼½¾÷¢£¤¥¦§±²³´º»¿ÆÇÐÑØÛÏÄÅÖËÜ"
 MOJIBAKE = re.compile(
-    rf"[A-Za-zÀ-ỹ][{_FOREIGN}]|[{_FOREIGN}][A-Za-zÀ-ỹ]"  # legacy 8-bit encodings
+    rf"[{_FOREIGN}]"  # legacy 8-bit encodings: counted only inside a word (checked in Python)
     r"|Ã[\u0080-\u00bf]|Ä[‘’]|Æ°|á[º»]"  # UTF-8 bytes decoded as Windows-1252
 )
+
+
+def _garbled(text: str, match: re.Match[str]) -> bool:
+    if len(match.group(0)) == 2:
+        return True
+    start, end = match.start(), match.end()
+    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
 
 
 @rule("KH301", "mojibake", Severity.error, "TCVN 6909:2001 (Unicode); NĐ 30, Điều 8.1",
@@ -105,16 +127,17 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
 
         title: KÕ ho¹ch phæ biÕn ph¸p luËt
     """
-    for loc, text in ctx.texts:
-        match = MOJIBAKE.search(text)
-        if match:
-            start = max(0, match.start() - 8)
-            word = text[start: match.end() + 8].split()
-            snippet = next((w for w in word if MOJIBAKE.search(w)), match.group(0))
-            yield Finding(loc, tr(
-                "chữ bị lỗi mã '{w}' (văn bản TCVN3/VNI hoặc UTF-8 đọc sai bảng mã): gõ lại bằng Unicode",
-                "garbled text '{w}' (TCVN3/VNI or UTF-8 read with the wrong code page): retype it in Unicode",
-                w=snippet), snippet=snippet)
+    reported: set = set()
+    for loc, match in ctx.corpus.finditer(MOJIBAKE):
+        if loc in reported or not _garbled(ctx.corpus.text, match):
+            continue  # one finding per text: a garbled paragraph is garbled throughout
+        reported.add(loc)
+        words = ctx.corpus.text[max(0, match.start() - 8): match.end() + 8].split()
+        snippet = next((w for w in words if match.group(0) in w), match.group(0))
+        yield Finding(loc, tr(
+            "chữ bị lỗi mã '{w}' (văn bản TCVN3/VNI hoặc UTF-8 đọc sai bảng mã): gõ lại bằng Unicode",
+            "garbled text '{w}' (TCVN3/VNI or UTF-8 read with the wrong code page): retype it in Unicode",
+            w=snippet), snippet=snippet)
 
 
 # --------------------------------------------------------------------------------------------
@@ -134,15 +157,28 @@ AGENCY_NAMES = [
 ]
 
 
-def _pattern(names: list[str]) -> re.Pattern[str]:
-    folded = sorted({fold_tones(n) for n in names}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in folded) + r")(?![\w])", re.I)
+class AgencyNames:
+    """Canonical agency names, found case-insensitively: one alternation of the lower-cased names
+    run over the lower-cased text (no re.IGNORECASE, no look-behind: the engine can skip ahead)."""
+
+    def __init__(self, names: list[str]) -> None:
+        folded = sorted({fold_tones(n) for n in names}, key=len, reverse=True)
+        self.canonical = {n.lower(): n for n in folded}
+        self.pattern = re.compile("|".join(re.escape(n.lower()) for n in folded))
+
+    def find(self, folded: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, canonical) of each name in ``folded`` (a text passed through fold_tones)."""
+        lowered = folded.lower()  # same length: Vietnamese letters have one-letter lower forms
+        for match in self.pattern.finditer(lowered):
+            start, end = match.span()
+            if (start and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
+                continue
+            yield start, end, self.canonical[match.group(0)]
 
 
+_KNOWN_AGENCIES = AgencyNames(AGENCY_NAMES)
 # Names that are never common nouns: in lower case they are still the agency, written wrongly.
 _ONLY_NAMES = ("sở ", "bộ ", "ủy ban", "uỷ ban", "hội đồng nhân dân", "văn phòng ủy ban")
-_AGENCIES = _pattern(AGENCY_NAMES)
-_CANONICAL = {fold_tones(n).lower(): fold_tones(n) for n in AGENCY_NAMES}
 
 
 def _case_pattern(text: str) -> list[bool]:
@@ -166,23 +202,21 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
         preamble:
           paragraphs: [Giao sở tài chính phối hợp với Ủy Ban Nhân Dân các huyện.]
     """
-    pattern, canonical = _AGENCIES, _CANONICAL
+    agencies = _KNOWN_AGENCIES
     declared = {fold_tones(a.name).lower() for a in ctx.config.agencies}  # the user's: names, not nouns
-    if ctx.config.agencies:
-        names = AGENCY_NAMES + [a.name for a in ctx.config.agencies]
-        pattern = _pattern(names)
-        canonical = {fold_tones(n).lower(): fold_tones(n) for n in names}
-    for loc, text in ctx.texts:
-        folded = fold_tones(text)
-        for match in pattern.finditer(folded):
-            written = match.group(0)
-            if written.isupper():
-                continue
-            if written.islower() and not written.startswith(_ONLY_NAMES) and written not in declared:
-                continue  # "bảo hiểm xã hội", "công an tỉnh" in lower case are common nouns, not the body
-            right = canonical[written.lower()]
-            if _case_pattern(written) != _case_pattern(right):
-                original = text[match.start(): match.end()]
-                yield Finding(loc, tr("viết hoa tên cơ quan theo Phụ lục II: \"{r}\", không phải \"{w}\"",
-                                      "capitalise the agency name as Phụ lục II says: \"{r}\", not \"{w}\"",
-                                      r=right, w=original), snippet=original)
+    if declared:
+        agencies = AgencyNames(AGENCY_NAMES + [a.name for a in ctx.config.agencies])
+    text = ctx.corpus.text
+    folded = fold_tones(text)
+    for start, end, right in agencies.find(folded):
+        written = folded[start:end]
+        if written.isupper():
+            continue
+        if written.islower() and not written.startswith(_ONLY_NAMES) and written not in declared:
+            continue  # "bảo hiểm xã hội", "công an tỉnh" in lower case are common nouns, not the body
+        if _case_pattern(written) != _case_pattern(right):
+            original = text[start:end]
+            yield Finding(ctx.corpus.where(start)[0], tr(
+                "viết hoa tên cơ quan theo Phụ lục II: \"{r}\", không phải \"{w}\"",
+                "capitalise the agency name as Phụ lục II says: \"{r}\", not \"{w}\"", r=right, w=original),
+                snippet=original)

@@ -178,9 +178,24 @@ def _first_too_deep(source: Source) -> tuple[int | None, int | None]:
     return None, None
 
 
+# The C parser (ruamel.yaml.clib) composes ~10x faster than the pure one, but it recurses natively
+# (a segfault at ~100,000 levels), so it only gets documents that cannot nest deeper than this.
+C_COMPOSE_MAX_BOUND = 1000
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth, without parsing: flow brackets, plus twice the longest
+    run of indentation and block indicators ("- ", "? ") opening a line."""
+    block = max((len(line) - len(line.lstrip(" -?")) for line in text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + 2 * block + 2
+
+
 def parse_yaml(source: Source) -> Any:
     """The plain data of ``source.text``, filling ``source.positions``; raises KehoachError."""
-    yaml = YAML(typ="rt", pure=True)
+    if _nesting_bound(source.text) <= C_COMPOSE_MAX_BOUND:
+        yaml = YAML(typ="safe", pure=False)  # the C parser when ruamel.yaml.clib is installed
+    else:
+        yaml = YAML(typ="rt", pure=True)
     # ruamel ≥ 0.19 stops composing past this depth; older versions recurse until RecursionError,
     # which is caught below. Composer depth counts the root node as 1.
     yaml.max_depth = MAX_DEPTH + 1

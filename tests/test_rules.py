@@ -47,3 +47,48 @@ def test_every_rule_documents_locator_and_summary() -> None:
     for code, rule in RULES.items():
         assert rule.locator and rule.summary[0] and rule.summary[1], code
         assert rule.explanation and "Passes:" not in rule.explanation, code
+
+
+# --------------------------------------------------------------------------------------------
+# The text scanners behind the rules, on the forms the decree and the seeds use
+# --------------------------------------------------------------------------------------------
+
+from kehoach.rules.citations import _typo  # noqa: E402
+from kehoach.rules.dates import wrong_dates  # noqa: E402
+from kehoach.rules.signature import KNOWN_TITLES, suggest_title  # noqa: E402
+from kehoach.rules.text import MOJIBAKE, NEW_STYLE, OLD_STYLE, _garbled, _words_in, fold_tones  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ngày 05 tháng 03 năm 2024", [("ngày 05 tháng 03", "ngày 05 tháng 3")]),
+    ("Ngày 5 tháng 1 năm 2020", [("Ngày 5 tháng 1", "Ngày 05 tháng 01")]),
+    ("ngày 4/8/2021", [("4/8/2021", "04/8/2021")]),
+    ("Tháng 03/2024", [("Tháng 03/2024", "Tháng 3/2024")]),
+    ("trước ngày 5/11", [("ngày 5/11", "ngày 05/11")]),
+    ("ngày 04 tháng 8 năm 2021, ngày 15 tháng 02 năm 2024, 04/8/2021, 12/7/2021", []),
+    ("Nghị định số 30/2020/NĐ-CP; Quý I/2025; trong 3 tháng 03 ngày; hoàn thành trong tháng 8/2021", []),
+])
+def test_wrong_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(written, fixed) for _, written, fixed in wrong_dates(text)] == expected
+
+
+def test_tone_styles_and_folding() -> None:
+    text = "Uỷ ban hoà giải, thuỷ lợi, quý, hoàn thành; hòa nhập, thủy sản, Ủy ban, CỘNG HÒA"
+    assert [w for _, w in _words_in(NEW_STYLE, text)] == ["Uỷ", "hoà", "thuỷ"]
+    assert [w for _, w in _words_in(OLD_STYLE, text)] == ["hòa", "thủy", "Ủy", "HÒA"]
+    assert fold_tones("Uỷ ban hoà giải thuỷ lợi quý khoẻ") == "Ủy ban hòa giải thủy lợi quý khỏe"
+
+
+@pytest.mark.parametrize("text, garbled", [
+    ("KÕ ho¹ch", True), ("Keá hoaïch", True), ("Káº¿ hoáº¡ch", True), ("Kế hoạch © 2024", False),
+])
+def test_mojibake(text: str, garbled: bool) -> None:
+    assert any(_garbled(text, m) for m in MOJIBAKE.finditer(text)) is garbled
+
+
+def test_citation_number_typos_and_title_suggestions() -> None:
+    assert _typo("217", "2178") and _typo("2178", "2187") and _typo("2178", "2179")
+    assert not _typo("124", "1251") and not _typo("2178", "2178")
+    assert suggest_title("THỊ TRƯỞNG", KNOWN_TITLES, prefer_deputy=True) == "THỨ TRƯỞNG"
+    assert suggest_title("PHÓ CHỦ TICH", KNOWN_TITLES, prefer_deputy=True) == "PHÓ CHỦ TỊCH"
+    assert suggest_title("KẾ TOÁN", KNOWN_TITLES, prefer_deputy=False) is None

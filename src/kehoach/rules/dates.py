@@ -11,12 +11,13 @@ from ..vn import pad_day, pad_month
 from .registry import Context, Finding, rule
 
 # Each pattern opens with a literal or a digit so that the regex engine skips ahead quickly.
-_MONTH_WORDS = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\b")  # "tháng 03 năm 2024"
-_DAY_BEFORE = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s+\Z")  # "ngày 5 " just before "tháng"
+# They run on lower-cased text ("Ngày" at a sentence start included).
+_MONTH_WORDS = re.compile(r"tháng\s+(?P<m>\d{1,2})\b")  # "tháng 03 năm 2024"
+_DAY_BEFORE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+\Z")  # "ngày 5 " just before "tháng"
 _DATE_AFTER_MONTH = re.compile(r"\s+năm\s+\d{4}|\s*[,.;:)]|\s*(?:\n|\Z)")  # a month of a date, not "3 tháng"
 _DMY = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "04/8/2021"
-_DAY_SLASH = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")  # "ngày 5/11"
-_MONTH_SLASH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "tháng 03/2024"
+_DAY_SLASH = re.compile(r"ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")  # "ngày 5/11"
+_MONTH_SLASH = re.compile(r"tháng\s+(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "tháng 03/2024"
 
 
 def _valid(day: int | None, month: int) -> bool:
@@ -29,8 +30,12 @@ def _replace(text: str, match: re.Match[str], group: str, value: str, offset: in
     return text[:start] + value + text[end:]
 
 
-def wrong_dates(text: str) -> Iterator[tuple[int, str, str]]:
-    """(position, as written, as the decree writes it) for each badly padded date in ``text``."""
+def wrong_dates(text: str, lowered: str | None = None) -> Iterator[tuple[int, str, str]]:
+    """(position, as written, as the decree writes it) for each badly padded date in ``text``.
+
+    ``lowered`` is ``text.lower()`` when the caller has it already (same positions).
+    """
+    original, text = text, (lowered if lowered is not None else text.lower())
     for match in _MONTH_WORDS.finditer(text):
         month = match.group("m")
         day_match = _DAY_BEFORE.search(text, max(0, match.start() - 16), match.start())
@@ -43,10 +48,11 @@ def wrong_dates(text: str) -> Iterator[tuple[int, str, str]]:
         good_day = pad_day(int(day)) if day else None
         if (day, month) != (good_day, good_month):
             start = day_match.start() if day_match else match.start()
-            written = text[start: match.end()]
+            written = original[start: match.end()]
             fixed = written[: len(written) - len(month)] + good_month
             if day_match:
-                fixed = fixed.replace(day_match.group(0), day_match.group(0).replace(day, good_day, 1), 1)
+                at = day_match.start("d") - start
+                fixed = fixed[:at] + good_day + fixed[at + len(day):]
             yield start, written, fixed
     for pattern in (_DMY, _DAY_SLASH, _MONTH_SLASH):
         for match in pattern.finditer(text):
@@ -59,7 +65,7 @@ def wrong_dates(text: str) -> Iterator[tuple[int, str, str]]:
             good_day, good_month = (pad_day(int(day)) if day else None), pad_month(int(month))
             if (day, month) == (good_day, good_month):
                 continue
-            written = fixed = match.group(0)
+            written = fixed = original[match.start(): match.end()]
             fixed = _replace(fixed, match, "m", good_month)
             if day:
                 fixed = _replace(fixed, match, "d", good_day)  # the day comes first: offsets still hold
@@ -86,7 +92,7 @@ def date_padding(ctx: Context) -> Iterator[Finding]:
           bases:
             - Căn cứ Kế hoạch số 12/KH-UBND ngày 05 tháng 03 năm 2024 của Ủy ban nhân dân tỉnh
     """
-    for position, written, fixed in wrong_dates(ctx.corpus.text):
+    for position, written, fixed in wrong_dates(ctx.corpus.text, ctx.corpus.lowered):
         loc = ctx.corpus.where(position)[0]
         yield Finding(loc, tr("ngày tháng \"{w}\" phải viết \"{f}\" (chỉ ngày 1–9 và tháng 1, 2 có số 0 ở trước)",
                                   "date \"{w}\" must be written \"{f}\" (only days 1–9 and months 1, 2 take a leading zero)",

@@ -122,6 +122,13 @@ class Corpus:
             position += len(text) + len(self.SEPARATOR)
         self.text = self.SEPARATOR.join(text for _, text in texts)
 
+    @cached_property
+    def lowered(self) -> str:
+        """The joined text in lower case, same positions (lets patterns drop re.IGNORECASE)."""
+        lowered = self.text.lower()
+        # Vietnamese letters lower to one letter; a rare letter that does not (İ) would shift positions.
+        return lowered if len(lowered) == len(self.text) else self.text
+
     def where(self, position: int) -> tuple[Loc, str, int]:
         """(loc, text, offset in that text) of a position in the joined string."""
         index = bisect.bisect_right(self.starts, position) - 1

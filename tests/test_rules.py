@@ -92,3 +92,41 @@ def test_citation_number_typos_and_title_suggestions() -> None:
     assert suggest_title("THỊ TRƯỞNG", KNOWN_TITLES, prefer_deputy=True) == "THỨ TRƯỞNG"
     assert suggest_title("PHÓ CHỦ TICH", KNOWN_TITLES, prefer_deputy=True) == "PHÓ CHỦ TỊCH"
     assert suggest_title("KẾ TOÁN", KNOWN_TITLES, prefer_deputy=False) is None
+
+
+# --------------------------------------------------------------------------------------------
+# `kehoach rules`
+# --------------------------------------------------------------------------------------------
+
+from typer.testing import CliRunner  # noqa: E402
+
+from kehoach.cli import _register, app  # noqa: E402
+from kehoach.i18n import set_lang  # noqa: E402
+
+_register()
+
+
+def test_rules_command_lists_every_rule() -> None:
+    result = CliRunner().invoke(app, ["rules"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    for code, rule in RULES.items():
+        row = next(line for line in result.output.splitlines() if f" {code} " in line)
+        assert rule.name in row and rule.severity.value in row
+
+
+def test_rules_command_explains_one_with_its_examples() -> None:
+    try:
+        result = CliRunner().invoke(app, ["--lang", "en", "rules", "kh206"], env={"COLUMNS": "250"})
+    finally:
+        set_lang("vi")  # the option sets the process's language: restore it for the other tests
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("KH206 known-title (error) — unknown signer title")
+    assert "Enforces: NĐ 30, Phụ lục I, Mục II.7; Điều 13" in out
+    passes, fails = out.index("Passes:"), out.index("Fails:")
+    assert "title: THỨ TRƯỞNG" in out[passes:fails] and "title: THỊ TRƯỞNG" in out[fails:]
+
+
+def test_rules_command_unknown_code_exits_2() -> None:
+    result = CliRunner().invoke(app, ["rules", "KH999"])
+    assert result.exit_code == 2 and "KH999" in result.output

@@ -44,6 +44,21 @@ def _silenced(diag: Diagnostic, ignored: dict[int, set[str] | None]) -> bool:
     return codes is None or any(diag.code.startswith(c) for c in codes)
 
 
+def _find_snippet(lines: list[str], snippet: str, line: int, col: int | None) -> tuple[int, int | None]:
+    """Where ``snippet`` starts at or below (line, col); a folded block may break it across lines,
+    so its first words are tried when the whole is not found."""
+    words = snippet.split()
+    candidates = [snippet] + [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)]
+    first = line - 1
+    last = min(len(lines), first + SNIPPET_SEARCH_LINES)
+    for candidate in candidates:
+        for index in range(first, last):
+            found = lines[index].find(candidate, (col - 1) if index == first and col else 0)
+            if found >= 0:
+                return index + 1, found + 1
+    return line, col
+
+
 def _place(source: Source, lines: list[str], finding: Finding, code: str, severity: Severity) -> Diagnostic:
     """A diagnostic at the finding's loc, moved onto the exact words when a snippet is given.
 
@@ -51,12 +66,7 @@ def _place(source: Source, lines: list[str], finding: Finding, code: str, severi
     """
     line, col = source.locate(finding.loc)
     if line is not None and finding.snippet:
-        first = line - 1
-        for index in range(first, min(len(lines), first + SNIPPET_SEARCH_LINES)):
-            found = lines[index].find(finding.snippet, (col - 1) if index == first and col else 0)
-            if found >= 0:
-                line, col = index + 1, found + 1
-                break
+        line, col = _find_snippet(lines, finding.snippet, line, col)
     text = lines[line - 1] if line is not None and 0 < line <= len(lines) else None
     return Diagnostic(code, finding.message, severity, source.path, line, col, text)
 

@@ -128,3 +128,20 @@ def test_config_object_api() -> None:
     assert config.enabled("KH203") and not config.enabled("KH211") and not config.enabled("KH301")
     assert config.severity_of("KH203", Severity.error) is Severity.info
     assert config.severity_of("KH201", Severity.error) is Severity.error
+
+
+def test_agency_directory_short_forms_in_running_text(tmp_path: Path) -> None:
+    (tmp_path / "kehoach.toml").write_text(
+        'select = ["KH304"]\n[[agencies]]\nname = "Sở Lao động - Thương binh và Xã hội"\nshort = ["Sở LĐTBXH"]\n',
+        encoding="utf-8")
+    text = complete_example("""\
+preamble:
+  paragraphs:
+    - Giao Sở LĐTBXH chủ trì.
+    - Sở Lao động - Thương binh và Xã hội tổng hợp.
+""")
+    [short] = lint(load_path(_plan(tmp_path / "a", text)))
+    assert (short.code, short.line, short.col) == ("KH304", 3, 12)
+    assert "'Sở Lao động - Thương binh và Xã hội'" in short.message and "'Sở LĐTBXH'" in short.message
+    introduced = text.replace("tổng hợp.", "tổng hợp (sau đây viết tắt là Sở LĐTBXH).")
+    assert lint(load_path(_plan(tmp_path / "b", introduced))) == []

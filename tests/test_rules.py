@@ -130,3 +130,17 @@ def test_rules_command_explains_one_with_its_examples() -> None:
 def test_rules_command_unknown_code_exits_2() -> None:
     result = CliRunner().invoke(app, ["rules", "KH999"])
     assert result.exit_code == 2 and "KH999" in result.output
+
+
+def test_batch_template_placeholders_are_checked_per_unit_not_in_the_template(tmp_path: Path) -> None:
+    text = complete_example("""\
+letterhead:
+  issuer: "{{ unit.issuer | upper }}"
+  abbreviation: "{{ unit.abbreviation | default('UBND') }}"
+  number: "{{ unit.number }}"
+  place: "{{ unit.place }}"
+signature:
+  title: "{{ unit.title | upper }}"
+  name: "{{ unit.leader }}"
+""")
+    assert _lint_text(tmp_path, text) == []

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..i18n import tr
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, is_placeholder, rule
 
 
 @rule("KH201", "number-format", Severity.error, "NĐ 30, Phụ lục I, Mục II.3",
@@ -31,7 +31,7 @@ def number_format(ctx: Context) -> Iterator[Finding]:
           place: An Giang
     """
     number = ctx.plan.letterhead.number
-    if not number:
+    if not number or is_placeholder(number):
         return
     loc = ("letterhead", "number")
     if not number.isascii() or not number.isdigit():
@@ -67,6 +67,8 @@ def symbol_format(ctx: Context) -> Iterator[Finding]:
     """
     plan = ctx.plan
     lh = plan.letterhead
+    if is_placeholder(lh.abbreviation) or is_placeholder(lh.symbol):
+        return  # a batch template: checked per unit once rendered
     if any(c.isspace() for c in lh.abbreviation):
         yield Finding(("letterhead", "abbreviation"), tr(
             "chữ viết tắt cơ quan ban hành không có dấu cách: '{a}'", "no spaces in the issuer abbreviation: '{a}'",

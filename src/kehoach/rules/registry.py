@@ -179,6 +179,11 @@ class Context:
         return out
 
 
+def is_placeholder(value: str | None) -> bool:
+    """A batch template's value ("{{ unit.title | upper }}"): known only once a unit fills it in."""
+    return bool(value) and ("{{" in value or "{%" in value)  # type: ignore[operator]
+
+
 def walk_items(items: list[Item], loc: Loc) -> Iterator[tuple[Loc, Item]]:
     for i, item in enumerate(items):
         here = (*loc, i)

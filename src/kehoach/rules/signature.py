@@ -10,7 +10,7 @@ from ..i18n import tr
 from ..load import Loc
 from ..model import Signature
 from ..vn import upper
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, is_placeholder, rule
 
 # Titles of heads and deputies that sign administrative documents; a configuration adds its own
 # (``titles = [...]``). A title may go on with the body's name ("GIÁM ĐỐC SỞ TƯ PHÁP").
@@ -36,10 +36,15 @@ def _starts(title: str, names: list[str]) -> bool:
 
 
 def _signatures(ctx: Context) -> Iterator[tuple[Loc, Signature]]:
+    """The signatures to check; a batch template's (placeholders in it) is checked per unit."""
+    found = []
     if ctx.plan.signature:
-        yield ("signature",), ctx.plan.signature
+        found.append((("signature",), ctx.plan.signature))
     if ctx.plan.decision:
-        yield ("decision", "signature"), ctx.plan.decision.signature
+        found.append((("decision", "signature"), ctx.plan.decision.signature))
+    for loc, sig in found:
+        if not any(is_placeholder(v) for v in (sig.title, sig.head_title, sig.on_behalf_of)):
+            yield loc, sig
 
 
 def _is_deputy(title: str) -> bool:

@@ -144,3 +144,33 @@ signature:
   name: "{{ unit.leader }}"
 """)
     assert _lint_text(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("recipients, missing", [
+    (["Sở Tài chính", "Công an tỉnh", "UBND các huyện, thị xã, thành phố"], []),
+    (["Như trên"], []),
+    (["Như Mục II"], []),  # the assignments section is the second
+    ([{"name": "Các sở, ngành liên quan", "ref": "to-chuc"}], []),
+    (["Sở, ban, ngành, đoàn thể tỉnh", "UBND huyện, thị xã, thành phố"], []),  # generic group (seed 003)
+    (["Sở Tài chính"], ["Công an tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (["Như Mục I"], ["Sở Tài chính", "Công an tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+])
+def test_bodies_with_duties_reach_the_recipients(tmp_path: Path, recipients: list, missing: list[str]) -> None:
+    import json
+
+    text = complete_example(f"""\
+sections:
+  - role: purpose
+    items: [Nâng cao nhận thức.]
+  - role: assignments
+    id: to-chuc
+    items:
+      - {{body: Sở Tài chính, text: Bố trí kinh phí.}}
+      - {{body: Công an tỉnh, text: Phối hợp.}}
+      - body: Ủy ban nhân dân các huyện, thị xã, thành phố
+        text: Triển khai.
+recipients:
+  items: {json.dumps(recipients, ensure_ascii=False)}
+""")
+    found = [d for d in _lint_text(tmp_path, text) if d.code == "KH402"]
+    assert [d.message.split("'")[1] for d in found] == missing

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..batch import FAILED, SKIPPED, BUILT, Options, run
+from ..batch import BUILT, FAILED, MANIFEST, SKIPPED, Options, run
 from ..cli import app
 from ..diagnostics import KehoachError
 from ..i18n import tr
@@ -63,6 +63,10 @@ def batch(
         typer.echo(tr("{b} đã dựng, {s} không đổi (bỏ qua), {f} lỗi → {o}",
                       "{b} built, {s} unchanged (skipped), {f} failed → {o}",
                       b=report.count(BUILT), s=report.count(SKIPPED), f=report.count(FAILED), o=out), err=True)
+        warnings = sum(1 for r in report.results if r.status != FAILED for d in r.diagnostics)
+        if warnings:
+            typer.echo(tr("{n} cảnh báo ở các đơn vị đã dựng: xem {m}", "{n} warnings in built units: see {m}",
+                          n=warnings, m=out / MANIFEST), err=True)
         if report.archive:
             typer.echo(str(report.archive), err=True)
     raise typer.Exit(report.exit_code)

@@ -148,3 +148,13 @@ def test_missing_lead_focal_report_and_target_years(tmp_path: Path) -> None:
     assert by_code["KH114"] == [assignments] and by_code["KH116"] == [assignments]
     assert by_code["KH117"] == [lines.index("  - role: goals") + 1]
     assert set(by_code) == {"KH114", "KH115", "KH116", "KH117"}
+
+
+def test_config_profile_path_is_relative_to_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "mine.yaml").write_text("name: mine\ntitle: x\nsections: [budget]\n", encoding="utf-8")
+    (tmp_path / "kehoach.toml").write_text('profile = "profiles/mine.yaml"\n', encoding="utf-8")
+    (tmp_path / "plans" / "2024").mkdir(parents=True)
+    path = _write(tmp_path / "plans" / "2024", PLAN.format(extra_tasks=ALL_GROUPS).replace("profile: ldte-2021\n", ""))
+    find_config.cache_clear()
+    assert select(load_path(path)).name == "mine"

@@ -17,10 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from .config import find_config
 from .diagnostics import Diagnostic, KehoachError, Severity
 from .i18n import tr
 from .load import Loaded
 from .model import Role
+from .vn import roman
 
 
 class _Strict(BaseModel):
@@ -194,10 +196,8 @@ class Coverage:
         return "\n".join(lines)
 
 
-def _label(loc: tuple, plan: Any) -> str:
+def _label(loc: tuple) -> str:
     """A human label for an item loc: section roman numeral then item numbers ("III.1.2")."""
-    from .vn import roman
-
     parts = [roman(loc[1] + 1)]
     parts += [str(p + 1) for p in loc[2:] if isinstance(p, int)]
     return ".".join(parts)
@@ -208,14 +208,15 @@ def select(loaded: Loaded, profile: str | None = None) -> Profile | None:
 
     Raises UnknownProfile for a name that matches no profile.
     """
-    from .config import find_config
-
     base = Path(loaded.source.path).parent if loaded.source.path else Path.cwd()
-    reference = profile or (loaded.plan.profile if loaded.plan else None) or find_config(base).profile
-    if not reference:
-        return None
-    # A profile named on the command line is relative to the working folder, one in the plan to the plan.
-    return load(reference, Path.cwd() if profile else base)
+    if profile:  # named on the command line: relative to the working folder
+        return load(profile, Path.cwd())
+    if loaded.plan and loaded.plan.profile:  # named in the plan: relative to the plan
+        return load(loaded.plan.profile, base)
+    config = find_config(base)  # the configuration's default: relative to the configuration file
+    if config.profile:
+        return load(config.profile, Path(config.path).parent if config.path else base)
+    return None
 
 
 def coverage(loaded: Loaded, profile: str | None = None) -> Coverage:
@@ -230,5 +231,5 @@ def coverage(loaded: Loaded, profile: str | None = None) -> Coverage:
         text = (task.item.heading or next(iter(task.item.text), "") or task.item.body or "").strip()
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         line, _ = loaded.source.locate(task.loc)
-        result.tasks.append(TaskCoverage(_label(task.loc, loaded.plan), short, line, sorted(task.covers)))
+        result.tasks.append(TaskCoverage(_label(task.loc), short, line, sorted(task.covers)))
     return result

@@ -281,3 +281,28 @@ def test_pdf_without_libreoffice_is_an_environment_error(tmp_path: Path, monkeyp
     code, output = batch(PLAN, "--units", UNITS, "-o", tmp_path / "out", "--pdf")
     assert code == 2 and "KH040 LibreOffice (soffice) not found" in output
     assert not (tmp_path / "out").exists()
+
+
+def test_pdf_adds_a_pdf_per_unit_from_a_warm_libreoffice(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from kehoach import pdf
+
+    try:
+        pdf.find_soffice()
+    except KehoachError:
+        pytest.skip("LibreOffice is not installed")
+    units = units_csv(tmp_path, *UNITS.read_text("utf-8").splitlines()[1:3])
+    out = tmp_path / "out"
+    code, output = batch(PLAN, "--units", units, "-o", out, "--pdf", "--zip", "-j", 1)
+    assert code == 0, output
+    text = " ".join(page.extract_text() for page in PdfReader(out / "phuong-long-xuyen.pdf").pages)
+    assert "PHƯỜNG LONG XUYÊN" in text and "Trần Thị Bích" in text
+    entry = manifest(out)["xa-vinh-hoa.docx"]
+    assert entry["pdf"] == "xa-vinh-hoa.pdf"
+    assert entry["pdf_sha256"] == __import__("hashlib").sha256((out / "xa-vinh-hoa.pdf").read_bytes()).hexdigest()
+    with zipfile.ZipFile(out / "plan.zip") as z:
+        assert z.namelist() == ["phuong-long-xuyen.docx", "phuong-long-xuyen.pdf", "xa-vinh-hoa.docx",
+                                "xa-vinh-hoa.pdf"]
+    (out / "xa-vinh-hoa.pdf").unlink()  # a missing PDF is rebuilt, the complete unit is not
+    assert "1 built, 1 unchanged (skipped)" in batch(PLAN, "--units", units, "-o", out, "--pdf", "-j", 1)[1]

@@ -23,7 +23,7 @@ HEAD_TITLES = [
 # Deputies: "PHÓ " + a head title, and the deputy minister.
 DEPUTY_TITLES = ["THỨ TRƯỞNG"] + [f"PHÓ {t}" for t in HEAD_TITLES if t not in ("THỦ TRƯỞNG",)]
 KNOWN_TITLES = HEAD_TITLES + DEPUTY_TITLES
-# Collective bodies that sign "TM." (thay mặt tập thể lãnh đạo).
+# Collective bodies that sign "TM." (thay mặt tập thể lãnh đạo); an agency's own name is allowed too.
 COLLECTIVES = [
     "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN CHỈ ĐẠO",
     "BAN THƯỜNG TRỰC", "THƯỜNG TRỰC", "ĐOÀN CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "CHÍNH PHỦ", "BAN CHỈ HUY",
@@ -97,8 +97,8 @@ def ky_thay_deputy(ctx: Context) -> Iterator[Finding]:
 @rule("KH205", "thay-mat-collective", Severity.error, "NĐ 30, Phụ lục I, Mục II.7.b",
       ("TM. đi với tên tập thể", "TM. goes with a collective body"))
 def thay_mat_collective(ctx: Context) -> Iterator[Finding]:
-    """TM. (thay mặt) goes before the name of a collective body (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …),
-    never before a person's title.
+    """TM. (thay mặt) goes before the name of a collective body (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …)
+    or of the agency itself, never before a person's title: "TM. CHỦ TỊCH" mixes TM. with KT./TL.
 
     Passes:
 
@@ -118,10 +118,12 @@ def thay_mat_collective(ctx: Context) -> Iterator[Finding]:
         if not sig.on_behalf_of:
             continue
         body = upper(sig.on_behalf_of)
-        if _starts(body, KNOWN_TITLES) or not _starts(body, COLLECTIVES):
+        if _starts(body, KNOWN_TITLES) and not _starts(body, COLLECTIVES):
             yield Finding((*loc, "on_behalf_of"), tr(
-                "sau TM. là tên tập thể lãnh đạo (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ, HỘI ĐỒNG …), không phải '{b}'",
-                "TM. is followed by a collective body (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ, HỘI ĐỒNG …), not '{b}'",
+                "sau TM. là tên tập thể lãnh đạo (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …) hoặc tên cơ quan, "
+                "không phải chức vụ '{b}' (chức vụ người đứng đầu đi sau KT., TL., TUQ.)",
+                "TM. is followed by a collective body (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …) or the agency's name, "
+                "not the title '{b}' (a head's title follows KT., TL., TUQ.)",
                 b=sig.on_behalf_of))
 
 

@@ -306,3 +306,25 @@ def test_pdf_adds_a_pdf_per_unit_from_a_warm_libreoffice(tmp_path: Path) -> None
                                 "xa-vinh-hoa.pdf"]
     (out / "xa-vinh-hoa.pdf").unlink()  # a missing PDF is rebuilt, the complete unit is not
     assert "1 built, 1 unchanged (skipped)" in batch(PLAN, "--units", units, "-o", out, "--pdf", "-j", 1)[1]
+
+
+def test_dotted_columns_override_targets_and_a_wrong_path_is_located_in_the_units_file(tmp_path: Path) -> None:
+    units = tmp_path / "units.yaml"
+    units.write_text(
+        "- name: Xã Vĩnh Hòa\n"
+        "  place: Vĩnh Hòa\n"
+        "  leader: Nguyễn Văn An\n"
+        "  sections.1.items.0.milestones.2026: 30\n"  # the first target of the goals section
+        "  letterhead.number: '07'\n"
+        "- name: Xã Lạc Đường\n"
+        "  place: Lạc Đường\n"
+        "  sections.9.heading: MỤC KHÔNG CÓ\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = batch(PLAN, "--units", units, "-o", out, "-j", 1)
+    assert code == 1
+    assert f"{units}:8:3: KH162 unit «Xã Lạc Đường»: column `sections.9.heading` does not point at a plan field" \
+        in output
+    vinh_hoa = texts(out / "xa-vinh-hoa.docx")
+    assert any("đạt 30 người lao động của xã Vĩnh Hòa" in t for t in vinh_hoa)
+    assert "Số: 07/KH-UBND" in vinh_hoa
+    assert not (out / "xa-lac-duong.docx").exists()

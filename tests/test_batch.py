@@ -328,3 +328,14 @@ def test_dotted_columns_override_targets_and_a_wrong_path_is_located_in_the_unit
     assert any("đạt 30 người lao động của xã Vĩnh Hòa" in t for t in vinh_hoa)
     assert "Số: 07/KH-UBND" in vinh_hoa
     assert not (out / "xa-lac-duong.docx").exists()
+
+
+def _worker_dies(plan, fmt, *, templates=None) -> bytes:
+    os._exit(3)  # as if the worker were killed
+
+
+def test_a_dead_worker_stops_the_batch_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(KehoachError) as err:
+        run(Options(PLAN, str(UNITS), tmp_path / "out", jobs=2), renderer=_worker_dies)
+    assert err.value.exit_code == 2 and err.value.diagnostics[0].code == "KH065"
+    assert (tmp_path / "out" / MANIFEST).exists() and not list((tmp_path / "out").glob("*.docx"))

@@ -22,7 +22,7 @@ import signal
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -479,6 +479,11 @@ def _execute(todo: list[Job], workers: int, size: int, worker_args: tuple) -> It
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 yield future.result()
+    except BrokenExecutor as exc:
+        # A worker died (killed, out of memory) or could not start (e.g. LibreOffice for --pdf).
+        raise _usage("KH065", tr("một tiến trình con dừng bất thường ({e}); chạy lại để dựng tiếp",
+                                 "a worker process stopped unexpectedly ({e}); run again to continue",
+                                 e=exc.__cause__ or exc)) from None
     except KeyboardInterrupt:
         # Let the chunks already running finish (their files are complete); drop the others.
         for future in pending:

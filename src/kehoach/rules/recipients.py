@@ -66,6 +66,13 @@ def punctuation_typed(ctx: Context) -> Iterator[Finding]:
                 "bỏ dấu '{p}' cuối nơi nhận '{n}': công cụ tự thêm ';' (dòng cuối 'Lưu: …' thêm '.')",
                 "drop the '{p}' after recipient '{n}': the tool adds ';' (and '.' after 'Lưu: …')",
                 p=name[-1], n=name), snippet=name)
+    if ctx.plan.recipients:
+        units = ctx.plan.recipients.archive.units
+        if units and units[-1].endswith(_TYPED):
+            yield Finding(("recipients", "archive", "units", len(units) - 1), tr(
+                "bỏ dấu '{p}' sau '{u}': công cụ tự thêm '.' cuối dòng 'Lưu: …'",
+                "drop the '{p}' after '{u}': the tool ends the 'Lưu: …' line with '.'",
+                p=units[-1][-1], u=units[-1]), snippet=units[-1])
 
 
 @rule("KH208", "recipient-semicolon", Severity.error, "NĐ 30, Phụ lục I, Mục II.9.d",

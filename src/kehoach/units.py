@@ -220,7 +220,7 @@ def read_units(spec: str) -> UnitTable:
     """
     if spec.startswith(VN_PREFIX):
         query = spec[len(VN_PREFIX):]
-        rows = all_communes() if query == "all" else communes(find_province(query))
+        rows = all_communes() if query == "all" else communes(find_province(query, where=spec))
         units = [Unit(i, {k: v for k, v in row.items() if v not in (None, "")}, spec) for i, row in enumerate(rows)]
         return UnitTable(spec, units, VN_COLUMNS + EDITABLE_COLUMNS)
     path = Path(spec)
@@ -257,10 +257,10 @@ def province_slug(province: Any) -> str:
     return province.codename.replace("_", "-")
 
 
-def find_province(query: str) -> Any:
+def find_province(query: str, where: str = "--province") -> Any:
     """The province named by ``query`` (accents, case and "Tỉnh"/"Thành phố" ignored).
 
-    Raises KehoachError (exit 2) suggesting the nearest names.
+    Raises KehoachError (exit 2) suggesting the nearest names; ``where`` says what the user typed it in.
     """
     key = _province_key(query)
     by_key = {province_slug(p): p for p in provinces()}
@@ -269,7 +269,7 @@ def find_province(query: str) -> Any:
     nearest = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)
     hint = ", ".join(f"{by_key[k].name} ({k})" for k in nearest) or ", ".join(sorted(by_key))
     raise _usage_error("KH062", tr("không có tỉnh, thành phố `{q}`; có phải: {h}?",
-                                   "no province or city `{q}`; did you mean: {h}?", q=query, h=hint))
+                                   "no province or city `{q}`; did you mean: {h}?", q=query, h=hint), where)
 
 
 def _place(name: str, kind: str) -> str:

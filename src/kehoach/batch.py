@@ -38,6 +38,7 @@ from .model import Plan
 from .placeholders import Placeholders, UnitFailed, override_path
 from .slug import UniqueSlugs, confined, slugify
 from .units import Unit, UnitTable, read_units
+from .zipcache import reproducible_zip
 
 MANIFEST = "manifest.json"
 BUILT, SKIPPED, FAILED = "built", "skipped-unchanged", "failed"
@@ -232,9 +233,7 @@ def build_unit(job: Job) -> Result:
         result.diagnostics = exc.diagnostics
     except KehoachError as exc:
         result.diagnostics += _named(unit, exc.diagnostics)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except Exception as exc:  # a bug in a renderer must cost one unit, not the batch
+    except Exception as exc:  # a bug in a renderer must cost one unit, not the batch (Ctrl-C still stops it)
         result.diagnostics.append(Diagnostic("KH163", tr(
             "«{u}»: lỗi khi dựng văn bản: {e}", "«{u}»: building the document failed: {e}",
             u=unit.label, e=f"{type(exc).__name__}: {exc}"), Severity.error, unit.path, unit.line))
@@ -334,17 +333,10 @@ def write_manifest(out: Path, plan: Path, results: list[Result]) -> None:
 
 def write_zip(out: Path, plan: Path, results: list[Result]) -> Path:
     """OUT/<plan>.zip with every document built or kept, in name order, with fixed timestamps."""
-    import io
-
-    buffer = io.BytesIO()
     names = sorted(n for r in results if r.status in (BUILT, SKIPPED) for n in (r.output, r.pdf) if n)
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_STORED  # .docx and .pdf are compressed already
-            archive.writestr(info, (out / name).read_bytes())
-    return write_atomic(confined(out, slugify(plan.stem, fallback="batch") + ".zip"), buffer.getvalue())
+    data = reproducible_zip([(name, (out / name).read_bytes()) for name in names],
+                            compress_type=zipfile.ZIP_STORED)  # .docx and .pdf are compressed already
+    return write_atomic(confined(out, slugify(plan.stem, fallback="batch") + ".zip"), data)
 
 
 def _clean_stale_temporaries(out: Path) -> None:

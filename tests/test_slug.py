@@ -1,8 +1,11 @@
 """Slugs: ASCII file names from unit names, unique in a batch, never outside the output folder."""
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kehoach.slug import MAX_LENGTH, UniqueSlugs, confined, slugify
 
@@ -42,3 +45,10 @@ def test_confined_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
     for bad in ["../x.docx", "sub/x.docx", "/etc/passwd"]:
         with pytest.raises(ValueError):
             confined(tmp_path, bad)
+
+
+@given(st.text(max_size=200))
+def test_any_name_gives_a_plain_file_name_inside_the_folder(name: str) -> None:
+    slug = slugify(name, fallback="unit")
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert confined(Path("/tmp/out"), slug + ".docx").parent == Path("/tmp/out").resolve()

@@ -35,7 +35,9 @@ class AgencyNames:
 
     def find(self, folded: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, canonical) of each name in ``folded`` (a text passed through fold_tones)."""
-        lowered = folded.lower()  # same length: Vietnamese letters have one-letter lower forms
+        lowered = folded.lower()  # same length: Vietnamese letters have one-letter lower forms …
+        if len(lowered) != len(folded):
+            lowered = folded  # … a rare letter that has not ("İ") would shift every position after it
         for match in self.pattern.finditer(lowered):
             start, end = match.span()
             if (start and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):

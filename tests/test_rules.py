@@ -174,3 +174,42 @@ recipients:
 """)
     found = [d for d in _lint_text(tmp_path, text) if d.code == "KH402"]
     assert [d.message.split("'")[1] for d in found] == missing
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile text: every rule survives it and every finding is located
+# --------------------------------------------------------------------------------------------
+
+import json  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["ngày", "tháng", "năm", "Công văn số", "/", "-", "–", "Sở", "Ủy ban nhân dân", "hoà",
+                           "hòa", "5", "05", "12", "2021", "QĐ-TTg", "Như Mục", "IV", "Lưu:", ";", ".", "{{", "KÕ"])
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=14).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(_TEXT, max_size=4), title=_TEXT, number=_TEXT, recipient=_TEXT, label=_TEXT)
+def test_rules_survive_hostile_text(tmp_path: Path, paragraphs: list[str], title: str, number: str,
+                                    recipient: str, label: str) -> None:
+    plan = {
+        "letterhead": {"issuer": "SỞ TƯ PHÁP", "abbreviation": "STP", "place": "An Giang", "number": number or None},
+        "title": title.strip() or "Kế hoạch",
+        "period": {"start": 2021, "end": 2025},
+        "preamble": {"paragraphs": paragraphs},
+        "sections": [{"heading": title.strip() or "MỤC", "label": label.strip() or None,
+                      "items": [{"text": paragraphs or ["x"], "deadline": title or None, "lead": recipient or None}]},
+                     {"role": "assignments", "items": [{"body": recipient.strip() or "Sở Tư pháp", "text": "Chủ trì."}]}],
+        "signature": {"authority": "KT", "head_title": "GIÁM ĐỐC", "title": title.strip() or "PHÓ GIÁM ĐỐC",
+                      "name": "Nguyễn Văn An"},
+        "recipients": {"items": [recipient.strip() or "Sở Tư pháp"], "archive": {"units": ["VT"]}},
+    }
+    path = tmp_path / "hostile.yaml"
+    path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    loaded = load_path(path)
+    if loaded.plan is None:
+        return  # the schema refused it: not the rules' business
+    for diag in lint(loaded, config=Config()):
+        assert diag.code in RULES and diag.line is not None and diag.col is not None

@@ -145,3 +145,11 @@ preamble:
     assert "'Sở Lao động - Thương binh và Xã hội'" in short.message and "'Sở LĐTBXH'" in short.message
     introduced = text.replace("tổng hợp.", "tổng hợp (sau đây viết tắt là Sở LĐTBXH).")
     assert lint(load_path(_plan(tmp_path / "b", introduced))) == []
+
+
+def test_ignore_comment_on_a_block_scalar_header_covers_its_lines(tmp_path: Path) -> None:
+    text = PLAN.replace("  paragraphs:\n    - Giao sở tài chính bố trí kinh phí từ ngày 05 tháng 03 năm 2024.\n",
+                        "  paragraphs:\n    - >-  # kehoach: ignore[KH203]\n      Giao sở tài chính bố trí kinh phí\n"
+                        "      từ ngày 05 tháng 03 năm 2024.\n")
+    found = lint(load_path(_plan(tmp_path, text)))
+    assert [(d.code, d.line) for d in found] == [("KH201", 4), ("KH303", 9)]

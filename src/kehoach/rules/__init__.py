@@ -37,11 +37,13 @@ def _ignored_lines(text: str) -> dict[int, set[str] | None]:
     return out
 
 
-def _silenced(diag: Diagnostic, ignored: dict[int, set[str] | None]) -> bool:
-    if diag.line is None or diag.line not in ignored:
-        return False
-    codes = ignored[diag.line]
-    return codes is None or any(diag.code.startswith(c) for c in codes)
+def _silenced(code: str, lines: tuple[int | None, ...], ignored: dict[int, set[str] | None]) -> bool:
+    for line in lines:
+        if line in ignored:
+            codes = ignored[line]
+            if codes is None or any(code.startswith(c) for c in codes):
+                return True
+    return False
 
 
 def _find_snippet(lines: list[str], snippet: str, line: int, col: int | None) -> tuple[int, int | None]:
@@ -91,11 +93,15 @@ def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = 
         ctx.profile_error = str(exc)
     diagnostics: list[Diagnostic] = []
     lines = source.lines
+    ignored = _ignored_lines(source.text)
     for rule in RULES.values():
         if not config.enabled(rule.code) or (rule.needs_profile and ctx.profile is None):
             continue
         severity = config.severity_of(rule.code, rule.severity)
-        diagnostics.extend(_place(source, lines, finding, rule.code, severity) for finding in rule.check(ctx))
-    ignored = _ignored_lines(source.text)
-    kept = dict.fromkeys(d for d in diagnostics if not _silenced(d, ignored))  # one report per place and message
+        for finding in rule.check(ctx):
+            diag = _place(source, lines, finding, rule.code, severity)
+            # A comment cannot sit inside a block scalar: one on its key's line covers the block.
+            if not ignored or not _silenced(rule.code, (diag.line, source.locate(finding.loc)[0]), ignored):
+                diagnostics.append(diag)
+    kept = dict.fromkeys(diagnostics)  # one report per place and message
     return sorted(kept, key=lambda d: (d.line or 0, d.col or 0, d.code))  # stable: a rule's own order stays

@@ -181,13 +181,17 @@ recipients:
 # --------------------------------------------------------------------------------------------
 
 import json  # noqa: E402
+import unicodedata  # noqa: E402
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["ngày", "tháng", "năm", "Công văn số", "/", "-", "–", "Sở", "Ủy ban nhân dân", "hoà",
                            "hòa", "5", "05", "12", "2021", "QĐ-TTg", "Như Mục", "IV", "Lưu:", ";", ".", "{{", "KÕ"])
-_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=14).map(" ".join)
+# NFC text only: the loader normalises before any rule runs (and reading non-NFC input is the
+# loader's own test's business).
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=14).map(" ".join).filter(
+    lambda text: unicodedata.is_normalized("NFC", text))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

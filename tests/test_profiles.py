@@ -158,3 +158,15 @@ def test_config_profile_path_is_relative_to_the_configuration(tmp_path: Path) ->
     path = _write(tmp_path / "plans" / "2024", PLAN.format(extra_tasks=ALL_GROUPS).replace("profile: ldte-2021\n", ""))
     find_config.cache_clear()
     assert select(load_path(path)).name == "mine"
+
+
+@pytest.mark.parametrize("sentence, reported", [
+    ("Đầu mối; báo cáo hằng năm trước ngày 25/11.", False),
+    ("Đầu mối; báo cáo hằng năm trước ngày 20 tháng 11.", False),
+    ("Đầu mối; báo cáo hằng năm trước ngày 10/12.", True),  # after the ministry's deadline
+    ("Đầu mối; họp tổng kết ngày 20/11.", True),  # a day in November, but not a report's
+])
+def test_report_deadline_in_text(tmp_path: Path, sentence: str, reported: bool) -> None:
+    text = PLAN.format(extra_tasks=ALL_GROUPS).replace("Đầu mối; báo cáo hằng năm trước ngày 25/11.", sentence)
+    codes = [d.code for d in lint(load_path(_write(tmp_path, text)), config=Config())]
+    assert ("KH116" in codes) is reported

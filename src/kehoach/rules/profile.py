@@ -10,7 +10,8 @@ from ..i18n import tr
 from ..model import Role
 from .registry import Context, Finding, rule, walk_items
 
-_REPORT_DAY = r"(?:ngày\s+)?0?{d}\s*(?:tháng\s+|/\s*)0?{m}\b"
+# "trước ngày 25 tháng 11", "trước ngày 20/11" in a text that speaks of a report.
+_DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?!\d)", re.I)
 
 
 @rule("KH100", "unknown-profile", Severity.error, "profile",
@@ -256,7 +257,7 @@ def report_deadline(ctx: Context) -> Iterator[Finding]:
     """The plan sets the annual report deadline the profile asks for (ldte-2021: before 25 November).
 
     Either a ``reporting:`` rule with ``frequency: annual`` due on or before that day, or a text
-    that states the day ("trước ngày 25 tháng 11", "trước ngày 25/11").
+    about a report that states such a day in that month ("trước ngày 25 tháng 11", "ngày 20/11").
 
     Passes:
 
@@ -285,9 +286,10 @@ def report_deadline(ctx: Context) -> Iterator[Finding]:
             if r.frequency and r.frequency.value == "annual" and r.due_month and r.due_day \
                     and (r.due_month, r.due_day) <= due:
                 return
-    said = re.compile(_REPORT_DAY.format(d=report.due_day, m=report.due_month))
-    if said.search(ctx.corpus.text):
-        return
+    for _, text in ctx.texts:
+        if "báo cáo" in text.lower() and any(int(m) == report.due_month and int(d) <= report.due_day
+                                              for d, m in _DAY_MONTH.findall(text)):
+            return
     where = next((("sections", i) for i, s in enumerate(ctx.plan.sections)
                   if s.role in (Role.reporting, Role.assignments)), ("sections",))
     yield Finding(where, tr(

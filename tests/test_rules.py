@@ -111,7 +111,7 @@ def test_rules_command_lists_every_rule() -> None:
     assert result.exit_code == 0
     for code, rule in RULES.items():
         row = next(line for line in result.output.splitlines() if f" {code} " in line)
-        assert rule.name in row and rule.severity.value in row
+        assert rule.name in row and rule.severity.value in row and rule.locator in row
 
 
 def test_rules_command_explains_one_with_its_examples() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
 
@@ -27,7 +28,8 @@ def rules_command(
         table.add_column(tr("Nội dung", "Summary"))
         table.add_column(tr("Căn cứ", "Enforces"))
         for rule in sorted(RULES.values(), key=lambda r: r.code):
-            table.add_row(rule.code, rule.name, rule.severity.value, rule.title, rule.locator)
+            table.add_row(*(escape(cell) for cell in (rule.code, rule.name, rule.severity.value, rule.title,
+                                                      rule.locator)))
         console.print(table)
         return
     rule = RULES.get(code.strip().upper())
@@ -36,12 +38,12 @@ def rules_command(
                    err=True)
         raise typer.Exit(2)
     passing, failing = rule.examples
-    console.print(f"[bold]{rule.code}[/bold] {rule.name} ({rule.severity.value}) — {rule.title}")
-    console.print(tr("Căn cứ: {l}", "Enforces: {l}", l=rule.locator))
+    console.print(f"[bold]{rule.code}[/bold] {escape(rule.name)} ({rule.severity.value}) — {escape(rule.title)}")
+    console.print(tr("Căn cứ: {l}", "Enforces: {l}", l=rule.locator), markup=False)
     if rule.needs_profile:
         console.print(tr("Chỉ chạy khi kế hoạch theo một hồ sơ hướng dẫn.", "Runs only when the plan follows a profile."))
     console.print()
-    console.print(rule.explanation)
+    console.print(rule.explanation, markup=False)
     for heading, example in ((tr("Đạt:", "Passes:"), passing), (tr("Không đạt:", "Fails:"), failing)):
         console.print()
         console.print(f"[bold]{heading}[/bold]")

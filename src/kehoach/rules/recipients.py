@@ -196,7 +196,7 @@ def _section_number(text: str) -> int | None:
     return numerals.get(match.group(1).upper())
 
 
-@rule("KH402", "duty-recipients", Severity.warning, "NĐ 30, Điều 16 (gửi văn bản); Phụ lục I, Mục II.9",
+@rule("KH402", "duty-recipients", Severity.warning, "NĐ 30, Phụ lục I, Mục II.9.d (nơi nhận)",
       ("cơ quan được giao nhiệm vụ không có trong nơi nhận", "a body with duties is not among the recipients"))
 def duty_recipients(ctx: Context) -> Iterator[Finding]:
     """Every body given duties in the organisation section receives the plan: named among the

@@ -113,7 +113,7 @@ def _garbled(text: str, match: re.Match[str]) -> bool:
     return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
 
 
-@rule("KH301", "mojibake", Severity.error, "TCVN 6909:2001 (Unicode); NĐ 30, Điều 8.1",
+@rule("KH301", "mojibake", Severity.error, "NĐ 30, Phụ lục I, Phần I (phông chữ Unicode TCVN 6909:2001)",
       ("chữ bị lỗi mã (TCVN3/VNI)", "garbled legacy-encoded text (TCVN3/VNI)"))
 def mojibake(ctx: Context) -> Iterator[Finding]:
     """Text must be Unicode Vietnamese; TCVN3 or VNI text pasted through the wrong code page shows as

@@ -13,6 +13,12 @@ from .diagnostics import Diagnostic, KehoachError, Severity
 from .i18n import tr
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> Path:
     """Write ``data`` to ``path`` through a temporary file and ``os.replace``.
 
@@ -34,6 +40,8 @@ def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = (
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp creates 0600; give the output the permissions a plain open() would.
+        os.chmod(tmp_name, 0o666 & ~_umask())
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:

@@ -74,10 +74,12 @@ def main() -> None:
                 list(rule.check(ctx)) if not (rule.needs_profile and ctx.profile is None) else None
                 per_rule[code] += time.perf_counter() - t
 
-    wall = statistics.median(walls)
-    print(f"{args.n} plans (copies of {len(set(p.name[4:] for p in paths))} examples), "
-          f"median of {args.repeat} runs: {wall:.3f} s wall ({1000 * wall / args.n:.1f} ms per plan); "
-          f"goal ≤ {GOAL_SECONDS * args.n / 100:.2f} s: {'met' if wall <= GOAL_SECONDS * args.n / 100 else 'NOT met'}")
+    wall, best = statistics.median(walls), min(walls)
+    goal = GOAL_SECONDS * args.n / 100
+    print(f"{args.n} plans (copies of {len(set(p.name[4:] for p in paths))} examples), {args.repeat} runs: "
+          f"median {wall:.3f} s, best {best:.3f} s wall ({1000 * wall / args.n:.1f} ms per plan); "
+          f"goal ≤ {goal:.2f} s: {'met' if wall <= goal else 'NOT met'} (median; the 2 cores are shared, "
+          f"so a busy machine shows in the median, the best run shows the code)")
     print(f"  errors reported: {errors}")
     print(f"  load + validate: {load_time:.3f} s   lint: {lint_time:.3f} s")
     slowest = sorted(per_rule.items(), key=lambda kv: kv[1], reverse=True)[:5]

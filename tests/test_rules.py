@@ -56,7 +56,7 @@ def test_every_rule_documents_locator_and_summary() -> None:
 from kehoach.rules.citations import _typo  # noqa: E402
 from kehoach.rules.dates import wrong_dates  # noqa: E402
 from kehoach.rules.signature import KNOWN_TITLES, suggest_title  # noqa: E402
-from kehoach.rules.text import MOJIBAKE, NEW_STYLE, OLD_STYLE, _garbled, _words_in, fold_tones  # noqa: E402
+from kehoach.rules.text import MOJIBAKE, _garbled, fold_tones, tone_words  # noqa: E402
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -74,8 +74,9 @@ def test_wrong_dates(text: str, expected: list[tuple[str, str]]) -> None:
 
 def test_tone_styles_and_folding() -> None:
     text = "Uỷ ban hoà giải, thuỷ lợi, quý, hoàn thành; hòa nhập, thủy sản, Ủy ban, CỘNG HÒA"
-    assert [w for _, w in _words_in(NEW_STYLE, text)] == ["Uỷ", "hoà", "thuỷ"]
-    assert [w for _, w in _words_in(OLD_STYLE, text)] == ["hòa", "thủy", "Ủy", "HÒA"]
+    old, new = tone_words(text)
+    assert [w for _, w in new] == ["Uỷ", "hoà", "thuỷ"]
+    assert [w for _, w in old] == ["hòa", "thủy", "Ủy", "HÒA"]
     assert fold_tones("Uỷ ban hoà giải thuỷ lợi quý khoẻ") == "Ủy ban hòa giải thủy lợi quý khỏe"
 
 

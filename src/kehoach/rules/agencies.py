@@ -31,7 +31,17 @@ class AgencyNames:
     def __init__(self, names: list[str]) -> None:
         folded = sorted({fold_tones(n) for n in names}, key=len, reverse=True)
         self.canonical = {n.lower(): n for n in folded}
-        self.pattern = re.compile("|".join(re.escape(n.lower()) for n in folded))
+        # Grouped by first word ("sở (?:tài chính|tư pháp|…)"): far less backtracking than one flat
+        # alternation of every name.
+        groups: dict[str, list[str]] = {}
+        for name in self.canonical:
+            first, _, rest = name.partition(" ")
+            groups.setdefault(first, []).append(rest)
+        branches = []
+        for first, rests in sorted(groups.items(), key=lambda kv: -len(kv[0])):
+            tails = "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True) if r)
+            branches.append(re.escape(first) + (f" (?:{tails})" if tails else ""))
+        self.pattern = re.compile("|".join(branches))
 
     def find(self, folded: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, canonical) of each name in ``folded`` (a text passed through fold_tones)."""

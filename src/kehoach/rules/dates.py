@@ -15,7 +15,7 @@ from .registry import Context, Finding, rule
 _MONTH_WORDS = re.compile(r"tháng\s+(?P<m>\d{1,2})\b")  # "tháng 03 năm 2024"
 _DAY_BEFORE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+\Z")  # "ngày 5 " just before "tháng"
 _DATE_AFTER_MONTH = re.compile(r"\s+năm\s+\d{4}|\s*[,.;:)]|\s*(?:\n|\Z)")  # a month of a date, not "3 tháng"
-_DMY = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "04/8/2021"
+_DMY = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "04/8/2021", tried where "/" is
 _DAY_SLASH = re.compile(r"ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")  # "ngày 5/11"
 _MONTH_SLASH = re.compile(r"tháng\s+(?P<m>\d{1,2})/\d{4}(?![\d/])")  # "tháng 03/2024"
 
@@ -28,6 +28,24 @@ def _replace(text: str, match: re.Match[str], group: str, value: str, offset: in
     """``text`` (a slice starting ``offset`` into the matched string) with ``group`` replaced."""
     start, end = match.start(group) - match.start() - offset, match.end(group) - match.start() - offset
     return text[:start] + value + text[end:]
+
+
+_SLASH = re.compile(r"/\d")
+
+
+def _slash_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches, tried only just before a "/" followed by a digit: a scan led by a
+    literal is much faster than trying a digit-led pattern at every digit of a long plan."""
+    if pattern is not _DMY:
+        yield from pattern.finditer(text)
+        return
+    end = -1
+    for slash in _SLASH.finditer(text):
+        start = max(slash.start() - 2, end, 0)
+        match = pattern.search(text, start, slash.start() + 10)  # "/mm/yyyy" and one more character
+        if match and match.start() <= slash.start() and match.start() >= end:
+            end = match.end()
+            yield match
 
 
 def wrong_dates(text: str, lowered: str | None = None) -> Iterator[tuple[int, str, str]]:
@@ -55,7 +73,7 @@ def wrong_dates(text: str, lowered: str | None = None) -> Iterator[tuple[int, st
                 fixed = fixed[:at] + good_day + fixed[at + len(day):]
             yield start, written, fixed
     for pattern in (_DMY, _DAY_SLASH, _MONTH_SLASH):
-        for match in pattern.finditer(text):
+        for match in _slash_matches(pattern, text):
             if pattern is _DMY and match.start() and text[match.start() - 1] in "0123456789/":
                 continue  # part of a longer number ("2021/5/2020")
             day = match.groupdict().get("d")

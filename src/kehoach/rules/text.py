@@ -24,19 +24,28 @@ _L = "A-Za-zÀ-ỹĐđ"
 # Open syllables only ("hoàn" always marks the a); "qu" + y is a consonant + vowel ("quý").
 # (Patterns open with a character class, not a look-behind, so the engine can skip ahead; the
 # "not after q" test is done in Python.)
+# Old style: the mark on o/u ("hòa", "thủy"). New style: the mark on a/e/y after o/u ("hoà", "thuỷ").
+# (No look-behind in front, so the engine can skip ahead; the "not after q" test is done in Python.)
 OLD_STYLE = re.compile(rf"(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])(?![{_L}])")
 NEW_STYLE = re.compile(rf"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![{_L}])")
 
 
-def _words_in(style: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+def _words(style: re.Pattern[str], text: str) -> list[tuple[int, str]]:
     """(position, word) of the whole words whose last syllable ``style`` matches ("thuỷ", not "uỷ")."""
+    found = []
     for match in style.finditer(text):
         start = match.start()
         if start and text[start - 1] in "qQ":
             continue  # "quý": qu is a consonant
         while start > 0 and text[start - 1].isalpha():
             start -= 1
-        yield start, text[start: match.end()]
+        found.append((start, text[start: match.end()]))
+    return found
+
+
+def tone_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(old-style, new-style) words of ``text`` as (position, word)."""
+    return _words(OLD_STYLE, text), _words(NEW_STYLE, text)
 
 
 _NEW_PAIR = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![A-Za-zÀ-ỹĐđ])")
@@ -81,8 +90,7 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
           paragraphs: [Uỷ ban nhân dân tỉnh ban hành Kế hoạch.]
     """
     corpus = ctx.corpus
-    old = list(_words_in(OLD_STYLE, corpus.text))
-    new = list(_words_in(NEW_STYLE, corpus.text))
+    old, new = tone_words(corpus.text)
     if not old or not new:
         return
     minority, style, example = (new, tr("mới", "new"), old[0][1]) if len(new) <= len(old) \

@@ -179,6 +179,15 @@ def test_nfd_text_is_normalised_with_a_note():
     assert loaded.plan.title.startswith("Phòng, chống")
 
 
+def test_non_nfc_character_without_combining_mark_is_normalised(tmp_path):
+    # U+F900 is not NFC on its own (NFC maps it to U+8C48) and carries no combining mark.
+    path = tmp_path / "compat.yaml"
+    path.write_text(PLAN.replace("Phòng, chống", "Phòng \uf900 chống", 1), encoding="utf-8")
+    loaded = load_path(path)
+    assert [d.code for d in loaded.diagnostics] == ["KH009"]
+    assert "\u8c48" in loaded.plan.title
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda tmp: tmp / "missing.yaml", "không tìm thấy tệp"),
     (lambda tmp: tmp, "là một thư mục, không phải tệp kế hoạch"),

@@ -158,7 +158,9 @@ def _normalise(text: str, path: Path) -> tuple[str, list[Diagnostic]]:
         return text, []
     for number, line in enumerate(text.split("\n"), start=1):
         if not unicodedata.is_normalized("NFC", line):
-            first_mark = next(i for i, ch in enumerate(line) if unicodedata.combining(ch))
+            # A combining mark, or a character NFC replaces on its own (U+F900 → U+8C48).
+            first_mark = next((i for i, ch in enumerate(line)
+                               if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch), 0)
             # Column of the letter carrying the mark, counted in the normalised text we report on.
             col = len(unicodedata.normalize("NFC", line[: max(first_mark - 1, 0)])) + 1
             normalised_line = unicodedata.normalize("NFC", line)

@@ -9,7 +9,7 @@ import pytest
 
 from kehoach.config import Config, find_config
 from kehoach.diagnostics import KehoachError, Severity
-from kehoach.load import load_path
+from kehoach.loader import load_path
 from kehoach.rules import lint
 from kehoach.rules.registry import complete_example
 

@@ -17,7 +17,7 @@ from kehoach.document import Document, ParaKind, Paragraph
 from kehoach.writers.docx import write_docx
 
 compose_module = pytest.importorskip("kehoach.compose", reason="compose is not there yet")
-from kehoach.load import load_path  # noqa: E402
+from kehoach.loader import load_path  # noqa: E402
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

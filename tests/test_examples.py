@@ -10,7 +10,7 @@ import pytest
 
 import kehoach
 from kehoach.diagnostics import Severity
-from kehoach.load import load_path
+from kehoach.loader import load_path
 from kehoach.model import Item, Plan, Role
 
 ROOT = Path(__file__).resolve().parent.parent

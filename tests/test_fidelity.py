@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.compose import compose
-from kehoach.load import load_path
+from kehoach.loader import load_path
 from kehoach.writers.text import write_text
 
 ROOT = Path(__file__).resolve().parent.parent

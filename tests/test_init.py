@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 import kehoach
 from kehoach.cli import _register, app
 from kehoach.diagnostics import Severity
-from kehoach.load import load_path
+from kehoach.loader import load_path
 from kehoach.model import Role
 
 _register()

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import kehoach.load as load_module
+import kehoach.loader as load_module
 from kehoach.diagnostics import Severity
 from kehoach.encoding import MAX_BYTES, guess_legacy_encoding
 from kehoach.i18n import set_lang
-from kehoach.load import MAX_DEPTH, load_path
+from kehoach.loader import MAX_DEPTH, load_path
 from kehoach.validation_messages import MODEL_MESSAGES, translate_model_message
 
 FIXTURES = Path(__file__).parent / "fixtures"

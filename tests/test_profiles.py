@@ -8,7 +8,7 @@ import pytest
 
 from kehoach.config import Config, find_config
 from kehoach.diagnostics import KehoachError
-from kehoach.load import load_path
+from kehoach.loader import load_path
 from kehoach.profiles import UnknownProfile, available, coverage, load, profiles_dir, select
 from kehoach.rules import lint
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.config import Config
-from kehoach.load import load_path
+from kehoach.loader import load_path
 from kehoach.rules import RULES, lint
 from kehoach.rules.registry import BASE_EXAMPLE, complete_example
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli import _register, app
-from kehoach.load import load_path
+from kehoach.loader import load_path
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

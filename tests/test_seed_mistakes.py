@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kehoach.config import Config
 from kehoach.diagnostics import Severity
-from kehoach.load import load_path
+from kehoach.loader import load_path
 from kehoach.rules import lint
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

@@ -12,7 +12,7 @@ __all__ = ["load", "check", "__version__"]
 def load(path: str | Path):
     """Load and validate a plan file; raise ``KehoachError`` with located diagnostics if it is invalid."""
     from .diagnostics import KehoachError, has_errors
-    from .load import load_path
+    from .loader import load_path
 
     loaded = load_path(path)
     if loaded.plan is None or has_errors(loaded.diagnostics):
@@ -23,7 +23,7 @@ def load(path: str | Path):
 def check(path: str | Path) -> list:
     """All diagnostics for one plan file: reading, schema and lint rules."""
     from .diagnostics import KehoachError
-    from .load import load_path
+    from .loader import load_path
     from .rules import lint
 
     loaded = load_path(path)

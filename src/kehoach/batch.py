@@ -33,7 +33,7 @@ from . import __version__
 from .diagnostics import Diagnostic, KehoachError, Severity, has_errors
 from .fileio import write_atomic
 from .i18n import tr
-from .load import Loaded, Source, parse_yaml, read_text
+from .loader import Loaded, Source, parse_yaml, read_text
 from .model import Plan
 from .placeholders import Placeholders, UnitFailed, override_path
 from .slug import UniqueSlugs, confined, slugify

@@ -12,7 +12,7 @@ from pathlib import Path
 from .compose import compose
 from .diagnostics import Diagnostic, KehoachError, Severity, has_errors
 from .i18n import tr
-from .load import load_path
+from .loader import load_path
 from .model import Plan
 
 FORMATS = ("docx", "html", "txt", "pdf")

@@ -21,7 +21,7 @@ from jinja2.utils import missing
 
 from .diagnostics import Diagnostic, KehoachError
 from .i18n import tr
-from .load import Loc, Source
+from .loader import Loc, Source
 from .units import Unit
 from .vn import upper
 

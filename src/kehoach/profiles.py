@@ -20,7 +20,7 @@ from ruamel.yaml.error import YAMLError
 from .config import find_config
 from .diagnostics import Diagnostic, KehoachError, Severity
 from .i18n import tr
-from .load import Loaded
+from .loader import Loaded
 from .model import Role
 from .vn import roman
 

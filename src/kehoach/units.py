@@ -20,7 +20,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, KehoachError, Severity
 from .i18n import tr
-from .load import Source, parse_yaml, read_text
+from .loader import Source, parse_yaml, read_text
 from .slug import slugify
 
 VN_PREFIX = "vn:"

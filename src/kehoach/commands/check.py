@@ -18,7 +18,7 @@ from ..cli import app
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..fileio import write_atomic
 from ..i18n import tr
-from ..load import Loaded, load_path
+from ..loader import Loaded, load_path
 from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text
 
 PLAN_SUFFIXES = (".yaml", ".yml")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..config import Config, find_config
 from ..diagnostics import Diagnostic, Severity
-from ..load import Loaded, Source
+from ..loader import Loaded, Source
 from ..profiles import UnknownProfile, select
 from .registry import RULES, Context, Finding, Rule
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Severity
 from ..i18n import tr
-from ..load import Loc
+from ..loader import Loc
 from ..model import date_parts
 from .registry import Context, Finding, rule
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..i18n import tr
 from ..vn import LETTERS, roman, upper
-from ..load import Loc
+from ..loader import Loc
 from ..model import Item
 from .registry import Context, Finding, rule
 

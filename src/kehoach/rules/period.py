@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..i18n import tr
 from ..model import BudgetLine
-from ..load import Loc
+from ..loader import Loc
 from .registry import Context, Finding, rule, walk_items
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

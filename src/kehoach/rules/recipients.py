@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Severity
 from ..i18n import tr
-from ..load import Loc
+from ..loader import Loc
 from ..model import Recipient
 from ..vn import roman
 from .registry import Context, Finding, rule, walk_items

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Severity
 from ..i18n import tr
-from ..load import Loaded, Loc
+from ..loader import Loaded, Loc
 from ..model import Item, Plan, Role
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..i18n import tr
-from ..load import Loc
+from ..loader import Loc
 from ..model import Signature
 from ..vn import upper
 from .registry import Context, Finding, is_placeholder, rule

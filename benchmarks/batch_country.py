@@ -49,7 +49,7 @@ def phases(units: str, sample: int) -> dict[str, float]:
     from kehoach.build import render
     from kehoach.compose import compose
     from kehoach.fileio import write_atomic
-    from kehoach.load import Loaded, Source, parse_yaml, read_text
+    from kehoach.loader import Loaded, Source, parse_yaml, read_text
     from kehoach.rules import lint
     from kehoach.units import read_units
     from kehoach.writers.docx import write_docx

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from kehoach import batch
 from kehoach.build import render
-from kehoach.load import Source, parse_yaml, read_text
+from kehoach.loader import Source, parse_yaml, read_text
 from kehoach.units import communes_csv, read_units
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -43,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from kehoach.commands.check import check_paths
-    from kehoach.load import load_path
+    from kehoach.loader import load_path
     from kehoach.rules import RULES, lint
     from kehoach.rules.registry import Context
     from kehoach.config import find_config

@@ -27,7 +27,7 @@ from pypdf import PdfReader
 
 from kehoach import pdf
 from kehoach.build import render
-from kehoach.load import load_path
+from kehoach.loader import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLANS = [ROOT / "examples/001-tra-vinh-ldld.yaml", ROOT / "examples/003-an-giang-xkld.yaml"]

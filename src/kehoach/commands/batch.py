@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..batch import BUILT, FAILED, MANIFEST, SKIPPED, Options, run
 from ..cli import app
 from ..diagnostics import KehoachError
 from ..i18n import tr
@@ -40,6 +39,8 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Không hiện thanh tiến độ và dòng tổng kết."),
 ) -> None:
     """Tạo hàng loạt: mỗi đơn vị (huyện, xã, phường) một văn bản từ một kế hoạch mẫu."""
+    from ..batch import BUILT, FAILED, MANIFEST, SKIPPED, Options, run  # heavy: only when batching
+
     options = Options(plan, units, out, jobs, name, zip_, pdf, templates, force)
     bar = _progress_bar(quiet)
     try:

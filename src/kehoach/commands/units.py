@@ -10,7 +10,6 @@ import typer
 from ..cli import app
 from ..diagnostics import KehoachError
 from ..fileio import write_atomic
-from ..units import communes, communes_csv, find_province
 from .build import print_diagnostics
 
 
@@ -22,6 +21,8 @@ def units(
 ) -> None:
     """Ghi danh sách xã, phường, đặc khu hiện hành của một tỉnh (sau sắp xếp năm 2025) thành CSV để điền."""
     try:
+        from ..units import communes, communes_csv, find_province  # only when listing units
+
         data = communes_csv(communes(find_province(province)))
         if output is None:
             sys.stdout.buffer.write(data)

@@ -134,6 +134,14 @@ def test_decimal_numbering() -> None:
                                                        "2.", "2.1."]
 
 
+def test_two_level_decimal_numbering_then_dash_and_plus() -> None:
+    document = compose(plan(sections=[{"heading": "Giải pháp", "numbering": "decimal-2", "items": [
+        {"heading": "Nhóm một", "items": [{"text": "Một.", "items": [{"text": "Ý.", "items": ["Ý nhỏ."]}, "Ý hai."]},
+                                          "Hai."]},
+    ]}]))
+    assert [p.label for p in paragraphs(document)][:-1] == ["I.", "1.", "1.1.", "-", "+", "-", "1.2."]
+
+
 def test_literal_labels_do_not_take_a_number() -> None:
     document = compose(plan(sections=[
         {"heading": "Một", "items": ["A.", {"label": "*", "text": "Ghi chú."}, {"label": "", "text": "Đoạn."}, "B."]},

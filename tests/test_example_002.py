@@ -86,7 +86,7 @@ def test_programme_is_unsigned_and_has_three_sections(plan: Plan) -> None:
     assert plan.kind == "CHƯƠNG TRÌNH"
     assert plan.signature is None and plan.recipients is None
     assert [s.role for s in plan.sections] == [Role.goals, Role.solutions, Role.assignments]
-    assert [s.numbering for s in plan.sections] == ["standard", "decimal", "standard"]
+    assert [s.numbering for s in plan.sections] == ["standard", "decimal-2", "standard"]
     goals, solutions, assignments = plan.sections
     assert len(goals.items) == 8
     assert len(solutions.items) == 14 and all(group.heading for group in solutions.items)
@@ -98,9 +98,9 @@ def test_irregular_seed_labels_are_kept_literally(plan: Plan) -> None:
     groups = plan.sections[1].items
     assert [i.label for i in groups[8].items] == [None, "9.2", "9.3.", "9.4."]
     assert [i.label for i in groups[10].items] == ["11.1.", "11.2.", "11.3."]
-    # Points under 1.1. are dashes, not the decimal scheme's 1.1.1.
-    assert {i.label for i in groups[0].items[0].items} == {"-"}
-    # 5.2. has "+" projects with "*" lines under them.
+    # Points under 1.1. are dashes: the two-level decimal scheme computes them, no literal label.
+    assert {i.label for i in groups[0].items[0].items} == {None}
+    # 5.2. has "+" projects one level above where the scheme puts "+", with "*" lines under them.
     projects = groups[4].items[1].items[2].items
     assert [p.label for p in projects] == ["+", "+"]
     assert [line.label for line in projects[0].items] == ["*", "*"]

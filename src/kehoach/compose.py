@@ -127,14 +127,19 @@ def body(text: str, level: int = 0) -> doc.Paragraph:
 _DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
 
 
+# How many levels a decimal scheme numbers (1. → 1.1. → 1.1.1.) before "-" and "+".
+DECIMAL_DEPTH = {"decimal": 3, "decimal-2": 2}
+
+
 def item_label(scheme: str, level: int, index: int, parent_number: str) -> str:
     """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản)."""
     if level == 1:
         return f"{index + 1}."
-    if scheme == "decimal" and parent_number:
-        if level <= 3:
+    depth = DECIMAL_DEPTH.get(scheme)
+    if depth and parent_number:
+        if level <= depth:
             return f"{parent_number}.{index + 1}."
-        return "-" if level == 4 else "+"
+        return "-" if level == depth + 1 else "+"
     if level == 2 or (scheme == "decimal" and level == 3):
         return f"{vn.letter(index)})"
     return "-" if level == 3 else "+"

@@ -330,9 +330,10 @@ class Section(Model):
     label: str | None = F(
         "Số thứ tự ghi đè", "Số thứ tự ghi nguyên văn (ví dụ: 'A.', 'Phần I').", None
     )
-    numbering: Literal["standard", "decimal"] = F(
+    numbering: Literal["standard", "decimal", "decimal-2"] = F(
         "Kiểu đánh số",
-        "standard: 1. → a) → - → +; decimal: 1. → 1.1. → 1.1.1. → - → +.",
+        "standard: 1. → a) → - → +; decimal: 1. → 1.1. → 1.1.1. → - → +; "
+        "decimal-2: 1. → 1.1. → - → +.",
         "standard",
     )
     lead: str | None = F(

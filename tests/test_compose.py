@@ -337,6 +337,19 @@ def test_decision_wrapper_parts() -> None:
     assert attached.appendices[0].note.startswith("(Kèm theo Quyết định số 224/QĐ-SLĐTBXH ngày 27 tháng 02 năm 2012")
 
 
+def test_attachment_notes_cite_the_decisions_authority_when_given() -> None:
+    decision = {"title": "Về ban hành Chương trình", "authority": "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                "authority_name": "Bộ trưởng Bộ Lao động - Thương binh và Xã hội",
+                "articles": [{"text": "Ban hành kèm theo Quyết định này Chương trình."}],
+                "signature": {"title": "Bộ trưởng", "name": "Phạm Thị Hải Chuyền"}}
+    document = compose(plan(kind="CHƯƠNG TRÌNH", signature=None, letterhead_number="224",
+                            letterhead_date=dt.date(2012, 2, 27), decision=decision,
+                            appendices=[{"title": "Chỉ tiêu"}]))
+    attached = document.parts[1]
+    assert attached.title.note.endswith("của Bộ trưởng Bộ Lao động - Thương binh và Xã hội)")
+    assert attached.appendices[0].note.endswith("của Bộ trưởng Bộ Lao động - Thương binh và Xã hội)")
+
+
 # -- templates: overrides, data never evaluated, sandbox -------------------------------------
 
 

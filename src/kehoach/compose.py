@@ -244,8 +244,9 @@ class _Composer:
     def reference_values(self) -> dict[str, str]:
         """What an attachment note cites: the decision when one issues the plan, else the plan."""
         plan = self.plan
+        issuer_name = (plan.decision and plan.decision.authority_name) or plan.issuer_name
         return {"parent_kind": "Quyết định" if plan.decision else self.kind_name, "number": self.number,
-                "symbol": plan.symbol, "date_words": self.date_words, "issuer_name": plan.issuer_name,
+                "symbol": plan.symbol, "date_words": self.date_words, "issuer_name": issuer_name,
                 "title": plan.title}
 
     def preamble(self, preamble: m.Preamble) -> list[doc.Block]:

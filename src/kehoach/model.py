@@ -541,6 +541,12 @@ class Decision(Model):
         "Thẩm quyền ban hành",
         "Dòng thẩm quyền dưới trích yếu (ví dụ: BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI).",
     )
+    authority_name: str | None = F(
+        "Thẩm quyền trong câu văn",
+        "Thẩm quyền ban hành như viết trong câu văn, dùng ở dòng '(Ban hành kèm theo Quyết định số … "
+        "của …)' (ví dụ: Bộ trưởng Bộ Lao động - Thương binh và Xã hội). Mặc định là tên cơ quan ban hành.",
+        None,
+    )
     bases: Paragraphs = F("Căn cứ", "Các dòng căn cứ của quyết định.", default_factory=list)
     proposal: str | None = F("Xét đề nghị", "Dòng 'Xét đề nghị của …'.", None)
     articles: list[Article] = F("Các điều", "Các Điều của quyết định.")

@@ -48,6 +48,21 @@ def _shorthand_list(value: Any, key: str) -> Any:
     return [{key: v} if isinstance(v, str) else v for v in items]
 
 
+def _text_items(value: Any) -> Any:
+    """Items written as bare strings are items with that text."""
+    return _shorthand_list(value, "text")
+
+
+def _named_items(value: Any) -> Any:
+    """Recipients written as bare strings are recipients with that name."""
+    return _shorthand_list(value, "name")
+
+
+def _titled_columns(value: Any) -> Any:
+    """Columns written as bare strings are columns with that title."""
+    return _shorthand_list(value, "title")
+
+
 # --------------------------------------------------------------------------------------------
 # Dates
 # --------------------------------------------------------------------------------------------
@@ -261,11 +276,7 @@ class Item(Model):
 
     _paragraphs = field_validator("text", mode="before")(_as_list)
     _partners = field_validator("partners", "covers", mode="before")(_as_list)
-
-    @field_validator("items", mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        return _shorthand_list(value, "text")
+    _items = field_validator("items", mode="before")(_text_items)
 
     @property
     def is_task(self) -> bool:
@@ -350,7 +361,7 @@ class Section(Model):
     closing: Paragraphs = F("Đoạn kết mục", "Các đoạn văn ở cuối mục.", default_factory=list)
 
     _paragraphs = field_validator("text", "closing", mode="before")(_as_list)
-    _items = field_validator("items", mode="before")(Item._shorthand.__func__)  # type: ignore[attr-defined]
+    _items = field_validator("items", mode="before")(_text_items)
 
     @model_validator(mode="after")
     def _needs_heading(self) -> Section:
@@ -394,10 +405,7 @@ class Recipient(Model):
     )
     items: list[Recipient] = F("Nơi nhận con", "Các nơi nhận con.", default_factory=list)
 
-    @field_validator("items", mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        return _shorthand_list(value, "name")
+    _items = field_validator("items", mode="before")(_named_items)
 
 
 class RecipientGroup(Model):
@@ -406,7 +414,7 @@ class RecipientGroup(Model):
     heading: str = F("Tiêu đề nhóm", "Tiêu đề của nhóm nơi nhận.")
     items: list[Recipient] = F("Nơi nhận", "Các nơi nhận trong nhóm.", default_factory=list)
 
-    _items = field_validator("items", mode="before")(Recipient._shorthand.__func__)  # type: ignore[attr-defined]
+    _items = field_validator("items", mode="before")(_named_items)
 
 
 class Archive(Model):
@@ -427,7 +435,7 @@ class Recipients(Model):
     )
     archive: Archive = F("Lưu", "Dòng 'Lưu: VT, …'.", default_factory=Archive)
 
-    _items = field_validator("items", mode="before")(Recipient._shorthand.__func__)  # type: ignore[attr-defined]
+    _items = field_validator("items", mode="before")(_named_items)
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,10 +451,7 @@ class Column(Model):
     align: Literal["left", "center", "right", "justify"] = F("Căn lề", "Căn lề nội dung cột.", "left")
     columns: list[Column] = F("Cột con", "Các cột con (tiêu đề gộp ở trên).", default_factory=list)
 
-    @field_validator("columns", mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        return _shorthand_list(value, "title")
+    _columns = field_validator("columns", mode="before")(_titled_columns)
 
     def leaves(self) -> list[Column]:
         if not self.columns:
@@ -476,10 +481,7 @@ class Table(Model):
         "Trang ngang", "Trình bày trên trang ngang; mặc định tự chọn theo độ rộng bảng.", None
     )
 
-    @field_validator("columns", mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        return Column._shorthand.__func__(cls, value)  # type: ignore[attr-defined]
+    _columns = field_validator("columns", mode="before")(_titled_columns)
 
     def leaf_columns(self) -> list[Column]:
         return [leaf for column in self.columns for leaf in column.leaves()]
@@ -514,7 +516,7 @@ class Appendix(Model):
     )
 
     _paragraphs = field_validator("text", mode="before")(_as_list)
-    _items = field_validator("items", mode="before")(Item._shorthand.__func__)  # type: ignore[attr-defined]
+    _items = field_validator("items", mode="before")(_text_items)
 
 
 # --------------------------------------------------------------------------------------------
@@ -530,7 +532,7 @@ class Article(Model):
     items: list[Item] = F("Các khoản", "Các khoản của Điều.", default_factory=list)
 
     _paragraphs = field_validator("text", mode="before")(_as_list)
-    _items = field_validator("items", mode="before")(Item._shorthand.__func__)  # type: ignore[attr-defined]
+    _items = field_validator("items", mode="before")(_text_items)
 
 
 class Decision(Model):

@@ -74,7 +74,7 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
 def item_labels(ctx: Context) -> Iterator[Finding]:
     """Literal labels of the items of one list (``label: "11.2."``) are never repeated and count up
     in order; bullets ("*", "-") and empty labels are free. (A warning: a faithful transcription may
-    keep a source's slip, as example 002 keeps the two "11.2." of seed 002.)
+    keep a source's slip, such as the two "11.2." of seed 002.)
 
     Passes:
 

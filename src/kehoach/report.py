@@ -27,9 +27,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from rich.console import Console
-from rich.text import Text
-
 from . import __version__
 from .diagnostics import Diagnostic, Severity
 from .i18n import tr
@@ -89,31 +86,41 @@ _STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.
 def format_text(diagnostics: list[Diagnostic], files: list[str] | None, *, color: bool = False) -> str:
     """``path:line:col: CODE message``, the YAML line under it with a caret at the column, and a
     summary line (left out when ``files`` is None)."""
-    console = Console(file=io.StringIO(), force_terminal=color, no_color=not color, width=10_000,
-                      highlight=False, emoji=False, markup=False)
+    lines = _text_lines(diagnostics, files)
+    if not color:
+        return "".join("".join(text for text, _style in line) + "\n" for line in lines)
+    # rich only for a terminal: plain output (CI logs, pipes, pre-commit) does not pay for importing it
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=10_000, highlight=False, emoji=False,
+                      markup=False)
+    for line in lines:
+        console.print(Text.assemble(*line), soft_wrap=True)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _text_lines(diagnostics: list[Diagnostic], files: list[str] | None) -> list[list[tuple[str, str]]]:
+    """The text report as lines of (text, rich style) segments."""
+    lines: list[list[tuple[str, str]]] = []
     for diag in ordered(diagnostics):
-        head = Text()
-        head.append(diag.location(), style="bold")
-        head.append(": ")
-        head.append(diag.code, style=_STYLE[diag.severity])
-        head.append(" " + diag.message)
-        console.print(head, soft_wrap=True)
+        style = _STYLE[diag.severity]
+        lines.append([(diag.location(), "bold"), (": ", ""), (diag.code, style), (" " + diag.message, "")])
         if diag.source_line is not None and diag.line is not None:
             gutter = f"{diag.line:>5} | "
-            console.print(Text(gutter, style="dim") + Text(diag.source_line.expandtabs(1)), soft_wrap=True)
+            lines.append([(gutter, "dim"), (diag.source_line.expandtabs(1), "")])
             if diag.col is not None:
-                caret = " " * (len(gutter) - 2) + "| " + " " * (diag.col - 1) + "^"
-                console.print(Text(caret, style=_STYLE[diag.severity]), soft_wrap=True)
+                lines.append([(" " * (len(gutter) - 2) + "| " + " " * (diag.col - 1) + "^", style)])
     if files is None:
-        return console.file.getvalue()  # type: ignore[attr-defined]
+        return lines
     total = summary(diagnostics, files)
     if diagnostics:
         line = tr("{f} tệp: {e} lỗi, {w} cảnh báo, {i} ghi chú.", "{f} file(s): {e} error(s), {w} warning(s), "
                   "{i} note(s).", f=total["files"], e=total["errors"], w=total["warnings"], i=total["info"])
     else:
         line = tr("{f} tệp: không có lỗi.", "{f} file(s): no problems found.", f=total["files"])
-    console.print(Text(line, style="bold"), soft_wrap=True)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    lines.append([(line, "bold")])
+    return lines
 
 
 def print_text(diagnostics: list[Diagnostic], files: list[str] | None = None) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the launcher imports this package on every run: keep it free of pathlib
+    from pathlib import Path
 
 __version__ = "0.1.0"
 

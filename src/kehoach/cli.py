@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import sys
+
 import typer
 
 from .i18n import set_lang
+from .launcher import command_name
 
 app = typer.Typer(
     name="kehoach",
@@ -24,11 +28,26 @@ def _root(
     set_lang(lang)  # type: ignore[arg-type]
 
 
-def _register() -> None:
+def _register(command: str | None = None) -> None:
     # Each command module adds itself to ``app`` on import.
-    from .commands import COMMAND_MODULES  # noqa: F401
+    from .commands import register
+
+    register(command)
 
 
-def main() -> None:
-    _register()
-    app()
+@functools.lru_cache(maxsize=1)
+def _click_command(registered: int) -> typer.core.TyperGroup:
+    # Built once per set of registered commands: the build server reuses it for every request.
+    return typer.main.get_command(app)  # type: ignore[return-value]
+
+
+def main(args: list[str] | None = None) -> None:
+    """Run the command line ``args`` (default: this process's arguments); exits like click does."""
+    args = sys.argv[1:] if args is None else list(args)
+    _register(command_name(args))
+    click_command()(args=args, prog_name="kehoach")
+
+
+def click_command() -> typer.core.TyperGroup:
+    """The click group of the commands registered so far."""
+    return _click_command(len(app.registered_commands) + len(app.registered_groups))

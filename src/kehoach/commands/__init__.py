@@ -1,8 +1,10 @@
 """Command modules; importing one registers its command on ``kehoach.cli.app``."""
 
+from __future__ import annotations
+
 from importlib import import_module
 
-# One line per command module.
+# One line per command module; each module is named after its command.
 COMMAND_MODULES = [
     "check",
     "rules",
@@ -11,7 +13,13 @@ COMMAND_MODULES = [
     "batch",
     "units",
     "build",
+    "server",
 ]
 
-for _name in COMMAND_MODULES:
-    import_module(f"{__name__}.{_name}")
+
+def register(command: str | None = None) -> None:
+    """Register ``command`` alone (a run pays only for the imports it needs), or every command when
+    it is None or unknown (help, and click's "did you mean" for a mistyped name)."""
+    names = [command] if command in COMMAND_MODULES else COMMAND_MODULES
+    for name in names:
+        import_module(f"{__name__}.{name}")

@@ -312,3 +312,14 @@ def test_every_model_validator_message_is_translated():
         vi_text, _ = translated
         assert vi_text != sample, message
     assert len(MODEL_MESSAGES) == len(raised)
+
+
+def test_safe_yaml_uses_the_c_parser_only_when_the_nesting_allows_it():
+    from kehoach.loader import C_COMPOSE_MAX_BOUND, safe_yaml
+
+    deep = "[" * (C_COMPOSE_MAX_BOUND + 1) + "]" * (C_COMPOSE_MAX_BOUND + 1)
+    assert safe_yaml(deep).pure is True
+    shallow = "roles: [situation, goals]\non: off\n"
+    yaml = safe_yaml(shallow)
+    assert yaml.pure is False
+    assert yaml.load(shallow) == {"roles": ["situation", "goals"], "on": "off"}  # YAML 1.2: no yes/no/on/off booleans

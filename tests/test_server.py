@@ -213,3 +213,30 @@ def test_a_folder_others_can_enter_is_refused(tmp_path):
     assert not list(folder.glob("*.sock"))
     build = kehoach(["build", str(EXAMPLES / "001-tra-vinh-ldld.yaml"), "-o", str(tmp_path / "x.txt")], folder)
     assert build.returncode == 0  # no server: the command ran in its own process
+
+
+def test_kehoach_server_auto_starts_one_for_the_commands_after(tmp_path, monkeypatch):
+    folder = tmp_path / "srv"
+    folder.mkdir(mode=0o700)
+    plan = str(EXAMPLES / "001-tra-vinh-ldld.yaml")
+    try:
+        first = kehoach(["build", plan, "-o", str(tmp_path / "1.txt")], folder, env={"KEHOACH_SERVER": "auto"})
+        assert first.returncode == 0, first.stderr
+        assert (tmp_path / "1.txt").is_file()  # the first command ran in its own process
+        assert wait_for(lambda: status(folder, monkeypatch) is not None, 30)
+        second = kehoach(["build", plan, "-o", str(tmp_path / "2.txt")], folder, env={"KEHOACH_SERVER": "auto"})
+        assert second.returncode == 0, second.stderr
+        assert status(folder, monkeypatch)["served"] == 1  # the second one ran in the server
+        assert (tmp_path / "2.txt").read_bytes() == (tmp_path / "1.txt").read_bytes()
+    finally:
+        stop_server(folder)
+
+
+def test_without_auto_no_server_is_started(tmp_path, monkeypatch):
+    folder = tmp_path / "srv"
+    folder.mkdir(mode=0o700)
+    proc = kehoach(["build", str(EXAMPLES / "001-tra-vinh-ldld.yaml"), "-o", str(tmp_path / "1.txt")], folder)
+    assert proc.returncode == 0
+    time.sleep(1.0)
+    assert status(folder, monkeypatch) is None
+    assert not list(folder.iterdir())

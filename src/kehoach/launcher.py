@@ -5,7 +5,8 @@ jinja (about 0.3 s against 15 ms of work). ``kehoach server start`` keeps one wa
 module, which imports only the standard library's cheapest parts, sends it the arguments, working
 folder, environment and the terminal's own stdin/stdout/stderr (SCM_RIGHTS), so output, colours and
 exit codes are exactly those of a run in this process. With no server (the default), or one that
-cannot serve this installation, the command runs in this process as before.
+cannot serve this installation, the command runs in this process as before; with KEHOACH_SERVER=auto
+the first command also starts a server in the background for the ones after it.
 
 Protocol (Unix stream socket, one request per connection): the client sends a 4-byte big-endian
 length with its fds 0, 1, 2 attached, then that many bytes of JSON ``{"op": "run", "argv", "cwd",
@@ -129,6 +130,8 @@ def run_via_server(args: list[str]) -> int | None:
         return None
     sock = connect()
     if sock is None:
+        if os.environ.get("KEHOACH_SERVER") == "auto":
+            _spawn_server()
         return None
     with sock:
         umask = os.umask(0o022)
@@ -166,6 +169,18 @@ def run_via_server(args: list[str]) -> int | None:
                 return 2
             if "exit" in reply:
                 return int(reply["exit"])
+
+
+def _spawn_server() -> None:
+    """KEHOACH_SERVER=auto: start a server for the commands that follow; this one runs here meanwhile
+    (on a second core, so it is not slowed down by the server warming up)."""
+    from .diagnostics import KehoachError
+    from .server import spawn
+
+    try:
+        spawn()
+    except (KehoachError, OSError):
+        pass  # no usable folder or no fork: commands keep running in their own process
 
 
 def _in_language(args: list[str], vi: str, en: str) -> str:

@@ -202,6 +202,14 @@ def _nesting_bound(text: str) -> int:
     return text.count("[") + text.count("{") + 2 * block + 2
 
 
+def safe_yaml(text: str) -> YAML:
+    """A YAML 1.2 safe loader for ``text`` (profiles, configuration-like files): ruamel's C parser
+    unless the nesting estimate is too deep for it, the pure-Python parser then."""
+    yaml = YAML(typ="safe", pure=_nesting_bound(text) > C_COMPOSE_MAX_BOUND)
+    yaml.Resolver = _Yaml12Resolver
+    return yaml
+
+
 def parse_yaml(source: Source) -> Any:
     """The plain data of ``source.text``, filling ``source.positions``; raises KehoachError."""
     if _nesting_bound(source.text) <= C_COMPOSE_MAX_BOUND:

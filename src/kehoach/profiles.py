@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .config import find_config
 from .diagnostics import Diagnostic, KehoachError, Severity
 from .i18n import tr
-from .loader import Loaded
+from .loader import Loaded, safe_yaml
 from .model import Role
 from .vn import roman
 
@@ -123,7 +122,8 @@ def load_file(path: Path) -> Profile:
         return KehoachError([Diagnostic("KH021", message, Severity.error, str(path))])
 
     try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = safe_yaml(text).load(text)
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise fail(tr("không đọc được hồ sơ: {e}", "cannot read profile: {e}", e=exc)) from None
     try:

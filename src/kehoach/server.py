@@ -225,9 +225,13 @@ class Server:
                     return "stale"
                 else:
                     pid = os.fork()
-                    if pid == 0:
-                        self.listener.close()  # type: ignore[union-attr]
-                        os._exit(_serve_request(conn, request, fds))
+                    if pid == 0:  # the child must never return into this loop, whatever happens
+                        status = 1
+                        try:
+                            self.listener.close()  # type: ignore[union-attr]
+                            status = _serve_request(conn, request, fds)
+                        finally:
+                            os._exit(status)
                     self.children.add(pid)
                     self.served += 1
                     self.last_command = time.monotonic()
@@ -299,9 +303,9 @@ def _serve_request(conn: socket.socket, request: dict, fds: list[int]) -> int:
     conn.settimeout(None)
     try:
         _take_over_client(request, fds)
-    except (OSError, KeyError, TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - e.g. the working folder is gone, an unknown encoding
         with contextlib.suppress(OSError):
-            _reply(conn, {"accepted": False, "reason": "setup"})  # e.g. the working folder is gone
+            _reply(conn, {"accepted": False, "reason": "setup"})  # the client then runs it itself
         return 0
     done = threading.Event()
     code = 2
@@ -361,25 +365,45 @@ def serve(idle_minutes: float) -> None:
                                   "--idle", str(idle_minutes)])
 
 
-def start_detached(idle_minutes: float) -> dict:
-    """Start a server in the background (its own session, cwd /) and wait until it answers."""
+def _starting(path: str) -> bool:
+    """True when a server holds the lock: running, or still warming up before it listens."""
+    with open(path + ".lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        return False
+
+
+def spawn(idle_minutes: float = DEFAULT_IDLE_MINUTES) -> tuple[subprocess.Popen | None, str]:
+    """A server starting in the background (its own session, cwd /), or None when one is already
+    starting; and the log file."""
     require_support()
     path = socket_path()
     _private_folder(path)
     log_path = os.path.join(os.path.dirname(path), "server.log")
+    if _starting(path):
+        return None, log_path
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "kehoach", "server", "start", "--foreground", "--idle", str(idle_minutes)],
             stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd="/", start_new_session=True)
+    return process, log_path
+
+
+def start_detached(idle_minutes: float) -> dict:
+    """Start a server in the background and wait until it answers."""
+    process, log_path = spawn(idle_minutes)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         status = ask("status")
-        if status is not None and status.get("pid") == process.pid:
+        if status is not None and (process is None or status.get("pid") == process.pid):
             return status
-        if process.poll() is not None:
+        if process is not None and process.poll() is not None:
             break
         time.sleep(0.05)
-    if process.poll() is None:
+    if process is not None and process.poll() is None:
         process.terminate()
     raise _fail("máy chủ dựng không khởi động được; xem {log}", "the build server did not start; see {log}",
                 log=log_path)

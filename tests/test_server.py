@@ -240,3 +240,12 @@ def test_without_auto_no_server_is_started(tmp_path, monkeypatch):
     time.sleep(1.0)
     assert status(folder, monkeypatch) is None
     assert not list(folder.iterdir())
+
+
+def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    proc = kehoach(["--lang", "en", "server", "start"], blocker / "srv")
+    assert proc.returncode == 2
+    assert "cannot create the folder" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -105,7 +105,11 @@ def warm_up() -> None:
 
 def _private_folder(path: str) -> None:
     folder = os.path.dirname(path)
-    os.makedirs(folder, mode=0o700, exist_ok=True)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise _fail("không tạo được thư mục {d}: {e}", "cannot create the folder {d}: {e}", d=folder,
+                    e=exc.strerror or exc) from None
     if not is_private(folder):
         raise _fail("thư mục {d} phải thuộc người dùng này và không ai khác được vào (chmod 700)",
                     "the folder {d} must belong to this user with no access for others (chmod 700)", d=folder)

@@ -153,3 +153,13 @@ def test_note_line_is_italic_and_cites_the_plan(document) -> None:
 def test_label_is_bold(document) -> None:
     fmt = uniform_format(document, label_paragraph(document))
     assert fmt.bold and not fmt.italic
+
+
+def test_closing_note_to_the_appendix_is_italic_body_text(document) -> None:
+    """closing_italic: the source sets "(Chi tiết … tại Phụ lục kèm theo)" in italics, as body text."""
+    note = find_paragraph(document, "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)", exact=True)
+    fmt = uniform_format(document, note)
+    assert fmt.italic and not fmt.bold
+    before = note.getprevious()  # the section's last item stays upright
+    assert paragraph_text(before) == "8. Duy trì hoạt động phòng thủ dân sự thường xuyên."
+    assert not uniform_format(document, before).italic

@@ -116,8 +116,8 @@ def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold
                          bold=bold, italic=italic)
 
 
-def body(text: str, level: int = 0) -> doc.Paragraph:
-    return para(doc.ParaKind.body, text, level=level)
+def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
+    return para(doc.ParaKind.body, text, level=level, italic=italic)
 
 
 # --------------------------------------------------------------------------------------------
@@ -289,7 +289,7 @@ class _Composer:
                 "reporting.j2", reporter=rule.reporter, recipient=rule.recipient,
                 frequency=rule.frequency.value if rule.frequency else None,
                 due_day=rule.due_day, due_month=rule.due_month), 1))
-        blocks += [body(text, 1) for text in section.closing]
+        blocks += [body(text, 1, italic=section.closing_italic) for text in section.closing]
         return blocks
 
     # -- items -------------------------------------------------------------------------------

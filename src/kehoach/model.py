@@ -359,6 +359,11 @@ class Section(Model):
         "Chế độ báo cáo", "Các quy định báo cáo.", default_factory=list
     )
     closing: Paragraphs = F("Đoạn kết mục", "Các đoạn văn ở cuối mục.", default_factory=list)
+    closing_italic: bool = F(
+        "Đoạn kết mục in nghiêng",
+        "In nghiêng các đoạn kết mục, như dòng '(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)'.",
+        False,
+    )
 
     _paragraphs = field_validator("text", "closing", mode="before")(_as_list)
     _items = field_validator("items", mode="before")(_text_items)

@@ -23,7 +23,7 @@ SEED_000_GROUPS = {  # seed 000, appendix point 3: the six solution groups, in o
 
 PLAN = """\
 profile: ldte-2021
-letterhead: {{issuer: SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI, abbreviation: SLĐTBXH, place: Kiên Giang}}
+letterhead: {{issuer: [SỞ LAO ĐỘNG - THƯƠNG BINH, VÀ XÃ HỘI], abbreviation: SLĐTBXH, place: Kiên Giang}}
 title: Phòng, chống lao động trẻ em
 period: {{start: 2021, end: 2025, outlook: 2030}}
 sections:

@@ -218,3 +218,17 @@ def test_rules_survive_hostile_text(tmp_path: Path, paragraphs: list[str], title
         return  # the schema refused it: not the rules' business
     for diag in lint(loaded, config=Config()):
         assert diag.code in RULES and diag.line is not None and diag.col is not None
+
+
+def test_letterhead_break_is_suggested_before_the_administrative_unit() -> None:
+    from kehoach.rules.letterhead import suggested_break
+    from kehoach.writers.textwidth import letterhead_column_cm, letterhead_line_cm
+
+    assert suggested_break("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", bold=True) == (
+        "ỦY BAN NHÂN DÂN", "TỈNH BÀ RỊA - VŨNG TÀU")
+    assert suggested_break("Ủy ban nhân dân xã Tân Phú Đông", bold=True) == ("Ủy ban nhân dân", "xã Tân Phú Đông")
+    # "XÃ HỘI" belongs to the ministry's name: no commune to break before
+    assert suggested_break("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", bold=True) is None
+    # the widths behind the finding: one line too wide, each half of the suggestion fits
+    assert letterhead_line_cm("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", bold=True) > letterhead_column_cm()
+    assert letterhead_line_cm("TỈNH BÀ RỊA - VŨNG TÀU", bold=True) <= letterhead_column_cm()

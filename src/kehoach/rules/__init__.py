@@ -16,7 +16,9 @@ from ..profiles import UnknownProfile, select
 from .registry import RULES, Context, Finding, Rule
 
 # Importing the rule modules registers their rules, in code order.
-from . import profile, period, number, dates, signature, recipients, labels, text, agencies, citations  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    profile, period, number, dates, signature, recipients, labels, letterhead, text, agencies, citations,
+)
 
 __all__ = ["RULES", "Rule", "lint"]
 

@@ -31,7 +31,7 @@ from ..document import (AppendixPart, Block, Closing, Document, Letterhead, Para
                         Part, Table, TableCell, Title)
 from ..zipcache import reproducible_zip
 from . import nd30
-from .textwidth import text_width_em
+from .textwidth import letterhead_column_cm, letterhead_line_cm, text_width_em
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -421,13 +421,10 @@ def _letterhead_left_width(head: Letterhead) -> int:
     """The ô 2-3 column: its default width, widened (into the left margin) when a line the plan
     broke on purpose would otherwise wrap; longer lines wrap anyway and keep the default."""
     default = twips_cm(nd30.LETTERHEAD_LEFT_CM)
-    widest = max([twips_pt(text_width_em(vn.upper(line), bold=False) * nd30.PARENT_PT)
-                  for line in head.parent]
-                 + [twips_pt(text_width_em(vn.upper(line), bold=True) * nd30.ISSUER_PT)
-                    for line in head.issuer], default=0)
-    slack = twips_cm(0.15)  # rounding in the width estimate
-    if default < widest + slack <= default + twips_cm(nd30.LETTERHEAD_MAX_OUTDENT_CM):
-        return widest + slack
+    widest = twips_cm(max([letterhead_line_cm(line, bold=False) for line in head.parent]
+                          + [letterhead_line_cm(line, bold=True) for line in head.issuer], default=0))
+    if default < widest <= twips_cm(letterhead_column_cm()):
+        return widest
     return default
 
 

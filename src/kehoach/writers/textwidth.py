@@ -40,3 +40,24 @@ def text_width_em(text: str, bold: bool = False) -> float:
     """Width of ``text`` in ems: multiply by the font size in points to get points."""
     table = _WIDTHS[bold]
     return sum(table.get(_base_letter(char), _UNKNOWN) for char in text) / 1000
+
+
+LETTERHEAD_SLACK_CM = 0.15  # rounding in the width estimate
+
+
+def letterhead_line_cm(line: str, *, bold: bool) -> float:
+    """Printed width in cm of one line of a letterhead body name (ô 2), upper-cased as printed,
+    slack for the estimate included: bold is the issuing body, regular its parent body."""
+    from ..vn import upper
+    from .nd30 import ISSUER_PT, PARENT_PT
+
+    points = text_width_em(upper(line), bold=bold) * (ISSUER_PT if bold else PARENT_PT)
+    return points * 2.54 / 72 + LETTERHEAD_SLACK_CM
+
+
+def letterhead_column_cm() -> float:
+    """The widest a letterhead body line may be before it wraps: the ô 2-3 column, widened into the
+    left margin as far as the writer allows."""
+    from .nd30 import LETTERHEAD_LEFT_CM, LETTERHEAD_MAX_OUTDENT_CM
+
+    return LETTERHEAD_LEFT_CM + LETTERHEAD_MAX_OUTDENT_CM

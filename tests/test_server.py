@@ -249,3 +249,16 @@ def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
     assert proc.returncode == 2
     assert "cannot create the folder" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_relative_server_folder_means_the_same_folder_to_client_and_server(tmp_path, monkeypatch):
+    (tmp_path / "srv").mkdir(mode=0o700)
+    started = kehoach(["server", "start"], "srv", cwd=tmp_path)
+    try:
+        assert started.returncode == 0, started.stderr
+        assert str(tmp_path / "srv") in started.stdout  # the socket's folder, resolved from the client's cwd
+        build = kehoach(["build", str(EXAMPLES / "001-tra-vinh-ldld.yaml"), "-o", "x.txt"], "srv", cwd=tmp_path)
+        assert build.returncode == 0, build.stderr
+        assert status(tmp_path / "srv", monkeypatch)["served"] == 1
+    finally:
+        kehoach(["server", "stop"], "srv", cwd=tmp_path)

@@ -46,7 +46,7 @@ def server_dir() -> str:
     folder, else a per-user folder in the temporary directory."""
     override = os.environ.get("KEHOACH_SERVER_DIR")
     if override:
-        return override
+        return os.path.abspath(override)
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and os.path.isdir(runtime):
         return os.path.join(runtime, "kehoach")

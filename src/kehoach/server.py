@@ -392,7 +392,8 @@ def spawn(idle_minutes: float = DEFAULT_IDLE_MINUTES) -> tuple[subprocess.Popen 
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "kehoach", "server", "start", "--foreground", "--idle", str(idle_minutes)],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd="/", start_new_session=True)
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd="/", start_new_session=True,
+            env={**os.environ, "KEHOACH_SERVER_DIR": os.path.dirname(path)})  # cwd changes: pin the folder
     return process, log_path
 
 

@@ -1,7 +1,7 @@
 """The ``kehoach`` entry point: hand the command line to a running build server, or run it here.
 
 A cold Python process spends most of a single build importing pydantic, python-docx, typer and
-jinja (about 0.3 s against 15 ms of work). ``kehoach server start`` keeps one warm process; this
+jinja (about 0.4 s against some 25 ms of work). ``kehoach server start`` keeps one warm process; this
 module, which imports only the standard library's cheapest parts, sends it the arguments, working
 folder, environment and the terminal's own stdin/stdout/stderr (SCM_RIGHTS), so output, colours and
 exit codes are exactly those of a run in this process. With no server (the default), or one that
@@ -141,12 +141,10 @@ def run_via_server(args: list[str]) -> int | None:
                                 "env": dict(os.environ), "umask": umask, "stdio": _stdio()}, [0, 1, 2])
             replies = Replies(sock)
             first = replies.next()
-        except OSError:
+        except (OSError, ValueError):
             return None
         if not first or not first.get("accepted"):
             return None  # a server from before an upgrade, or one shutting down: run here
-        sys.stdout.flush()
-        sys.stderr.flush()
         interrupted = False
         while True:
             try:
@@ -160,7 +158,7 @@ def run_via_server(args: list[str]) -> int | None:
                 except OSError:
                     return 130
                 continue
-            except OSError:
+            except (OSError, ValueError):
                 reply = None
             if reply is None:
                 sys.stderr.write(_in_language(
@@ -187,9 +185,11 @@ def _in_language(args: list[str], vi: str, en: str) -> str:
     # The launcher runs before the command line is parsed (and before i18n is set), so it reads
     # --lang / KEHOACH_LANG itself.
     lang = os.environ.get("KEHOACH_LANG", "vi")
-    for arg, value in zip(args, args[1:]):
+    for arg, value in zip(args, [*args[1:], ""]):
         if arg == "--lang":
             lang = value
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
     return en if lang == "en" else vi
 
 

@@ -10,6 +10,7 @@ from ..cli import app
 from ..diagnostics import KehoachError
 from ..i18n import tr
 from ..report import print_text
+from ..server import DEFAULT_IDLE_MINUTES
 
 server_app = typer.Typer(
     help="Máy chủ dựng chạy nền: giữ sẵn thư viện đã nạp để mỗi lệnh kehoach (build, check, …) chạy ngay, "
@@ -37,7 +38,7 @@ def _duration(seconds: float) -> str:
 
 @server_app.command()
 def start(
-    idle: float = typer.Option(60, "--idle", min=0.01, help="Tự dừng sau chừng ấy phút không có lệnh nào."),
+    idle: float = typer.Option(DEFAULT_IDLE_MINUTES, "--idle", min=0.01, help="Tự dừng sau chừng ấy phút không có lệnh nào."),
     foreground: bool = typer.Option(False, "--foreground", help="Chạy ngay trong cửa sổ này (Ctrl-C để dừng), "
                                     "không chạy nền; dùng cho systemd hoặc để xem lỗi."),
 ) -> None:

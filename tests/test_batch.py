@@ -339,3 +339,53 @@ def test_a_dead_worker_stops_the_batch_with_a_message_not_a_traceback(tmp_path: 
         run(Options(PLAN, str(UNITS), tmp_path / "out", jobs=2), renderer=_worker_dies)
     assert err.value.exit_code == 2 and err.value.diagnostics[0].code == "KH065"
     assert (tmp_path / "out" / MANIFEST).exists() and not list((tmp_path / "out").glob("*.docx"))
+
+
+def test_files_of_units_that_left_the_table_are_reported_and_pruned_only_when_asked(tmp_path: Path) -> None:
+    """After a reorganisation the units table loses rows: their old documents must not sit silently
+    among the new ones. They are named on every run until --prune removes them; a file changed by
+    hand is never deleted."""
+    out = tmp_path / "out"
+    rows = UNITS.read_text("utf-8").splitlines()[1:]
+    assert batch(PLAN, "--units", units_csv(tmp_path, *rows), "-o", out, "-j", 1)[0] == 0
+    (out / "notes.docx").write_bytes(b"not kehoach's")  # a file the manifest never listed
+    smaller = units_csv(tmp_path, *rows[:3])  # the last two units are gone
+
+    code, output = batch(PLAN, "--units", smaller, "-o", out, "-j", 1)
+    assert code == 0 and "0 built, 3 unchanged (skipped)" in output
+    gone = ["dac-khu-phu-quoc.docx", "phuong-chau-doc.docx"]
+    assert all(name not in manifest(out) for name in gone)
+    assert all((out / name).is_file() for name in gone)
+    assert "2 file(s) of units no longer in the table are still in" in output and "--prune" in output
+    recorded = json.loads((out / MANIFEST).read_text("utf-8"))["removed_units"]
+    assert [entry["output"] for entry in recorded] == gone
+
+    # still reported on the next run: the manifest carries them forward
+    assert "2 file(s) of units no longer in the table" in batch(PLAN, "--units", smaller, "-o", out)[1]
+
+    (out / "dac-khu-phu-quoc.docx").write_bytes(b"edited by hand")
+    code, output = batch(PLAN, "--units", smaller, "-o", out, "--prune")
+    assert code == 0
+    assert not (out / "phuong-chau-doc.docx").exists()
+    assert (out / "dac-khu-phu-quoc.docx").read_bytes() == b"edited by hand"
+    assert (out / "notes.docx").read_bytes() == b"not kehoach's"
+    assert "Removed 1 file(s)" in output and "changed by hand, so they are kept" in output
+    assert sorted(p.name for p in out.glob("*.docx")) == sorted(
+        [*manifest(out), "dac-khu-phu-quoc.docx", "notes.docx"])
+
+    (out / "dac-khu-phu-quoc.docx").unlink()  # the officer removes it: nothing left to report
+    code, output = batch(PLAN, "--units", smaller, "-o", out)
+    assert "no longer in the table" not in output
+    assert "removed_units" not in json.loads((out / MANIFEST).read_text("utf-8"))
+
+
+def test_prune_waits_for_the_whole_table(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    rows = UNITS.read_text("utf-8").splitlines()[1:]
+    run(Options(PLAN, str(units_csv(tmp_path, *rows)), out, jobs=1))
+    smaller = units_csv(tmp_path, *rows[:3])
+    with pytest.raises(KeyboardInterrupt):
+        run(Options(PLAN, str(smaller), out, jobs=1, force=True, prune=True), renderer=InterruptAfter(1))
+    assert (out / "phuong-chau-doc.docx").is_file()  # interrupted: nothing pruned
+    assert run(Options(PLAN, str(smaller), out, jobs=1, prune=True)).pruned == [
+        "dac-khu-phu-quoc.docx", "phuong-chau-doc.docx"]

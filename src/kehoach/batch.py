@@ -60,6 +60,7 @@ class Options:
     pdf: bool = False
     templates: Path | None = None
     force: bool = False
+    prune: bool = False  # delete the outputs of units no longer in the table
 
 
 @dataclass
@@ -101,6 +102,8 @@ class Report:
     results: list[Result]
     out: Path
     archive: Path | None = None
+    pruned: list[str] = field(default_factory=list)  # files of removed units deleted by --prune
+    leftovers: list[str] = field(default_factory=list)  # files of removed units still in OUT
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -292,13 +295,52 @@ def input_hash(plan_bytes: bytes, unit: Unit, templates_hash: str) -> str:
     return sha256("\n".join(parts).encode())
 
 
-def _previous(out: Path) -> dict[str, dict[str, Any]]:
-    """Manifest entries of an earlier run, by output name; {} when there is none or it is unreadable."""
+def _previous(out: Path, key: str = "units") -> dict[str, dict[str, Any]]:
+    """Manifest entries of an earlier run (``units``, or ``removed_units``), by output name; {} when
+    there is none or it is unreadable."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["output"]: entry for entry in data["units"] if isinstance(entry, dict) and "output" in entry}
-    except (OSError, ValueError, KeyError, TypeError):
+        return {entry["output"]: entry for entry in data.get(key, []) if isinstance(entry, dict) and "output" in entry}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+
+
+def _files_of(entry: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(file name, recorded sha256) of a manifest entry's .docx and .pdf."""
+    files = [(entry["output"], entry.get("output_sha256"))]
+    if entry.get("pdf"):
+        files.append((entry["pdf"], entry.get("pdf_sha256")))
+    return files
+
+
+def _removed_units(out: Path, recorded: dict[str, dict[str, Any]], current: set[str]) -> dict[str, dict[str, Any]]:
+    """Entries of units that are no longer in the table and still have a file in OUT."""
+    removed = {}
+    for name, entry in recorded.items():
+        if name in current:
+            continue
+        try:
+            if any(confined(out, file).is_file() for file, _sha in _files_of(entry)):
+                removed[name] = {k: entry.get(k) for k in ("name", "output", "output_sha256", "pdf", "pdf_sha256")}
+        except ValueError:  # a manifest edited to point outside OUT: not ours to touch
+            continue
+    return removed
+
+
+def _prune(out: Path, removed: dict[str, dict[str, Any]]) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """Delete the removed units' files that are still exactly what kehoach wrote; a file changed by
+    hand is kept. Returns the deleted names and the entries that still have a file."""
+    deleted: list[str] = []
+    kept: dict[str, dict[str, Any]] = {}
+    for name, entry in removed.items():
+        for file, recorded_sha in _files_of(entry):
+            path = confined(out, file)
+            if path.is_file() and recorded_sha and _file_sha(path) == recorded_sha:
+                path.unlink()
+                deleted.append(file)
+        if any(confined(out, file).is_file() for file, _sha in _files_of(entry)):
+            kept[name] = entry
+    return sorted(deleted), kept
 
 
 def _file_sha(path: Path) -> str | None:
@@ -320,13 +362,19 @@ def _unchanged(job: Job, entry: dict[str, Any] | None, out: Path, pdf: bool) -> 
                   entry.get("pdf") if pdf else None, entry.get("pdf_sha256") if pdf else None)
 
 
-def write_manifest(out: Path, plan: Path, results: list[Result]) -> None:
-    """OUT/manifest.json, atomically, with a stable key order (same run, same bytes)."""
-    doc = {
+def write_manifest(out: Path, plan: Path, results: list[Result],
+                   removed: dict[str, dict[str, Any]] | None = None) -> None:
+    """OUT/manifest.json, atomically, with a stable key order (same run, same bytes).
+
+    ``removed_units`` (only when there are any) keeps the entries of units that left the table
+    while their files are still in OUT, so that a later ``--prune`` knows them and their hashes."""
+    doc: dict[str, Any] = {
         "kehoach": __version__,
         "plan": plan.name,
         "units": [r.to_json() for r in sorted(results, key=lambda r: r.index)],
     }
+    if removed:
+        doc["removed_units"] = [removed[name] for name in sorted(removed)]
     text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_atomic(out / MANIFEST, text.encode("utf-8"))
 
@@ -394,7 +442,9 @@ def run(options: Options, *, renderer: Renderer | None = None,
     jobs = [Job(unit, name, input_hash(plan_bytes, unit, templates_hash))
             for unit, name in zip(table.units, output_names(table, options.name))]
 
-    previous = {} if options.force else _previous(out)
+    recorded = _previous(out)
+    previous = {} if options.force else recorded
+    removed = _removed_units(out, {**_previous(out, "removed_units"), **recorded}, {job.output for job in jobs})
     done: dict[int, Result] = {}
     todo: list[Job] = []
     for job in jobs:
@@ -420,14 +470,19 @@ def run(options: Options, *, renderer: Renderer | None = None,
         for results in _execute(todo, workers, size, worker_args):
             record(results)
             if time.monotonic() - last_write >= MANIFEST_EVERY:
-                write_manifest(out, options.plan, _merged(done, jobs, previous))
+                write_manifest(out, options.plan, _merged(done, jobs, previous), removed)
                 last_write = time.monotonic()
+        pruned: list[str] = []
+        if options.prune:  # only once every unit of the table is done: never on Ctrl-C
+            pruned, removed = _prune(out, removed)
     finally:
         # Also on Ctrl-C: the next run skips what is finished here.
-        write_manifest(out, options.plan, _merged(done, jobs, previous))
+        write_manifest(out, options.plan, _merged(done, jobs, previous), removed)
 
     results = [done[job.unit.index] for job in jobs]
-    report = Report(results, out)
+    leftovers = sorted(file for entry in removed.values() for file, _sha in _files_of(entry)
+                       if confined(out, file).is_file())
+    report = Report(results, out, pruned=pruned, leftovers=leftovers)
     if options.zip:
         report.archive = write_zip(out, options.plan, results)
     return report

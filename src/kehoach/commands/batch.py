@@ -36,12 +36,14 @@ def batch(
     pdf: bool = typer.Option(False, "--pdf", help="Ghi thêm bản PDF cho mỗi đơn vị (cần LibreOffice)."),
     templates: Path | None = typer.Option(None, "--templates", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định."),
     force: bool = typer.Option(False, "--force", help="Dựng lại cả những đơn vị không thay đổi."),
+    prune: bool = typer.Option(False, "--prune", help="Xóa văn bản của các đơn vị không còn trong bảng (trừ tệp "
+                               "đã bị sửa tay), sau khi dựng xong."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Không hiện thanh tiến độ và dòng tổng kết."),
 ) -> None:
     """Tạo hàng loạt: mỗi đơn vị (huyện, xã, phường) một văn bản từ một kế hoạch mẫu."""
     from ..batch import BUILT, FAILED, MANIFEST, SKIPPED, Options, run  # heavy: only when batching
 
-    options = Options(plan, units, out, jobs, name, zip_, pdf, templates, force)
+    options = Options(plan, units, out, jobs, name, zip_, pdf, templates, force, prune)
     bar = _progress_bar(quiet)
     try:
         if bar is None:
@@ -70,4 +72,16 @@ def batch(
                           n=warnings, m=out / MANIFEST), err=True)
         if report.archive:
             typer.echo(str(report.archive), err=True)
+        if report.pruned:
+            typer.echo(tr("Đã xóa {n} tệp của đơn vị không còn trong bảng.",
+                          "Removed {n} file(s) of units no longer in the table.", n=len(report.pruned)), err=True)
+        if report.leftovers:
+            shown = ", ".join(report.leftovers[:5]) + (", …" if len(report.leftovers) > 5 else "")
+            typer.echo(tr("{n} tệp của đơn vị không còn trong bảng vẫn nằm trong {o}: {f}. {hint}",
+                          "{n} file(s) of units no longer in the table are still in {o}: {f}. {hint}",
+                          n=len(report.leftovers), o=out, f=shown,
+                          hint=tr("Các tệp này đã bị sửa tay nên được giữ lại." if prune else
+                                  "Thêm --prune để xóa.",
+                                  "They were changed by hand, so they are kept." if prune else
+                                  "Add --prune to remove them.")), err=True)
     raise typer.Exit(report.exit_code)

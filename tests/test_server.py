@@ -103,6 +103,7 @@ def test_build_through_the_server_equals_a_build_in_process(served, example, tmp
     (["--lang", "en", "build", "missing.yaml"], {}, 2, "file not found"),
     (["check", "missing.yaml"], {"KEHOACH_LANG": "en"}, 2, "file not found"),
     (["build", "bad.yaml", "--format", "odt"], {}, 2, "odt"),
+    (["units", "--province", "An Giang"], {}, 0, "Phường Long Xuyên"),  # bytes written to stdout's buffer
 ])
 def test_exit_codes_and_messages_are_those_of_a_run_in_process(served, tmp_path, monkeypatch, args, env, code,
                                                                expected):

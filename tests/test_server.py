@@ -263,3 +263,27 @@ def test_a_relative_server_folder_means_the_same_folder_to_client_and_server(tmp
         assert status(tmp_path / "srv", monkeypatch)["served"] == 1
     finally:
         kehoach(["server", "stop"], "srv", cwd=tmp_path)
+
+
+def test_a_wedged_server_does_not_hang_the_command(tmp_path, monkeypatch):
+    """A server that accepts but never answers: the launcher gives up and the command runs here."""
+    import socket
+    import threading
+
+    folder = tmp_path / "srv"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("KEHOACH_SERVER_DIR", str(folder))
+    monkeypatch.delenv("KEHOACH_NO_SERVER", raising=False)
+    monkeypatch.setattr(launcher, "ACCEPT_TIMEOUT_S", 0.5)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(launcher.socket_path())
+    listener.listen(1)
+    held = []
+    threading.Thread(target=lambda: held.append(listener.accept()), daemon=True).start()
+    try:
+        start = time.monotonic()
+        assert launcher.run_via_server(["build", "plan.yaml"]) is None
+        assert time.monotonic() - start < 5
+        assert held  # it did reach the fake server
+    finally:
+        listener.close()

@@ -24,6 +24,7 @@ import struct
 import sys
 
 PROTOCOL = 1
+ACCEPT_TIMEOUT_S = 10.0
 # Commands that always run in this process: the server's own controls.
 LOCAL_COMMANDS = {"server"}
 
@@ -137,10 +138,13 @@ def run_via_server(args: list[str]) -> int | None:
         umask = os.umask(0o022)
         os.umask(umask)
         try:
+            # A wedged server must not hang every command: no answer in time, and it runs here.
+            sock.settimeout(ACCEPT_TIMEOUT_S)
             send_request(sock, {"op": "run", "protocol": PROTOCOL, "argv": args, "cwd": os.getcwd(),
                                 "env": dict(os.environ), "umask": umask, "stdio": _stdio()}, [0, 1, 2])
             replies = Replies(sock)
             first = replies.next()
+            sock.settimeout(None)  # the command itself may run for as long as it needs
         except (OSError, ValueError):
             return None
         if not first or not first.get("accepted"):

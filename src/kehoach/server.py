@@ -311,10 +311,13 @@ def _serve_request(conn: socket.socket, request: dict, fds: list[int]) -> int:
         with contextlib.suppress(OSError):
             _reply(conn, {"accepted": False, "reason": "setup"})  # the client then runs it itself
         return 0
+    try:
+        _reply(conn, {"accepted": True})
+    except OSError:
+        return 0  # the client gave up waiting and runs the command itself
     done = threading.Event()
     code = 2
     try:
-        _reply(conn, {"accepted": True})
         threading.Thread(target=_watch_for_interrupt, args=(conn, done), daemon=True).start()
         code = _run_command_line(request["argv"])
     except KeyboardInterrupt:

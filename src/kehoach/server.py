@@ -303,7 +303,6 @@ def _run_command_line(argv: list[str]) -> int:
 def _serve_request(conn: socket.socket, request: dict, fds: list[int]) -> int:
     """The child's whole life: returns the status for ``os._exit`` (the exit code goes to the client)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
     conn.settimeout(None)
     try:
         _take_over_client(request, fds)
@@ -316,24 +315,33 @@ def _serve_request(conn: socket.socket, request: dict, fds: list[int]) -> int:
     except OSError:
         return 0  # the client gave up waiting and runs the command itself
     done = threading.Event()
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        # The watcher sends at most one SIGINT; once the command has returned it changes nothing,
+        # so a Ctrl-C at the very end cannot cost the client its exit code.
+        if not done.is_set():
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
     code = 2
     try:
         threading.Thread(target=_watch_for_interrupt, args=(conn, done), daemon=True).start()
-        code = _run_command_line(request["argv"])
+        try:
+            code = _run_command_line(request["argv"])
+        finally:
+            done.set()
     except KeyboardInterrupt:
         code = 130
     except BaseException as exc:  # noqa: BLE001 - the client must get an exit code whatever happens
         with contextlib.suppress(Exception):
             print(f"kehoach: {exc!r}", file=sys.stderr)
         code = 2
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        done.set()
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
-        with contextlib.suppress(OSError):
-            _reply(conn, {"exit": code})
+    done.set()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    with contextlib.suppress(OSError):
+        _reply(conn, {"exit": code})
     return 0
 
 

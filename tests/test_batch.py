@@ -16,7 +16,7 @@ import pytest
 from docx_read import body_paragraphs, open_docx, paragraph_text
 from typer.testing import CliRunner
 
-from kehoach.batch import BUILT, FAILED, MANIFEST, SKIPPED, Options, output_names, run
+from kehoach.batch import BUILT, FAILED, MANIFEST, SKIPPED, Options, output_names, run, sha256
 from kehoach.build import render
 from kehoach.cli import _register, app
 from kehoach.diagnostics import Diagnostic, KehoachError, Severity
@@ -389,3 +389,20 @@ def test_prune_waits_for_the_whole_table(tmp_path: Path) -> None:
     assert (out / "phuong-chau-doc.docx").is_file()  # interrupted: nothing pruned
     assert run(Options(PLAN, str(smaller), out, jobs=1, prune=True)).pruned == [
         "dac-khu-phu-quoc.docx", "phuong-chau-doc.docx"]
+
+
+def test_a_manifest_pointing_outside_out_is_never_pruned(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    rows = UNITS.read_text("utf-8").splitlines()[1:]
+    smaller = units_csv(tmp_path, *rows[:3])
+    run(Options(PLAN, str(smaller), out, jobs=1))
+    outside = tmp_path / "precious.pdf"
+    outside.write_bytes(b"keep me")
+    data = json.loads((out / MANIFEST).read_text("utf-8"))
+    data["removed_units"] = [{"name": "x", "output": "x.docx", "output_sha256": None,
+                              "pdf": "../precious.pdf", "pdf_sha256": sha256(b"keep me")}]
+    (out / "x.docx").write_bytes(b"x")
+    (out / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    report = run(Options(PLAN, str(smaller), out, jobs=1, prune=True))
+    assert outside.read_bytes() == b"keep me"
+    assert report.pruned == [] and (out / "x.docx").is_file()

@@ -138,6 +138,10 @@ def test_language_is_vietnamese(data):
     ("Triển khai nhiệm vụ năm học 2025 - 2026", 14, True, False),
 ])
 def test_letterhead_and_title_formatting(doc, text, size, bold, italic):
+    assert_centred_line(doc, text, size, bold, italic)
+
+
+def assert_centred_line(doc, text, size, bold, italic):
     p = find_paragraph(doc, text, exact=True)
     fmt = uniform_format(doc, p)
     assert (fmt.size_pt, fmt.bold, fmt.italic) == (size, bold, italic)
@@ -346,10 +350,7 @@ def test_portrait_appendix_when_not_landscape():
     ("(Kèm theo Kế hoạch số 05/KH-SGDĐT ngày 05 tháng 01 năm 2025)", 14, False, True),
 ])
 def test_appendix_heading_lines(doc, text, size, bold, italic):
-    p = find_paragraph(doc, text, exact=True)
-    fmt = uniform_format(doc, p)
-    assert (fmt.size_pt, fmt.bold, fmt.italic) == (size, bold, italic)
-    assert paragraph_format(doc, p).align == "center"
+    assert_centred_line(doc, text, size, bold, italic)
 
 
 def test_appendix_table_merges_header_repeat_and_group_row(doc):

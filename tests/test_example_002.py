@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import kehoach
-from kehoach.loader import load_path
 from kehoach.diagnostics import Severity
-from kehoach.model import Item, Plan, Role
+from kehoach.model import Plan, Role
+from kehoach.rules.registry import walk_items
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "002-bo-ldtbxh-qd-224.yaml"
@@ -25,15 +25,7 @@ LABEL = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[-+*])\s+")
 
 @pytest.fixture(scope="module")
 def plan() -> Plan:
-    loaded = load_path(EXAMPLE)
-    assert loaded.plan is not None, loaded.diagnostics
-    return loaded.plan
-
-
-def walk(items: list[Item]):
-    for item in items:
-        yield item
-        yield from walk(item.items)
+    return kehoach.load(EXAMPLE)
 
 
 def strings(value):
@@ -108,12 +100,12 @@ def test_irregular_seed_labels_are_kept_literally(plan: Plan) -> None:
 
 def test_lead_units_are_named(plan: Plan) -> None:
     solutions = plan.sections[1]
-    leads = [item.lead for item in walk(solutions.items) if item.lead]
+    leads = [item.lead for _loc, item in walk_items(solutions.items, ()) if item.lead]
     assert len(leads) >= 38
     assert leads[0] == "Vụ Pháp chế"
     assert "Cục Việc làm, Sở Lao động – Thương binh và Xã hội các tỉnh, thành phố" in leads
     # Every lead is quoted from its own item's text, so the build adds no "Cơ quan chủ trì" line.
-    for item in walk(solutions.items):
+    for _loc, item in walk_items(solutions.items, ()):
         if item.lead:
             assert item.lead in " ".join([item.heading or "", *item.text]), item.lead
 
@@ -131,7 +123,7 @@ def body_texts(plan: Plan) -> list[str]:
     for section in plan.sections:
         out.append(section.heading)
         out += section.text
-        for item in walk(section.items):
+        for _loc, item in walk_items(section.items, ()):
             if item.heading:
                 out.append(item.heading)
             out += item.text

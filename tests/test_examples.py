@@ -10,8 +10,8 @@ import pytest
 
 import kehoach
 from kehoach.diagnostics import Severity
-from kehoach.loader import load_path
 from kehoach.model import Item, Plan, Role
+from kehoach.rules.registry import walk_items
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -22,15 +22,7 @@ LDTE_GROUPS = {"policy", "communication", "capacity", "intervention", "models", 
 
 
 def plan_of(name: str) -> Plan:
-    loaded = load_path(EXAMPLES / name)
-    assert loaded.plan is not None, loaded.diagnostics
-    return loaded.plan
-
-
-def walk(items: list[Item]):
-    for item in items:
-        yield item
-        yield from walk(item.items)
+    return kehoach.load(EXAMPLES / name)
 
 
 def section(plan: Plan, role: Role):
@@ -264,7 +256,7 @@ def test_kien_giang_follows_the_ldte_appendix() -> None:
 
 
 def test_kien_giang_goals_have_2025_and_2030_milestones_and_annual_targets() -> None:
-    goals = list(walk(section(plan_of("kien-giang-ldte.yaml"), Role.goals).items))
+    goals = [item for _loc, item in walk_items(section(plan_of("kien-giang-ldte.yaml"), Role.goals).items, ())]
     targets = [g for g in goals if g.is_target]
     assert len(targets) >= 3
     for target in targets:

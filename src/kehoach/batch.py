@@ -295,14 +295,18 @@ def input_hash(plan_bytes: bytes, unit: Unit, templates_hash: str) -> str:
     return sha256("\n".join(parts).encode())
 
 
-def _previous(out: Path, key: str = "units") -> dict[str, dict[str, Any]]:
-    """Manifest entries of an earlier run (``units``, or ``removed_units``), by output name; {} when
-    there is none or it is unreadable."""
+def _previous(out: Path) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The ``units`` and ``removed_units`` entries of an earlier run's manifest, by output name;
+    empty when there is none or it is unreadable."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["output"]: entry for entry in data.get(key, []) if isinstance(entry, dict) and "output" in entry}
+
+        def by_output(key: str) -> dict[str, dict[str, Any]]:
+            return {e["output"]: e for e in data.get(key, []) if isinstance(e, dict) and "output" in e}
+
+        return by_output("units"), by_output("removed_units")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        return {}, {}
 
 
 def _files_of(entry: dict[str, Any]) -> list[tuple[str, str | None]]:
@@ -320,10 +324,11 @@ def _removed_units(out: Path, recorded: dict[str, dict[str, Any]], current: set[
         if name in current:
             continue
         try:
-            if any(confined(out, file).is_file() for file, _sha in _files_of(entry)):
-                removed[name] = {k: entry.get(k) for k in ("name", "output", "output_sha256", "pdf", "pdf_sha256")}
+            paths = [confined(out, file) for file, _sha in _files_of(entry)]
         except ValueError:  # a manifest edited to point outside OUT: not ours to touch
             continue
+        if any(path.is_file() for path in paths):
+            removed[name] = {k: entry.get(k) for k in ("name", "output", "output_sha256", "pdf", "pdf_sha256")}
     return removed
 
 
@@ -442,9 +447,9 @@ def run(options: Options, *, renderer: Renderer | None = None,
     jobs = [Job(unit, name, input_hash(plan_bytes, unit, templates_hash))
             for unit, name in zip(table.units, output_names(table, options.name))]
 
-    recorded = _previous(out)
+    recorded, removed_before = _previous(out)
     previous = {} if options.force else recorded
-    removed = _removed_units(out, {**_previous(out, "removed_units"), **recorded}, {job.output for job in jobs})
+    removed = _removed_units(out, {**removed_before, **recorded}, {job.output for job in jobs})
     done: dict[int, Result] = {}
     todo: list[Job] = []
     for job in jobs:

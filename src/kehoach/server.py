@@ -40,7 +40,7 @@ DEPENDENCIES = ("pydantic", "pydantic_core", "docx", "lxml", "jinja2", "ruamel.y
 
 
 def _fail(vi: str, en: str, **values: object) -> KehoachError:
-    return KehoachError([Diagnostic("KH060", tr(vi, en, **values), Severity.error)], 2)
+    return KehoachError([Diagnostic("KH080", tr(vi, en, **values), Severity.error)], 2)
 
 
 # ------------------------------------------------------------------------------------------------

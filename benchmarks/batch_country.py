@@ -45,13 +45,13 @@ def run_cli(args: list[str]) -> tuple[float, float]:
 
 def phases(units: str, sample: int) -> dict[str, float]:
     """Milliseconds per document for each step of ``batch.build_unit``, in this process."""
-    from kehoach import batch
+    from kehoach.batch import runner as batch
     from kehoach.build import render
-    from kehoach.compose import compose
+    from kehoach.compose.composer import compose
     from kehoach.fileio import write_atomic
-    from kehoach.loader import Loaded, Source, parse_yaml, read_text
-    from kehoach.rules import lint
-    from kehoach.units import read_units
+    from kehoach.source.loader import Loaded, Source, parse_yaml, read_text
+    from kehoach.lint import lint
+    from kehoach.batch.units import read_units
     from kehoach.writers.docx import write_docx
 
     source = Source(str(PLAN), read_text(PLAN)[0])
@@ -89,7 +89,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=200, help="documents profiled in one process (default 200)")
     args = parser.parse_args()
 
-    from kehoach.units import read_units
+    from kehoach.batch.units import read_units
 
     count = len(read_units(args.units).units)
     load_before = os.getloadavg()[0]

@@ -27,10 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kehoach import batch
+from kehoach.batch import runner as batch
 from kehoach.build import render
-from kehoach.loader import Source, parse_yaml, read_text
-from kehoach.units import communes_csv, read_units
+from kehoach.source.loader import Source, parse_yaml, read_text
+from kehoach.batch.units import communes_csv, read_units
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "batch" / "plan.yaml"

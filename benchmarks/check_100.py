@@ -42,11 +42,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs; the median is reported (default 3)")
     args = parser.parse_args()
 
-    from kehoach.commands.check import check_paths
-    from kehoach.loader import load_path
-    from kehoach.rules import RULES, lint
-    from kehoach.rules.registry import Context
-    from kehoach.config import find_config
+    from kehoach.cli.commands.check import check_paths
+    from kehoach.source.loader import load_path
+    from kehoach.lint import RULES, lint
+    from kehoach.lint.rules.registry import Context
+    from kehoach.lint.config import find_config
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = stage(Path(tmp), args.n)

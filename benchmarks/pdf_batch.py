@@ -25,9 +25,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from kehoach import pdf
+from kehoach.writers import pdf
 from kehoach.build import render
-from kehoach.loader import load_path
+from kehoach.source.loader import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLANS = [ROOT / "examples/001-tra-vinh-ldld.yaml", ROOT / "examples/003-an-giang-xkld.yaml"]

@@ -8,8 +8,8 @@ import pytest
 
 import kehoach
 import kehoach.build  # noqa: F401 - importing every layer must not shadow kehoach.load
-import kehoach.compose  # noqa: F401
-import kehoach.loader  # noqa: F401
+import kehoach.compose.composer  # noqa: F401
+import kehoach.source.loader  # noqa: F401
 from kehoach.diagnostics import KehoachError
 from kehoach.model import Plan
 

@@ -15,7 +15,7 @@ __all__ = ["load", "check", "__version__"]
 def load(path: str | Path):
     """Load and validate a plan file; raise ``KehoachError`` with located diagnostics if it is invalid."""
     from .diagnostics import KehoachError, has_errors
-    from .loader import load_path
+    from .source.loader import load_path
 
     loaded = load_path(path)
     if loaded.plan is None or has_errors(loaded.diagnostics):
@@ -26,8 +26,8 @@ def load(path: str | Path):
 def check(path: str | Path) -> list:
     """All diagnostics for one plan file: reading, schema and lint rules."""
     from .diagnostics import KehoachError
-    from .loader import load_path
-    from .rules import lint
+    from .source.loader import load_path
+    from .lint import lint
 
     loaded = load_path(path)
     if loaded.plan is None:

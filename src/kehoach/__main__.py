@@ -1,5 +1,5 @@
 """``python -m kehoach``: the same as the ``kehoach`` command."""
 
-from .launcher import main
+from .cli.launcher import main
 
 main()

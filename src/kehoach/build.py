@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .compose import compose
+from .compose.composer import compose
 from .diagnostics import Diagnostic, KehoachError, Severity, has_errors
 from .i18n import tr
-from .loader import load_path
+from .source.loader import load_path
 from .model import Plan
 
 FORMATS = ("docx", "html", "txt", "pdf")
@@ -59,7 +59,7 @@ def output_format(output: Path, fmt: str | None) -> str:
 
 def load_checked(plan_path: Path) -> tuple[Plan, list[Diagnostic]]:
     """The plan of ``plan_path`` and its non-error findings; KehoachError (exit 1/2) on errors."""
-    from .rules import lint  # imported here: the rule modules are many and build may not need them
+    from .lint import lint  # imported here: the rule modules are many and build may not need them
 
     loaded = load_path(plan_path)
     diagnostics = list(loaded.diagnostics)
@@ -97,7 +97,7 @@ def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None =
 
     if fmt == "pdf":
         try:
-            from .pdf import convert_docx_bytes_to_pdf
+            from .writers.pdf import convert_docx_bytes_to_pdf
         except ImportError:  # pragma: no cover - the module ships with the package
             raise KehoachError([Diagnostic("KH052", tr(
                 "không xuất được PDF: thiếu mô-đun chuyển đổi", "PDF output is unavailable: converter missing"),

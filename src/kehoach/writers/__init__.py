@@ -1,4 +1,4 @@
 """Writers: a ``Document`` → bytes of one output format (.docx, .html, .txt).
 
-Every writer reads only the Document block tree (``kehoach.document``), never the plan.
+Every writer reads only the Document block tree (``kehoach.compose.document``), never the plan.
 """

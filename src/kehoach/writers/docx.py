@@ -27,11 +27,11 @@ from docx.enum.section import WD_HEADER_FOOTER
 from lxml import etree
 
 from .. import vn
-from ..document import (AppendixPart, Block, Closing, Document, Letterhead, ParaKind, Paragraph,
+from ..compose.document import (AppendixPart, Block, Closing, Document, Letterhead, ParaKind, Paragraph,
                         Part, Table, TableCell, Title)
 from ..zipcache import reproducible_zip
-from . import nd30
-from .textwidth import letterhead_column_cm, letterhead_line_cm, text_width_em
+from .. import nd30
+from ..textwidth import letterhead_column_cm, letterhead_line_cm, text_width_em
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import document as doc
+from ..compose import document as doc
 
 CSS = """
 body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3;

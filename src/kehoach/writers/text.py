@@ -6,7 +6,7 @@ Blocks are separated by blank lines; tables are pipe rows; the output is UTF-8 a
 
 from __future__ import annotations
 
-from .. import document as doc
+from ..compose import document as doc
 
 RULE = "-" * 8  # stands for the short rules under the issuer and the trích yếu
 

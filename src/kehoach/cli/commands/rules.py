@@ -1,0 +1,50 @@
+"""``kehoach rules``: list the lint rules, or explain one with its examples."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.syntax import Syntax
+from rich.table import Table
+
+from ..app import app
+from ...i18n import tr
+
+
+@app.command("rules")
+def rules_command(
+    code: str | None = typer.Argument(None, help="Mã quy tắc cần giải thích (ví dụ KH203).", show_default=False),
+) -> None:
+    """Liệt kê các quy tắc kiểm tra, hoặc giải thích một quy tắc kèm ví dụ đạt và không đạt."""
+    from ...lint import RULES
+
+    console = Console(highlight=False, soft_wrap=True)
+    if code is None:
+        table = Table(title=tr("Quy tắc kiểm tra của kehoach", "kehoach lint rules"))
+        table.add_column(tr("Mã", "Code"), no_wrap=True)
+        table.add_column(tr("Tên", "Name"), no_wrap=True)
+        table.add_column(tr("Mức", "Severity"), no_wrap=True)
+        table.add_column(tr("Nội dung", "Summary"))
+        table.add_column(tr("Căn cứ", "Enforces"))
+        for rule in sorted(RULES.values(), key=lambda r: r.code):
+            table.add_row(*(escape(cell) for cell in (rule.code, rule.name, rule.severity.value, rule.title,
+                                                      rule.locator)))
+        console.print(table)
+        return
+    rule = RULES.get(code.strip().upper())
+    if rule is None:
+        typer.echo(tr("không có quy tắc `{c}`; xem `kehoach rules`", "no rule `{c}`; see `kehoach rules`", c=code),
+                   err=True)
+        raise typer.Exit(2)
+    passing, failing = rule.examples
+    console.print(f"[bold]{rule.code}[/bold] {escape(rule.name)} ({rule.severity.value}) — {escape(rule.title)}")
+    console.print(tr("Căn cứ: {l}", "Enforces: {l}", l=rule.locator), markup=False)
+    if rule.needs_profile:
+        console.print(tr("Chỉ chạy khi kế hoạch theo một hồ sơ hướng dẫn.", "Runs only when the plan follows a profile."))
+    console.print()
+    console.print(rule.explanation, markup=False)
+    for heading, example in ((tr("Đạt:", "Passes:"), passing), (tr("Không đạt:", "Fails:"), failing)):
+        console.print()
+        console.print(f"[bold]{heading}[/bold]")
+        console.print(Syntax(example, "yaml", theme="ansi_dark", background_color="default"))

@@ -1,0 +1,37 @@
+"""``kehoach schema [-o FILE]``: the JSON Schema of a plan file, for editors (yaml-language-server)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from ..app import app
+from ...diagnostics import KehoachError
+from ...fileio import write_atomic
+from ...model import json_schema
+from ..report import print_text
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+@app.command()
+def schema(
+    output: Path | None = typer.Option(None, "-o", "--output", help="Ghi lược đồ vào tệp thay vì ra màn hình "
+                                       "(ví dụ: kehoach.schema.json)."),
+) -> None:
+    """In lược đồ JSON Schema của tệp kế hoạch (tiêu đề, mô tả tiếng Việt) cho trình soạn thảo."""
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except KehoachError as exc:
+        print_text(exc.diagnostics)
+        raise typer.Exit(exc.exit_code) from None
+    typer.echo(str(output))

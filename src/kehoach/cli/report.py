@@ -1,0 +1,224 @@
+"""Output formats for diagnostics: text (rich), json, github (workflow commands) and sarif.
+
+Formats are separate from rules (as in yamllint and ruff): each takes the diagnostics of one run and
+the files that were checked, and returns a string.
+
+JSON format (stable; ``version`` changes only when a field changes meaning or disappears)::
+
+    {
+      "version": 1,
+      "diagnostics": [
+        {"path": "plan.yaml", "line": 3, "col": 1, "code": "KH102",
+         "severity": "error", "message": "khóa `signatur` không hợp lệ; …"}
+      ],
+      "summary": {"files": 1, "errors": 1, "warnings": 0, "info": 0}
+    }
+
+``line`` and ``col`` are 1-based and may be null (a file that could not be read). ``severity`` is
+``error``, ``warning`` or ``info``. Diagnostics are ordered by path, line, column, code.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..diagnostics import Diagnostic, Severity
+from ..i18n import tr
+
+FORMATS = ("text", "json", "github", "sarif")
+
+# Titles of the codes raised while reading a file (lint rules carry their own, see rules.RULES).
+READING_CODES: dict[str, tuple[str, str]] = {
+    "KH000": ("Lỗi nội bộ của kehoach", "kehoach internal error"),
+    "KH001": ("YAML không hợp lệ", "Invalid YAML"),
+    "KH002": ("Khóa bị lặp lại", "Duplicate key"),
+    "KH003": ("Tệp quá phức tạp (alias bomb)", "File too complex (alias bomb)"),
+    "KH004": ("Lồng nhau quá sâu", "Nested too deeply"),
+    "KH005": ("Tệp quá lớn", "File too large"),
+    "KH006": ("Dữ liệu nhị phân", "Binary data"),
+    "KH007": ("Không phải UTF-8", "Not UTF-8"),
+    "KH008": ("Thụt lề bằng tab", "Tab indentation"),
+    "KH009": ("Đã chuẩn hóa NFD sang NFC", "NFD text normalised to NFC"),
+    "KH010": ("Không đọc được đường dẫn", "Unreadable path"),
+    "KH100": ("Tệp kế hoạch không phải bảng khóa", "Plan file is not a mapping"),
+    "KH101": ("Thiếu trường bắt buộc", "Missing required field"),
+    "KH102": ("Khóa không hợp lệ", "Unknown key"),
+    "KH103": ("Giá trị sai kiểu hoặc không hợp lệ", "Wrong type or invalid value"),
+}
+
+
+def code_title(code: str) -> str:
+    if code in READING_CODES:
+        return tr(*READING_CODES[code])
+    try:
+        from ..lint import RULES
+
+        if code in RULES:
+            return RULES[code].title
+    except Exception:  # noqa: BLE001 - a broken rule module must not break reporting
+        pass
+    return code
+
+
+def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.path or "", d.line or 0, d.col or 0, d.code, d.message))
+
+
+def summary(diagnostics: list[Diagnostic], files: list[str]) -> dict[str, int]:
+    count = {severity: sum(d.severity is severity for d in diagnostics) for severity in Severity}
+    return {"files": len(files), "errors": count[Severity.error], "warnings": count[Severity.warning],
+            "info": count[Severity.info]}
+
+
+# ------------------------------------------------------------------------------------------------
+# text
+# ------------------------------------------------------------------------------------------------
+
+_STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold cyan"}
+
+
+def format_text(diagnostics: list[Diagnostic], files: list[str] | None, *, color: bool = False) -> str:
+    """``path:line:col: CODE message``, the YAML line under it with a caret at the column, and a
+    summary line (left out when ``files`` is None)."""
+    lines = _text_lines(diagnostics, files)
+    if not color:
+        return "".join("".join(text for text, _style in line) + "\n" for line in lines)
+    # rich only for a terminal: plain output (CI logs, pipes, pre-commit) does not pay for importing it
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=10_000, highlight=False, emoji=False,
+                      markup=False)
+    for line in lines:
+        console.print(Text.assemble(*line), soft_wrap=True)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _text_lines(diagnostics: list[Diagnostic], files: list[str] | None) -> list[list[tuple[str, str]]]:
+    """The text report as lines of (text, rich style) segments."""
+    lines: list[list[tuple[str, str]]] = []
+    for diag in ordered(diagnostics):
+        style = _STYLE[diag.severity]
+        lines.append([(diag.location(), "bold"), (": ", ""), (diag.code, style), (" " + diag.message, "")])
+        if diag.source_line is not None and diag.line is not None:
+            gutter = f"{diag.line:>5} | "
+            lines.append([(gutter, "dim"), (diag.source_line.expandtabs(1), "")])
+            if diag.col is not None:
+                lines.append([(" " * (len(gutter) - 2) + "| " + " " * (diag.col - 1) + "^", style)])
+    if files is None:
+        return lines
+    total = summary(diagnostics, files)
+    if diagnostics:
+        line = tr("{f} tệp: {e} lỗi, {w} cảnh báo, {i} ghi chú.", "{f} file(s): {e} error(s), {w} warning(s), "
+                  "{i} note(s).", f=total["files"], e=total["errors"], w=total["warnings"], i=total["info"])
+    else:
+        line = tr("{f} tệp: không có lỗi.", "{f} file(s): no problems found.", f=total["files"])
+    lines.append([(line, "bold")])
+    return lines
+
+
+def print_text(diagnostics: list[Diagnostic], files: list[str] | None = None) -> None:
+    """Diagnostics in the text format on stderr (coloured on a terminal): for commands that fail."""
+    sys.stderr.write(format_text(diagnostics, files, color=sys.stderr.isatty()))
+    sys.stderr.flush()
+
+
+# ------------------------------------------------------------------------------------------------
+# json
+# ------------------------------------------------------------------------------------------------
+
+
+def format_json(diagnostics: list[Diagnostic], files: list[str], *, extra: dict | None = None) -> str:
+    """The JSON document above; ``extra`` adds top-level keys (``coverage`` with ``--coverage``)."""
+    items = [{"path": d.path, "line": d.line, "col": d.col, "code": d.code, "severity": d.severity.value,
+              "message": d.message} for d in ordered(diagnostics)]
+    document = {"version": 1, "diagnostics": items, "summary": summary(diagnostics, files), **(extra or {})}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------------------------------------
+# github: workflow commands, shown as annotations on the pull request
+# ------------------------------------------------------------------------------------------------
+
+_GITHUB_COMMAND = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(diagnostics: list[Diagnostic], files: list[str]) -> str:
+    lines = []
+    for diag in ordered(diagnostics):
+        props = [f"file={_escape_property(diag.path or '')}"]
+        if diag.line is not None:
+            props.append(f"line={diag.line}")
+            if diag.col is not None:
+                props.append(f"col={diag.col}")
+        props.append(f"title={_escape_property(diag.code)}")
+        lines.append(f"::{_GITHUB_COMMAND[diag.severity]} {','.join(props)}::{_escape_data(diag.message)}\n")
+    return "".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------
+# sarif 2.1.0: code scanning in GitHub, Azure DevOps, editors
+# ------------------------------------------------------------------------------------------------
+
+_SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _artifact_uri(path: str) -> str:
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix())
+
+
+def format_sarif(diagnostics: list[Diagnostic], files: list[str]) -> str:
+    diagnostics = ordered(diagnostics)
+    codes = sorted({d.code for d in diagnostics})
+    rules = [{"id": code, "name": code, "shortDescription": {"text": code_title(code)}} for code in codes]
+    results = []
+    for diag in diagnostics:
+        result: dict = {"ruleId": diag.code, "ruleIndex": codes.index(diag.code),
+                        "level": _SARIF_LEVEL[diag.severity], "message": {"text": diag.message}}
+        if diag.path:
+            physical: dict = {"artifactLocation": {"uri": _artifact_uri(diag.path)}}
+            if diag.line is not None:
+                physical["region"] = {"startLine": diag.line}
+                if diag.col is not None:
+                    physical["region"]["startColumn"] = diag.col
+                if diag.source_line is not None:
+                    physical["region"]["snippet"] = {"text": diag.source_line}
+            result["locations"] = [{"physicalLocation": physical}]
+        results.append(result)
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "kehoach", "version": __version__,
+                                "informationUri": "https://pypi.org/project/kehoach/", "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATTERS: dict[str, Callable[[list[Diagnostic], list[str]], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "sarif": format_sarif,
+}

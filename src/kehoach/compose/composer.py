@@ -1,0 +1,464 @@
+"""Compose (dựng văn bản): a ``Plan`` becomes the ``Document`` block tree every writer reads.
+
+Structure is decided here, in Python: labels computed from the tree, punctuation the decree asks for
+(";" after each căn cứ and "." after the last, "./." at the end of the body, ";" after each Nơi nhận
+and "." after the "Lưu" line), tables with merged header cells, the decision wrapper. Wording
+(default headings, set sentences) comes from the templates through ``Wording``.
+
+Choices worth knowing:
+
+- A literal ``label`` replaces the computed one and does not take a number: in items
+  ``[a, {label: "*"}, b]`` the computed labels are "1.", "*", "2.". ``label: ""`` prints no label.
+- A run-in heading joins its first paragraph with ": " (or a space when the heading already ends
+  with ":" or "."): "1. Sở Tài chính: Chủ trì …".
+- A task's lead, partners, deadline and product are printed as "- Cơ quan chủ trì: …" lines under
+  it only when its heading and text do not already contain that value; a section's ``lead`` is not
+  printed (it is for the lint rules).
+- Table cells: integers of five digits or more get the Vietnamese thousands separator ("1.500.000");
+  shorter ones (years, counts) are printed as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import document as doc
+from .. import model as m
+from .. import vn
+from .wording import Wording, wording
+
+PORTRAIT_TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5  # A4 minus the default left and right margins
+MAX_PORTRAIT_COLUMNS = 7
+BLANK = "     "  # a number or date part left blank in a draft
+
+
+def compose(plan: m.Plan, *, templates: Path | None = None) -> doc.Document:
+    """The Document of ``plan``; wording templates from ``templates`` shadow the defaults."""
+    return _Composer(plan, wording(templates)).document()
+
+
+# --------------------------------------------------------------------------------------------
+# Text helpers
+# --------------------------------------------------------------------------------------------
+
+
+def strip_end(text: str) -> str:
+    """``text`` without the ; . , an author may have typed at its end (an ellipsis stays)."""
+    text = text.rstrip()
+    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
+        text = text[:-1].rstrip()
+    return text
+
+
+def end_mark(text: str) -> str:
+    """``text`` ending with the body's end mark "./." exactly once."""
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text
+    if text.endswith(".") and not text.endswith(".."):
+        return text + "/."
+    return strip_end(text) + "./."
+
+
+def number_text(number: str | None) -> str:
+    """The document number as printed: leading zero under 10, blank for a draft."""
+    if not number:
+        return BLANK
+    return f"0{number}" if number.isdigit() and len(number) == 1 else number
+
+
+def money(amount: int) -> str:
+    """1500000000 → '1.500.000.000' (Vietnamese thousands separator)."""
+    return f"{amount:,}".replace(",", ".")
+
+
+def decimal(value: float) -> str:
+    """4.3 → '4,3' (Vietnamese decimal comma); whole numbers lose their '.0'."""
+    if float(value).is_integer():
+        return str(int(value))
+    return str(value).replace(".", ",")
+
+
+def sentence_case(kind: str) -> str:
+    """'KẾ HOẠCH' → 'Kế hoạch', as the type name reads inside a sentence."""
+    return kind[:1] + kind[1:].lower()
+
+
+def inline(title: str) -> str:
+    """A trích yếu as it reads inside a sentence: first letter lower case unless an acronym."""
+    if len(title) > 1 and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
+def cell_text(value: m.Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return money(value) if abs(value) >= 10_000 else str(value)
+    if isinstance(value, float):
+        return decimal(value)
+    return value
+
+
+def date_text(value: str | dt.date) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if isinstance(value, dt.date) else value
+
+
+def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold: bool = False,
+         italic: bool = False) -> doc.Paragraph:
+    return doc.Paragraph(kind, [doc.Run(text, bold=bold, italic=italic)], label=label, level=level,
+                         bold=bold, italic=italic)
+
+
+def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
+    return para(doc.ParaKind.body, text, level=level, italic=italic)
+
+
+# --------------------------------------------------------------------------------------------
+# Labels
+# --------------------------------------------------------------------------------------------
+
+_DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
+# How many levels a decimal scheme numbers (1. → 1.1. → 1.1.1.) before "-" and "+".
+DECIMAL_DEPTH = {"decimal": 3, "decimal-2": 2}
+
+
+def item_label(scheme: str, level: int, index: int, parent_number: str) -> str:
+    """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản)."""
+    if level == 1:
+        return f"{index + 1}."
+    depth = DECIMAL_DEPTH.get(scheme)
+    if depth and parent_number:
+        if level <= depth:
+            return f"{parent_number}.{index + 1}."
+        return "-" if level == depth + 1 else "+"
+    if level == 2 or (scheme == "decimal" and level == 3):
+        return f"{vn.letter(index)})"
+    return "-" if level == 3 else "+"
+
+
+def number_of(label: str) -> str:
+    """'1.2.' → '1.2': the part a decimal child label continues from ('' if not decimal)."""
+    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""
+
+
+# --------------------------------------------------------------------------------------------
+# The composer
+# --------------------------------------------------------------------------------------------
+
+
+class _Composer:
+    def __init__(self, plan: m.Plan, wording: Wording) -> None:
+        self.plan = plan
+        self.wording = wording
+        self.kind_name = sentence_case(plan.kind)
+        lh = plan.letterhead
+        self.number = number_text(lh.number)
+        self.date_words = vn.date_words(*m.date_parts(lh.date), blank=BLANK)
+
+    def document(self) -> doc.Document:
+        plan = self.plan
+        if plan.decision is None:
+            parts = [self.plan_part(standalone=True)]
+        else:
+            parts = [self.decision_part(plan.decision), self.plan_part(standalone=False)]
+        return doc.Document(parts=parts, title=plan.title, author=plan.issuer_name)
+
+    # -- letterhead, title, signature, recipients -------------------------------------------
+
+    def letterhead(self, numbered: bool) -> doc.Letterhead:
+        lh = self.plan.letterhead
+        return doc.Letterhead(
+            parent=[vn.upper(line) for line in lh.parent],
+            issuer=[vn.upper(line) for line in lh.issuer],
+            number_line=f"Số: {self.number}/{self.plan.symbol}" if numbered else None,
+            place_date=f"{lh.place}, {self.date_words}" if numbered else None,
+        )
+
+    def signature(self, sig: m.Signature) -> doc.Signature:
+        lines = []
+        if sig.on_behalf_of:
+            lines.append(f"TM. {vn.upper(sig.on_behalf_of)}")
+        if sig.authority:
+            lines.append(f"{sig.authority}. {vn.upper(sig.head_title or '')}".rstrip())
+        return doc.Signature(authority_lines=lines, title=vn.upper(sig.title), name=sig.name)
+
+    def recipients(self, recipients: m.Recipients | None) -> list[doc.RecipientLine]:
+        recipients = recipients or m.Recipients()
+        lines = [line for item in recipients.items for line in self.recipient(item)]
+        for group in recipients.groups:
+            heading = group.heading.rstrip()
+            lines.append(doc.RecipientLine(heading if heading.endswith(":") else heading + ":", heading=True))
+            lines.extend(line for item in group.items for line in self.recipient(item))
+        archive = recipients.archive
+        copies = f" ({archive.copies})" if archive.copies else ""
+        lines.append(doc.RecipientLine(f"- Lưu: {', '.join(strip_end(u) for u in archive.units)}{copies}."))
+        return lines
+
+    def recipient(self, item: m.Recipient, level: int = 0) -> Iterator[doc.RecipientLine]:
+        text = strip_end(item.name)
+        if item.purpose:
+            purpose = strip_end(item.purpose)
+            text += f" {purpose}" if purpose.startswith("(") else f" ({purpose})"
+        yield doc.RecipientLine(f"{'-' if level == 0 else '+'} {text};", level=level)
+        for child in item.items:
+            yield from self.recipient(child, level + 1)
+
+    # -- the plan ----------------------------------------------------------------------------
+
+    def plan_part(self, standalone: bool) -> doc.Part:
+        plan = self.plan
+        note = None if standalone else self.wording.render(
+            "issued_with_note.j2", **self.reference_values())
+        title = doc.Title(kind=plan.kind, lines=plan.title.splitlines() or [plan.title], note=note)
+        blocks: list[doc.Block] = []
+        if plan.preamble:
+            blocks += self.preamble(plan.preamble)
+        for section, label in self.numbered(plan.sections):
+            blocks += self.section(section, label)
+        closing_texts = list(plan.closing)
+        if not closing_texts and standalone:
+            closing_texts = [self.wording.render("closing.j2", **self.sentence_values())]
+        blocks += [para(doc.ParaKind.closing, text) for text in closing_texts]
+        self.finish_body(blocks)
+        closing = None
+        if plan.signature is not None:
+            closing = doc.Closing(self.recipients(plan.recipients), self.signature(plan.signature))
+        appendices = [self.appendix(a, index, len(plan.appendices)) for index, a in enumerate(plan.appendices)]
+        return doc.Part(self.letterhead(numbered=standalone), title, blocks, closing, appendices)
+
+    def sentence_values(self) -> dict[str, str]:
+        plan = self.plan
+        title = " ".join(plan.title.split())  # a trích yếu typed over several lines reads as one
+        return {"kind_name": self.kind_name, "title": title, "title_inline": inline(title),
+                "issuer_name": plan.issuer_name}
+
+    def reference_values(self) -> dict[str, str]:
+        """What an attachment note cites: the decision when one issues the plan, else the plan."""
+        plan = self.plan
+        issuer_name = (plan.decision and plan.decision.authority_name) or plan.issuer_name
+        return {"parent_kind": "Quyết định" if plan.decision else self.kind_name, "number": self.number,
+                "symbol": plan.symbol, "date_words": self.date_words, "issuer_name": issuer_name,
+                "title": plan.title}
+
+    def preamble(self, preamble: m.Preamble) -> list[doc.Block]:
+        blocks: list[doc.Block] = self.bases(preamble.bases, italic=preamble.bases_italic, last=".")
+        blocks += [body(text) for text in preamble.paragraphs]
+        if preamble.proposal:
+            blocks.append(body(preamble.proposal))
+        if preamble.enacting:
+            enacting = preamble.enacting
+            text = enacting.text or self.wording.render(
+                "enacting.j2", body=enacting.body, **self.sentence_values())
+            blocks.append(body(text))
+        return blocks
+
+    def bases(self, lines: list[str], *, italic: bool, last: str) -> list[doc.Block]:
+        count = len(lines)
+        return [para(doc.ParaKind.basis, strip_end(line) + (last if i == count - 1 else ";"), italic=italic)
+                for i, line in enumerate(lines)]
+
+    @staticmethod
+    def numbered(entries: list, computed=lambda n: f"{vn.roman(n + 1)}.") -> Iterator[tuple]:
+        """(entry, label) pairs; literal labels do not take a number from the sequence."""
+        count = 0
+        for entry in entries:
+            if entry.label is not None:
+                yield entry, entry.label
+            else:
+                yield entry, computed(count)
+                count += 1
+
+    def section(self, section: m.Section, label: str) -> list[doc.Block]:
+        heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
+        blocks: list[doc.Block] = [para(doc.ParaKind.heading, vn.upper(heading), label=label, bold=True)]
+        blocks += [body(text, 1) for text in section.text]
+        blocks += self.items(section.items, 1, section.numbering, "")
+        if section.budget:
+            blocks += self.budget(section.budget)
+        for rule in section.reporting:
+            blocks.append(body(rule.text or self.wording.render(
+                "reporting.j2", reporter=rule.reporter, recipient=rule.recipient,
+                frequency=rule.frequency.value if rule.frequency else None,
+                due_day=rule.due_day, due_month=rule.due_month), 1))
+        blocks += [body(text, 1, italic=section.closing_italic) for text in section.closing]
+        return blocks
+
+    # -- items -------------------------------------------------------------------------------
+
+    def items(self, items: list[m.Item], level: int, scheme: str, parent_number: str) -> list[doc.Block]:
+        blocks: list[doc.Block] = []
+        labelled = self.numbered(items, lambda n: item_label(scheme, level, n, parent_number))
+        for item, label in labelled:
+            blocks += self.item(item, label, level, scheme)
+        return blocks
+
+    def item(self, item: m.Item, label: str, level: int, scheme: str) -> list[doc.Block]:
+        heading = item.heading
+        if heading is None and item.body:
+            heading = item.body
+            if item.request and not heading.startswith("Đề nghị"):
+                heading = f"Đề nghị {heading}"
+        texts = list(item.text)
+        if not texts and item.is_target:
+            texts = [self.target(item)]
+        blocks: list[doc.Block] = []
+        if heading and item.run_in:
+            first = texts.pop(0) if texts else ""
+            joiner = " " if heading.endswith((":", ".")) else ": "
+            runs = [doc.Run(heading + (joiner if first else ""), bold=True)]
+            if first:
+                runs.append(doc.Run(first))
+            blocks.append(doc.Paragraph(doc.ParaKind.item, runs, label=label, level=level, label_bold=True))
+        elif heading:
+            blocks.append(para(doc.ParaKind.heading, heading, label=label, level=level, bold=level == 1))
+        elif texts:
+            first = texts.pop(0)
+            kind = doc.ParaKind.item if label else doc.ParaKind.body
+            blocks.append(para(kind, first, label=label, level=level))
+        blocks += [body(text, level) for text in texts]
+        if item.is_task:
+            blocks += self.task_lines(item, level + 1)
+        blocks += self.items(item.items, level + 1, scheme, number_of(label))
+        return blocks
+
+    def target(self, item: m.Item) -> str:
+        milestones = []
+        for year, value in sorted(item.milestones.items()):
+            if isinstance(value, (int, float)):
+                unit = item.unit or ""
+                value = decimal(value) + (unit if unit == "%" else f" {unit}" if unit else "")
+            milestones.append((year, value))
+        return self.wording.render("target.j2", indicator=item.indicator or "", milestones=milestones,
+                                   unit=item.unit, owner=item.owner)
+
+    def task_lines(self, item: m.Item, level: int) -> list[doc.Block]:
+        said = " ".join([item.heading or "", *item.text]).casefold()
+
+        def unsaid(value: str | None) -> str | None:
+            return value if value and value.casefold() not in said else None
+
+        partners = [p for p in item.partners if p.casefold() not in said]
+        text = self.wording.render(
+            "task.j2", lead=unsaid(item.lead), partners=partners,
+            deadline=unsaid(date_text(item.deadline) if item.deadline else None), product=unsaid(item.product))
+        return [para(doc.ParaKind.item, line.strip(), label="-", level=level)
+                for line in text.splitlines() if line.strip()]
+
+    def budget(self, budget: m.Budget) -> list[doc.Block]:
+        blocks: list[doc.Block] = [body(text, 1) for text in budget.text]
+
+        def lines(entries: list[m.BudgetLine], level: int) -> Iterator[doc.Paragraph]:
+            for entry in entries:
+                text = strip_end(entry.name)
+                if entry.amount is not None:
+                    text += f": {money(entry.amount)} {budget.currency}"
+                if entry.note:
+                    text += f" ({entry.note})"
+                yield para(doc.ParaKind.item, text, label="-" if level == 2 else "+", level=level)
+                yield from lines(entry.lines, level + 1)
+
+        blocks += lines(budget.lines, 2)
+        if budget.total is not None:
+            blocks.append(para(doc.ParaKind.body, f"Tổng cộng: {money(budget.total)} {budget.currency}.",
+                               level=1, bold=True))
+        return blocks
+
+    @staticmethod
+    def finish_body(blocks: list[doc.Block]) -> None:
+        """End the last paragraph with "./."."""
+        for block in reversed(blocks):
+            if isinstance(block, doc.Paragraph) and block.runs:
+                last = block.runs[-1]
+                block.runs[-1] = doc.Run(end_mark(last.text), bold=last.bold, italic=last.italic)
+                return
+
+    # -- appendices and tables ---------------------------------------------------------------
+
+    def appendix(self, appendix: m.Appendix, index: int, count: int) -> doc.AppendixPart:
+        label = appendix.label or ("PHỤ LỤC" if count == 1 else f"PHỤ LỤC {vn.roman(index + 1)}")
+        note = appendix.note or self.wording.render("attachment_note.j2", **self.reference_values())
+        blocks: list[doc.Block] = [body(text) for text in appendix.text]
+        blocks += self.items(appendix.items, 1, "standard", "")
+        blocks += [table(t) for t in appendix.tables]
+        landscape = appendix.landscape
+        if landscape is None:
+            landscape = any(needs_landscape(t) for t in appendix.tables)
+        return doc.AppendixPart(label, vn.upper(appendix.title), note, blocks, landscape)
+
+    # -- the decision wrapper ----------------------------------------------------------------
+
+    def decision_part(self, decision: m.Decision) -> doc.Part:
+        blocks: list[doc.Block] = [para(doc.ParaKind.centered, vn.upper(decision.authority), bold=True)]
+        # With a "Xét đề nghị …," line after them the căn cứ lines all end with ";" (seed 002).
+        blocks += self.bases(decision.bases, italic=True, last=";" if decision.proposal else ".")
+        if decision.proposal:
+            blocks.append(body(strip_end(decision.proposal) + ","))
+        blocks.append(para(doc.ParaKind.centered, "QUYẾT ĐỊNH:", bold=True))
+        for number, article in enumerate(decision.articles, 1):
+            label = f"Điều {number}."
+            texts = list(article.text)
+            if article.heading:
+                blocks.append(para(doc.ParaKind.article, article.heading, label=label, bold=True))
+            elif texts:
+                blocks.append(doc.Paragraph(doc.ParaKind.article, [doc.Run(texts.pop(0))], label=label,
+                                            label_bold=True))
+            blocks += [body(text) for text in texts]
+            blocks += self.items(article.items, 1, "standard", "")
+        self.finish_body(blocks)
+        title = doc.Title(kind="QUYẾT ĐỊNH", lines=decision.title.splitlines() or [decision.title])
+        closing = doc.Closing(self.recipients(decision.recipients), self.signature(decision.signature))
+        return doc.Part(self.letterhead(numbered=True), title, blocks, closing)
+
+
+def table(source: m.Table) -> doc.Table:
+    """A model table → a document table with merged header cells and spanning group rows."""
+    leaves = source.leaf_columns()
+    width = len(leaves)
+
+    def depth(columns: list[m.Column]) -> int:
+        return max((1 + depth(c.columns) if c.columns else 1) for c in columns) if columns else 0
+
+    rows_needed = depth(source.columns)
+    header: list[list[doc.TableCell]] = [[] for _ in range(rows_needed)]
+
+    def place(columns: list[m.Column], row: int) -> None:
+        for column in columns:
+            if column.columns:
+                header[row].append(doc.TableCell(column.title, col_span=len(column.leaves()), bold=True,
+                                                 align="center"))
+                place(column.columns, row + 1)
+            else:
+                header[row].append(doc.TableCell(column.title, row_span=rows_needed - row, bold=True,
+                                                 align="center"))
+
+    place(source.columns, 0)
+    rows: list[list[doc.TableCell]] = []
+    for row in source.rows:
+        if isinstance(row, m.GroupRow):
+            # The group text spans the leading columns; its own figures (subtotals) fill the rest.
+            figures = row.cells[-(width - 1):] if row.cells and width > 1 else []
+            span = width - len(figures)
+            cells = [doc.TableCell(row.group, col_span=span, bold=True)]
+            cells += [doc.TableCell(cell_text(value), bold=True, align=leaf.align)
+                      for value, leaf in zip(figures, leaves[span:])]
+            rows.append(cells)
+        else:
+            rows.append([doc.TableCell(cell_text(value), align=leaf.align) for value, leaf in zip(row, leaves)])
+    return doc.Table(header=header, rows=rows, widths_cm=[leaf.width for leaf in leaves], title=source.title)
+
+
+def needs_landscape(source: m.Table) -> bool:
+    """A table wider than a portrait page's text width (or with many columns) goes landscape."""
+    if source.landscape is not None:
+        return source.landscape
+    leaves = source.leaf_columns()
+    return sum(leaf.width or 0 for leaf in leaves) > PORTRAIT_TEXT_WIDTH_CM or len(leaves) > MAX_PORTRAIT_COLUMNS

@@ -1,0 +1,155 @@
+"""The Document block tree: what compose produces and every writer (.docx, .html, .txt) reads.
+
+It says *what* is on the page (a letterhead, a numbered heading, a paragraph of body text, a
+signature block) and never *how* it looks: sizes, fonts and indents belong to each writer (for
+.docx, the Decree 30 figures in ``nd30.py``). Text here is final: labels computed, wording
+rendered, punctuation added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis (run-in headings are bold runs inside a paragraph)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+class ParaKind(str, Enum):
+    basis = "basis"  # "Căn cứ …;" preamble lines (italic when the plan says so)
+    body = "body"  # ordinary body paragraph: justified, first-line indent
+    heading = "heading"  # a numbered heading line: "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"
+    item = "item"  # a numbered/bulleted item whose text follows its label: "a) …", "- …", "+ …"
+    article = "article"  # "Điều 1. …" in a decision
+    closing = "closing"  # closing paragraph(s); the last one ends with "./."
+    centered = "centered"  # centred lines (a decision's "QUYẾT ĐỊNH:", its authority line)
+
+
+@dataclass
+class Paragraph:
+    """One body paragraph. ``label`` is the computed or literal number ("I.", "1.", "a)", "-")."""
+
+    kind: ParaKind
+    runs: list[Run]
+    label: str = ""
+    level: int = 0  # 0 = roman section heading, 1 = "1.", 2 = "a)" / "1.1.", 3 = "-", 4 = "+"
+    bold: bool = False  # the whole paragraph (label included) is bold
+    italic: bool = False
+    # Only the label is bold while the text is not: "Điều 1. Ban hành …", and a run-in heading
+    # "1. Sở Tài chính: …" (whose heading run is bold too). Ignored when ``bold`` is set.
+    label_bold: bool = False
+
+    @property
+    def text(self) -> str:
+        body = "".join(run.text for run in self.runs)
+        return f"{self.label} {body}".strip() if self.label else body
+
+
+@dataclass
+class Letterhead:
+    """ô 1–4: bodies on the left, Quốc hiệu/Tiêu ngữ on the right, number and place/date below."""
+
+    parent: list[str]  # upper case, not bold
+    issuer: list[str]  # upper case, bold, short rule under it
+    number_line: str | None  # "Số: 05/KH-UBND", "Số:      /KH-UBND"; None when the document has no number
+    place_date: str | None  # "Nghệ An, ngày 18 tháng 11 năm 2025"; None when undated (an attachment)
+    national_name: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto: str = "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass
+class Title:
+    """ô 5a: the type name ("KẾ HOẠCH") and the trích yếu, centred bold, short rule under it."""
+
+    kind: str
+    lines: list[str]
+    note: str | None = None  # "(Ban hành kèm theo Quyết định số … )" under the title of an attachment
+
+
+@dataclass
+class Signature:
+    """ô 7a–7c: authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), title, name."""
+
+    authority_lines: list[str]
+    title: str
+    name: str
+
+
+@dataclass
+class RecipientLine:
+    """One line of Nơi nhận, punctuation included ("- Sở Tài chính;", "- Lưu: VT, NC.")."""
+
+    text: str
+    level: int = 0  # nested items ("+ LĐVP;") have level 1
+    heading: bool = False  # a group heading ("Gửi bản điện tử:")
+
+
+@dataclass
+class Closing:
+    """ô 7 and 9b side by side: Nơi nhận on the left, the signature on the right."""
+
+    recipients: list[RecipientLine]
+    signature: Signature | None
+
+
+@dataclass
+class TableCell:
+    text: str
+    col_span: int = 1
+    row_span: int = 1
+    bold: bool = False
+    align: str = "left"  # left | center | right | justify
+
+
+@dataclass
+class Table:
+    """A table: header rows (with merged cells, repeated on every page) and body rows."""
+
+    header: list[list[TableCell]]
+    rows: list[list[TableCell]]  # a group row is one cell spanning every column
+    widths_cm: list[float | None]  # one per leaf column; None = writer decides
+    title: str | None = None
+
+    @property
+    def column_count(self) -> int:
+        return len(self.widths_cm)
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class AppendixPart:
+    """A Phụ lục: new page, own page numbering, label, upper-case bold title, italic note line."""
+
+    label: str  # "PHỤ LỤC I"
+    title: str
+    note: str | None  # "(Kèm theo Kế hoạch số 980/KH-UBND ngày … của …)"
+    blocks: list[Block]
+    landscape: bool = False
+
+
+@dataclass
+class Part:
+    """One document with its own letterhead: a plan, or the decision that issues a plan."""
+
+    letterhead: Letterhead | None
+    title: Title
+    blocks: list[Block]  # preamble, body, closing paragraphs, in order; the last ends with "./."
+    closing: Closing | None
+    appendices: list[AppendixPart] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """What is written: one part, or a decision followed by the plan it issues (seed 002)."""
+
+    parts: list[Part]
+    title: str  # for metadata (core properties, HTML <title>)
+    author: str = ""  # the issuing body, for metadata

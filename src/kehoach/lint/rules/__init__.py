@@ -1,0 +1,1 @@
+"""The lint rules, one family per module; importing a module registers its rules (``registry``)."""

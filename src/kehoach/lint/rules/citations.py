@@ -1,0 +1,134 @@
+"""KH401: the same document cited twice carries the same number, ký hiệu and date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...diagnostics import Severity
+from ...i18n import tr
+from ...source.loader import Loc
+from ...model import date_parts
+from .registry import Context, Finding, rule
+
+_TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạch|Chỉ thị|Thông tư|Hướng dẫn|Thông báo|"
+          r"Chương trình|Đề án|Kết luận|Văn bản|Tờ trình|Báo cáo|Công điện|Thông tri|Quy định")
+# "Công văn số 2178/LĐTBXH-TE ngày 12/7/2021", "Kế hoạch số 147-KH/TU ngày 28/12/2023",
+# "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020". Found by the number and ký hiệu (a digit
+# opens the pattern, so the engine skips ahead fast), then the type before it and the date after it.
+_NUMBER = re.compile(r"(?P<number>\d+)(?P<symbol>[/-][^\s,;()]*[^\s,;().])")
+_TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s+)?\Z", re.I)
+_DATE_AFTER = re.compile(r"\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+                         r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
+_LONGEST_TYPE = 40  # characters looked at before a number for its type
+
+
+@dataclass(frozen=True)
+class Citation:
+    loc: Loc
+    type: str | None  # None: the plan's own number
+    number: str
+    symbol: str  # without the leading "/" or "-" and a year part ("2020/NĐ-CP" → "NĐ-CP")
+    date: tuple[int, int, int] | None
+    written: str
+
+
+def _symbol(raw: str) -> str:
+    return re.sub(r"^[/-](\d{4}/)?", "", raw)
+
+
+def citations(ctx: Context) -> list[Citation]:
+    out = []
+    lh = ctx.plan.letterhead
+    if lh.number:  # the plan itself, as its appendices' notes cite it
+        day, month, year = date_parts(lh.date)
+        own_date = (day, month, year) if day and month and year else None
+        out.append(Citation(("letterhead", "number"), None, lh.number.lstrip("0") or "0", ctx.plan.symbol,
+                            own_date, f"{lh.number}/{ctx.plan.symbol}"))
+    text = ctx.corpus.text
+    for loc, m in ctx.corpus.finditer(_NUMBER):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        kind = _TYPE_BEFORE.search(text, max(0, m.start() - _LONGEST_TYPE), m.start())
+        if kind is None:
+            continue
+        when = _DATE_AFTER.match(text, m.end())
+        date = None
+        if when:
+            day, month, year = (when.group("d") or when.group("d2"), when.group("m") or when.group("m2"),
+                                when.group("y") or when.group("y2"))
+            date = (int(day), int(month), int(year))
+        written = text[kind.start(): when.end() if when else m.end()]
+        out.append(Citation(loc, kind.group("type").capitalize(), m.group("number").lstrip("0") or "0",
+                            _symbol(m.group("symbol")), date, written))
+    return out
+
+
+def _typo(a: str, b: str) -> bool:
+    """Numbers that differ like a slip of the keyboard: a digit dropped, added, changed or two swapped.
+
+    (Two decisions of one body on one day are common — 124/QĐ-TTg and 1251/QĐ-TTg of 22/7/2011 —
+    so a different number alone is not a mismatch.)
+    """
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        return len(diffs) == 1 or swapped
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _fmt_date(date: tuple[int, int, int] | None) -> str:
+    return f"{date[0]:02d}/{date[1]}/{date[2]}" if date else "—"
+
+
+@rule("KH401", "citation-mismatch", Severity.error, "NĐ 30, Phụ lục I, Mục II.6 (trích dẫn văn bản)",
+      ("một văn bản được trích dẫn với số, ký hiệu hoặc ngày khác nhau",
+       "one document cited with different numbers, ký hiệu or dates"))
+def citation_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A document cited twice (or the plan's own number cited in its appendices) keeps the same
+    number, ký hiệu and date: same type and number with another ký hiệu or date, or the same
+    ký hiệu and date with another number, is a typo in one of them (seed 000 cites its own
+    dispatch 2178/LĐTBXH-TE as "217/LĐTBXH-TE").
+
+    Passes:
+
+        preamble:
+          paragraphs:
+            - Thực hiện Công văn số 2178/LĐTBXH-TE ngày 12/7/2021 của Bộ.
+            - Theo Công văn số 2178/LĐTBXH-TE ngày 12/7/2021, các tỉnh báo cáo.
+
+    Fails:
+
+        preamble:
+          paragraphs:
+            - Thực hiện Công văn số 2178/LĐTBXH-TE ngày 12/7/2021 của Bộ.
+            - Theo Công văn số 217/LĐTBXH-TE ngày 12/7/2021, các tỉnh báo cáo.
+    """
+    found = citations(ctx)
+    reported: set[tuple[Loc, str]] = set()
+    for i, later in enumerate(found):
+        for first in found[:i]:
+            if later.written == first.written:
+                continue
+            same_kind = first.type is None or later.type is None or first.type.lower() == later.type.lower()
+            problem = None
+            if same_kind and first.number == later.number and first.type and later.type:
+                if first.symbol != later.symbol:
+                    problem = tr("ký hiệu", "ký hiệu")
+                elif first.date and later.date and first.date != later.date:
+                    problem = tr("ngày", "date")
+            elif first.symbol == later.symbol and first.date and first.date == later.date \
+                    and _typo(first.number, later.number):
+                problem = tr("số", "number")
+            if problem and (later.loc, later.written) not in reported:
+                reported.add((later.loc, later.written))
+                yield Finding(later.loc, tr(
+                    "'{w}' khác {p} với '{f}' (ngày {d}) đã dẫn trước: cùng một văn bản phải ghi như nhau",
+                    "'{w}' differs in its {p} from '{f}' ({d}) cited before: one document is written one way",
+                    w=later.written, p=problem, f=first.written, d=_fmt_date(first.date)),
+                    snippet=later.written)
+                break

@@ -1,0 +1,148 @@
+"""KH301–KH302 Vietnamese text: legacy-encoding mojibake, one tone-mark style.
+
+(NFC needs no rule: the loader normalises every text to NFC and notes it.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostics import Severity
+from ...i18n import tr
+from .registry import Context, Finding, rule
+
+# --------------------------------------------------------------------------------------------
+# Tone-mark placement: "hòa, thủy" (old, the decree's own spelling) or "hoà, thuỷ" (new)
+# --------------------------------------------------------------------------------------------
+
+_TONED = {  # base vowel → its five toned forms (huyền, sắc, hỏi, ngã, nặng)
+    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
+    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
+}
+_L = "A-Za-zÀ-ỹĐđ"
+# Open syllables only ("hoàn" always marks the a); "qu" + y is a consonant + vowel ("quý").
+# (Patterns open with a character class, not a look-behind, so the engine can skip ahead; the
+# "not after q" test is done in Python.)
+# Old style: the mark on o/u ("hòa", "thủy"). New style: the mark on a/e/y after o/u ("hoà", "thuỷ").
+# (No look-behind in front, so the engine can skip ahead; the "not after q" test is done in Python.)
+OLD_STYLE = re.compile(rf"(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])(?![{_L}])")
+NEW_STYLE = re.compile(rf"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![{_L}])")
+
+
+def _words(style: re.Pattern[str], text: str) -> list[tuple[int, str]]:
+    """(position, word) of the whole words whose last syllable ``style`` matches ("thuỷ", not "uỷ")."""
+    found = []
+    for match in style.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in "qQ":
+            continue  # "quý": qu is a consonant
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        found.append((start, text[start: match.end()]))
+    return found
+
+
+def tone_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(old-style, new-style) words of ``text`` as (position, word)."""
+    return _words(OLD_STYLE, text), _words(NEW_STYLE, text)
+
+
+_NEW_PAIR = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![A-Za-zÀ-ỹĐđ])")
+
+
+def _tone_of(char: str) -> tuple[str, int]:
+    for base, forms in _TONED.items():
+        if char in forms:
+            return base, forms.index(char)
+    raise KeyError(char)
+
+
+def fold_tones(text: str) -> str:
+    """New-style placement rewritten in the old style ("hoà" → "hòa"), same length, for comparing."""
+    def swap(match: re.Match[str]) -> str:
+        first, second = match.groups()
+        if match.start() and match.string[match.start() - 1] in "qQ":
+            return match.group(0)  # "quý" keeps its mark: qu is a consonant
+        base, tone = _tone_of(second)
+        return _TONED[first][tone] + base
+
+    return _NEW_PAIR.sub(swap, text)
+
+
+@rule("KH302", "tone-style", Severity.warning, "NĐ 30, Phụ lục II (chính tả); nd30-formatting §11.3",
+      ("trộn hai kiểu đặt dấu thanh", "two tone-mark styles in one document"))
+def tone_style(ctx: Context) -> Iterator[Finding]:
+    """One tone-mark placement per document: old "hòa, ủy, thủy" or new "hoà, uỷ, thuỷ", not both.
+    The words written in the less used style are reported (the old style wins a tie: the decree
+    writes "CỘNG HÒA", "Ủy ban").
+
+    Passes:
+
+        title: Về văn hóa và thủy lợi
+        preamble:
+          paragraphs: [Ủy ban nhân dân tỉnh ban hành Kế hoạch hòa nhập.]
+
+    Fails:
+
+        title: Về văn hóa và thủy lợi
+        preamble:
+          paragraphs: [Uỷ ban nhân dân tỉnh ban hành Kế hoạch.]
+    """
+    corpus = ctx.corpus
+    old, new = tone_words(corpus.text)
+    if not old or not new:
+        return
+    minority, style, example = (new, tr("mới", "new"), old[0][1]) if len(new) <= len(old) \
+        else (old, tr("cũ", "old"), new[0][1])
+    for position, word in minority:
+        yield Finding(corpus.where(position)[0], tr(
+            "'{w}' đặt dấu thanh kiểu {s}, trong khi văn bản chủ yếu viết kiểu khác (ví dụ '{e}'): thống nhất một kiểu",
+            "'{w}' uses the {s} tone-mark placement while the document mostly uses the other (e.g. '{e}'): use one",
+            w=word, s=style, e=example), snippet=word)
+
+
+# --------------------------------------------------------------------------------------------
+# Mojibake: TCVN3 / VNI text read as Windows-1252, or UTF-8 read as Windows-1252
+# --------------------------------------------------------------------------------------------
+
+# Characters Vietnamese never uses but TCVN3/VNI bytes become in Windows-1252 ("KÕ ho¹ch", "Keá hoaïch").
+_FOREIGN = "øûïäåñöëüÿ¸µ¶·¹¨©ª«®¬¼½¾÷¢£¤¥¦§±²³´º»¿ÆÇÐÑØÛÏÄÅÖËÜ"
+MOJIBAKE = re.compile(
+    rf"[{_FOREIGN}]"  # legacy 8-bit encodings: counted only inside a word (checked in Python)
+    r"|Ã[\u0080-\u00bf]|Ä[‘’]|Æ°|á[º»]"  # UTF-8 bytes decoded as Windows-1252
+)
+
+
+def _garbled(text: str, match: re.Match[str]) -> bool:
+    if len(match.group(0)) == 2:
+        return True
+    start, end = match.start(), match.end()
+    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
+
+
+@rule("KH301", "mojibake", Severity.error, "NĐ 30, Phụ lục I, Phần I (phông chữ Unicode TCVN 6909:2001)",
+      ("chữ bị lỗi mã (TCVN3/VNI)", "garbled legacy-encoded text (TCVN3/VNI)"))
+def mojibake(ctx: Context) -> Iterator[Finding]:
+    """Text must be Unicode Vietnamese; TCVN3 or VNI text pasted through the wrong code page shows as
+    "KÕ ho¹ch" or "Keá hoaïch" (and UTF-8 read twice as "Káº¿ hoáº¡ch"). Retype or convert it.
+
+    Passes:
+
+        title: Kế hoạch phổ biến pháp luật
+
+    Fails:
+
+        title: KÕ ho¹ch phæ biÕn ph¸p luËt
+    """
+    reported: set = set()
+    for loc, match in ctx.corpus.finditer(MOJIBAKE):
+        if loc in reported or not _garbled(ctx.corpus.text, match):
+            continue  # one finding per text: a garbled paragraph is garbled throughout
+        reported.add(loc)
+        words = ctx.corpus.text[max(0, match.start() - 8): match.end() + 8].split()
+        snippet = next((w for w in words if match.group(0) in w), match.group(0))
+        yield Finding(loc, tr(
+            "chữ bị lỗi mã '{w}' (văn bản TCVN3/VNI hoặc UTF-8 đọc sai bảng mã): gõ lại bằng Unicode",
+            "garbled text '{w}' (TCVN3/VNI or UTF-8 read with the wrong code page): retype it in Unicode",
+            w=snippet), snippet=snippet)

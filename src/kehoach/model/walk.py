@@ -1,0 +1,50 @@
+"""Walks over a plan's tree: every item with its position, and the tasks (nhiệm vụ) it assigns.
+
+A position (``Loc``) is the path of keys and indexes from the plan's root, as pydantic reports it
+and as the YAML loader maps back to a line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import Item, Plan, Role
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task (nhiệm vụ): an item that someone must carry out."""
+
+    loc: Loc
+    item: Item
+    lead: str | None  # its own or inherited from an ancestor item or the section
+    covers: frozenset[str]  # its own and its ancestors' solution groups
+    section: int
+
+
+def walk_items(items: list[Item], loc: Loc) -> Iterator[tuple[Loc, Item]]:
+    for i, item in enumerate(items):
+        here = (*loc, i)
+        yield here, item
+        yield from walk_items(item.items, (*here, "items"))
+
+
+def tasks_of(plan: Plan) -> Iterator[Task]:
+    """Leaf items of solutions sections, and any item with a lead, partners, deadline or product."""
+    for s, section in enumerate(plan.sections):
+        solutions = section.role is Role.solutions
+
+        def visit(items: list[Item], loc: Loc, lead: str | None, covers: frozenset[str]) -> Iterator[Task]:
+            for i, item in enumerate(items):
+                here = (*loc, i)
+                own_lead = item.lead or lead
+                own_covers = covers | frozenset(item.covers)
+                is_leaf = not item.items
+                if item.is_task or (solutions and is_leaf):
+                    yield Task(here, item, own_lead, own_covers, s)
+                yield from visit(item.items, (*here, "items"), own_lead, own_covers)
+
+        yield from visit(section.items, ("sections", s, "items"), section.lead, frozenset())

@@ -1,0 +1,277 @@
+"""Loading a plan file: bytes → text → YAML nodes with positions → plain data → ``Plan``.
+
+The YAML is composed into nodes (ruamel.yaml) and turned into plain Python values here, not by
+ruamel's constructor, so that every key, item and scalar keeps its line and column, numbers with
+leading zeros stay text ("05"), and aliases are expanded under a budget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
+
+try:  # ruamel.yaml >= 0.19 limits the composer's depth itself
+    from ruamel.yaml.composer import MaxDepthExceededError
+except ImportError:  # pragma: no cover - older ruamel recurses instead; see parse_yaml
+    class MaxDepthExceededError(MarkedYAMLError):  # type: ignore[no-redef]
+        pass
+
+from ..diagnostics import Diagnostic, KehoachError, Severity
+from ..i18n import tr
+from ..model import Plan
+from ..model.walk import Loc
+
+MAX_NODES = 200_000  # expanded nodes, aliases included: a plan has a few thousand
+MAX_DEPTH = 64
+
+
+@dataclass
+class Source:
+    """The text of a plan file and the position of every key and item in it."""
+
+    path: str | None
+    text: str
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # 1-based (line, col)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def locate(self, loc: Loc) -> tuple[int | None, int | None]:
+        """Position of ``loc``, or of its nearest located ancestor."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), (None, None))
+
+    def line_text(self, line: int | None) -> str | None:
+        if line is None:
+            return None
+        lines = self.lines
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+    def diagnostic(self, loc: Loc, code: str, message: str, severity: Severity = Severity.error) -> Diagnostic:
+        line, col = self.locate(loc)
+        return Diagnostic(code, message, severity, self.path, line, col, self.line_text(line))
+
+
+@dataclass
+class Loaded:
+    """A loaded plan: the model (None when invalid), its source and what loading found."""
+
+    source: Source
+    data: Any = None
+    plan: Plan | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Converter:
+    """Composed YAML nodes → plain values, recording positions."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.count = 0
+
+    def convert(self, node: Node, loc: Loc, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self._fail(node, "KH003", tr(
+                "tệp quá phức tạp (hơn {n} phần tử sau khi mở rộng alias): có thể là 'alias bomb'",
+                "file too complex (more than {n} elements once aliases are expanded): possibly an alias bomb",
+                n=MAX_NODES))
+        if depth > MAX_DEPTH:
+            raise _too_deep(self.source, node.start_mark.line + 1, node.start_mark.column + 1)
+        self.source.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    raise self._fail(key_node, "KH001", tr("khóa phải là một chuỗi", "a key must be a string"))
+                if key_node.value == "<<":
+                    raise self._fail(key_node, "KH001", tr(
+                        "không hỗ trợ khóa gộp '<<'", "merge keys '<<' are not supported"))
+                key = self.scalar(key_node)
+                if key in result:
+                    raise self._fail(key_node, "KH002", tr(
+                        "khóa `{key}` bị lặp lại", "duplicate key `{key}`", key=key))
+                child = (*loc, key)
+                self.source.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.convert(value_node, child, depth + 1)
+            return result
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag if isinstance(node.tag, str) else node.tag.value
+        value = node.value
+        if node.style == ">":
+            # The round-trip scanner marks each fold of a folded scalar with "\a" (its constructor
+            # removes them; we build values from nodes ourselves).
+            value = value.replace("\a", "")
+        if node.style:  # quoted or block scalars are always text
+            return value
+        if tag.endswith(":null"):
+            return None
+        if tag.endswith(":bool"):
+            return value.lower() in ("true", "yes", "on")
+        if tag.endswith(":int"):
+            digits = value.lstrip("+-")
+            if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
+                return value  # "05", "0134": a document number keeps its zeros
+            try:
+                return int(value.replace("_", ""), 0)
+            except ValueError:
+                return value
+        if tag.endswith(":float"):
+            try:
+                return float(value.replace("_", ""))
+            except ValueError:
+                return value
+        if tag.endswith(":timestamp"):
+            match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+            if match:
+                try:
+                    return dt.date(*map(int, match.groups()))
+                except ValueError:
+                    return value
+            return value
+        return value
+
+    def _fail(self, node: Node, code: str, message: str) -> KehoachError:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        return KehoachError([Diagnostic(code, message, Severity.error, self.source.path, line, col,
+                                        self.source.line_text(line))])
+
+
+def _too_deep(source: Source, line: int | None = None, col: int | None = None) -> KehoachError:
+    return KehoachError([Diagnostic("KH004", tr(
+        "lồng nhau quá sâu (hơn {n} cấp)", "nested too deeply (more than {n} levels)", n=MAX_DEPTH),
+        Severity.error, source.path, line, col, source.line_text(line))])
+
+
+def _first_too_deep(source: Source) -> tuple[int | None, int | None]:
+    """Where nesting first passes MAX_DEPTH, found from the parser's event stream (no recursion)."""
+    depth = 0
+    try:
+        for event in YAML(typ="rt", pure=True).parse(source.text):
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except (YAMLError, RecursionError):
+        pass
+    return None, None
+
+
+# The C parser (ruamel.yaml.clib) composes ~10x faster than the pure one, but it recurses natively
+# (a segfault at ~100,000 levels), so it only gets documents that cannot nest deeper than this.
+C_COMPOSE_MAX_BOUND = 1000
+
+
+class _Yaml12Resolver(VersionedResolver):
+    """YAML 1.2 scalars, without asking the scanner for each scalar which version it reads (the C
+    parser has no scanner to ask: every lookup failed through two AttributeErrors, a third of the
+    loading time)."""
+
+    processing_version = (1, 2)
+
+
+_LINE_OPENING = re.compile(r"^[ ?-]*", re.M)
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth, without parsing: flow brackets, plus twice the longest
+    run of indentation and block indicators ("- ", "? ") opening a line."""
+    block = max(map(len, _LINE_OPENING.findall(text)), default=0)
+    return text.count("[") + text.count("{") + 2 * block + 2
+
+
+def safe_yaml(text: str) -> YAML:
+    """A YAML 1.2 safe loader for ``text`` (profiles, configuration-like files): ruamel's C parser
+    unless the nesting estimate is too deep for it, the pure-Python parser then."""
+    yaml = YAML(typ="safe", pure=_nesting_bound(text) > C_COMPOSE_MAX_BOUND)
+    yaml.Resolver = _Yaml12Resolver
+    return yaml
+
+
+def parse_yaml(source: Source) -> Any:
+    """The plain data of ``source.text``, filling ``source.positions``; raises KehoachError."""
+    if _nesting_bound(source.text) <= C_COMPOSE_MAX_BOUND:
+        yaml = YAML(typ="safe", pure=False)  # the C parser when ruamel.yaml.clib is installed
+        yaml.Resolver = _Yaml12Resolver
+    else:
+        yaml = YAML(typ="rt", pure=True)
+    # ruamel ≥ 0.19 stops composing past this depth; older versions recurse until RecursionError,
+    # which is caught below. Composer depth counts the root node as 1.
+    yaml.max_depth = MAX_DEPTH + 1
+    try:
+        node = yaml.compose(source.text)
+    except MaxDepthExceededError as exc:
+        mark = exc.problem_mark
+        raise _too_deep(source, mark.line + 1, mark.column + 1) from None
+    except RecursionError:
+        raise _too_deep(source, *_first_too_deep(source)) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        problem = " ".join(filter(None, [exc.context, exc.problem]))
+        raise KehoachError([Diagnostic("KH001", tr("YAML không hợp lệ: {p}", "invalid YAML: {p}", p=problem),
+                                       Severity.error, source.path, line, col, source.line_text(line))]) from None
+    except YAMLError as exc:
+        raise KehoachError([Diagnostic("KH001", tr("YAML không hợp lệ: {p}", "invalid YAML: {p}", p=exc),
+                                       Severity.error, source.path)]) from None
+    if node is None:
+        return None
+    return _Converter(source).convert(node, ())
+
+
+def validate(data: Any, source: Source) -> tuple[Plan | None, list[Diagnostic]]:
+    """``Plan`` from plain data, or the schema errors located in the source."""
+    from .messages import describe_all  # plain-language rewrite of pydantic errors
+
+    if not isinstance(data, dict):
+        return None, [source.diagnostic((), "KH100", tr(
+            "tệp kế hoạch phải là một bảng khóa: giá trị (mapping)", "a plan file must be a mapping of keys to values"))]
+    try:
+        return Plan.model_validate(data), []
+    except ValidationError as exc:
+        return None, describe_all(exc.errors(include_url=False), data, source)
+
+
+def read_text(path: Path) -> tuple[str, list[Diagnostic]]:
+    """The decoded text of a plan file and notes about its encoding; raises KehoachError."""
+    from .encoding import decode  # encoding detection and NFC normalisation
+
+    return decode(path)
+
+
+def load_path(path: str | Path) -> Loaded:
+    """Load and validate one plan file. Problems are returned as diagnostics, never raised."""
+    path = Path(path)
+    source = Source(str(path), "")
+    notes: list[Diagnostic] = []
+    try:
+        source.text, notes = read_text(path)
+        data = parse_yaml(source)
+        plan, errors = validate(data, source)
+    except KehoachError as exc:
+        return Loaded(source, diagnostics=notes + exc.diagnostics)
+    except RecursionError:  # a last guard: parse_yaml and the depth limit should prevent it
+        return Loaded(source, diagnostics=notes + _too_deep(source).diagnostics)
+    return Loaded(source, data, plan, notes + errors)

@@ -1,0 +1,167 @@
+"""The package's house plan (issue 10): folders are pipeline stages, imports flow one way.
+
+Every import is counted, also those inside functions (a lazy import is still a dependency), except
+those under ``if TYPE_CHECKING:``.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "kehoach"
+
+# The stages in pipeline order, then the small helpers every stage may use. A module may import its
+# own stage, any stage before it, and the helpers.
+STAGES = ["model", "source", "lint", "compose", "writers", "build", "batch", "cli"]
+HELPERS = {"diagnostics", "i18n", "vn", "fileio", "zipcache", "resources", "nd30", "textwidth"}
+UI_LIBRARIES = {"typer", "click", "rich"}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def _type_checking_lines(tree: ast.AST) -> set[int]:
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.body:
+                lines.update(range(child.lineno, (child.end_lineno or child.lineno) + 1))
+    return lines
+
+
+def imports_of(name: str) -> tuple[set[str], set[str]]:
+    """(kehoach modules, third-party top-level packages) that module ``name`` imports."""
+    path = MODULES[name]
+    tree = ast.parse(path.read_text("utf-8"))
+    skip = _type_checking_lines(tree)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    inner: set[str] = set()
+    outer: set[str] = set()
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                (inner if alias.name.split(".")[0] == "kehoach" else outer).add(alias.name)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if target.split(".")[0] != "kehoach":
+                outer.add(target)
+                continue
+            for alias in node.names:  # ``from . import vn`` imports the module kehoach.vn
+                inner.add(f"{target}.{alias.name}" if f"{target}.{alias.name}" in MODULES else target)
+    return {m for m in inner if m in MODULES and m != name}, {m.split(".")[0] for m in outer}
+
+
+GRAPH = {name: imports_of(name)[0] for name in MODULES}
+
+
+def stage_of(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else None
+
+
+def test_no_import_cycles():
+    # Tarjan's strongly connected components: any component of two or more modules is a cycle.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in GRAPH[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for name in sorted(GRAPH):
+        if name not in index:
+            visit(name)
+    assert cycles == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+    # The check above would pass on anything if imports_of saw nothing: it sees the known edges.
+    assert "kehoach.model" in GRAPH["kehoach.source.loader"]
+    assert "kehoach.cli.app" in GRAPH["kehoach.cli.commands.build"]
+    assert "kehoach.compose.document" in GRAPH["kehoach.writers.docx"] or any(
+        m.startswith("kehoach.compose.document") for m in GRAPH["kehoach.writers.html"])
+
+
+def test_stages_import_only_earlier_stages_and_helpers():
+    wrong = []
+    for name, targets in GRAPH.items():
+        here = stage_of(name)
+        if here is None or here in HELPERS or here == "__main__":
+            continue
+        for target in targets:
+            there = stage_of(target)
+            if there is None or there in HELPERS or there == here:
+                continue
+            if there not in STAGES or here not in STAGES or STAGES.index(there) > STAGES.index(here):
+                wrong.append(f"{name} -> {target}")
+    assert wrong == []
+
+
+def test_helpers_import_only_helpers():
+    wrong = [f"{name} -> {target}" for name, targets in GRAPH.items() if stage_of(name) in HELPERS
+             for target in targets if stage_of(target) not in HELPERS and stage_of(target) is not None]
+    assert wrong == []
+
+
+def test_only_the_cli_knows_the_terminal_libraries():
+    wrong = sorted(f"{name}: {lib}" for name in MODULES if stage_of(name) != "cli"
+                   for lib in imports_of(name)[1] & UI_LIBRARIES)
+    assert wrong == []
+
+
+def test_every_module_sits_in_a_known_room():
+    rooms = set(STAGES) | HELPERS | {"__main__", None}
+    assert {stage_of(name) for name in MODULES} <= rooms
+
+
+def test_the_repository_stands_alone():
+    # Tests and code must run from a fresh clone: no path of the machine it was written on, and no
+    # reference to the developers' background folder outside the repository.
+    import subprocess
+
+    root = PACKAGE.parents[1]
+    files = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True).stdout.split()
+    import re
+
+    forbidden = re.compile(r"(?:^|[\s\"'(=:])/" + r"work/|\.\./" + "shared|shared/(?:reference|seeds)", re.M)
+    found = []
+    for name in files:
+        path = root / name
+        if path.suffix in {".docx", ".xlsx", ".pdf", ".png"} or not path.is_file():
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        found += [f"{name}: {match.group(0).strip()}" for match in forbidden.finditer(text)]
+    assert found == []

@@ -1,0 +1,52 @@
+"""``kehoach init``: a commented starter plan that loads clean and never overwrites a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import kehoach
+from kehoach.cli.main import _register, app
+from kehoach.source.loader import load_path
+from kehoach.model import Role
+
+_register()
+
+
+def test_starter_plan_loads_with_zero_errors(tmp_path):
+    target = tmp_path / "kehoach.yaml"
+    result = CliRunner().invoke(app, ["init", str(target)])
+    assert result.exit_code == 0
+    assert "kehoach schema -o kehoach.schema.json" in result.stdout
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=./kehoach.schema.json"
+    loaded = load_path(target)
+    assert loaded.diagnostics == []
+    assert [s.role for s in loaded.plan.sections] == [Role.situation, Role.goals, Role.solutions, Role.assignments]
+    # A fresh starter passes `kehoach check --strict`: no finding at all, not even a warning.
+    assert kehoach.check(target) == []
+
+
+def test_starter_is_commented_for_each_section(tmp_path):
+    target = tmp_path / "plan.yaml"
+    CliRunner().invoke(app, ["init", str(target)])
+    lines = target.read_text(encoding="utf-8").splitlines()
+    commented = [line for line in lines if line.lstrip().startswith("- role:")]
+    assert len(commented) == 4 and all("#" in line for line in commented)
+
+
+def test_refuses_to_overwrite(tmp_path):
+    target = tmp_path / "plan.yaml"
+    target.write_text("giữ nguyên\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(target)])
+    assert result.exit_code == 2
+    assert f"{target}: KH011 tệp đã có; không ghi đè" in result.stderr
+    assert target.read_text(encoding="utf-8") == "giữ nguyên\n"
+
+
+def test_default_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init"])
+    assert result.exit_code == 0
+    assert Path("kehoach.yaml").is_file()

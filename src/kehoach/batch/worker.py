@@ -6,7 +6,12 @@ in ``_start_worker``, not per document.
 
 from __future__ import annotations
 
+import ctypes
+import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +30,8 @@ from .slug import confined
 from .units import Unit
 
 Renderer = Callable[..., bytes]  # build.render(plan, fmt, *, templates=None) -> bytes
+PARENT_POLL = 0.5  # seconds between checks that the batch process is still alive
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass
@@ -49,6 +56,7 @@ def _start_worker(source: Source, data: Any, out: Path, templates: Path | None, 
     global _template, _converter
     if in_pool:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+        exit_with_parent(os.getppid())
     _template = _Template(source, Placeholders(data, source), out, templates, renderer, pdf)
     if pdf:
         from multiprocessing.util import Finalize
@@ -58,6 +66,44 @@ def _start_worker(source: Source, data: Any, out: Path, templates: Path | None, 
         _converter = Converter().__enter__()
         if in_pool:
             Finalize(None, _converter.close, exitpriority=10)
+
+
+def exit_with_parent(parent: int, *, deathsig: bool = True) -> None:
+    """Make this worker leave when the batch process ``parent`` dies, even by ``kill -9`` (which
+    gives it no chance to stop its pool): otherwise workers forked from it wait for work forever.
+
+    On Linux the kernel sends SIGTERM at the parent's death (prctl PR_SET_PDEATHSIG); everywhere,
+    and in case the parent died before that was set, a thread polls ``getppid()``, which changes
+    when the process is re-parented. Either way LibreOffice (``--pdf``) is stopped before exiting.
+    """
+    signal.signal(signal.SIGTERM, _orphaned)  # also what the pool sends a worker it terminates
+    if deathsig and sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):  # no libc prctl (an unusual libc): the thread still watches
+            pass
+    if os.getppid() != parent:
+        _orphaned()
+    threading.Thread(target=_watch_parent, args=(parent,), name="kehoach-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    _orphaned()
+
+
+_leaving = threading.Lock()
+
+
+def _orphaned(*_signal: Any) -> None:
+    """The batch process is gone (or stopped this worker): stop LibreOffice, then exit at once."""
+    if _leaving.acquire(blocking=False):
+        try:
+            if _converter is not None:
+                _converter.close()
+        finally:
+            os._exit(1)
 
 
 def _stop_worker() -> None:

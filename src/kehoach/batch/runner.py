@@ -16,7 +16,9 @@ The manifest bookkeeping is in ``manifest``, one unit's build in ``worker``, out
 
 from __future__ import annotations
 
+import errno
 import os
+import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -99,18 +101,56 @@ def _chunks(items: list[Job], size: int) -> Iterator[list[Job]]:
 # --------------------------------------------------------------------------------------------
 
 
+def _in_the_way(out: Path) -> Path | None:
+    """The nearest existing part of ``out`` (itself or a parent), when it is not a folder."""
+    existing = next((p for p in (out, *out.parents) if os.path.lexists(p)), None)
+    return existing if existing is not None and not os.path.isdir(existing) else None
+
+
+def _refuse_a_file_in_the_way(out: Path) -> None:
+    blocker = _in_the_way(out)
+    if blocker == out:
+        raise _usage("KH064", tr("thư mục đầu ra là một tệp", "the output folder is a file"), out)
+    if blocker is not None:
+        raise _usage("KH064", tr("không tạo được thư mục đầu ra: `{p}` là một tệp, không phải thư mục",
+                                 "cannot create the output folder: `{p}` is a file, not a folder", p=blocker), out)
+
+
+def _make_output_folder(out: Path) -> None:
+    """OUT and its parents, created; a located KH064 (exit 2) when it cannot be or is not writable."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):  # can files be written there (permissions, read-only disk)?
+            pass
+    except OSError as exc:
+        _refuse_a_file_in_the_way(out)  # it appeared meanwhile
+        existing = next((p for p in (out, *out.parents) if os.path.lexists(p)), out)
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+            raise _usage("KH064", tr("không có quyền ghi vào `{p}` ({e})", "no permission to write in `{p}` ({e})",
+                                     p=existing, e=exc.strerror), out) from None
+        raise _usage("KH064", tr("không tạo được thư mục đầu ra: {e}", "cannot create the output folder: {e}",
+                                 e=exc.strerror or exc), out) from None
+
+
+def _save_manifest(out: Path, plan: Path, results: list[Result], removed: dict[str, dict[str, Any]]) -> None:
+    try:
+        write_manifest(out, plan, results, removed)
+    except OSError as exc:  # the folder was removed or the disk filled up during the run
+        raise _usage("KH064", tr("không ghi được {m}: {e}", "cannot write {m}: {e}", m=MANIFEST,
+                                 e=exc.strerror or exc), out / MANIFEST) from None
+
+
 def run(options: Options, *, renderer: Renderer | None = None,
         progress: Callable[[int, int], None] | None = None) -> Report:
     """Build every unit of ``options.units`` from ``options.plan``.
 
     Raises KehoachError for problems with the whole batch (exit 2: unreadable plan or units file,
-    OUT is a file; exit 1: a placeholder that does not compile). ``renderer`` replaces
+    OUT is a file or not writable; exit 1: a placeholder that does not compile). ``renderer`` replaces
     ``build.render`` (tests). ``progress(done, total)`` is called as units finish.
     Ctrl-C (KeyboardInterrupt) is re-raised after the manifest records the finished units.
     """
     out = options.out
-    if out.exists() and not out.is_dir():
-        raise _usage("KH064", tr("thư mục đầu ra là một tệp", "the output folder is a file"), out)
+    _refuse_a_file_in_the_way(out)
     if options.templates is not None and not options.templates.is_dir():
         raise _usage("KH064", tr("không có thư mục mẫu", "templates folder not found"), options.templates)
     if options.pdf:
@@ -130,7 +170,7 @@ def run(options: Options, *, renderer: Renderer | None = None,
     if options.name:
         _check_pattern(options.name, table)
 
-    out.mkdir(parents=True, exist_ok=True)
+    _make_output_folder(out)
     _clean_stale_temporaries(out)
     plan_bytes = options.plan.read_bytes()
     templates_hash = _templates_hash(options.templates)
@@ -165,14 +205,14 @@ def run(options: Options, *, renderer: Renderer | None = None,
         for results in _execute(todo, workers, size, worker_args):
             record(results)
             if time.monotonic() - last_write >= MANIFEST_EVERY:
-                write_manifest(out, options.plan, _merged(done, jobs, previous), removed)
+                _save_manifest(out, options.plan, _merged(done, jobs, previous), removed)
                 last_write = time.monotonic()
         pruned: list[str] = []
         if options.prune:  # only once every unit of the table is done: never on Ctrl-C
             pruned, removed = _prune(out, removed)
     finally:
         # Also on Ctrl-C: the next run skips what is finished here.
-        write_manifest(out, options.plan, _merged(done, jobs, previous), removed)
+        _save_manifest(out, options.plan, _merged(done, jobs, previous), removed)
 
     results = [done[job.unit.index] for job in jobs]
     leftovers = sorted(file for entry in removed.values() for file, _sha in _files_of(entry)

@@ -37,7 +37,7 @@ from .manifest import (BUILT, FAILED, MANIFEST, SKIPPED, Job, Result, _clean_sta
 from .naming import _check_pattern, output_names
 from .placeholders import Placeholders
 from .slug import confined, slugify
-from .units import read_units
+from .units import UnitTable, read_units
 from .worker import Renderer, _start_worker, _stop_worker, build_chunk, build_unit
 from ..zipcache import reproducible_zip
 
@@ -77,6 +77,14 @@ class Report:
     @property
     def exit_code(self) -> int:
         return 1 if self.count(FAILED) else 0
+
+    def findings(self) -> dict[Severity, int]:
+        """How many errors, warnings and notes (info) this run's units reported, by severity."""
+        counts = dict.fromkeys(Severity, 0)
+        for result in self.results:
+            for diagnostic in result.diagnostics:
+                counts[diagnostic.severity] += 1
+        return counts
 
 
 def _usage(code: str, message: str, path: Any = None) -> KehoachError:
@@ -140,6 +148,22 @@ def _save_manifest(out: Path, plan: Path, results: list[Result], removed: dict[s
                                  e=exc.strerror or exc), out / MANIFEST) from None
 
 
+def _check_columns(placeholders: Placeholders, table: UnitTable) -> None:
+    """A table without a column the plan needs (wrong or translated headers) is one error naming the
+    columns the plan reads, not one per placeholder and row."""
+    missing, read = placeholders.columns(table.columns)
+    if not missing:
+        return
+    source = placeholders.source
+    where = ", ".join(f"`{name}` ({source.path}:{source.locate(loc)[0]})" for name, loc in missing)
+    line = table.header_line or (table.units[0].line if table.units else None)
+    raise KehoachError([Diagnostic("KH061", tr(
+        "bảng đơn vị thiếu cột mà kế hoạch cần: {m}. Kế hoạch đọc các cột: {r}; bảng có: {c}",
+        "the units table lacks columns the plan needs: {m}. The plan reads the columns: {r}; the table has: {c}",
+        m=where, r=", ".join(read), c=", ".join(table.columns) or "—"),
+        Severity.error, table.spec, line)], 2)
+
+
 def run(options: Options, *, renderer: Renderer | None = None,
         progress: Callable[[int, int], None] | None = None) -> Report:
     """Build every unit of ``options.units`` from ``options.plan``.
@@ -163,12 +187,13 @@ def run(options: Options, *, renderer: Renderer | None = None,
     source = Source(str(options.plan), "")
     source.text, _notes = read_text(options.plan)
     data = parse_yaml(source)
-    Placeholders(data, source)  # a placeholder that does not compile fails the batch once, not per unit
+    placeholders = Placeholders(data, source)  # one that does not compile fails the batch once, not per unit
     table = read_units(options.units)
     if not table.units:
         raise _usage("KH063", tr("bảng đơn vị trống", "the units table is empty"), options.units)
     if options.name:
         _check_pattern(options.name, table)
+    _check_columns(placeholders, table)
 
     _make_output_folder(out)
     _clean_stale_temporaries(out)

@@ -60,6 +60,7 @@ class UnitTable:
     units: list[Unit]
     columns: list[str]
     path: Path | None = None  # the file, when the table is one
+    header_line: int | None = None  # the line of the column names (CSV, XLSX)
 
 
 def _usage_error(code: str, message: str, path: str | None = None, line: int | None = None,
@@ -135,7 +136,7 @@ def _read_csv(path: Path) -> UnitTable:
             raise _usage_error("KH061", tr("dòng có {n} ô, bảng có {m} cột", "the row has {n} cells, the table has {m} columns",
                                            n=len(values), m=len(header)), str(path), line)
         units.append(_unit(index, header, values, str(path), line, [None] * len(header)))
-    return UnitTable(str(path), units, header, path)
+    return UnitTable(str(path), units, header, path, header_line)
 
 
 def _delimiter(path: Path, text: str) -> str:
@@ -168,7 +169,7 @@ def _read_xlsx(path: Path) -> UnitTable:
     cols = list(range(1, len(names) + 1))
     header = _header(names, str(path), header_line, cols)
     units = [_unit(i, header, values[: len(header)], str(path), line, cols) for i, (line, values) in enumerate(body)]
-    return UnitTable(str(path), units, header, path)
+    return UnitTable(str(path), units, header, path, header_line)
 
 
 def _read_yaml(path: Path) -> UnitTable:

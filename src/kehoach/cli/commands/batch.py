@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..app import app
-from ...diagnostics import KehoachError
+from ...diagnostics import KehoachError, Severity
 from ...i18n import tr
 from .build import print_diagnostics
 
@@ -63,13 +63,15 @@ def batch(
         if result.status == FAILED:
             print_diagnostics(result.diagnostics)
     if not quiet:
-        typer.echo(tr("{b} đã dựng, {s} không đổi (bỏ qua), {f} lỗi → {o}",
+        typer.echo(tr("{b} đã dựng, {s} không đổi (bỏ qua), {f} không dựng được → {o}",
                       "{b} built, {s} unchanged (skipped), {f} failed → {o}",
                       b=report.count(BUILT), s=report.count(SKIPPED), f=report.count(FAILED), o=out), err=True)
-        warnings = sum(1 for r in report.results if r.status != FAILED for d in r.diagnostics)
-        if warnings:
-            typer.echo(tr("{n} cảnh báo ở các đơn vị đã dựng: xem {m}", "{n} warnings in built units: see {m}",
-                          n=warnings, m=out / MANIFEST), err=True)
+        found = report.findings()
+        if any(found.values()):  # errors are printed above; warnings and notes of built units are in the manifest
+            typer.echo(tr("Trong các đơn vị: {e} lỗi, {w} cảnh báo, {i} ghi chú (chi tiết: {m})",
+                          "In the units: {e} error(s), {w} warning(s), {i} note(s) (details: {m})",
+                          e=found[Severity.error], w=found[Severity.warning], i=found[Severity.info],
+                          m=out / MANIFEST), err=True)
         if report.archive:
             typer.echo(str(report.archive), err=True)
         if report.pruned:

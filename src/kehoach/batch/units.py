@@ -21,6 +21,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from ..source.loader import Source, parse_yaml, read_text
+from .former_provinces import FORMER_PROVINCES
 from .slug import slugify
 
 VN_PREFIX = "vn:"
@@ -267,6 +268,15 @@ def find_province(query: str, where: str = "--province") -> Any:
     by_key = {province_slug(p): p for p in provinces()}
     if key in by_key:
         return by_key[key]
+    former = {_province_key(name): (name, now, act) for name, (now, act) in FORMER_PROVINCES.items()}
+    if key in former:
+        name, now, act = former[key]
+        province = by_key[_province_key(now)]
+        raise _usage_error("KH062", tr(
+            "không còn tỉnh {old}: từ năm 2025, {old} thuộc {new}{act}; dùng `{slug}`",
+            "there is no province {old} any more: since 2025, {old} is part of {new}{act}; use `{slug}`",
+            old=name, new=province.name, slug=province_slug(province),
+            act=f" ({tr('Nghị quyết', 'Resolution')} {act})" if act else ""), where)
     nearest = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)
     hint = ", ".join(f"{by_key[k].name} ({k})" for k in nearest) or ", ".join(sorted(by_key))
     raise _usage_error("KH062", tr("không có tỉnh, thành phố `{q}`; có phải: {h}?",

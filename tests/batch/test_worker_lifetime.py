@@ -106,3 +106,14 @@ def test_a_worker_notices_its_parent_is_gone_without_the_kernel_signal() -> None
         assert wait_until_gone({orphan}) == set()
     finally:
         kill_all({orphan})
+
+
+def test_a_worker_whose_parent_died_before_it_started_exits_at_once() -> None:
+    child = os.fork()
+    if child == 0:
+        try:
+            worker.exit_with_parent(os.getppid() + 1, deathsig=False)  # "the batch process" is not our parent
+        finally:
+            os._exit(0)  # reached only if the worker did not notice
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 1

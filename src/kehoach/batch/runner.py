@@ -266,7 +266,7 @@ def _execute(todo: list[Job], workers: int, size: int, worker_args: tuple) -> It
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_start_worker, initargs=(*worker_args, True))
+                               initializer=_start_worker, initargs=(*worker_args, True, os.getpid()))
     pending: set[Future] = set()
     try:
         pending = {pool.submit(build_chunk, chunk) for chunk in _chunks(todo, size)}

@@ -51,12 +51,14 @@ _converter: Any = None
 
 
 def _start_worker(source: Source, data: Any, out: Path, templates: Path | None, renderer: Renderer | None,
-                  pdf: bool, in_pool: bool) -> None:
-    """Per-process set-up: compile placeholders, warm the renderer and, for --pdf, LibreOffice."""
+                  pdf: bool, in_pool: bool, parent: int | None = None) -> None:
+    """Per-process set-up: compile placeholders, warm the renderer and, for --pdf, LibreOffice.
+
+    ``parent`` is the batch process's pid (it may have died before this worker got here)."""
     global _template, _converter
     if in_pool:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-        exit_with_parent(os.getppid())
+        exit_with_parent(os.getppid() if parent is None else parent)
     _template = _Template(source, Placeholders(data, source), out, templates, renderer, pdf)
     if pdf:
         from multiprocessing.util import Finalize

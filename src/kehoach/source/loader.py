@@ -261,6 +261,23 @@ def read_text(path: Path) -> tuple[str, list[Diagnostic]]:
     return decode(path)
 
 
+def load_text(text: str, path: str | Path) -> Loaded:
+    """Load and validate a plan given as text (an editor's unsaved buffer) that lives at ``path``."""
+    from .encoding import decode_text
+
+    source = Source(str(path), text)
+    notes: list[Diagnostic] = []
+    try:
+        source.text, notes = decode_text(text, path)
+        data = parse_yaml(source)
+        plan, errors = validate(data, source)
+    except KehoachError as exc:
+        return Loaded(source, diagnostics=notes + exc.diagnostics)
+    except RecursionError:
+        return Loaded(source, diagnostics=notes + _too_deep(source).diagnostics)
+    return Loaded(source, data, plan, notes + errors)
+
+
 def load_path(path: str | Path) -> Loaded:
     """Load and validate one plan file. Problems are returned as diagnostics, never raised."""
     path = Path(path)

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "build",
     "server",
     "preview",
+    "lsp",
 ]
 
 

@@ -39,7 +39,9 @@ def _check(path: Path, templates: Path | None) -> tuple[list[Diagnostic], str | 
     from ...lint import lint
     from ...source.loader import load_path
     from ...writers.paged_html import flows_html
+    from ...lint.config import find_config
 
+    find_config.cache_clear()  # a long-running process: kehoach.toml may have been edited since
     loaded = load_path(path)
     diagnostics = list(loaded.diagnostics)
     if loaded.plan is None:

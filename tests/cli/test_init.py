@@ -1,4 +1,4 @@
-"""``kehoach init``: a commented starter plan that loads clean and never overwrites a file."""
+"""``kehoach init``: a commented starter plan that loads, fails check until filled in, never overwrites."""
 
 from __future__ import annotations
 
@@ -24,7 +24,23 @@ def test_starter_plan_loads_with_zero_errors(tmp_path):
     loaded = load_path(target)
     assert loaded.diagnostics == []
     assert [s.role for s in loaded.plan.sections] == [Role.situation, Role.goals, Role.solutions, Role.assignments]
-    # A fresh starter passes `kehoach check --strict`: no finding at all, not even a warning.
+    # Unfilled, the starter fails `check`: one KH130 at each "..." left (and nothing else).
+    found = kehoach.check(target)
+    assert {d.code for d in found} == {"KH130"}
+    placeholder_lines = {n for n, line in enumerate(text.splitlines(), 1)
+                         if "..." in line.split("#")[0] and not line.lstrip().startswith("#")}
+    assert {d.line for d in found} == placeholder_lines and len(placeholder_lines) >= 15
+    result = CliRunner().invoke(app, ["check", str(target)])
+    assert result.exit_code == 1 and "KH130" in result.stdout
+
+
+def test_a_filled_in_starter_passes_check_strict(tmp_path):
+    target = tmp_path / "kehoach.yaml"
+    CliRunner().invoke(app, ["init", str(target)])
+    text = target.read_text(encoding="utf-8")
+    filled = (text.replace("UBND TỈNH ...", "UBND TỈNH KIÊN GIANG").replace("SỞ ...", "SỞ TƯ PHÁP")
+              .replace("S...", "STP").replace("Sở ...", "Sở Tư pháp").replace("...", "nội dung"))
+    target.write_text(filled, encoding="utf-8")
     assert kehoach.check(target) == []
 
 

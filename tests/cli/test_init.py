@@ -18,7 +18,7 @@ def test_starter_plan_loads_with_zero_errors(tmp_path):
     target = tmp_path / "kehoach.yaml"
     result = CliRunner().invoke(app, ["init", str(target)])
     assert result.exit_code == 0
-    assert "kehoach schema -o kehoach.schema.json" in result.stdout
+    assert "kehoach.schema.json" in result.stdout
     text = target.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=./kehoach.schema.json"
     loaded = load_path(target)
@@ -66,3 +66,23 @@ def test_default_name(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["init"])
     assert result.exit_code == 0
     assert Path("kehoach.yaml").is_file()
+
+
+def test_init_writes_the_schema_its_modeline_points_at_and_keeps_it_current(tmp_path):
+    from kehoach.cli.commands.schema import schema_text
+
+    target = tmp_path / "kehoach.yaml"
+    result = CliRunner().invoke(app, ["init", str(target)])
+    modeline = target.read_text(encoding="utf-8").splitlines()[0]
+    schema = tmp_path / modeline.split("$schema=")[1]  # ./kehoach.schema.json, beside the plan
+    assert schema.resolve() == (tmp_path / "kehoach.schema.json").resolve()
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    assert "đã ghi" in result.stdout
+    # A second plan in the folder: the schema is left as it is when current ...
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "other.yaml")])
+    assert result.exit_code == 0 and "đã đúng phiên bản" in result.stdout
+    # ... and brought up to date when an older kehoach wrote it.
+    schema.write_text('{"title": "old"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "third.yaml")])
+    assert result.exit_code == 0 and "đã cập nhật" in result.stdout
+    assert schema.read_text(encoding="utf-8") == schema_text()

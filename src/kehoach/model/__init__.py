@@ -16,6 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .schema import editor_friendly
+
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{1,2})?$"
 
 
@@ -655,6 +657,7 @@ def json_schema() -> dict[str, Any]:
     schema = Plan.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     _allow_shorthands(schema)
+    editor_friendly(schema)
     return schema
 
 

@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "server",
     "preview",
     "lsp",
+    "tasks",
 ]
 
 

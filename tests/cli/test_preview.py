@@ -90,6 +90,13 @@ def test_serves_only_its_two_routes_and_only_to_its_own_host(plan):
             status, body = _request(port, path)
             assert status == 404 and b"Nguy" not in body, path
         assert _request(port, "/", method="POST")[0] == 405
+        # A page that missed a save (it asks for what came after the version it shows) gets it at once.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/events?since=0")
+        reply = conn.getresponse()
+        assert reply.status == 200 and reply.getheader("Content-Type").startswith("text/event-stream")
+        assert reply.readline() == b"event: update\n" and reply.readline().startswith(b'data: {"version": 1')
+        conn.close()
         code, out, err = preview.stop()
     assert code == 0 and "Traceback" not in err and err == ""
     assert "Đã dừng" in out
@@ -107,6 +114,13 @@ def test_listens_on_loopback_only(plan):
             with pytest.raises(OSError):  # not reachable on another address of this machine
                 socket.create_connection((socket.gethostbyname(socket.gethostname()), preview.port), 2).close()
         preview.stop()
+
+
+def test_a_bad_editor_url_is_a_usage_error(plan):
+    result = subprocess.run([sys.executable, "-m", "kehoach", "preview", str(plan), "--no-open", "--editor-url",
+                             "x://{file}"], capture_output=True, text=True, env={**os.environ, "KEHOACH_NO_SERVER": "1"},
+                            timeout=60)
+    assert result.returncode == 2 and "--editor-url" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_busy_port_is_a_located_message_and_exit_2(plan):

@@ -37,6 +37,11 @@ def preview(
     from ..preview.state import PreviewState
 
     try:
+        editor_url.format(path="/p", line=1, col=1)
+    except (KeyError, IndexError, ValueError):
+        raise typer.BadParameter(tr("chỉ dùng {path}, {line}, {col}", "use only {path}, {line}, {col}"),
+                                 param_hint="--editor-url") from None
+    try:
         if not plan.is_file():
             raise KehoachError([Diagnostic("KH010", tr("không đọc được tệp", "cannot read the file"),
                                            Severity.error, str(plan))], 2)

@@ -16,7 +16,7 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from .page import shell_html
 from .state import PreviewState
@@ -92,7 +92,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             snapshot = state.snapshot()
             self._send(shell_html(state.title, state.path.name, snapshot), "text/html; charset=utf-8")
         elif route == "/events" and self.command == "GET":
-            self._events()
+            self._events(urlsplit(self.path).query)
         else:
             self._refuse(HTTPStatus.NOT_FOUND)
 
@@ -111,7 +111,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _events(self) -> None:
+    def _events(self, query: str) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         for name, value in SECURITY_HEADERS.items():
@@ -120,7 +120,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.close_connection = True
         state = self.server.state
-        seen = state.snapshot().version  # the page already shows this one
+        # The version the page shows (it may have been saved again between the page and this request).
+        since = parse_qs(query).get("since", [""])[0]
+        seen = int(since) if since.isdigit() else state.snapshot().version
         try:
             while not self.server.stopping.is_set():
                 snapshot = state.wait_newer(seen, HEARTBEAT_SECONDS)
@@ -157,7 +159,10 @@ def watch(server: PreviewServer) -> threading.Thread:
             now = _stamp(state.path)
             if now != last:
                 last = now
-                context.run(state.refresh)
+                try:
+                    context.run(state.refresh)
+                except Exception:  # noqa: BLE001 - refresh reports the plan's problems itself;
+                    pass  # whatever else went wrong, the watcher keeps watching
 
     thread = threading.Thread(target=loop, name="kehoach-preview-watch", daemon=True)
     thread.start()

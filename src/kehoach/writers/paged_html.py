@@ -32,7 +32,6 @@ PAGE_CSS = f"""
 .sheet .content {{ height: 100%; overflow: hidden; }}
 .sheet .page-no {{ position: absolute; top: {_cm(nd30.HEADER_DISTANCE_MM)}; left: 0; right: 0;
                    text-align: center; font-size: 13pt; }}
-.sheet section.appendix {{ break-before: auto; margin-top: 0; max-width: none; }}
 """ + DOCUMENT_CSS
 
 # Pours every .flow of a <template> into .sheet elements inside a target element.

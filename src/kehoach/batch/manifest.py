@@ -148,16 +148,20 @@ def _unchanged(job: Job, entry: dict[str, Any] | None, out: Path, pdf: bool) -> 
 
 
 def write_manifest(out: Path, plan: Path, results: list[Result],
-                   removed: dict[str, dict[str, Any]] | None = None) -> None:
+                   removed: dict[str, dict[str, Any]] | None = None, shard: dict[str, Any] | None = None) -> None:
     """OUT/manifest.json, atomically, with a stable key order (same run, same bytes).
 
-    ``removed_units`` (only when there are any) keeps the entries of units that left the table
+    ``shard`` marks a share of a batch (``--shard``). ``removed_units`` (only when there are any) keeps the entries of units that left the table
     while their files are still in OUT, so that a later ``--prune`` knows them and their hashes."""
     doc: dict[str, Any] = {
         "kehoach": __version__,
         "plan": plan.name,
         "units": [r.to_json() for r in sorted(results, key=lambda r: r.index)],
     }
+    if shard:  # a share of a batch (shards.py): the merge needs the share and each unit's table order
+        doc["shard"] = shard
+        for entry, result in zip(doc["units"], sorted(results, key=lambda r: r.index)):
+            entry["index"] = result.index
     if removed:
         doc["removed_units"] = [removed[name] for name in sorted(removed)]
     text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

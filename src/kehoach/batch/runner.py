@@ -36,6 +36,7 @@ from .manifest import (BUILT, FAILED, MANIFEST, SKIPPED, Job, Result, _clean_sta
                        sha256, write_manifest)
 from .naming import _check_pattern, output_names
 from .placeholders import Placeholders
+from .shards import batch_digest, shard_of
 from .slug import confined, slugify
 from .units import UnitTable, read_units
 from .worker import Renderer, _start_worker, _stop_worker, build_chunk, build_unit
@@ -61,6 +62,7 @@ class Options:
     templates: Path | None = None
     force: bool = False
     prune: bool = False  # delete the outputs of units no longer in the table
+    shard: tuple[int, int] | None = None  # (I, N): build only share I of N (shards.py)
 
 
 @dataclass
@@ -140,9 +142,10 @@ def _make_output_folder(out: Path) -> None:
                                  e=exc.strerror or exc), out) from None
 
 
-def _save_manifest(out: Path, plan: Path, results: list[Result], removed: dict[str, dict[str, Any]]) -> None:
+def _save_manifest(out: Path, plan: Path, results: list[Result], removed: dict[str, dict[str, Any]],
+                   shard: dict[str, Any] | None = None) -> None:
     try:
-        write_manifest(out, plan, results, removed)
+        write_manifest(out, plan, results, removed, shard)
     except OSError as exc:  # the folder was removed or the disk filled up during the run
         raise _usage("KH064", tr("không ghi được {m}: {e}", "cannot write {m}: {e}", m=MANIFEST,
                                  e=exc.strerror or exc), out / MANIFEST) from None
@@ -201,6 +204,11 @@ def run(options: Options, *, renderer: Renderer | None = None,
     templates_hash = _templates_hash(options.templates)
     jobs = [Job(unit, name, input_hash(plan_bytes, unit, templates_hash))
             for unit, name in zip(table.units, output_names(table, options.name))]
+    shard = None
+    if options.shard:
+        index, count = options.shard
+        shard = {"index": index, "count": count, "units": len(jobs), "batch": batch_digest(plan_bytes, jobs)}
+        jobs = [job for job in jobs if shard_of(job.output, count) == index]
 
     recorded, removed_before = _previous(out)
     previous = {} if options.force else recorded
@@ -230,14 +238,14 @@ def run(options: Options, *, renderer: Renderer | None = None,
         for results in _execute(todo, workers, size, worker_args):
             record(results)
             if time.monotonic() - last_write >= MANIFEST_EVERY:
-                _save_manifest(out, options.plan, _merged(done, jobs, previous), removed)
+                _save_manifest(out, options.plan, _merged(done, jobs, previous), removed, shard)
                 last_write = time.monotonic()
         pruned: list[str] = []
         if options.prune:  # only once every unit of the table is done: never on Ctrl-C
             pruned, removed = _prune(out, removed)
     finally:
         # Also on Ctrl-C: the next run skips what is finished here.
-        _save_manifest(out, options.plan, _merged(done, jobs, previous), removed)
+        _save_manifest(out, options.plan, _merged(done, jobs, previous), removed, shard)
 
     results = [done[job.unit.index] for job in jobs]
     leftovers = sorted(file for entry in removed.values() for file, _sha in _files_of(entry)

@@ -26,9 +26,11 @@ def _progress_bar(quiet: bool):
 
 @app.command()
 def batch(
-    plan: Path = typer.Argument(..., help="Kế hoạch mẫu (YAML) có chỗ điền {{ unit.* }}.", show_default=False),
-    units: str = typer.Option(..., "--units", "-u", help="Bảng đơn vị: tệp .csv/.yaml/.xlsx, vn:<tỉnh> hoặc vn:all.",
-                              show_default=False),
+    plan: Path = typer.Argument(..., help="Kế hoạch mẫu (YAML) có chỗ điền {{ unit.* }}; với --merge: thư mục "
+                                "đầu ra của các phần.", show_default=False),
+    more: list[Path] | None = typer.Argument(None, help="Với --merge: các thư mục phần còn lại.", show_default=False),
+    units: str | None = typer.Option(None, "--units", "-u", help="Bảng đơn vị: tệp .csv/.yaml/.xlsx, vn:<tỉnh> hoặc "
+                                     "vn:all.", show_default=False),
     out: Path = typer.Option(..., "-o", "--output", help="Thư mục đầu ra.", show_default=False),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Số tiến trình (mặc định: số nhân CPU)."),
     name: str | None = typer.Option(None, "--name", help="Mẫu tên tệp, ví dụ '{slug}-kh.docx' hoặc '{code}.docx'."),
@@ -38,12 +40,31 @@ def batch(
     force: bool = typer.Option(False, "--force", help="Dựng lại cả những đơn vị không thay đổi."),
     prune: bool = typer.Option(False, "--prune", help="Xóa văn bản của các đơn vị không còn trong bảng (trừ tệp "
                                "đã bị sửa tay), sau khi dựng xong."),
+    shard: str | None = typer.Option(None, "--shard", help="Chỉ dựng phần I trong N phần (ví dụ 2/8), mỗi phần một "
+                                     "thư mục đầu ra; ghép lại bằng --merge."),
+    shards: int | None = typer.Option(None, "--shards", min=1, help="Số phần N, lấy phần từ biến JOB_COMPLETION_INDEX "
+                                      "(Kubernetes Indexed Job)."),
+    merge: bool = typer.Option(False, "--merge", help="Ghép các thư mục phần (PLAN và các đối số sau) vào -o."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Không hiện thanh tiến độ và dòng tổng kết."),
 ) -> None:
     """Tạo hàng loạt: mỗi đơn vị (huyện, xã, phường) một văn bản từ một kế hoạch mẫu."""
+    if merge:
+        _merge([plan, *(more or [])], out)
+        return
+    if more:
+        raise typer.BadParameter(tr("chỉ một kế hoạch mẫu (nhiều thư mục chỉ dùng với --merge)",
+                                    "one template plan only (several folders go with --merge)"), param_hint="PLAN")
+    if units is None:
+        raise typer.BadParameter(tr("cần bảng đơn vị", "a units table is needed"), param_hint="--units")
     from ...batch.runner import BUILT, FAILED, MANIFEST, SKIPPED, Options, run  # heavy: only when batching
+    from ...batch.shards import parse_shard, shard_from_environment
 
-    options = Options(plan, units, out, jobs, name, zip_, pdf, templates, force, prune)
+    try:
+        share = parse_shard(shard) if shard is not None else shard_from_environment(shards) if shards else None
+    except KehoachError as exc:
+        print_diagnostics(exc.diagnostics)
+        raise typer.Exit(exc.exit_code) from None
+    options = Options(plan, units, out, jobs, name, zip_, pdf, templates, force, prune, share)
     bar = _progress_bar(quiet)
     try:
         if bar is None:
@@ -87,3 +108,15 @@ def batch(
                                   "They were changed by hand, so they are kept." if prune else
                                   "Add --prune to remove them.")), err=True)
     raise typer.Exit(report.exit_code)
+
+
+def _merge(folders: list[Path], out: Path) -> None:
+    from ...batch.shards import merge
+
+    try:
+        merged = merge(folders, out)
+    except KehoachError as exc:
+        print_diagnostics(exc.diagnostics)
+        raise typer.Exit(exc.exit_code) from None
+    typer.echo(tr("Đã ghép {k} phần: {u} đơn vị, {f} tệp → {o}", "Merged {k} shards: {u} units, {f} files → {o}",
+                  k=len(folders), u=merged.units, f=merged.files, o=out), err=True)

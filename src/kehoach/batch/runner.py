@@ -63,6 +63,7 @@ class Options:
     force: bool = False
     prune: bool = False  # delete the outputs of units no longer in the table
     shard: tuple[int, int] | None = None  # (I, N): build only share I of N (shards.py)
+    pdf_a: bool = False  # the PDFs as PDF/A-2b
 
 
 @dataclass
@@ -201,7 +202,8 @@ def run(options: Options, *, renderer: Renderer | None = None,
     _make_output_folder(out)
     _clean_stale_temporaries(out)
     plan_bytes = options.plan.read_bytes()
-    templates_hash = _templates_hash(options.templates)
+    # A PDF/A run must not skip units whose PDF was plain (and the other way round).
+    templates_hash = _templates_hash(options.templates) + ("|pdf-a" if options.pdf and options.pdf_a else "")
     jobs = [Job(unit, name, input_hash(plan_bytes, unit, templates_hash))
             for unit, name in zip(table.units, output_names(table, options.name))]
     shard = None
@@ -230,7 +232,8 @@ def run(options: Options, *, renderer: Renderer | None = None,
 
     if progress:
         progress(len(done), len(jobs))
-    worker_args = (source, data, out, options.templates, renderer, options.pdf)
+    pdf_mode = ("pdf-a" if options.pdf_a else "pdf") if options.pdf else False
+    worker_args = (source, data, out, options.templates, renderer, pdf_mode)
     last_write = time.monotonic()
     try:
         workers = min(options.jobs or os.cpu_count() or 1, max(1, len(todo)))

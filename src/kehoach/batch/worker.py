@@ -7,6 +7,7 @@ in ``_start_worker``, not per document.
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import os
 import signal
 import sys
@@ -24,6 +25,7 @@ from ..fileio import write_atomic
 from ..i18n import tr
 from ..source.loader import Loaded, Source
 from ..model import Plan
+from ..writers.pdf_stamp import stamp_time
 from .manifest import BUILT, FAILED, Job, Result, sha256
 from .placeholders import Placeholders, UnitFailed, override_path
 from .slug import confined
@@ -43,7 +45,7 @@ class _Template:
     out: Path
     templates: Path | None
     renderer: Renderer | None
-    pdf: bool
+    pdf: bool | str  # False, or "pdf" / "pdf-a" (PDF/A-2b)
 
 
 _template: _Template | None = None
@@ -51,7 +53,7 @@ _converter: Any = None
 
 
 def _start_worker(source: Source, data: Any, out: Path, templates: Path | None, renderer: Renderer | None,
-                  pdf: bool, in_pool: bool, parent: int | None = None) -> None:
+                  pdf: bool | str, in_pool: bool, parent: int | None = None) -> None:
     """Per-process set-up: compile placeholders, warm the renderer and, for --pdf, LibreOffice.
 
     ``parent`` is the batch process's pid (it may have died before this worker got here)."""
@@ -65,7 +67,7 @@ def _start_worker(source: Source, data: Any, out: Path, templates: Path | None, 
 
         from ..writers.pdf import Converter
 
-        _converter = Converter().__enter__()
+        _converter = Converter(pdf_a=pdf == "pdf-a").__enter__()
         if in_pool:
             Finalize(None, _converter.close, exitpriority=10)
 
@@ -178,7 +180,8 @@ def build_unit(job: Job) -> Result:
         result.output_sha256 = sha256(docx)
         if t.pdf:
             pdf_path = target.with_suffix(".pdf")
-            _converter.convert(docx, pdf_path)
+            day = plan.letterhead.date if isinstance(plan.letterhead.date, dt.date) else None
+            _converter.convert(docx, pdf_path, created=stamp_time(day))  # same unit, same PDF bytes
             result.pdf, result.pdf_sha256 = pdf_path.name, sha256(pdf_path.read_bytes())
         result.status = BUILT
     except UnitFailed as exc:

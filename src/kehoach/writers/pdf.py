@@ -355,8 +355,16 @@ class Converter:
                 _kill_tree(office)
 
     # -- conversions -----------------------------------------------------------------------------
-    def convert(self, docx: DocxSource, pdf_path: str | Path, *, protect: tuple[Path, ...] = ()) -> Path:
-        """Convert one .docx (bytes or a path) to ``pdf_path``."""
+    def convert(self, docx: DocxSource, pdf_path: str | Path, *, protect: tuple[Path, ...] = (),
+                created: dt.datetime | None = None) -> Path:
+        """Convert one .docx (bytes or a path) to ``pdf_path``, dated ``created`` (default: the
+        converter's)."""
+        if created is not None and created != self.created:
+            saved, self.created = self.created, created
+            try:
+                return self.convert_many([(docx, Path(pdf_path))], protect=protect)[0]
+            finally:
+                self.created = saved
         return self.convert_many([(docx, Path(pdf_path))], protect=protect)[0]
 
     def convert_file(self, docx_path: str | Path, pdf_path: str | Path) -> Path:

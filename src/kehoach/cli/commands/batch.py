@@ -36,6 +36,7 @@ def batch(
     name: str | None = typer.Option(None, "--name", help="Mẫu tên tệp, ví dụ '{slug}-kh.docx' hoặc '{code}.docx'."),
     zip_: bool = typer.Option(False, "--zip", help="Ghi thêm một tệp nén OUT/<kế hoạch>.zip."),
     pdf: bool = typer.Option(False, "--pdf", help="Ghi thêm bản PDF cho mỗi đơn vị (cần LibreOffice)."),
+    pdf_a: bool = typer.Option(False, "--pdf-a", help="Bản PDF theo chuẩn PDF/A-2b (để ký số); kèm theo --pdf."),
     templates: Path | None = typer.Option(None, "--templates", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định."),
     force: bool = typer.Option(False, "--force", help="Dựng lại cả những đơn vị không thay đổi."),
     prune: bool = typer.Option(False, "--prune", help="Xóa văn bản của các đơn vị không còn trong bảng (trừ tệp "
@@ -64,7 +65,7 @@ def batch(
     except KehoachError as exc:
         print_diagnostics(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None
-    options = Options(plan, units, out, jobs, name, zip_, pdf, templates, force, prune, share)
+    options = Options(plan, units, out, jobs, name, zip_, pdf or pdf_a, templates, force, prune, share, pdf_a)
     bar = _progress_bar(quiet)
     try:
         if bar is None:

@@ -24,14 +24,14 @@ def test_starter_plan_loads_with_zero_errors(tmp_path):
     loaded = load_path(target)
     assert loaded.diagnostics == []
     assert [s.role for s in loaded.plan.sections] == [Role.situation, Role.goals, Role.solutions, Role.assignments]
-    # Unfilled, the starter fails `check`: one KH130 at each "..." left (and nothing else).
+    # Unfilled, the starter fails `check`: one KH131 at each "..." left (and nothing else).
     found = kehoach.check(target)
-    assert {d.code for d in found} == {"KH130"}
+    assert {d.code for d in found} == {"KH131"}
     placeholder_lines = {n for n, line in enumerate(text.splitlines(), 1)
                          if "..." in line.split("#")[0] and not line.lstrip().startswith("#")}
     assert {d.line for d in found} == placeholder_lines and len(placeholder_lines) >= 15
     result = CliRunner().invoke(app, ["check", str(target)])
-    assert result.exit_code == 1 and "KH130" in result.stdout
+    assert result.exit_code == 1 and "KH131" in result.stdout
 
 
 def test_a_filled_in_starter_passes_check_strict(tmp_path):

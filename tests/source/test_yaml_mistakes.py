@@ -99,5 +99,5 @@ def test_a_paragraph_pasted_at_column_0_is_reported_on_its_own_line(tmp_path):
 def test_the_examples_have_none_of_these_mistakes():
     root = Path(__file__).resolve().parents[2]
     found = [str(d) for path in sorted((root / "examples").glob("*.yaml")) for d in kehoach.check(path)
-             if d.code in ("KH030", "KH031", "KH130")]
+             if d.code in ("KH030", "KH031", "KH131")]
     assert found == []

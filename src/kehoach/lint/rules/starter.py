@@ -1,4 +1,4 @@
-"""KH130: the "..." placeholders of the ``kehoach init`` starter left in a plan."""
+"""KH131: the "..." placeholders of the ``kehoach init`` starter left in a plan."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _strings(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _strings(child, (*loc, index))
 
 
-@rule("KH130", "starter-placeholder", Severity.error, "kehoach init",
+@rule("KH131", "starter-placeholder", Severity.error, "kehoach init",
       ("còn chỗ '...' của kế hoạch mẫu chưa điền", "a '...' placeholder of the starter is left"))
 def starter_placeholder(ctx: Context) -> Iterator[Finding]:
     """`kehoach init` writes a starter plan whose values to fill in are marked "...": "SỞ ...",

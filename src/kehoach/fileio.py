@@ -1,11 +1,17 @@
 """Writing outputs safely: a temporary file in the destination folder, then a rename.
 
-A failure or Ctrl-C never leaves a partial file, and the input is never overwritten.
+A failure or Ctrl-C never leaves a partial file, and the input is never overwritten. What is not a
+regular file (a device such as /dev/null, a FIFO, a socket, /dev/stdout or /dev/fd/N) is written in
+place as a stream, never renamed over; ``-`` means standard output. A symlink to a regular file is
+followed: its target is replaced atomically and the link stays a link.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,13 +25,56 @@ def _umask() -> int:
     return mask
 
 
+STDOUT = "-"
+# Names that stand for an open descriptor of this process: written to, never renamed over, even
+# when the descriptor is a regular file (``kehoach build -o /dev/stdout > out.txt``).
+_DESCRIPTOR_NAME = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/(self|\d+)/fd/\d+")
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".kh-", ".tmp"  # short: any name the filesystem allows fits
+
+
+def is_stdout(path: str | Path) -> bool:
+    return str(path) == STDOUT
+
+
+def is_stream(path: str | Path) -> bool:
+    """True when ``path`` is written in place: standard output, a descriptor's name, or an existing
+    file that is not a regular file (device, FIFO, socket)."""
+    if is_stdout(path) or _DESCRIPTOR_NAME.fullmatch(os.path.abspath(path)):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    if is_stdout(path):
+        sys.stdout.flush()
+        out = sys.stdout.buffer
+        out.write(data)
+        out.flush()
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)  # no O_CREAT: it exists, and stays what it is
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
 def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``.
+    """Write ``data`` to ``path`` through a temporary file and ``os.replace``; a stream (see
+    ``is_stream``) is written in place, and a symlink's target is replaced, not the link.
 
     ``protect`` lists inputs that must never be overwritten (the plan file itself).
     Raises KehoachError (exit 2) when the destination cannot be written.
     """
     path = Path(path)
+    if is_stream(path):
+        try:
+            _write_stream(path, data)
+        except OSError as exc:
+            raise KehoachError([Diagnostic("KH012", tr(
+                "không ghi được tệp đầu ra: {e}", "cannot write the output file: {e}", e=exc.strerror or exc),
+                Severity.error, str(path))]) from None
+        return path
     for guarded in protect:
         try:
             if path.resolve() == Path(guarded).resolve():
@@ -34,15 +83,21 @@ def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = (
                     Severity.error, str(path))])
         except OSError:
             pass
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     tmp_name = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        # mkstemp creates 0600; give the output the permissions a plain open() would.
-        os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
+        # mkstemp creates 0600; give the output the permissions a plain open() would: the existing
+        # file's, or the umask's for a new one.
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode) & 0o777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
         raise KehoachError([Diagnostic("KH012", tr(

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from .. import __version__
 from ..diagnostics import Diagnostic, KehoachError, Severity, has_errors
-from ..fileio import write_atomic
+from ..fileio import TEMPORARY_PREFIX, TEMPORARY_SUFFIX, write_atomic
 from ..i18n import tr
 from ..source.loader import Loaded, Source, parse_yaml, read_text
 from ..model import Plan
@@ -393,9 +393,11 @@ def write_zip(out: Path, plan: Path, results: list[Result]) -> Path:
 
 
 def _clean_stale_temporaries(out: Path) -> None:
-    """Remove the temporary files a killed run left behind (write_atomic names them .<name>.*.tmp)."""
+    """Remove the temporary files a killed run left behind (write_atomic names them .kh-*.tmp;
+    earlier versions .<name>.*.tmp)."""
     for path in out.glob(".*.tmp"):
-        if path.is_file() and (".docx." in path.name or ".pdf." in path.name or f".{MANIFEST}." in path.name):
+        older = ".docx." in path.name or ".pdf." in path.name or f".{MANIFEST}." in path.name
+        if path.is_file() and (path.name.startswith(TEMPORARY_PREFIX) or older):
             path.unlink(missing_ok=True)
 
 

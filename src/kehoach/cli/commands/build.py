@@ -9,6 +9,7 @@ import typer
 from ...build import FORMATS, load_checked, resolve_output, write_output
 from ..app import app
 from ...diagnostics import KehoachError
+from ...fileio import is_stream
 from ..report import print_text
 from .check import internal_error
 
@@ -21,7 +22,7 @@ def build(
     plan: Path = typer.Argument(..., help="Tệp kế hoạch YAML.", show_default=False),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Tệp đầu ra; đuôi .docx/.html/.txt/.pdf chọn định dạng (mặc định: cạnh tệp "
-        "kế hoạch, đuôi .docx)."),
+        "kế hoạch, đuôi .docx); - là màn hình (cần --format)."),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
     templates: Path | None = typer.Option(
@@ -40,4 +41,5 @@ def build(
     except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
         print_text([internal_error(str(plan), exc)])
         raise typer.Exit(2) from None
-    typer.echo(str(written))
+    if not is_stream(written):  # the document itself may be on stdout
+        typer.echo(str(written))

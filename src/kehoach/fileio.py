@@ -110,3 +110,82 @@ def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = (
             except OSError:
                 pass
     return path
+
+
+# ------------------------------------------------------------------------------------------------
+# scratch folders (LibreOffice's input, output and profile): in a per-user root where the next run
+# removes what a killed one left
+# ------------------------------------------------------------------------------------------------
+
+STALE_SECONDS = 600  # a scratch folder of a dead process, untouched this long, is removed
+
+
+def _scratch_root() -> Path | None:
+    """$TMPDIR/kehoach-tmp-<uid>, a real folder of this user that nobody else may enter; None when
+    it cannot be that (no uid on this system, or someone else's folder in the way)."""
+    if not hasattr(os, "getuid"):
+        return None
+    root = Path(tempfile.gettempdir()) / f"kehoach-tmp-{os.getuid()}"
+    try:
+        root.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    info = os.lstat(root)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None
+    return root
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists
+        return True
+    return True
+
+
+def _sweep(root: Path) -> None:
+    """Remove the scratch folders of processes that died (SIGKILL, power loss) without cleaning up."""
+    import shutil
+    import time
+
+    now = time.time()
+    for entry in root.iterdir():
+        pid = entry.name.split("-", 1)[0]
+        try:
+            old = now - entry.lstat().st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if pid.isdigit() and int(pid) != os.getpid() and old and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def make_scratch(kind: str) -> Path:
+    """A new private folder for temporary files, named <pid>-<kind>-<random>; remove it with
+    ``remove_scratch``. Folders left by dead processes are removed first."""
+    for _attempt in range(3):
+        root = _scratch_root()
+        if root is None:
+            return Path(tempfile.mkdtemp(prefix=f"kehoach-{kind}-"))
+        _sweep(root)
+        try:
+            return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{kind}-", dir=root))
+        except FileNotFoundError:  # another run removed the empty root just now
+            continue
+    return Path(tempfile.mkdtemp(prefix=f"kehoach-{kind}-"))
+
+
+def remove_scratch(folder: Path) -> None:
+    """Remove a folder of ``make_scratch``, and the per-user root when nothing else is in it."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    if folder.parent.name.startswith("kehoach-tmp-"):
+        try:
+            folder.parent.rmdir()
+        except OSError:  # other runs' folders are in it
+            pass

@@ -41,7 +41,7 @@ def tasks(
     try:
         fmt = _format_of(output, fmt)
         from ...build import load_checked
-        from ...fileio import write_atomic
+        from ...fileio import is_stream, write_atomic
         from ...writers.tasks import WRITERS
 
         loaded_plan, findings = load_checked(plan)

@@ -121,3 +121,12 @@ def test_the_longest_name_the_filesystem_allows_can_be_written(tmp_path, expecte
     result = runner.invoke(app, ["build", str(PLAN), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == expected_txt
+
+
+def test_metadata_needs_a_file_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for target in ("-", os.devnull):
+        result = runner.invoke(app, ["--lang", "en", "build", str(PLAN), "-o", target, "-f", "txt", "--metadata"])
+        assert result.exit_code == 2 and "KH056" in result.output
+    assert list(tmp_path.iterdir()) == []
+    assert not os.path.exists(os.devnull + ".metadata.json")

@@ -8,8 +8,9 @@ import typer
 
 from ...build import FORMATS, check_metadata, load_checked_source, resolve_output, write_metadata, write_output
 from ..app import app
-from ...diagnostics import KehoachError, Severity
+from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import is_stream
+from ...i18n import tr
 from ..report import print_text
 from .check import internal_error
 
@@ -37,6 +38,11 @@ def build(
     """Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi."""
     try:
         output, fmt = resolve_output(plan, output, fmt)
+        if metadata and is_stream(output):  # no "beside the document" for stdout or a device
+            raise KehoachError([Diagnostic("KH056", tr(
+                "--metadata ghi tệp cạnh văn bản nên cần đầu ra là một tệp (không phải -, thiết bị hay FIFO)",
+                "--metadata writes files beside the document, so the output must be a file (not -, a device "
+                "or a FIFO)"), Severity.error, str(output))], exit_code=2)
         loaded, findings = load_checked_source(plan)
         data = None
         if metadata:

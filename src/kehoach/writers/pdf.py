@@ -361,19 +361,13 @@ class Converter:
                 created: dt.datetime | None = None) -> Path:
         """Convert one .docx (bytes or a path) to ``pdf_path``, dated ``created`` (default: the
         converter's)."""
-        if created is not None and created != self.created:
-            saved, self.created = self.created, created
-            try:
-                return self.convert_many([(docx, Path(pdf_path))], protect=protect)[0]
-            finally:
-                self.created = saved
-        return self.convert_many([(docx, Path(pdf_path))], protect=protect)[0]
+        return self.convert_many([(docx, Path(pdf_path))], protect=protect, created=created)[0]
 
     def convert_file(self, docx_path: str | Path, pdf_path: str | Path) -> Path:
         return self.convert(Path(docx_path), pdf_path, protect=(Path(docx_path),))
 
     def convert_many(self, items: Iterable[tuple[DocxSource, str | Path]], *,
-                     protect: tuple[Path, ...] = ()) -> list[Path]:
+                     protect: tuple[Path, ...] = (), created: dt.datetime | None = None) -> list[Path]:
         """Convert each (docx bytes or path, pdf path); returns the PDF paths in order.
 
         Stops at the first failure (KehoachError, exit 2); PDFs already written stay, each complete.
@@ -383,10 +377,11 @@ class Converter:
         pairs = [(source, Path(pdf)) for source, pdf in items]
         if self.mode == "batch":
             return _convert_in_one_run(pairs, timeout=self.timeout * max(1, len(pairs)), protect=protect,
-                                       pdf_a=self.pdf_a, created=self.created)
-        return [self._convert_warm(source, pdf, protect) for source, pdf in pairs]
+                                       pdf_a=self.pdf_a, created=created or self.created)
+        return [self._convert_warm(source, pdf, protect, created or self.created) for source, pdf in pairs]
 
-    def _convert_warm(self, source: DocxSource, pdf_path: Path, protect: tuple[Path, ...]) -> Path:
+    def _convert_warm(self, source: DocxSource, pdf_path: Path, protect: tuple[Path, ...],
+                      created: dt.datetime | None) -> Path:
         assert self._tmp is not None
         if self._worker is None:  # first use after a failure: start a fresh LibreOffice
             self._start()
@@ -418,7 +413,7 @@ class Converter:
                 raise _error("KH072", _with_output(tr("LibreOffice không tạo được PDF", "LibreOffice did not produce the PDF"),
                                                    _clean_output("\n".join(filter(None, [detail, self._log_text()])))),
                              pdf_path)
-            return write_atomic(pdf_path, _finished(produced.read_bytes(), self.created), protect=protect)
+            return write_atomic(pdf_path, _finished(produced.read_bytes(), created), protect=protect)
         finally:
             staged.unlink(missing_ok=True)
             produced.unlink(missing_ok=True)

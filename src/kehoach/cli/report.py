@@ -123,9 +123,23 @@ def _text_lines(diagnostics: list[Diagnostic], files: list[str] | None) -> list[
     return lines
 
 
+def use_color(stream: object) -> bool:
+    """Colour on ``stream``: never with NO_COLOR, always with FORCE_COLOR (https://no-color.org,
+    https://force-color.org; an empty value counts as unset, FORCE_COLOR=0 as off), else on a terminal."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force:
+        return force != "0"
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def print_text(diagnostics: list[Diagnostic], files: list[str] | None = None) -> None:
     """Diagnostics in the text format on stderr (coloured on a terminal): for commands that fail."""
-    sys.stderr.write(format_text(diagnostics, files, color=sys.stderr.isatty()))
+    sys.stderr.write(format_text(diagnostics, files, color=use_color(sys.stderr)))
     sys.stderr.flush()
 
 

@@ -9,6 +9,7 @@ import typer
 from ...build import FORMATS, load_checked, resolve_output, write_output
 from ..app import app
 from ...diagnostics import KehoachError
+from ...i18n import tr
 from ..report import print_text
 from .check import internal_error
 
@@ -18,16 +19,20 @@ print_diagnostics = print_text
 
 @app.command()
 def build(
-    plan: Path = typer.Argument(..., help="Tệp kế hoạch YAML.", show_default=False),
+    plan: Path = typer.Argument(..., help="Tệp kế hoạch YAML; - là đầu vào chuẩn (khi đó cần -o).", metavar="PLAN",
+                              show_default=False),
     output: Path | None = typer.Option(
-        None, "-o", "--output", help="Tệp đầu ra; đuôi .docx/.html/.txt/.pdf chọn định dạng (mặc định: cạnh tệp "
+        None, "-o", "--output", metavar="FILE", help="Tệp đầu ra; đuôi .docx/.html/.txt/.pdf chọn định dạng (mặc định: cạnh tệp "
         "kế hoạch, đuôi .docx)."),
     fmt: str | None = typer.Option(
-        None, "--format", "-f", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
+        None, "--format", "-f", metavar="FMT", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
+        None, "--templates", metavar="DIR", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
 ) -> None:
     """Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi."""
+    if str(plan) == "-" and output is None:
+        raise typer.BadParameter(tr("đọc kế hoạch từ đầu vào chuẩn (-) thì cần -o TỆP",
+                                    "a plan read from stdin (-) needs -o FILE"), param_hint="-o")
     try:
         output, fmt = resolve_output(plan, output, fmt)
         loaded_plan, findings = load_checked(plan)

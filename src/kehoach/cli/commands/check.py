@@ -18,7 +18,7 @@ from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ...source.loader import Loaded, load_path
-from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text
+from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text, use_color
 
 @dataclass
 class CheckRun:
@@ -146,9 +146,10 @@ def _render(name: str, run: CheckRun, *, color: bool, coverage: tuple[str, dict]
 
 @app.command()
 def check(
-    paths: list[Path] = typer.Argument(..., help="Tệp kế hoạch YAML hoặc thư mục (tìm kế hoạch đệ quy, bỏ qua tệp git bỏ qua).",
+    paths: list[Path] = typer.Argument(..., help="Tệp kế hoạch YAML hoặc thư mục (tìm kế hoạch đệ quy, bỏ qua tệp git bỏ qua); - là đầu vào chuẩn.",
+                                       metavar="PATHS",
                                        show_default=False),
-    fmt: str | None = typer.Option(None, "--format", help="Định dạng ra màn hình: text (mặc định) hoặc json."),
+    fmt: str | None = typer.Option(None, "--format", metavar="text|json", help="Định dạng ra màn hình: text (mặc định) hoặc json."),
     output_format: list[str] = typer.Option(
         [], "--output-format", metavar="FMT[=FILE]",
         help="Định dạng text | json | github | sarif, ra màn hình hoặc vào FILE; dùng nhiều lần được."),
@@ -176,7 +177,7 @@ def check(
             report_coverage = None
         protect = tuple(Path(f) for f in run.files)
         for name, target in outputs:
-            color = target is None and name == "text" and sys.stdout.isatty()
+            color = target is None and name == "text" and use_color(sys.stdout)
             rendered = _render(name, run, color=color, coverage=report_coverage)
             if target is None:
                 sys.stdout.write(rendered)

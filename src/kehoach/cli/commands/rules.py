@@ -14,7 +14,7 @@ from ...i18n import tr
 
 @app.command("rules")
 def rules_command(
-    code: str | None = typer.Argument(None, help="Mã quy tắc cần giải thích (ví dụ KH203).", show_default=False),
+    code: str | None = typer.Argument(None, help="Mã cần giải thích (ví dụ KH203, KH010).", metavar="CODE", show_default=False),
 ) -> None:
     """Liệt kê các quy tắc kiểm tra, hoặc giải thích một quy tắc kèm ví dụ đạt và không đạt."""
     from ...lint import RULES

@@ -187,7 +187,7 @@ def _validate(data: Any, unit: Unit, source: Source) -> tuple[Plan | None, list[
     from ..source.messages import describe
 
     if not isinstance(data, dict):
-        return None, [source.diagnostic((), "KH100", tr("tệp kế hoạch phải là một bảng khóa: giá trị (mapping)",
+        return None, [source.diagnostic((), "KH104", tr("tệp kế hoạch phải là một bảng khóa: giá trị (mapping)",
                                                        "a plan file must be a mapping of keys to values"))]
     try:
         return Plan.model_validate(data), []
@@ -422,7 +422,7 @@ def run(options: Options, *, renderer: Renderer | None = None,
     if out.exists() and not out.is_dir():
         raise _usage("KH064", tr("thư mục đầu ra là một tệp", "the output folder is a file"), out)
     if options.templates is not None and not options.templates.is_dir():
-        raise _usage("KH064", tr("không có thư mục mẫu", "templates folder not found"), options.templates)
+        raise _usage("KH040", tr("không có thư mục mẫu", "templates folder not found"), options.templates)
     if options.pdf:
         from ..writers.fonts import require_serif_font
         from ..writers.pdf import find_soffice

@@ -14,10 +14,7 @@ import typer
 from ..i18n import set_lang
 from .app import app
 from .argv import command_name, hoist_lang, language
-from .usage import localize, usage_error
-
-# click's base class of printable errors, whichever click typer uses (its own copy or click).
-_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+from .usage import CLICK_EXCEPTION, localize, usage_error
 
 
 def _register(command: str | None = None) -> None:
@@ -41,7 +38,7 @@ def main(args: list[str] | None = None) -> None:
     _register(command_name(args))
     try:
         code = click_command().main(args=args, prog_name="kehoach", standalone_mode=False)
-    except _CLICK_EXCEPTION as exc:
+    except CLICK_EXCEPTION as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `kehoach` alone: the help page
             sys.stdout.write(exc.format_message() + "\n")
         else:

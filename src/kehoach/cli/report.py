@@ -33,29 +33,11 @@ from ..i18n import tr
 
 FORMATS = ("text", "json", "github", "sarif")
 
-# Titles of the codes raised while reading a file (lint rules carry their own, see rules.RULES).
-READING_CODES: dict[str, tuple[str, str]] = {
-    "KH000": ("Lỗi nội bộ của kehoach", "kehoach internal error"),
-    "KH001": ("YAML không hợp lệ", "Invalid YAML"),
-    "KH002": ("Khóa bị lặp lại", "Duplicate key"),
-    "KH003": ("Tệp quá phức tạp (alias bomb)", "File too complex (alias bomb)"),
-    "KH004": ("Lồng nhau quá sâu", "Nested too deeply"),
-    "KH005": ("Tệp quá lớn", "File too large"),
-    "KH006": ("Dữ liệu nhị phân", "Binary data"),
-    "KH007": ("Không phải UTF-8", "Not UTF-8"),
-    "KH008": ("Thụt lề bằng tab", "Tab indentation"),
-    "KH009": ("Đã chuẩn hóa NFD sang NFC", "NFD text normalised to NFC"),
-    "KH010": ("Không đọc được đường dẫn", "Unreadable path"),
-    "KH100": ("Tệp kế hoạch không phải bảng khóa", "Plan file is not a mapping"),
-    "KH101": ("Thiếu trường bắt buộc", "Missing required field"),
-    "KH102": ("Khóa không hợp lệ", "Unknown key"),
-    "KH103": ("Giá trị sai kiểu hoặc không hợp lệ", "Wrong type or invalid value"),
-}
-
-
 def code_title(code: str) -> str:
-    if code in READING_CODES:
-        return tr(*READING_CODES[code])
+    from .codes import CODES
+
+    if code in CODES:
+        return CODES[code].title
     try:
         from ..lint import RULES
 

@@ -19,7 +19,13 @@ import re
 import types
 from typing import Any
 
+import typer
+
 from ..i18n import get_lang, tr
+
+# click's base class of printable errors, whichever click typer uses (its own copy since typer 0.28,
+# the click package before).
+CLICK_EXCEPTION: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 _ENGLISH: dict[str, str] = {}
 
@@ -67,7 +73,7 @@ def _option_row(param: Any) -> tuple[str, str]:
     names = ", ".join(sorted([*param.opts, *param.secondary_opts], key=lambda o: (o.startswith("--"), o)))
     var = metavar(param)
     first = f"{names} {var}" if var else names
-    if param.name == "help":
+    if param.name == "help" or param.help == "Show this message and exit.":
         body = tr("Hiện hướng dẫn này rồi thoát.", "Show this message and exit.")
     else:
         body = text(param.help)

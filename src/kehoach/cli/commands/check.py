@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import typer
-from typer.exceptions import TyperException
 
 from ..app import app
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ...source.loader import Loaded, load_path
+from ..usage import CLICK_EXCEPTION
 from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text, use_color
 
 @dataclass
@@ -184,7 +184,7 @@ def check(
             else:
                 write_atomic(target, rendered.encode("utf-8"), protect=protect)
         sys.stdout.flush()
-    except (typer.Exit, typer.Abort, TyperException):  # usage errors: typer prints them, exit 2
+    except (typer.Exit, typer.Abort, CLICK_EXCEPTION):  # usage errors: typer prints them, exit 2
         raise
     except KehoachError as exc:  # e.g. an output file that cannot be written
         print_text(exc.diagnostics)

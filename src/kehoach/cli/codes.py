@@ -3,9 +3,9 @@ templates, building, batches, PDF and the build server. ``kehoach rules CODE`` e
 rules (``lint.RULES``) explain themselves. tests/cli/test_codes.py finds every code the source can
 emit and fails when one is documented neither here nor as a rule.
 
-Families: KH00x–KH01x reading and writing files, KH02x configuration and profiles, KH04x wording
-templates, KH05x output formats, KH06x batches, KH07x PDF, KH08x build server, KH10x schema,
-KH16x batch placeholders.
+Families: KH00x–KH01x reading and writing files, KH02x configuration and profiles, KH03x YAML
+hints, KH04x wording templates, KH05x output formats and metadata, KH06x batches, KH07x PDF, KH08x
+build server, KH09x preview and lsp, KH10x schema, KH16x batch placeholders.
 """
 
 from __future__ import annotations
@@ -95,6 +95,16 @@ _TABLE = [
      "không có thật trong kế hoạch là KH100.)",
      "The profile file (--profile or `profile:`) is not found or malformed. Exit code 2. (An unknown profile "
      "name in a plan is KH100.)"),
+    ("KH030", "warning", "' #' cắt mất phần sau của văn bản", "' #' cuts the text short",
+     "Trong văn bản không đặt trong ngoặc, ' #' bắt đầu một chú thích YAML nên phần sau bị bỏ khỏi văn bản. Đặt "
+     "cả văn bản trong ngoặc kép, hoặc bỏ dấu cách trước '#'.",
+     "In unquoted text, ' #' starts a YAML comment, so the rest is dropped from the text. Put the whole text "
+     "in double quotes, or remove the space before '#'."),
+    ("KH031", "warning", "Hai dòng bị YAML nối thành một đoạn", "Two lines joined into one paragraph",
+     "YAML nối dòng này vào đoạn ở dòng trên. Nếu là hai đoạn, viết mỗi đoạn một mục danh sách (`- `); một dòng "
+     "trống giữa hai dòng cũng không tách đoạn.",
+     "YAML joins this line to the paragraph above. If these are two paragraphs, write each as a list item "
+     "(`- `); a blank line between them does not split them either."),
     ("KH040", "error", "Thư mục mẫu không tồn tại", "Templates folder missing",
      "Thư mục ghi ở --templates (của `build` hay `batch`) không tồn tại.",
      "The folder given to --templates (of `build` or `batch`) does not exist."),
@@ -119,6 +129,17 @@ _TABLE = [
     ("KH052", "error", "Không xuất được PDF", "PDF output unavailable",
      "Bản cài đặt kehoach thiếu mô-đun chuyển đổi PDF; cài lại kehoach.",
      "This kehoach installation lacks the PDF converter module; reinstall kehoach."),
+    ("KH053", "error", "Định dạng danh mục nhiệm vụ không hỗ trợ", "Unsupported task export format",
+     "`kehoach tasks` ghi .csv, .json hoặc .ics; đổi đuôi tệp đầu ra hoặc --format.",
+     "`kehoach tasks` writes .csv, .json or .ics; change the output suffix or --format."),
+    ("KH054", "error", "Thông tin văn bản đi quá dài", "Outgoing metadata field too long",
+     "Một trường của thông tin văn bản đi (--metadata, Phụ lục VI Nghị định 30) dài hơn số ký tự cho phép.",
+     "A field of the outgoing-document metadata (--metadata, Decree 30 Appendix VI) is longer than allowed."),
+    ("KH055", "warning", "Thiếu mã định danh cơ quan", "Agency code missing",
+     "Thông tin văn bản đi cần mã định danh của cơ quan ban hành và nơi nhận; thêm `code` cho cơ quan đó trong "
+     "danh mục cơ quan (`[[agencies]]` của kehoach.toml).",
+     "The outgoing-document metadata needs the agency codes of the issuer and recipients; add a `code` for "
+     "that agency in the agency directory (`[[agencies]]` of kehoach.toml)."),
     ("KH060", "error", "Không đọc được bảng đơn vị", "Cannot read the units table",
      "Tệp bảng đơn vị (.csv/.yaml/.xlsx) không đọc được: không tồn tại, sai bảng mã (cần UTF-8), tệp XLSX hỏng "
      "hoặc định dạng không hỗ trợ.",
@@ -144,6 +165,11 @@ _TABLE = [
      "tiếp.",
      "A parallel build worker stopped unexpectedly; documents already built are kept, run the command again "
      "to continue."),
+    ("KH066", "error", "Chia phần hàng loạt sai", "Bad batch sharding",
+     "--shard cần dạng I/N (1 ≤ I ≤ N), --shards cần JOB_COMPLETION_INDEX hợp lệ, hoặc --merge gặp một phần "
+     "không đọc được hay không phải của một lần chạy --shard.",
+     "--shard takes I/N (1 ≤ I ≤ N), --shards needs a valid JOB_COMPLETION_INDEX, or --merge found a share "
+     "that cannot be read or is not from a --shard run."),
     ("KH070", "error", "Không tìm thấy LibreOffice", "LibreOffice not found",
      "Xuất PDF cần LibreOffice (soffice); thông báo nêu lệnh cài cho từng hệ điều hành.",
      "PDF output needs LibreOffice (soffice); the message gives the install command for each system."),
@@ -178,6 +204,12 @@ _TABLE = [
      "lỗi kèm kế hoạch mẫu và dòng đơn vị.",
      "Building one unit's document failed unexpectedly; only that unit fails, the others are built. Please "
      "report it with the template plan and the unit's row."),
+    ("KH090", "error", "kehoach preview không mở được cổng", "kehoach preview cannot listen",
+     "`kehoach preview` không mở được cổng đã chọn trên 127.0.0.1 (đang bận?); bỏ --port để dùng một cổng trống.",
+     "`kehoach preview` cannot listen on the chosen 127.0.0.1 port (in use?); leave out --port for a free one."),
+    ("KH091", "error", "kehoach lsp thiếu gói pygls", "kehoach lsp needs pygls",
+     "Máy chủ ngôn ngữ cần gói pygls: pip install 'kehoach[lsp]'.",
+     "The language server needs the pygls package: pip install 'kehoach[lsp]'."),
     ("KH101", "error", "Thiếu trường bắt buộc", "Missing required field",
      "Lược đồ kế hoạch yêu cầu trường này (ví dụ `letterhead`, `title`, `signature.name`).",
      "The plan schema requires this field (for example `letterhead`, `title`, `signature.name`)."),

@@ -61,6 +61,41 @@ ENGLISH: dict[str, str] = {
         "Write the current communes, wards and special zones of a province (after the 2025 merger) as CSV.",
     "Tên tỉnh, thành phố (ví dụ: \"An Giang\", an-giang).": "Province or city name (e.g. \"An Giang\", an-giang).",
     "Tệp CSV đầu ra (mặc định: in ra màn hình).": "Output CSV file (default: the screen).",
+    "PDF theo chuẩn PDF/A-2b (nhúng phông, để ký số, lưu trữ); mặc định theo cấu hình pdf_a.":
+        "PDF as PDF/A-2b (fonts embedded, for digital signatures and archiving); default: the pdf_a setting.",
+    "Ghi kèm thông tin văn bản đi (Phụ lục VI, .metadata.json) và tiêu đề edXML (.edxml) cho hệ thống quản lý "
+    "văn bản.":
+        "Also write the outgoing-document metadata (Appendix VI, .metadata.json) and an edXML header (.edxml) "
+        "for document management systems.",
+    "Kế hoạch mẫu (YAML) có chỗ điền {{ unit.* }}; với --merge: thư mục đầu ra của các phần.":
+        "Template plan (YAML) with {{ unit.* }} placeholders; with --merge: the shares' output folders.",
+    "Với --merge: các thư mục phần còn lại.": "With --merge: the other share folders.",
+    "Bản PDF theo chuẩn PDF/A-2b (để ký số); kèm theo --pdf.": "PDFs as PDF/A-2b (for digital signatures); with --pdf.",
+    "Chỉ dựng phần I trong N phần (ví dụ 2/8), mỗi phần một thư mục đầu ra; ghép lại bằng --merge.":
+        "Build only share I of N (e.g. 2/8), each share into its own output folder; join them with --merge.",
+    "Số phần N, lấy phần từ biến JOB_COMPLETION_INDEX (Kubernetes Indexed Job).":
+        "Number of shares N, this share taken from JOB_COMPLETION_INDEX (Kubernetes Indexed Job).",
+    "Ghép các thư mục phần (PLAN và các đối số sau) vào -o.": "Join the share folders (PLAN and the arguments after it) into -o.",
+    # preview, lsp, tasks
+    "Xem trước văn bản theo trang A4 trong trình duyệt, kèm các phát hiện; tự cập nhật khi lưu tệp.":
+        "Preview the document as A4 pages in the browser, with the findings; updates on save.",
+    "Tệp kế hoạch YAML.": "Plan file (YAML).",
+    "Cổng trên 127.0.0.1 (mặc định: một cổng trống).": "Port on 127.0.0.1 (default: a free port).",
+    "Không mở trình duyệt; chỉ in địa chỉ.": "Do not open a browser; only print the address.",
+    "Thư mục mẫu câu chữ thay cho mẫu có sẵn.": "Folder of wording templates replacing the default ones.",
+    "Liên kết mở dòng của phát hiện trong trình soạn thảo ({path}, {line}, {col}).":
+        "Link that opens a finding's line in the editor ({path}, {line}, {col}).",
+    "Máy chủ ngôn ngữ (LSP, qua stdio) cho trình soạn thảo: phát hiện, gợi ý, giải thích, sửa nhanh.":
+        "Language server (LSP, over stdio) for editors: findings, completion, explanations, quick fixes.",
+    "Ngôn ngữ thông báo: vi hoặc en (mặc định: theo --lang chung, hoặc tiếng Anh khi trình soạn thảo báo ngôn "
+    "ngữ 'en').":
+        "Language of messages: vi or en (default: the global --lang, or English when the editor reports 'en').",
+    "Xuất danh mục nhiệm vụ (nội dung, chủ trì, phối hợp, thời hạn, sản phẩm) cho hệ thống theo dõi.":
+        "Export the plan's tasks (content, lead, partners, deadline, product) for a tracking system.",
+    "Tệp đầu ra; đuôi .csv/.json/.ics chọn định dạng (mặc định: in ra màn hình).":
+        "Output file; its suffix .csv/.json/.ics picks the format (default: the screen).",
+    "csv | json | ics (mặc định theo đuôi tệp đầu ra, không có thì csv).":
+        "csv | json | ics (default: from the output file's suffix, else csv).",
     # server
     "Máy chủ dựng chạy nền: giữ sẵn thư viện đã nạp để mỗi lệnh kehoach (build, check, …) chạy ngay, không "
     "mất thời gian khởi động. Chỉ người dùng hiện tại dùng được; tự dừng khi lâu không dùng.":

@@ -125,10 +125,25 @@ def test_folders_are_searched_recursively(tmp_path):
         (str(tmp_path / "a" / "b" / "bad.yml"), 33, "KH102")]
 
 
+def test_force_exclude_filters_named_files_like_a_folder_search(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text("on: [push]\njobs: {}\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    named = ["plan.yaml", ".github/workflows/ci.yml", ".pre-commit-config.yaml"]
+    assert check("check", *named).exit_code == 1  # named files are always checked: not plans
+    forced = check("check", "--force-exclude", "--format", "json", *named)
+    assert forced.exit_code == 0, forced.stdout
+    assert json.loads(forced.stdout)["summary"]["files"] == 1
+    nothing = check("check", "--force-exclude", ".pre-commit-config.yaml")
+    assert (nothing.exit_code, nothing.stdout) == (0, "0 tệp: không có lỗi.\n")
+
+
 def test_empty_folder_and_missing_path_exit_2(tmp_path):
     result = check("check", tmp_path, tmp_path / "nothing.yaml")
     assert result.exit_code == 2
-    assert f"{tmp_path}: KH010 thư mục không có tệp .yaml/.yml nào" in result.stdout
+    assert f"{tmp_path}: KH010 thư mục không có tệp kế hoạch nào" in result.stdout
     assert f"{tmp_path / 'nothing.yaml'}: KH010 không tìm thấy tệp" in result.stdout
 
 

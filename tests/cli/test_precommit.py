@@ -49,6 +49,7 @@ def try_repo(project: Path, head: str, home: Path) -> subprocess.CompletedProces
 def project_with(tmp_path: Path, files: dict[str, str]) -> Path:
     git("init", "-q", cwd=tmp_path)
     for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     git("add", ".", cwd=tmp_path)
     git("commit", "-q", "-m", "plans", cwd=tmp_path)
@@ -57,7 +58,8 @@ def project_with(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_hook_definition():
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    for line in ("- id: kehoach-check", "  entry: kehoach check", "  language: python", r"  files: \.ya?ml$"):
+    for line in ("- id: kehoach-check", "  entry: kehoach check --force-exclude", "  language: python",
+                 r"  files: \.ya?ml$"):
         assert line in text.splitlines()
 
 
@@ -75,3 +77,32 @@ def test_broken_plan_fails_with_its_code(tmp_path, head, home):
     assert "Failed" in result.stdout
     assert "bad.yml:33:1: KH102 khóa `signatur` không hợp lệ; có phải ý bạn là `signature`?" in result.stdout
     assert "good.yaml:" not in result.stdout
+
+
+# What any repository that uses pre-commit has next to its plans.
+CI_FILES = {
+    ".github/workflows/ci.yml": "name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+                                "    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+    ".pre-commit-config.yaml": "repos:\n  - repo: https://example.org/kehoach\n    rev: v0.1.0\n    hooks:\n"
+                               "      - id: kehoach-check\n",
+    "docker-compose.yml": "services:\n  web:\n    image: nginx\n",
+    "templates/profile.yaml": "name: p\ntitle: t\nsections: [goals]\n",
+}
+
+
+def test_ci_and_tool_files_are_not_taken_for_plans(tmp_path, head, home):
+    project = project_with(tmp_path, {"plans/plan.yaml": PLAN, "plans/new.kehoach.yml": PLAN, **CI_FILES})
+    result = try_repo(project, head, home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+
+
+def test_excluded_and_broken_plans_in_a_repository_with_ci_files(tmp_path, head, home):
+    broken = PLAN.replace("signature:", "signatur:")
+    project = project_with(tmp_path, {"plans/bad.yaml": broken, "drafts/wip.yaml": broken,
+                                      "kehoach.toml": 'exclude = ["drafts"]\n', **CI_FILES})
+    result = try_repo(project, head, home)
+    assert result.returncode == 1
+    assert "plans/bad.yaml:33:1: KH102" in result.stdout
+    for name in ("drafts/wip.yaml", "ci.yml", "pre-commit-config", "docker-compose", "profile.yaml"):
+        assert name not in result.stdout, name

@@ -288,7 +288,7 @@ def test_row_width_error_points_at_the_row(tmp_path):
 def test_a_plan_must_be_a_mapping(tmp_path):
     path = tmp_path / "list.yaml"
     path.write_text("- a\n- b\n")
-    assert only(path).code == "KH100"
+    assert only(path).code == "KH104"
 
 
 def test_english_messages(tmp_path):

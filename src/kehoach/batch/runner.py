@@ -180,7 +180,7 @@ def run(options: Options, *, renderer: Renderer | None = None,
     out = options.out
     _refuse_a_file_in_the_way(out)
     if options.templates is not None and not options.templates.is_dir():
-        raise _usage("KH064", tr("không có thư mục mẫu", "templates folder not found"), options.templates)
+        raise _usage("KH040", tr("không có thư mục mẫu", "templates folder not found"), options.templates)
     if options.pdf:
         from ..writers.fonts import require_serif_font
         from ..writers.pdf import find_soffice

@@ -138,7 +138,7 @@ def _validate(data: Any, unit: Unit, source: Source) -> tuple[Plan | None, list[
     from ..source.messages import describe
 
     if not isinstance(data, dict):
-        return None, [source.diagnostic((), "KH100", tr("tệp kế hoạch phải là một bảng khóa: giá trị (mapping)",
+        return None, [source.diagnostic((), "KH104", tr("tệp kế hoạch phải là một bảng khóa: giá trị (mapping)",
                                                        "a plan file must be a mapping of keys to values"))]
     try:
         return Plan.model_validate(data), []

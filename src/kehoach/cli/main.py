@@ -1,4 +1,8 @@
-"""Run a ``kehoach`` command line in this process: register the command it names, then let click run it."""
+"""Run a ``kehoach`` command line in this process: register the command it names, then let click run it.
+
+click is run with ``standalone_mode=False`` so that its usage errors are printed by kehoach, in the
+user's language (see ``usage``); exit codes stay click's (2 for usage errors).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ import sys
 
 import typer
 
+from ..i18n import set_lang
 from .app import app
-from .argv import command_name
+from .argv import command_name, hoist_lang, language
+from .usage import CLICK_EXCEPTION, localize, usage_error
 
 
 def _register(command: str | None = None) -> None:
@@ -21,14 +27,27 @@ def _register(command: str | None = None) -> None:
 @functools.lru_cache(maxsize=1)
 def _click_command(registered: int) -> typer.core.TyperGroup:
     # Built once per set of registered commands: the build server reuses it for every request.
-    return typer.main.get_command(app)  # type: ignore[return-value]
+    return localize(typer.main.get_command(app))  # type: ignore[return-value]
 
 
 def main(args: list[str] | None = None) -> None:
     """Run the command line ``args`` (default: this process's arguments); exits like click does."""
-    args = sys.argv[1:] if args is None else list(args)
+    args = hoist_lang(sys.argv[1:] if args is None else list(args))
+    lang = language(args)
+    set_lang("en" if lang == "en" else "vi")  # for help pages shown before the --lang callback runs
     _register(command_name(args))
-    click_command()(args=args, prog_name="kehoach")
+    try:
+        code = click_command().main(args=args, prog_name="kehoach", standalone_mode=False)
+    except CLICK_EXCEPTION as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `kehoach` alone: the help page
+            sys.stdout.write(exc.format_message() + "\n")
+        else:
+            sys.stderr.write(usage_error(exc))
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write(("Đã hủy." if lang != "en" else "Aborted.") + "\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def click_command() -> typer.core.TyperGroup:

@@ -34,37 +34,11 @@ from ..i18n import tr
 
 FORMATS = ("text", "json", "github", "sarif")
 
-# Titles of the codes raised while reading a file (lint rules carry their own, see rules.RULES).
-READING_CODES: dict[str, tuple[str, str]] = {
-    "KH000": ("Lỗi nội bộ của kehoach", "kehoach internal error"),
-    "KH001": ("YAML không hợp lệ", "Invalid YAML"),
-    "KH002": ("Khóa bị lặp lại", "Duplicate key"),
-    "KH003": ("Tệp quá phức tạp (alias bomb)", "File too complex (alias bomb)"),
-    "KH004": ("Lồng nhau quá sâu", "Nested too deeply"),
-    "KH005": ("Tệp quá lớn", "File too large"),
-    "KH006": ("Dữ liệu nhị phân", "Binary data"),
-    "KH007": ("Không phải UTF-8", "Not UTF-8"),
-    "KH008": ("Thụt lề bằng tab", "Tab indentation"),
-    "KH009": ("Đã chuẩn hóa NFD sang NFC", "NFD text normalised to NFC"),
-    "KH010": ("Không đọc được đường dẫn", "Unreadable path"),
-    "KH030": ("' #' cắt mất phần sau của văn bản (YAML hiểu là chú thích)",
-              "' #' cuts the text short (YAML reads a comment)"),
-    "KH031": ("Hai dòng văn bản bị YAML nối thành một đoạn", "Two lines of text joined into one paragraph by YAML"),
-    "KH045": ("Mẫu lời văn làm quá nhiều việc (đệ quy, vòng lặp, kích thước)",
-              "Wording template does too much work (recursion, loops, size)"),
-    "KH056": ("--metadata cần đầu ra là tệp", "--metadata needs a file output"),
-    "KH090": ("Không mở được cổng cho kehoach preview", "kehoach preview cannot listen on its port"),
-    "KH091": ("kehoach lsp thiếu gói pygls", "kehoach lsp needs pygls"),
-    "KH100": ("Tệp kế hoạch không phải bảng khóa", "Plan file is not a mapping"),
-    "KH101": ("Thiếu trường bắt buộc", "Missing required field"),
-    "KH102": ("Khóa không hợp lệ", "Unknown key"),
-    "KH103": ("Giá trị sai kiểu hoặc không hợp lệ", "Wrong type or invalid value"),
-}
-
-
 def code_title(code: str) -> str:
-    if code in READING_CODES:
-        return tr(*READING_CODES[code])
+    from .codes import CODES
+
+    if code in CODES:
+        return CODES[code].title
     try:
         from ..lint import RULES
 
@@ -143,9 +117,23 @@ def _text_lines(diagnostics: list[Diagnostic], files: list[str] | None) -> list[
     return lines
 
 
+def use_color(stream: object) -> bool:
+    """Colour on ``stream``: never with NO_COLOR, always with FORCE_COLOR (https://no-color.org,
+    https://force-color.org; an empty value counts as unset, FORCE_COLOR=0 as off), else on a terminal."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force:
+        return force != "0"
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def print_text(diagnostics: list[Diagnostic], files: list[str] | None = None) -> None:
     """Diagnostics in the text format on stderr (coloured on a terminal): for commands that fail."""
-    sys.stderr.write(format_text(diagnostics, files, color=sys.stderr.isatty()))
+    sys.stderr.write(format_text(diagnostics, files, color=use_color(sys.stderr)))
     sys.stderr.flush()
 
 

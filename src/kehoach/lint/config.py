@@ -6,6 +6,8 @@ Found by walking up from the checked file's folder; the nearest file wins. Examp
     select = ["KH"]                  # codes or prefixes to run (default: all)
     ignore = ["KH211", "KH3"]        # codes or prefixes to skip
     titles = ["TRƯỞNG ĐOÀN"]          # extra signer titles accepted by KH206
+    exclude = ["drafts", "old/**"]   # files and folders `check FOLDER` skips (see lint.discovery)
+    include = ["plans/**/*.yaml"]    # which files are plans (default: recognised by name and content)
     pdf_a = true                     # PDF output as PDF/A-2b (for ký số), as `build --pdf-a`
 
     [severity]                       # severity overrides
@@ -52,6 +54,8 @@ class Config(BaseModel):
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     titles: list[str] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
+    include: list[str] | None = None
+    exclude: list[str] = Field(default_factory=list)
     pdf_a: bool = False
     path: str | None = Field(default=None, exclude=True)  # where it was read from
 

@@ -62,11 +62,29 @@ def _position(data: bytes | str, offset: int) -> tuple[int, int, str]:
 
 
 def _read(path: Path) -> bytes:
+    if str(path) == "-":  # standard input: `kehoach check -` / `kehoach build - -o out.docx`
+        import sys
+
+        try:
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except (OSError, AttributeError, ValueError) as exc:
+            raise _fail("KH010", tr("không đọc được đầu vào chuẩn: {e}", "cannot read standard input: {e}", e=exc),
+                        path) from None
+    else:
+        raw = _read_file(path)
+    if len(raw) > MAX_BYTES:
+        raise _fail("KH005", tr(
+            "tệp quá lớn (hơn {n} MB): một kế hoạch chỉ vài trăm KB",
+            "file too large (more than {n} MB): a plan is a few hundred KB", n=MAX_BYTES // (1024 * 1024)), path)
+    return raw
+
+
+def _read_file(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise _fail("KH010", tr("là một thư mục, không phải tệp kế hoạch", "is a folder, not a plan file"), path)
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise _fail("KH010", tr("không tìm thấy tệp", "file not found"), path) from None
     except PermissionError:
@@ -74,11 +92,6 @@ def _read(path: Path) -> bytes:
     except OSError as exc:
         raise _fail("KH010", tr("không đọc được tệp: {e}", "cannot read file: {e}", e=exc.strerror or exc),
                     path) from None
-    if len(raw) > MAX_BYTES:
-        raise _fail("KH005", tr(
-            "tệp quá lớn (hơn {n} MB): một kế hoạch chỉ vài trăm KB",
-            "file too large (more than {n} MB): a plan is a few hundred KB", n=MAX_BYTES // (1024 * 1024)), path)
-    return raw
 
 
 def guess_legacy_encoding(raw: bytes) -> str | None:

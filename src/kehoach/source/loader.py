@@ -286,7 +286,7 @@ def validate(data: Any, source: Source) -> tuple[Plan | None, list[Diagnostic]]:
     from .messages import describe_all  # plain-language rewrite of pydantic errors
 
     if not isinstance(data, dict):
-        return None, [source.diagnostic((), "KH100", tr(
+        return None, [source.diagnostic((), "KH104", tr(
             "tệp kế hoạch phải là một bảng khóa: giá trị (mapping)", "a plan file must be a mapping of keys to values"))]
     try:
         return Plan.model_validate(data), []

@@ -20,14 +20,15 @@ print_diagnostics = print_text
 
 @app.command()
 def build(
-    plan: Path = typer.Argument(..., help="Tệp kế hoạch YAML.", show_default=False),
+    plan: Path = typer.Argument(..., help="Tệp kế hoạch YAML; - là đầu vào chuẩn (khi đó cần -o).", metavar="PLAN",
+                              show_default=False),
     output: Path | None = typer.Option(
-        None, "-o", "--output", help="Tệp đầu ra; đuôi .docx/.html/.txt/.pdf chọn định dạng (mặc định: cạnh tệp "
-        "kế hoạch, đuôi .docx); - là màn hình (cần --format)."),
+        None, "-o", "--output", metavar="FILE", help="Tệp đầu ra; đuôi .docx/.html/.txt/.pdf chọn định dạng (mặc định: cạnh tệp "
+        "kế hoạch, đuôi .docx)."),
     fmt: str | None = typer.Option(
-        None, "--format", "-f", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
+        None, "--format", "-f", metavar="FMT", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
+        None, "--templates", metavar="DIR", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
     pdf_a: bool | None = typer.Option(
         None, "--pdf-a/--no-pdf-a", help="PDF theo chuẩn PDF/A-2b (nhúng phông, để ký số, lưu trữ); mặc định theo "
         "cấu hình pdf_a.", show_default=False),
@@ -36,6 +37,9 @@ def build(
         "(.edxml) cho hệ thống quản lý văn bản."),
 ) -> None:
     """Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi."""
+    if str(plan) == "-" and output is None:
+        raise typer.BadParameter(tr("đọc kế hoạch từ đầu vào chuẩn (-) thì cần -o TỆP",
+                                    "a plan read from stdin (-) needs -o FILE"), param_hint="-o")
     try:
         output, fmt = resolve_output(plan, output, fmt)
         if metadata and is_stream(output):  # no "beside the document" for stdout or a device

@@ -6,23 +6,19 @@ error, unreadable input (KH0xx) or an internal error (KH000). Info notes never f
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import typer
-from typer.exceptions import TyperException
 
 from ..app import app
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ...source.loader import Loaded, load_path
-from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text
-
-PLAN_SUFFIXES = (".yaml", ".yml")
-
+from ..usage import CLICK_EXCEPTION
+from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text, use_color
 
 @dataclass
 class CheckRun:
@@ -45,28 +41,25 @@ def _is_reading_failure(diag: Diagnostic) -> bool:
     return diag.severity is Severity.error and diag.code.startswith("KH0")
 
 
-def _yaml_files_under(folder: Path) -> list[Path]:
-    """*.yaml/*.yml below ``folder``, sorted; hidden folders (.git, .venv) are not entered."""
-    found = []
-    for parent, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(parent) / n for n in names if Path(n).suffix.lower() in PLAN_SUFFIXES]
-    return sorted(found)
+def plan_files(paths: list[Path], *, force_exclude: bool = False) -> tuple[list[Path], list[Diagnostic]]:
+    """The files to check: each file as given (filtered like a folder's with ``force_exclude``),
+    each folder searched recursively for plans (lint.discovery: names, content, include/exclude,
+    .gitignore). Raises KehoachError for a broken configuration."""
+    from ...lint.discovery import named_file_selected, plans_in
 
-
-def plan_files(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """The files to check: each file as given, each folder searched recursively for *.yaml/*.yml."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found = _yaml_files_under(path)
-            if not found:
+            found = plans_in(path)
+            if not found and not force_exclude:
                 problems.append(Diagnostic("KH010", tr(
-                    "thư mục không có tệp .yaml/.yml nào", "the folder has no .yaml/.yml files"),
-                    Severity.error, str(path)))
+                    "thư mục không có tệp kế hoạch nào (*.kehoach.yaml, hoặc tệp .yaml/.yml có khóa "
+                    "`letterhead`; xem `include` trong kehoach.toml)",
+                    "the folder has no plan files (*.kehoach.yaml, or .yaml/.yml files with a `letterhead` "
+                    "key; see `include` in kehoach.toml)"), Severity.error, str(path)))
             files.extend(found)
-        else:
+        elif str(path) == "-" or not force_exclude or not path.is_file() or named_file_selected(path):
             files.append(path)  # a missing file is reported by load_path (KH010)
     return files, problems
 
@@ -78,11 +71,14 @@ def internal_error(path: str | None, exc: BaseException) -> Diagnostic:
         t=type(exc).__name__, e=exc), Severity.error, path)
 
 
-def check_paths(paths: list[Path], *, profile: str | None = None) -> CheckRun:
+def check_paths(paths: list[Path], *, profile: str | None = None, force_exclude: bool = False) -> CheckRun:
     from ...lint import lint  # the rule engine (issue 4)
 
     run = CheckRun()
-    files, problems = plan_files(paths)
+    try:
+        files, problems = plan_files(paths, force_exclude=force_exclude)
+    except KehoachError as exc:  # a broken kehoach.toml: the environment, exit 2
+        files, problems = [], exc.diagnostics
     run.diagnostics += problems
     run.unreadable = bool(problems)
     for path in files:
@@ -150,9 +146,10 @@ def _render(name: str, run: CheckRun, *, color: bool, coverage: tuple[str, dict]
 
 @app.command()
 def check(
-    paths: list[Path] = typer.Argument(..., help="Tệp kế hoạch YAML hoặc thư mục (tìm *.yaml, *.yml đệ quy).",
+    paths: list[Path] = typer.Argument(..., help="Tệp kế hoạch YAML hoặc thư mục (tìm kế hoạch đệ quy, bỏ qua tệp git bỏ qua); - là đầu vào chuẩn.",
+                                       metavar="PATHS",
                                        show_default=False),
-    fmt: str | None = typer.Option(None, "--format", help="Định dạng ra màn hình: text (mặc định) hoặc json."),
+    fmt: str | None = typer.Option(None, "--format", metavar="text|json", help="Định dạng ra màn hình: text (mặc định) hoặc json."),
     output_format: list[str] = typer.Option(
         [], "--output-format", metavar="FMT[=FILE]",
         help="Định dạng text | json | github | sarif, ra màn hình hoặc vào FILE; dùng nhiều lần được."),
@@ -160,6 +157,9 @@ def check(
     profile: str | None = typer.Option(None, "--profile", help="Hồ sơ hướng dẫn (tên hoặc tệp), thay cho `profile:` "
                                        "trong kế hoạch."),
     coverage: bool = typer.Option(False, "--coverage", help="In mức bao phủ các nhóm giải pháp của hồ sơ."),
+    force_exclude: bool = typer.Option(
+        False, "--force-exclude", help="Lọc cả các tệp ghi trên dòng lệnh như khi tìm trong thư mục: bỏ qua tệp "
+        "không phải kế hoạch và tệp thuộc `exclude` (dùng cho pre-commit)."),
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, lược đồ và các quy tắc trình bày."""
     try:
@@ -168,7 +168,7 @@ def check(
         outputs = [parse_output_format(value) for value in output_format]
         if fmt is not None or not outputs:
             outputs.insert(0, (fmt or "text", None))
-        run = check_paths(paths, profile=profile)
+        run = check_paths(paths, profile=profile, force_exclude=force_exclude)
         try:
             report_coverage = _coverage_report(run, profile) if coverage else None
         except KehoachError as exc:
@@ -177,14 +177,14 @@ def check(
             report_coverage = None
         protect = tuple(Path(f) for f in run.files)
         for name, target in outputs:
-            color = target is None and name == "text" and sys.stdout.isatty()
+            color = target is None and name == "text" and use_color(sys.stdout)
             rendered = _render(name, run, color=color, coverage=report_coverage)
             if target is None:
                 sys.stdout.write(rendered)
             else:
                 write_atomic(target, rendered.encode("utf-8"), protect=protect)
         sys.stdout.flush()
-    except (typer.Exit, typer.Abort, TyperException):  # usage errors: typer prints them, exit 2
+    except (typer.Exit, typer.Abort, CLICK_EXCEPTION):  # usage errors: typer prints them, exit 2
         raise
     except KehoachError as exc:  # e.g. an output file that cannot be written
         print_text(exc.diagnostics)

@@ -14,10 +14,12 @@ from ...i18n import tr
 
 @app.command("rules")
 def rules_command(
-    code: str | None = typer.Argument(None, help="Mã quy tắc cần giải thích (ví dụ KH203).", show_default=False),
+    code: str | None = typer.Argument(None, help="Mã cần giải thích (ví dụ KH203, KH010).", metavar="CODE",
+                                      show_default=False),
 ) -> None:
     """Liệt kê các quy tắc kiểm tra, hoặc giải thích một quy tắc kèm ví dụ đạt và không đạt."""
     from ...lint import RULES
+    from ..codes import CODES
 
     console = Console(highlight=False, soft_wrap=True)
     if code is None:
@@ -31,10 +33,25 @@ def rules_command(
             table.add_row(*(escape(cell) for cell in (rule.code, rule.name, rule.severity.value, rule.title,
                                                       rule.locator)))
         console.print(table)
+        others = Table(title=tr("Các mã khác: đọc tệp, lược đồ, cấu hình, mẫu, dựng, hàng loạt, PDF, máy chủ",
+                                "Other codes: reading, schema, configuration, templates, build, batch, PDF, server"))
+        others.add_column(tr("Mã", "Code"), no_wrap=True)
+        others.add_column(tr("Mức", "Severity"), no_wrap=True)
+        others.add_column(tr("Nội dung", "Summary"))
+        for entry in sorted(CODES.values(), key=lambda c: c.code):
+            others.add_row(escape(entry.code), entry.severity, escape(entry.title))
+        console.print(others)
         return
-    rule = RULES.get(code.strip().upper())
+    wanted = code.strip().upper()
+    if wanted in CODES and wanted not in RULES:
+        entry = CODES[wanted]
+        console.print(f"[bold]{entry.code}[/bold] ({entry.severity}) — {escape(entry.title)}")
+        console.print()
+        console.print(entry.explanation, markup=False)
+        return
+    rule = RULES.get(wanted)
     if rule is None:
-        typer.echo(tr("không có quy tắc `{c}`; xem `kehoach rules`", "no rule `{c}`; see `kehoach rules`", c=code),
+        typer.echo(tr("không có mã `{c}`; xem `kehoach rules`", "no code `{c}`; see `kehoach rules`", c=code),
                    err=True)
         raise typer.Exit(2)
     passing, failing = rule.examples

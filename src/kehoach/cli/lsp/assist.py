@@ -13,13 +13,13 @@ from .outline import allowed_values, cursor_context, field_at, field_help, is_mo
 
 def _rule_help(code: str) -> str | None:
     from ...lint import RULES
-    from ..report import READING_CODES
+    from ..codes import CODES
 
     rule = RULES.get(code)
     if rule is not None:
         return f"**{rule.code}** {rule.title} ({rule.locator})\n\n{rule.explanation}"
-    if code in READING_CODES:
-        return f"**{code}** {tr(*READING_CODES[code])}"
+    if code in CODES:
+        return f"**{code}** {CODES[code].title}\n\n{CODES[code].explanation}"
     return None
 
 

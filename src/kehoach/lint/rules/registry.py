@@ -64,8 +64,11 @@ class Rule:
 
     @property
     def explanation(self) -> str:
-        """The docstring without its examples."""
-        return re.split(r"^Passes:\s*$", self.doc, maxsplit=1, flags=re.M)[0].strip()
+        """In Vietnamese (explain_vi.py), or in English: the docstring without its examples."""
+        from .explain_vi import EXPLANATIONS
+
+        english = re.split(r"^Passes:\s*$", self.doc, maxsplit=1, flags=re.M)[0].strip()
+        return tr(EXPLANATIONS.get(self.code, english), english)
 
     @property
     def examples(self) -> tuple[str, str]:

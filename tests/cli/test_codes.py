@@ -1,0 +1,79 @@
+"""Every code kehoach can print is explained by ``kehoach rules CODE``, in Vietnamese and in English,
+and each code has one meaning."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli.codes import CODES
+from kehoach.cli.main import _register, app
+from kehoach.lint import RULES
+from kehoach.lint.rules.explain_vi import EXPLANATIONS
+
+SRC = Path(__file__).parents[2] / "src" / "kehoach"
+CODE = re.compile(r"""["']?(KH\d{3})["']""")
+
+
+def emitted_codes() -> dict[str, set[str]]:
+    """Each code written as a string literal in the source, with the modules that write it."""
+    found: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        if path.name in ("codes.py", "explain_vi.py"):  # the documentation itself
+            continue
+        for code in CODE.findall(path.read_text("utf-8")):
+            found.setdefault(code, set()).add(str(path.relative_to(SRC)))
+    return found
+
+
+EMITTED = emitted_codes()
+_register()
+
+
+def rules(*args: str):
+    result = CliRunner().invoke(app, ["rules", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_the_source_is_searched():
+    assert {"KH000", "KH010", "KH040", "KH065", "KH073", "KH080", "KH104", "KH203"} <= set(EMITTED)
+
+
+@pytest.mark.parametrize("code", sorted(EMITTED))
+def test_every_emitted_code_is_documented(code):
+    assert code in CODES or code in RULES, f"{code} (in {sorted(EMITTED[code])}) is not documented"
+    vi = rules(code)
+    assert vi.exit_code == 0 and vi.stdout.startswith(code), vi.stdout
+    en = CliRunner().invoke(app, ["--lang", "en", "rules", code])
+    assert en.exit_code == 0 and en.stdout.startswith(code)
+    assert vi.stdout != en.stdout
+
+
+def test_one_meaning_per_code():
+    assert not set(CODES) & set(RULES)
+    # KH100 is the lint rule "unknown profile"; a plan file that is not a mapping is KH104
+    assert RULES["KH100"].name == "unknown-profile"
+    assert EMITTED["KH100"] == {"lint/rules/profile.py"}
+    assert CODES["KH104"].title_en == "Plan file is not a mapping"
+
+
+def test_documented_codes_are_emitted():
+    assert set(CODES) <= set(EMITTED), set(CODES) - set(EMITTED)
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_explanations_in_both_languages(code):
+    assert code in EXPLANATIONS
+    vi = rules(code).stdout
+    assert EXPLANATIONS[code].splitlines()[0] in vi
+    en = CliRunner().invoke(app, ["--lang", "en", "rules", code]).stdout
+    assert RULES[code].doc.splitlines()[0] in en
+
+
+def test_unknown_code_exits_2():
+    result = rules("KH999")
+    assert result.exit_code == 2 and "không có mã `KH999`" in result.stderr

@@ -426,7 +426,14 @@ def test_core_properties(doc):
     assert core.author == "Sở GDĐT Nghệ An"
     assert core.last_modified_by == ""
     assert core.revision == 1
-    assert core.created == core.modified and core.created.year == 2020
+    assert core.created is None and core.modified is None  # an undated Document: no dates at all
+
+
+def test_core_dates_are_the_plan_date():
+    """Created/modified are the plan's date (byte-stable), not the decree's 2020-03-05."""
+    dated = open_docx(write_docx(Document([plan_part()], title="t", date=(18, 11, 2025))))
+    assert dated.core_properties.created == dated.core_properties.modified
+    assert dated.core_properties.created.isoformat().startswith("2025-11-18")
 
 
 def test_control_characters_and_markup_in_text_are_plain_text():

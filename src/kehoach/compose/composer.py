@@ -170,7 +170,8 @@ class _Composer:
             parts = [self.plan_part(standalone=True)]
         else:
             parts = [self.decision_part(plan.decision), self.plan_part(standalone=False)]
-        return doc.Document(parts=parts, title=plan.title, author=plan.issuer_name)
+        return doc.Document(parts=parts, title=plan.title, author=plan.issuer_name,
+                            date=m.date_parts(plan.letterhead.date))
 
     # -- letterhead, title, signature, recipients -------------------------------------------
 

@@ -153,3 +153,4 @@ class Document:
     parts: list[Part]
     title: str  # for metadata (core properties, HTML <title>)
     author: str = ""  # the issuing body, for metadata
+    date: tuple[int | None, int | None, int | None] = (None, None, None)  # (day, month, year), metadata

@@ -58,8 +58,10 @@ def sections_around_label(document):
 
 def appendix_table(document):
     note = find_paragraph(document, NOTE, exact=True)
-    table = note.getnext()
-    assert table is not None and table.tag == qn("w:tbl"), "the note is not followed by the table"
+    rule = note.getnext()  # the short rule under the note line (Phụ lục III, Mẫu 2.1)
+    assert rule.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    table = rule.getnext()
+    assert table is not None and table.tag == qn("w:tbl"), "the note's rule is not followed by the table"
     return table
 
 

@@ -385,7 +385,8 @@ class _Composer:
     # -- appendices and tables ---------------------------------------------------------------
 
     def appendix(self, appendix: m.Appendix, index: int, count: int) -> doc.AppendixPart:
-        label = appendix.label or ("PHỤ LỤC" if count == 1 else f"PHỤ LỤC {vn.roman(index + 1)}")
+        # Phụ lục I, III.1.b writes the label "Phụ lục I" (bold, 14 pt); a plan may print its own.
+        label = appendix.label or ("Phụ lục" if count == 1 else f"Phụ lục {vn.roman(index + 1)}")
         note = appendix.note or self.wording.render("attachment_note.j2", **self.reference_values())
         blocks: list[doc.Block] = [body(text) for text in appendix.text]
         blocks += self.items(appendix.items, 1, "standard", "")

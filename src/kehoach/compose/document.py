@@ -128,7 +128,7 @@ Block = Paragraph | Table
 class AppendixPart:
     """A Phụ lục: new page, own page numbering, label, upper-case bold title, italic note line."""
 
-    label: str  # "PHỤ LỤC I"
+    label: str  # "Phụ lục I" (Phụ lục I, III.1.b), or the plan's own label
     title: str
     note: str | None  # "(Kèm theo Kế hoạch số 980/KH-UBND ngày … của …)"
     blocks: list[Block]

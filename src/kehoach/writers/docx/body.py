@@ -9,7 +9,7 @@ from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part, Table
-from .letterhead import _letterhead, _title
+from .letterhead import _letterhead, _rule_under, _title
 from .tables import _cell, _data_table, _table
 from .template import _sect_pr, _Template
 from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _text_p, twips_cm, twips_pt, w
@@ -119,4 +119,8 @@ def _appendix(body: etree._Element, appendix: AppendixPart) -> None:
     _text_p("KHAppendixTitle", vn.upper(appendix.title), body)
     if appendix.note:
         _text_p("KHAppendixNote", appendix.note, body)
+    # Phụ lục III, Mẫu 2.1: a short rule under the "(Kèm theo …)" line (under the title without one).
+    _rule_under(body, [vn.upper(appendix.title)], nd30.APPENDIX_TITLE_PT,
+                TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT, nd30.SHORT_RULE_FRACTION,
+                spaced=bool(appendix.note))
     _blocks(body, appendix.blocks, TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT)

@@ -16,12 +16,13 @@ from ...textwidth import letterhead_column_cm, letterhead_line_cm, text_width_em
 from .tables import _cell, _table
 from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, twips_cm, twips_pt, w
 
-def _rule(parent: etree._Element, available: int, length: float) -> None:
+def _rule(parent: etree._Element, available: int, length: float, spaced: bool = False) -> None:
     """A rule ``length`` twips long, centred in ``available`` twips: the bottom border of an empty,
-    small paragraph, narrowed by equal indents."""
+    small paragraph, narrowed by equal indents. ``spaced``: the rule under an italic note line
+    keeps some space from it (KH Rule Spaced)."""
     length = max(min(int(length), available), 200)
     side = (available - length) // 2
-    p = _p("KHRule", parent)
+    p = _p("KHRuleSpaced" if spaced else "KHRule", parent)
     ppr = p[0]
     border = etree.SubElement(etree.SubElement(ppr, w("pBdr")), w("bottom"))
     border.set(w("val"), "single")
@@ -34,9 +35,9 @@ def _rule(parent: etree._Element, available: int, length: float) -> None:
 
 
 def _rule_under(parent: etree._Element, lines: list[str], size_pt: float, available: int,
-                fraction: float) -> None:
+                fraction: float, spaced: bool = False) -> None:
     widest = max((text_width_em(line, bold=True) for line in lines), default=0) * size_pt
-    _rule(parent, available, min(twips_pt(widest), available) * fraction)
+    _rule(parent, available, min(twips_pt(widest), available) * fraction, spaced)
 
 
 
@@ -90,7 +91,9 @@ def _title(body: etree._Element, title: Title) -> None:
     _text_p("KHTypeName", vn.upper(title.kind), body)
     for line in title.lines:
         _text_p("KHSubject", line, body)
-    _rule_under(body, title.lines or [title.kind], nd30.SUBJECT_PT, TEXT_W_PORTRAIT,
-                nd30.SHORT_RULE_FRACTION)
+    # An attached document (Phụ lục III, Mẫu 1.3): the rule goes under its "(Ban hành kèm theo …)"
+    # line, with space around it, not between the trích yếu and that line.
     if title.note:
         _text_p("KHTitleNote", title.note, body)
+    _rule_under(body, title.lines or [title.kind], nd30.SUBJECT_PT, TEXT_W_PORTRAIT,
+                nd30.SHORT_RULE_FRACTION, spaced=bool(title.note))

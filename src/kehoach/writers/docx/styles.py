@@ -50,12 +50,17 @@ STYLES = [
     StyleSpec("KHMotto", "KH Motto", nd30.MOTTO_PT, align="center", bold=True),
     StyleSpec("KHPlaceDate", "KH Place Date", nd30.PLACE_DATE_PT, align="center", italic=True,
               before=twips_pt(6)),
-    StyleSpec("KHRule", "KH Rule", 4, align="center"),
+    StyleSpec("KHRule", "KH Rule", 4, align="center", keep_next=True),
+    # The rule under an italic "(Kèm theo …)" line: space above it, and the 6 pt after it that the
+    # note line itself no longer has (Phụ lục III, Mẫu 1.3 and 2.1).
+    StyleSpec("KHRuleSpaced", "KH Rule Spaced", 4, align="center", before=twips_pt(2),
+              after=twips_pt(6), keep_next=True),
     # Title (ô 5a).
     StyleSpec("KHTypeName", "KH Type Name", nd30.TYPE_NAME_PT, align="center", bold=True,
               before=twips_pt(nd30.TITLE_SPACE_BEFORE_PT), keep_next=True),
     StyleSpec("KHSubject", "KH Subject", nd30.SUBJECT_PT, align="center", bold=True, keep_next=True),
-    StyleSpec("KHTitleNote", "KH Title Note", nd30.APPENDIX_NOTE_PT, align="center", italic=True),
+    StyleSpec("KHTitleNote", "KH Title Note", nd30.APPENDIX_NOTE_PT, align="center", italic=True,
+              keep_next=True),
     # Closing (ô 7, 9b).
     StyleSpec("KHRecipientsLabel", "KH Recipients Label", nd30.RECIPIENTS_LABEL_PT, bold=True,
               italic=True, before=twips_pt(nd30.CLOSING_SPACE_BEFORE_PT)),
@@ -69,7 +74,7 @@ STYLES = [
     StyleSpec("KHAppendixTitle", "KH Appendix Title", nd30.APPENDIX_TITLE_PT, align="center",
               bold=True, keep_next=True),
     StyleSpec("KHAppendixNote", "KH Appendix Note", nd30.APPENDIX_NOTE_PT, align="center",
-              italic=True, after=twips_pt(6)),
+              italic=True, keep_next=True),
     StyleSpec("KHTableTitle", "KH Table Title", nd30.BODY_PT, align="center", bold=True,
               before=twips_pt(6), after=twips_pt(6), keep_next=True),
     StyleSpec("KHTableText", "KH Table Text", nd30.TABLE_TEXT_PT, before=twips_pt(2), after=twips_pt(2)),

@@ -28,6 +28,7 @@ from pathlib import Path
 from . import document as doc
 from .. import model as m
 from .. import vn
+from ..textwidth import break_letterhead_line
 from .wording import Wording, wording
 
 PORTRAIT_TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5  # A4 minus the default left and right margins
@@ -177,9 +178,11 @@ class _Composer:
 
     def letterhead(self, numbered: bool) -> doc.Letterhead:
         lh = self.plan.letterhead
+        # A name too wide for its column breaks where a reader expects it, before the unit
+        # ("ỦY BAN NHÂN DÂN" / "PHƯỜNG BA ĐÌNH"), not wherever the width runs out.
         return doc.Letterhead(
-            parent=[vn.upper(line) for line in lh.parent],
-            issuer=[vn.upper(line) for line in lh.issuer],
+            parent=[part for line in lh.parent for part in break_letterhead_line(vn.upper(line), bold=False)],
+            issuer=[part for line in lh.issuer for part in break_letterhead_line(vn.upper(line), bold=True)],
             number_line=f"Số: {self.number}/{self.plan.symbol}" if numbered else None,
             place_date=f"{lh.place}, {self.date_words}" if numbered else None,
         )

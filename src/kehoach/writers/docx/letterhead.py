@@ -12,9 +12,9 @@ from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import Letterhead, Title
-from ...textwidth import letterhead_column_cm, letterhead_line_cm, text_width_em
+from ...textwidth import letterhead_body_pt, letterhead_column_cm, letterhead_line_cm, text_width_em
 from .tables import _cell, _table
-from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, twips_cm, twips_pt, w
+from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_pt, w
 
 def _rule(parent: etree._Element, available: int, length: float, spaced: bool = False) -> None:
     """A rule ``length`` twips long, centred in ``available`` twips: the bottom border of an empty,
@@ -41,19 +41,42 @@ def _rule_under(parent: etree._Element, lines: list[str], size_pt: float, availa
 
 
 
-def _letterhead_left_width(head: Letterhead) -> int:
-    """The ô 2-3 column: its default width, widened (into the left margin) when a line the plan
-    broke on purpose would otherwise wrap; longer lines wrap anyway and keep the default."""
+def _sized(p: etree._Element, size_pt: float) -> etree._Element:
+    """Print every run of ``p`` at ``size_pt`` instead of its style's size."""
+    for run in p.iter(w("r")):
+        rpr = run.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.Element(w("rPr"))
+            run.insert(0, rpr)
+        for tag in ("sz", "szCs"):
+            etree.SubElement(rpr, w(tag)).set(w("val"), half_points(size_pt))
+    return p
+
+
+def _letterhead_left_width(head: Letterhead, size_pt: float) -> int:
+    """The ô 2-3 column: its default width, widened into the left margin when a line the plan (or
+    the composer) broke on purpose would otherwise wrap, but only as far as keeps the lines clear of
+    the Quốc hiệu (``letterhead_column_cm``); longer lines wrap anyway and keep the default."""
     default = twips_cm(nd30.LETTERHEAD_LEFT_CM)
-    widest = twips_cm(max([letterhead_line_cm(line, bold=False) for line in head.parent]
-                          + [letterhead_line_cm(line, bold=True) for line in head.issuer], default=0))
+    widest = twips_cm(max([letterhead_line_cm(line, bold=False, size_pt=size_pt) for line in head.parent]
+                          + [letterhead_line_cm(line, bold=True, size_pt=size_pt) for line in head.issuer],
+                          default=0))
     if default < widest <= twips_cm(letterhead_column_cm()):
         return widest
     return default
 
 
+def _place_date_pt(text: str, column: int) -> float:
+    """14 pt, or 13 pt (Phụ lục I, II.4 allows 13 to 14) when the line would wrap at 14 pt."""
+    for size in (nd30.PLACE_DATE_PT, nd30.PLACE_DATE_MIN_PT):
+        if twips_pt(text_width_em(text) * size) + twips_cm(nd30.PLACE_DATE_SLACK_CM) <= column:
+            return size
+    return nd30.PLACE_DATE_MIN_PT
+
+
 def _letterhead(body: etree._Element, head: Letterhead) -> None:
-    left = _letterhead_left_width(head)
+    size = letterhead_body_pt(head.parent, head.issuer)
+    left = _letterhead_left_width(head, size)
     right = TEXT_W_PORTRAIT - twips_cm(nd30.LETTERHEAD_LEFT_CM)
     widths = [left, right]
     tbl = _table(body, widths, borders=False, cell_margin=0)
@@ -69,11 +92,15 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
     tr = etree.SubElement(tbl, w("tr"))
     bodies = _cell(tr, widths[0])
     for line in head.parent:
-        _text_p("KHParent", vn.upper(line), bodies)
+        p = _text_p("KHParent", vn.upper(line), bodies)
+        if size != nd30.PARENT_PT:
+            _sized(p, size)
     for line in head.issuer:
-        _text_p("KHIssuer", vn.upper(line), bodies)
+        p = _text_p("KHIssuer", vn.upper(line), bodies)
+        if size != nd30.ISSUER_PT:
+            _sized(p, size)
     if head.issuer:
-        _rule_under(bodies, head.issuer, nd30.ISSUER_PT, inner[0], nd30.SHORT_RULE_FRACTION)
+        _rule_under(bodies, head.issuer, size, inner[0], nd30.SHORT_RULE_FRACTION)
     motto = _cell(tr, widths[1])
     _text_p("KHNationalName", vn.upper(head.national_name), motto)
     _text_p("KHMotto", head.motto, motto)
@@ -84,7 +111,11 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
         return
     tr = etree.SubElement(tbl, w("tr"))
     _text_p("KHNumber", head.number_line or "", _cell(tr, widths[0]))
-    _text_p("KHPlaceDate", head.place_date or "", _cell(tr, widths[1]))
+    place_date = _text_p("KHPlaceDate", head.place_date or "", _cell(tr, widths[1]))
+    if head.place_date:
+        date_size = _place_date_pt(head.place_date, widths[1])
+        if date_size != nd30.PLACE_DATE_PT:
+            _sized(place_date, date_size)
 
 
 def _title(body: etree._Element, title: Title) -> None:

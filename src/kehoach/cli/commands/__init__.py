@@ -14,6 +14,9 @@ COMMAND_MODULES = [
     "units",
     "build",
     "server",
+    "preview",
+    "lsp",
+    "tasks",
 ]
 
 

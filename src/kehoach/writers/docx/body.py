@@ -37,12 +37,29 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> None:
 
 
 
+def _keep_next(p: etree._Element) -> None:
+    ppr = p[0]
+    if ppr.find(w("keepNext")) is None:
+        # keepNext follows pStyle in CT_PPrBase's sequence.
+        ppr.find(w("pStyle")).addnext(etree.Element(w("keepNext")))
+
+
+def _is_lead_in(para: Paragraph) -> bool:
+    """A line that introduces what follows ("Trọng tâm:", "Nhóm 1:"): never last on a page."""
+    return para.text.rstrip().endswith(":")
+
+
 def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
-    for block in blocks:
+    last = len(blocks) - 1
+    for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
-        else:
-            _paragraph(parent, block)
+            continue
+        _paragraph(parent, block)
+        if index < last and (_is_lead_in(block) or isinstance(blocks[index + 1], Table)):
+            _keep_next(parent[-1])  # a lead-in, or the line introducing a table
+        elif index == last and block.kind is ParaKind.closing:
+            _keep_next(parent[-1])  # the "./." line goes with the signature block
 
 
 def _closing(body: etree._Element, closing: Closing) -> None:

@@ -38,8 +38,9 @@ STYLES = [
     StyleSpec("KHItem", "KH Item", **_BODY, based_on="KHBody"),
     StyleSpec("KHArticle", "KH Article", **_BODY, based_on="KHBody"),
     StyleSpec("KHHeading", "KH Heading", **_BODY, keep_next=True, based_on="KHBody"),
-    # The closing sentence stays on the page of the signature block (never a signature alone).
-    StyleSpec("KHClosing", "KH Closing", **_BODY, keep_next=True, based_on="KHBody"),
+    # Closing sentences flow like body text; only the last (the one ending "./.") keeps with the
+    # signature block (body.py), so a long closing cannot empty the page before it.
+    StyleSpec("KHClosing", "KH Closing", **_BODY, based_on="KHBody"),
     StyleSpec("KHCentered", "KH Centered", nd30.BODY_PT, align="center",
               before=twips_pt(nd30.PARAGRAPH_SPACE_BEFORE_PT), line=LINE_240THS),
     # Letterhead (ô 1-4): single spacing, centred in its column.
@@ -164,6 +165,9 @@ def _set_doc_defaults(styles_root: etree._Element) -> None:
     ppr = styles_root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
     for child in list(ppr):
         ppr.remove(child)
+    # Widow and orphan control (Word's default for Normal): a paragraph never leaves one line alone
+    # at the foot or the head of a page, and the "./." line takes a line of its paragraph along.
+    etree.SubElement(ppr, w("widowControl"))
     spacing = etree.SubElement(ppr, w("spacing"))
     spacing.set(w("after"), "0")
     spacing.set(w("line"), "240")

@@ -58,6 +58,11 @@ def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None
         _paragraph(parent, block)
         if index < last and (_is_lead_in(block) or isinstance(blocks[index + 1], Table)):
             _keep_next(parent[-1])  # a lead-in, or the line introducing a table
+            if index and isinstance(blocks[index - 1], Table) and _is_lead_in(block):
+                # LibreOffice lets a lead-in right after a table stay at the foot of a page; the
+                # table's last row keeping with it (Word's reading of keepNext in a row) moves both.
+                for p in parent[-2].findall(f"{w('tr')}[last()]/{w('tc')}/{w('p')}"):
+                    _keep_next(p)
         elif index == last and block.kind is ParaKind.closing:
             _keep_next(parent[-1])  # the "./." line goes with the signature block
 

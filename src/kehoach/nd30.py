@@ -19,6 +19,11 @@ MARGIN_TOP_MM = 20  # Phụ lục I, Mục I: cách mép trên 20 - 25 mm
 MARGIN_BOTTOM_MM = 20  # Phụ lục I, Mục I: cách mép dưới 20 - 25 mm
 MARGIN_LEFT_MM = 30  # Phụ lục I, Mục I: cách mép trái 30 - 35 mm
 MARGIN_RIGHT_MM = 15  # Phụ lục I, Mục I: cách mép phải 15 - 20 mm
+
+
+def text_width_cm() -> float:
+    """The width of a portrait page's text area."""
+    return (PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) / 10
 HEADER_DISTANCE_MM = 10  # [practice] the page number sits inside the top margin (Phụ lục I, Mục I)
 
 PAGE_NUMBER_PT = 14  # Phụ lục I, Mục I: số trang cỡ chữ 13 đến 14, kiểu chữ đứng, canh giữa lề trên
@@ -70,8 +75,16 @@ RECIPIENTS_PT = 11  # Phụ lục I, II.9.d: danh sách nơi nhận cỡ chữ 1
 # 9.6 cm wide in 13 pt bold. Letterhead and closing cells have no inner padding.
 LETTERHEAD_LEFT_CM = 6.4
 # [practice] a body name the plan breaks into lines ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") keeps
-# each line whole: the letterhead may reach up to this far into the left margin.
+# each line whole: the letterhead may reach up to this far into the left margin ...
 LETTERHEAD_MAX_OUTDENT_CM = 0.8
+# ... but never closer than this to the Quốc hiệu, so the two columns read as two (ô 1 and ô 2).
+LETTERHEAD_GAP_CM = 0.5
+# Phụ lục I, II.2: tên cơ quan cỡ chữ 12 đến 13: a name too wide at 13 pt prints at 12 pt.
+LETTERHEAD_MIN_PT = 12
+# Phụ lục I, II.4: địa danh và thời gian cỡ chữ 13 đến 14: a place/date line too wide for its column
+# at 14 pt prints at 13 pt, so it stays on one line ("Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025").
+PLACE_DATE_MIN_PT = 13
+PLACE_DATE_SLACK_CM = 0.3  # [practice] rounding in the width estimate (italic set with upright widths)
 CLOSING_LEFT_CM = 7.5  # [practice] Nơi nhận column; the rest is the signature column
 TABLE_CELL_MARGIN_CM = 0.19  # Word's default cell padding (108 twips)
 APPENDIX_LABEL_PT = 14  # Phụ lục I, III.1: "Phụ lục" cỡ chữ 14, đứng, đậm, canh giữa

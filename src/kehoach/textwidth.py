@@ -8,7 +8,10 @@ the breve/circumflex sit above it; đ, ơ, ư are close enough to d, o, u).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+
+from .vn import upper
 
 _ASCII = "".join(chr(code) for code in range(32, 127))
 _REGULAR = (
@@ -44,20 +47,90 @@ def text_width_em(text: str, bold: bool = False) -> float:
 
 LETTERHEAD_SLACK_CM = 0.15  # rounding in the width estimate
 
+# Where a local body's name breaks by custom: after "ỦY BAN NHÂN DÂN" / "HỘI ĐỒNG NHÂN DÂN", and
+# before an administrative unit ("SỞ …" / "TỈNH AN GIANG"). "XÃ HỘI" is a word of a ministry's
+# name ("… VÀ XÃ HỘI", "BẢO HIỂM XÃ HỘI"), not a commune.
+_UNIT_BREAK = re.compile(r"(?:(?<=BAN NHÂN DÂN)|(?<=ĐỒNG NHÂN DÂN)) (?=\S)"
+                         r"| (?=(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU) )")
+# A unit's own name still too wide breaks after its hyphen ("PHƯỜNG VĂN MIẾU -" / "QUỐC TỬ GIÁM"),
+# else after the unit word ("PHƯỜNG" / "TRƯƠNG QUANG TRỌNG").
+_COUNCIL = re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN (?=\S)|HỘI ĐỒNG NHÂN DÂN (?=\S)")
+_HYPHEN_BREAK = re.compile(r"(?<= -) ")
+_UNIT_WORD_BREAK = re.compile(r"(?<=^TỈNH) |(?<=^THÀNH PHỐ) |(?<=^XÃ) |(?<=^PHƯỜNG) |(?<=^ĐẶC KHU) "
+                              r"|(?<=^THỊ TRẤN) |(?<=^HUYỆN) |(?<=^QUẬN) |(?<=^THỊ XÃ) ")
 
-def letterhead_line_cm(line: str, *, bold: bool) -> float:
+
+def letterhead_line_cm(line: str, *, bold: bool, size_pt: float | None = None) -> float:
     """Printed width in cm of one line of a letterhead body name (ô 2), upper-cased as printed,
-    slack for the estimate included: bold is the issuing body, regular its parent body."""
-    from .vn import upper
+    slack for the estimate included: bold is the issuing body, regular its parent body; at
+    ``size_pt`` (default: the size the decree's figures give the line)."""
     from .nd30 import ISSUER_PT, PARENT_PT
 
-    points = text_width_em(upper(line), bold=bold) * (ISSUER_PT if bold else PARENT_PT)
-    return points * 2.54 / 72 + LETTERHEAD_SLACK_CM
+    size = size_pt or (ISSUER_PT if bold else PARENT_PT)
+    return text_width_em(upper(line), bold=bold) * size * 2.54 / 72 + LETTERHEAD_SLACK_CM
 
 
+def national_name_cm() -> float:
+    from .nd30 import NATIONAL_NAME_PT
+
+    return text_width_em("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True) * NATIONAL_NAME_PT * 2.54 / 72
+
+
+@functools.lru_cache(maxsize=1)
 def letterhead_column_cm() -> float:
-    """The widest a letterhead body line may be before it wraps: the ô 2-3 column, widened into the
-    left margin as far as the writer allows."""
-    from .nd30 import LETTERHEAD_LEFT_CM, LETTERHEAD_MAX_OUTDENT_CM
+    """The widest a letterhead body line may print before it wraps: its column widened into the
+    left margin (at most LETTERHEAD_MAX_OUTDENT_CM) only while the line, centred in the column,
+    stays LETTERHEAD_GAP_CM clear of the Quốc hiệu, which is centred in the right column."""
+    from .nd30 import LETTERHEAD_GAP_CM, LETTERHEAD_LEFT_CM, LETTERHEAD_MAX_OUTDENT_CM, text_width_cm
 
-    return LETTERHEAD_LEFT_CM + LETTERHEAD_MAX_OUTDENT_CM
+    right = text_width_cm() - LETTERHEAD_LEFT_CM
+    national_left = LETTERHEAD_LEFT_CM + (right - national_name_cm()) / 2
+    # A column [-d, LEFT] centres a line of width L at (LEFT - d) / 2: its right edge must stay at
+    # most national_left - gap; the widest L is at the largest d.
+    widest = 2 * (national_left - LETTERHEAD_GAP_CM) - (LETTERHEAD_LEFT_CM - LETTERHEAD_MAX_OUTDENT_CM)
+    return max(LETTERHEAD_LEFT_CM, min(widest, LETTERHEAD_LEFT_CM + LETTERHEAD_MAX_OUTDENT_CM))
+
+
+def letterhead_body_pt(parent: list[str], issuer: list[str]) -> float:
+    """The size of the body-name lines: the decree's 13 pt, or 12 pt (Phụ lục I, II.2 allows 12 to
+    13) when a line the plan broke on purpose is too wide for the column at 13 pt but fits at 12;
+    parent and issuer keep one size."""
+    from .nd30 import ISSUER_PT, LETTERHEAD_MIN_PT
+
+    column = letterhead_column_cm()
+    lines = [(line, False) for line in parent] + [(line, True) for line in issuer]
+    if all(letterhead_line_cm(line, bold=bold) <= column for line, bold in lines):
+        return ISSUER_PT
+    if all(letterhead_line_cm(line, bold=bold, size_pt=LETTERHEAD_MIN_PT) <= column for line, bold in lines):
+        return LETTERHEAD_MIN_PT
+    return ISSUER_PT
+
+
+def _splits(line: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    printed = upper(line)
+    return [(line[:m.start()].strip(), line[m.end():].strip()) for m in pattern.finditer(printed)]
+
+
+def break_letterhead_line(line: str, *, bold: bool) -> list[str]:
+    """A body-name line as it prints: kept whole when it fits the column, else broken where a
+    reader expects it: after "ỦY BAN NHÂN DÂN", before the administrative unit ("ỦY BAN NHÂN DÂN" /
+    "PHƯỜNG BA ĐÌNH"), and if the unit's name is still too wide, after its hyphen or its unit word;
+    two lines rather than three, 13 pt rather than 12. Kept whole when nothing fits (KH213)."""
+    from .nd30 import LETTERHEAD_LEFT_CM, LETTERHEAD_MIN_PT
+
+    two = [[head, tail] for head, tail in _splits(line, _UNIT_BREAK)]
+    # An Ủy ban / Hội đồng nhân dân always prints its unit on a line of its own, as letterheads do.
+    council = _COUNCIL.match(upper(line))
+    if letterhead_line_cm(line, bold=bold) <= LETTERHEAD_LEFT_CM:
+        if not council:
+            return [line]
+        two = [[line[:council.end()].strip(), line[council.end():].strip()]]
+    column = letterhead_column_cm()
+    three = [[head, *pair] for head, tail in _splits(line, _UNIT_BREAK)
+             for pattern in (_HYPHEN_BREAK, _UNIT_WORD_BREAK) for pair in _splits(tail, pattern)]
+    for candidates in (two, three):
+        for size in (None, LETTERHEAD_MIN_PT):
+            for parts in candidates:
+                if all(letterhead_line_cm(part, bold=bold, size_pt=size) <= column for part in parts):
+                    return parts
+    return [line]

@@ -59,7 +59,8 @@ def test_example_batch_builds_one_document_per_unit_with_its_own_values(tmp_path
     assert "5 built, 0 unchanged (skipped), 0 failed" in output
 
     vinh_hoa = texts(out / "xa-vinh-hoa.docx")
-    assert "ỦY BAN NHÂN DÂN XÃ VĨNH HÒA" in vinh_hoa  # letterhead (issuer)
+    # letterhead (issuer), broken after "ỦY BAN NHÂN DÂN" as letterheads print it
+    assert vinh_hoa[vinh_hoa.index("ỦY BAN NHÂN DÂN") + 1] == "XÃ VĨNH HÒA"
     assert any(t.startswith("Vĩnh Hòa, ngày") for t in vinh_hoa)  # place
     signature = vinh_hoa.index("TM. ỦY BAN NHÂN DÂN")  # signer: title from `| default`-less column, name
     assert vinh_hoa[signature: signature + 3] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]
@@ -67,7 +68,7 @@ def test_example_batch_builds_one_document_per_unit_with_its_own_values(tmp_path
     assert not any("{{" in t for t in vinh_hoa)
 
     long_xuyen = texts(out / "phuong-long-xuyen.docx")
-    assert "ỦY BAN NHÂN DÂN PHƯỜNG LONG XUYÊN" in long_xuyen
+    assert "PHƯỜNG LONG XUYÊN" in long_xuyen
     assert any(t.startswith("Long Xuyên, ngày") for t in long_xuyen)
     signature = long_xuyen.index("KT. CHỦ TỊCH")  # dotted overrides signature.authority / head_title
     assert long_xuyen[signature - 1: signature + 3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
@@ -242,7 +243,7 @@ def test_vn_units_build_with_defaults_for_empty_columns(tmp_path: Path) -> None:
     assert code == 0, output
     assert len(list(out.glob("*.docx"))) == len(read_units("vn:an-giang").units)
     phu_quoc = texts(out / "31078.docx")
-    assert "ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC" in phu_quoc and "CHỦ TỊCH" in phu_quoc
+    assert "ĐẶC KHU PHÚ QUỐC" in phu_quoc and "CHỦ TỊCH" in phu_quoc
     assert any("đạt ít nhất 05 người lao động của đặc khu Phú Quốc" in t for t in phu_quoc)
 
 

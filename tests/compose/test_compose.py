@@ -257,13 +257,13 @@ def test_recipients_default_to_the_archive_line() -> None:
 
 def test_appendix_labels_and_notes() -> None:
     one = compose(plan(appendices=[{"title": "Danh mục nhiệm vụ", "text": "Xem bảng."}])).parts[0].appendices
-    assert (one[0].label, one[0].title) == ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ")
+    assert (one[0].label, one[0].title) == ("Phụ lục", "DANH MỤC NHIỆM VỤ")  # Phụ lục I, III.1.b
     assert one[0].note == ("(Kèm theo Kế hoạch số 05/KH-SLĐTBXH ngày 05 tháng 01 năm 2025 của Sở Lao động - "
                            "Thương binh và Xã hội)")
     two = compose(plan(appendices=[{"title": "Một"}, {"title": "Hai", "label": "PHỤ LỤC 02", "note": "(riêng)"}],
                        letterhead_number=None, letterhead_date=None)).parts[0].appendices
     assert [(a.label, a.note) for a in two] == [
-        ("PHỤ LỤC I", f"(Kèm theo Kế hoạch số {BLANK}/KH-SLĐTBXH ngày {BLANK} tháng {BLANK} năm {BLANK} của "
+        ("Phụ lục I", f"(Kèm theo Kế hoạch số {BLANK}/KH-SLĐTBXH ngày {BLANK} tháng {BLANK} năm {BLANK} của "
                       "Sở Lao động - Thương binh và Xã hội)"),
         ("PHỤ LỤC 02", "(riêng)")]
 

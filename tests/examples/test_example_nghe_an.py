@@ -58,8 +58,10 @@ def sections_around_label(document):
 
 def appendix_table(document):
     note = find_paragraph(document, NOTE, exact=True)
-    table = note.getnext()
-    assert table is not None and table.tag == qn("w:tbl"), "the note is not followed by the table"
+    rule = note.getnext()  # the short rule under the note line (Phụ lục III, Mẫu 2.1)
+    assert rule.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    table = rule.getnext()
+    assert table is not None and table.tag == qn("w:tbl"), "the note's rule is not followed by the table"
     return table
 
 
@@ -123,16 +125,18 @@ def test_group_rows_span_the_table(plan: Plan, document) -> None:
     groups = yaml_groups(plan)
     assert len(groups) == 8  # I–VIII
     rows = appendix_table(document).findall(qn("w:tr"))[1:]
-    spanning = [row_cells(r) for r in rows if len(row_cells(r)) == 1]
+    # A group row: its number in the TT column (aligned like that column), its name across the rest.
+    spanning = [row_cells(r) for r in rows if len(row_cells(r)) == 2]
     assert len(spanning) == len(groups)
-    assert all(grid_span(cells[0]) == 6 for cells in spanning)
-    assert [paragraph_text(cells[0]) for cells in spanning] == [" ".join(g.split()) for g in groups]
+    assert all([grid_span(c) for c in cells] == [1, 5] for cells in spanning)
+    assert [" ".join(paragraph_text(c) for c in cells) for cells in spanning] == [
+        " ".join(g.split()) for g in groups]
     assert [g.split(".")[0] for g in groups] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
 def test_data_rows_have_six_cells(plan: Plan, document) -> None:
     rows = appendix_table(document).findall(qn("w:tr"))[1:]
-    data = [row_cells(r) for r in rows if len(row_cells(r)) != 1]
+    data = [row_cells(r) for r in rows if len(row_cells(r)) != 2]
     source = [r for r in plan.appendices[0].tables[0].rows if isinstance(r, list)]
     assert len(data) == len(source) == 18  # the crawl elides rows II.9… to VI.1
     assert all(len(cells) == 6 and all(grid_span(c) == 1 for c in cells) for cells in data)

@@ -375,9 +375,12 @@ def test_appendix_table_merges_header_repeat_and_group_row(doc):
     assert [vmerge(tc) for tc in first] == ["restart", "restart", None]
     assert [vmerge(tc) for tc in second] == ["continue", "continue", None, None]
     assert [paragraph_text(tc) for tc in second] == ["", "", "Bắt đầu", "Kết thúc"]
-    assert [span(tc) for tc in group] == [4]
-    group_p = group[0].find(qn("w:p"))
-    assert uniform_format(doc, group_p).bold
+    # The group row's number sits in the number column, aligned like its numbers; its name spans
+    # the rest; the row keeps with the next one (never last on a page).
+    assert [span(tc) for tc in group] == [1, 3]
+    assert paragraph_format(doc, group[0].find(qn("w:p"))).align == "center"
+    assert all(uniform_format(doc, tc.find(qn("w:p"))).bold for tc in group)
+    assert all(tc.find(f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:keepNext')}") is not None for tc in group)
     assert len(data_row) == 4
     assert not uniform_format(doc, data_row[1].find(qn("w:p"))).bold
     assert paragraph_format(doc, data_row[0].find(qn("w:p"))).align == "center"
@@ -426,7 +429,14 @@ def test_core_properties(doc):
     assert core.author == "Sở GDĐT Nghệ An"
     assert core.last_modified_by == ""
     assert core.revision == 1
-    assert core.created == core.modified and core.created.year == 2020
+    assert core.created is None and core.modified is None  # an undated Document: no dates at all
+
+
+def test_core_dates_are_the_plan_date():
+    """Created/modified are the plan's date (byte-stable), not the decree's 2020-03-05."""
+    dated = open_docx(write_docx(Document([plan_part()], title="t", date=(18, 11, 2025))))
+    assert dated.core_properties.created == dated.core_properties.modified
+    assert dated.core_properties.created.isoformat().startswith("2025-11-18")
 
 
 def test_control_characters_and_markup_in_text_are_plain_text():
@@ -473,10 +483,13 @@ def test_libreoffice_converts_it(tmp_path, data):
 
 
 def test_closing_sentence_keeps_with_signature_block(doc):
+    # The last closing paragraph (the "./." line) keeps with the signature block on the paragraph
+    # itself; the KH Closing style does not, so earlier closing paragraphs do not chain onto it and
+    # cannot empty the page before the signature.
     p = find_paragraph(doc, "Trên đây là Kế hoạch")
-    style_id = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))
-    style = doc.styles.element.get_by_id(style_id)
-    assert style.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    assert p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    style = doc.styles.element.get_by_id("KHClosing")
+    assert style.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is None
     assert p.getnext().tag == qn("w:tbl")  # the closing table follows directly
 
 

@@ -50,7 +50,7 @@ def test_text_layout() -> None:
     assert "1. Sở Tài chính: Bố trí kinh phí." in blocks
     assert "Nơi nhận:\n- Bộ LĐTBXH;\n  + Cục Trẻ em;\n- Lưu: VT." in blocks
     assert "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn A" in text
-    assert "PHỤ LỤC\nCHỈ TIÊU\n(Kèm theo Kế hoạch số 12/KH-SLĐTBXH ngày 18 tháng 11 năm 2025 của " \
+    assert "Phụ lục\nCHỈ TIÊU\n(Kèm theo Kế hoạch số 12/KH-SLĐTBXH ngày 18 tháng 11 năm 2025 của " \
            "Sở Lao động - Thương binh và Xã hội)\n--------" in blocks
     # Header rows print each merged cell once; the group row is one cell.
     assert text.endswith("\n\nBảng 1\n| TT | Năm |\n| 2025 | 2030 |\n|---|---|---|\n| I. Nhóm |\n| 1 | 90% | 95% |\n")

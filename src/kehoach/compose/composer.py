@@ -26,6 +26,7 @@ from pathlib import Path
 from . import document as doc
 from .. import model as m
 from .. import vn
+from ..textwidth import break_letterhead_line
 from .tables import needs_landscape, table
 from .text import (BLANK, date_text, decimal, end_mark, inline, item_label, money, number_of, number_text,
                    sentence_case, strip_end)
@@ -62,15 +63,18 @@ class _Composer:
             parts = [self.plan_part(standalone=True)]
         else:
             parts = [self.decision_part(plan.decision), self.plan_part(standalone=False)]
-        return doc.Document(parts=parts, title=plan.title, author=plan.issuer_name)
+        return doc.Document(parts=parts, title=plan.title, author=plan.issuer_name,
+                            date=m.date_parts(plan.letterhead.date))
 
     # -- letterhead, title, signature, recipients -------------------------------------------
 
     def letterhead(self, numbered: bool) -> doc.Letterhead:
         lh = self.plan.letterhead
+        # A name too wide for its column breaks where a reader expects it, before the unit
+        # ("ỦY BAN NHÂN DÂN" / "PHƯỜNG BA ĐÌNH"), not wherever the width runs out.
         return doc.Letterhead(
-            parent=[vn.upper(line) for line in lh.parent],
-            issuer=[vn.upper(line) for line in lh.issuer],
+            parent=[part for line in lh.parent for part in break_letterhead_line(vn.upper(line), bold=False)],
+            issuer=[part for line in lh.issuer for part in break_letterhead_line(vn.upper(line), bold=True)],
             number_line=f"Số: {self.number}/{self.plan.symbol}" if numbered else None,
             place_date=f"{lh.place}, {self.date_words}" if numbered else None,
         )
@@ -276,7 +280,8 @@ class _Composer:
     # -- appendices and tables ---------------------------------------------------------------
 
     def appendix(self, appendix: m.Appendix, index: int, count: int) -> doc.AppendixPart:
-        label = appendix.label or ("PHỤ LỤC" if count == 1 else f"PHỤ LỤC {vn.roman(index + 1)}")
+        # Phụ lục I, III.1.b writes the label "Phụ lục I" (bold, 14 pt); a plan may print its own.
+        label = appendix.label or ("Phụ lục" if count == 1 else f"Phụ lục {vn.roman(index + 1)}")
         note = appendix.note or self.wording.render("attachment_note.j2", **self.reference_values())
         blocks: list[doc.Block] = [body(text) for text in appendix.text]
         blocks += self.items(appendix.items, 1, "standard", "")

@@ -138,7 +138,7 @@ Block = Paragraph | Table
 class AppendixPart:
     """A Phụ lục: new page, own page numbering, label, upper-case bold title, italic note line."""
 
-    label: str  # "PHỤ LỤC I"
+    label: str  # "Phụ lục I" (Phụ lục I, III.1.b), or the plan's own label
     title: str
     note: str | None  # "(Kèm theo Kế hoạch số 980/KH-UBND ngày … của …)"
     blocks: list[Block]
@@ -163,3 +163,4 @@ class Document:
     parts: list[Part]
     title: str  # for metadata (core properties, HTML <title>)
     author: str = ""  # the issuing body, for metadata
+    date: tuple[int | None, int | None, int | None] = (None, None, None)  # (day, month, year), metadata

@@ -67,7 +67,7 @@ class Appendix(Model):
 
     id: Id | None = F("Mã", "Mã ổn định để phần khác tham chiếu tới.", None)
     label: str | None = F(
-        "Nhãn", "Nhãn phụ lục (ví dụ: 'PHỤ LỤC I', 'PHỤ LỤC 01'); mặc định đánh số La Mã.", None
+        "Nhãn", "Nhãn phụ lục (ví dụ: 'PHỤ LỤC I', 'Phụ lục 01'); mặc định 'Phụ lục I', 'Phụ lục II'… như Nghị định 30.", None
     )
     title: str = F("Tên phụ lục", "Tên phụ lục.")
     note: str | None = F(

@@ -9,7 +9,7 @@ from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part, Table
-from .letterhead import _letterhead, _title
+from .letterhead import _letterhead, _rule_under, _title
 from .tables import _cell, _data_table, _table
 from .template import _sect_pr, _Template
 from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _text_p, twips_cm, twips_pt, w
@@ -37,12 +37,34 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> None:
 
 
 
+def _keep_next(p: etree._Element) -> None:
+    ppr = p[0]
+    if ppr.find(w("keepNext")) is None:
+        # keepNext follows pStyle in CT_PPrBase's sequence.
+        ppr.find(w("pStyle")).addnext(etree.Element(w("keepNext")))
+
+
+def _is_lead_in(para: Paragraph) -> bool:
+    """A line that introduces what follows ("Trọng tâm:", "Nhóm 1:"): never last on a page."""
+    return para.text.rstrip().endswith(":")
+
+
 def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
-    for block in blocks:
+    last = len(blocks) - 1
+    for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
-        else:
-            _paragraph(parent, block)
+            continue
+        _paragraph(parent, block)
+        if index < last and (_is_lead_in(block) or isinstance(blocks[index + 1], Table)):
+            _keep_next(parent[-1])  # a lead-in, or the line introducing a table
+            if index and isinstance(blocks[index - 1], Table) and _is_lead_in(block):
+                # LibreOffice lets a lead-in right after a table stay at the foot of a page; the
+                # table's last row keeping with it (Word's reading of keepNext in a row) moves both.
+                for p in parent[-2].findall(f"{w('tr')}[last()]/{w('tc')}/{w('p')}"):
+                    _keep_next(p)
+        elif index == last and block.kind is ParaKind.closing:
+            _keep_next(parent[-1])  # the "./." line goes with the signature block
 
 
 def _closing(body: etree._Element, closing: Closing) -> None:
@@ -119,4 +141,8 @@ def _appendix(body: etree._Element, appendix: AppendixPart) -> None:
     _text_p("KHAppendixTitle", vn.upper(appendix.title), body)
     if appendix.note:
         _text_p("KHAppendixNote", appendix.note, body)
+    # Phụ lục III, Mẫu 2.1: a short rule under the "(Kèm theo …)" line (under the title without one).
+    _rule_under(body, [vn.upper(appendix.title)], nd30.APPENDIX_TITLE_PT,
+                TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT, nd30.SHORT_RULE_FRACTION,
+                spaced=bool(appendix.note))
     _blocks(body, appendix.blocks, TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT)

@@ -8,20 +8,23 @@ paragraphs survive editing and render the same in Word and LibreOffice, unlike d
 
 from __future__ import annotations
 
+import functools
+
 from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import Letterhead, Title
-from ...textwidth import letterhead_column_cm, letterhead_line_cm, text_width_em
+from ...textwidth import letterhead_body_pt, letterhead_column_cm, letterhead_line_cm, text_width_em
 from .tables import _cell, _table
-from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, twips_cm, twips_pt, w
+from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_pt, w
 
-def _rule(parent: etree._Element, available: int, length: float) -> None:
+def _rule(parent: etree._Element, available: int, length: float, spaced: bool = False) -> None:
     """A rule ``length`` twips long, centred in ``available`` twips: the bottom border of an empty,
-    small paragraph, narrowed by equal indents."""
+    small paragraph, narrowed by equal indents. ``spaced``: the rule under an italic note line
+    keeps some space from it (KH Rule Spaced)."""
     length = max(min(int(length), available), 200)
     side = (available - length) // 2
-    p = _p("KHRule", parent)
+    p = _p("KHRuleSpaced" if spaced else "KHRule", parent)
     ppr = p[0]
     border = etree.SubElement(etree.SubElement(ppr, w("pBdr")), w("bottom"))
     border.set(w("val"), "single")
@@ -34,25 +37,48 @@ def _rule(parent: etree._Element, available: int, length: float) -> None:
 
 
 def _rule_under(parent: etree._Element, lines: list[str], size_pt: float, available: int,
-                fraction: float) -> None:
+                fraction: float, spaced: bool = False) -> None:
     widest = max((text_width_em(line, bold=True) for line in lines), default=0) * size_pt
-    _rule(parent, available, min(twips_pt(widest), available) * fraction)
+    _rule(parent, available, min(twips_pt(widest), available) * fraction, spaced)
 
 
 
-def _letterhead_left_width(head: Letterhead) -> int:
-    """The ô 2-3 column: its default width, widened (into the left margin) when a line the plan
-    broke on purpose would otherwise wrap; longer lines wrap anyway and keep the default."""
+def _sized(p: etree._Element, size_pt: float) -> etree._Element:
+    """Print every run of ``p`` at ``size_pt`` instead of its style's size."""
+    for run in p.iter(w("r")):
+        rpr = run.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.Element(w("rPr"))
+            run.insert(0, rpr)
+        for tag in ("sz", "szCs"):
+            etree.SubElement(rpr, w(tag)).set(w("val"), half_points(size_pt))
+    return p
+
+
+def _letterhead_left_width(head: Letterhead, size_pt: float) -> int:
+    """The ô 2-3 column: its default width, widened into the left margin when a line the plan (or
+    the composer) broke on purpose would otherwise wrap, but only as far as keeps the lines clear of
+    the Quốc hiệu (``letterhead_column_cm``); longer lines wrap anyway and keep the default."""
     default = twips_cm(nd30.LETTERHEAD_LEFT_CM)
-    widest = twips_cm(max([letterhead_line_cm(line, bold=False) for line in head.parent]
-                          + [letterhead_line_cm(line, bold=True) for line in head.issuer], default=0))
+    widest = twips_cm(max([letterhead_line_cm(line, bold=False, size_pt=size_pt) for line in head.parent]
+                          + [letterhead_line_cm(line, bold=True, size_pt=size_pt) for line in head.issuer],
+                          default=0))
     if default < widest <= twips_cm(letterhead_column_cm()):
         return widest
     return default
 
 
+def _place_date_pt(text: str, column: int) -> float:
+    """14 pt, or 13 pt (Phụ lục I, II.4 allows 13 to 14) when the line would wrap at 14 pt."""
+    for size in (nd30.PLACE_DATE_PT, nd30.PLACE_DATE_MIN_PT):
+        if twips_pt(text_width_em(text) * size) + twips_cm(nd30.PLACE_DATE_SLACK_CM) <= column:
+            return size
+    return nd30.PLACE_DATE_MIN_PT
+
+
 def _letterhead(body: etree._Element, head: Letterhead) -> None:
-    left = _letterhead_left_width(head)
+    size = letterhead_body_pt(head.parent, head.issuer)
+    left = _letterhead_left_width(head, size)
     right = TEXT_W_PORTRAIT - twips_cm(nd30.LETTERHEAD_LEFT_CM)
     widths = [left, right]
     tbl = _table(body, widths, borders=False, cell_margin=0)
@@ -68,11 +94,15 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
     tr = etree.SubElement(tbl, w("tr"))
     bodies = _cell(tr, widths[0])
     for line in head.parent:
-        _text_p("KHParent", vn.upper(line), bodies)
+        p = _text_p("KHParent", vn.upper(line), bodies)
+        if size != nd30.PARENT_PT:
+            _sized(p, size)
     for line in head.issuer:
-        _text_p("KHIssuer", vn.upper(line), bodies)
+        p = _text_p("KHIssuer", vn.upper(line), bodies)
+        if size != nd30.ISSUER_PT:
+            _sized(p, size)
     if head.issuer:
-        _rule_under(bodies, head.issuer, nd30.ISSUER_PT, inner[0], nd30.SHORT_RULE_FRACTION)
+        _rule_under(bodies, head.issuer, size, inner[0], nd30.SHORT_RULE_FRACTION)
     motto = _cell(tr, widths[1])
     _text_p("KHNationalName", vn.upper(head.national_name), motto)
     _text_p("KHMotto", head.motto, motto)
@@ -83,14 +113,71 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
         return
     tr = etree.SubElement(tbl, w("tr"))
     _text_p("KHNumber", head.number_line or "", _cell(tr, widths[0]))
-    _text_p("KHPlaceDate", head.place_date or "", _cell(tr, widths[1]))
+    place_date = _text_p("KHPlaceDate", head.place_date or "", _cell(tr, widths[1]))
+    if head.place_date:
+        date_size = _place_date_pt(head.place_date, widths[1])
+        if date_size != nd30.PLACE_DATE_PT:
+            _sized(place_date, date_size)
+
+
+_TITLE_SLACK = twips_cm(0.8)  # [practice] rounding in the width estimate, and air at both ends
+
+
+def _title_width(text: str) -> int:
+    return twips_pt(text_width_em(text, bold=True) * nd30.SUBJECT_PT)
+
+
+def _balanced(line: str, available: int) -> list[str]:
+    """A title line too wide for the page, broken into as few lines as it needs, of widths as even
+    as the words allow (not a full line and an orphaned word or two)."""
+    words = line.split()
+    if _title_width(line) <= available or len(words) < 2:
+        return [line]
+    count = min(-(-_title_width(line) // available), len(words))
+
+    @functools.lru_cache(maxsize=None)
+    def best(start: int, lines: int) -> tuple[int, tuple[int, ...]]:
+        """(widest line, break positions) for words[start:] in ``lines`` lines."""
+        if lines == 1:
+            return _title_width(" ".join(words[start:])), ()
+        result = (1 << 30, ())
+        for end in range(start + 1, len(words) - lines + 2):
+            head = _title_width(" ".join(words[start:end]))
+            if head > available:
+                break
+            rest, breaks = best(end, lines - 1)
+            result = min(result, (max(head, rest), (end, *breaks)))
+        return result
+
+    widest, breaks = best(0, count)
+    if widest > available:  # no even split fits: let the paragraph wrap as it will
+        return [line]
+    edges = [0, *breaks, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _title_lines(title: Title) -> tuple[str, list[str]]:
+    """The type-name line and the trích yếu lines as printed. The plan's own breaks are kept; a
+    line too wide for the page is balanced; a name in capitals whose first line is a word or two
+    ("CHƯƠNG TRÌNH" / "CÔNG TÁC" / "LĨNH VỰC …") continues the type name's line instead of
+    standing alone ("CHƯƠNG TRÌNH CÔNG TÁC" / "LĨNH VỰC …")."""
+    available = TEXT_W_PORTRAIT - _TITLE_SLACK
+    kind = vn.upper(title.kind)
+    lines = list(title.lines)
+    if len(lines) > 1 and len(lines[0].split()) <= 2 and lines[0] == vn.upper(lines[0]) \
+            and _title_width(f"{kind} {lines[0]}") <= available:
+        kind = f"{kind} {lines.pop(0)}"
+    return kind, [part for line in lines for part in _balanced(line, available)]
 
 
 def _title(body: etree._Element, title: Title) -> None:
-    _text_p("KHTypeName", vn.upper(title.kind), body)
-    for line in title.lines:
+    kind, lines = _title_lines(title)
+    _text_p("KHTypeName", kind, body)
+    for line in lines:
         _text_p("KHSubject", line, body)
-    _rule_under(body, title.lines or [title.kind], nd30.SUBJECT_PT, TEXT_W_PORTRAIT,
-                nd30.SHORT_RULE_FRACTION)
+    # An attached document (Phụ lục III, Mẫu 1.3): the rule goes under its "(Ban hành kèm theo …)"
+    # line, with space around it, not between the trích yếu and that line.
     if title.note:
         _text_p("KHTitleNote", title.note, body)
+    _rule_under(body, lines or [kind], nd30.SUBJECT_PT, TEXT_W_PORTRAIT,
+                nd30.SHORT_RULE_FRACTION, spaced=bool(title.note))

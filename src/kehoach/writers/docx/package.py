@@ -14,21 +14,29 @@ from .template import _template
 from .wml import _XML_UNSAFE, w
 
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-FIXED_CORE_DATE = "2020-03-05T00:00:00Z"  # the decree's date: metadata must not vary between builds
 
 _CORE = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
 xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
 xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
 <dc:title>{title}</dc:title><dc:subject>{title}</dc:subject><dc:creator>{author}</dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>\
-<cp:revision>1</cp:revision><dc:language>{lang}</dc:language>\
-<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>\
-<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified></cp:coreProperties>"""
+<cp:revision>1</cp:revision><dc:language>{lang}</dc:language>{dates}</cp:coreProperties>"""
+_DATES = """<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>\
+<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>"""
+
+
+def _core_date(document: Document) -> str:
+    """The plan's own date, never the clock, so that a build is byte-stable: a draft dated by month
+    or year only takes the first day of it; an undated plan has no dates."""
+    day, month, year = document.date
+    if year is None:
+        return ""
+    return _DATES.format(date=f"{year:04d}-{month or 1:02d}-{day or 1:02d}T00:00:00Z")
 
 def _core_xml(document: Document) -> bytes:
     return _CORE.format(title=escape(_XML_UNSAFE.sub("", document.title)),
                         author=escape(_XML_UNSAFE.sub("", document.author)),
-                        lang=nd30.LANGUAGE, date=FIXED_CORE_DATE).encode("utf-8")
+                        lang=nd30.LANGUAGE, dates=_core_date(document)).encode("utf-8")
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:

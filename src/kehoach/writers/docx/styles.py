@@ -38,8 +38,9 @@ STYLES = [
     StyleSpec("KHItem", "KH Item", **_BODY, based_on="KHBody"),
     StyleSpec("KHArticle", "KH Article", **_BODY, based_on="KHBody"),
     StyleSpec("KHHeading", "KH Heading", **_BODY, keep_next=True, based_on="KHBody"),
-    # The closing sentence stays on the page of the signature block (never a signature alone).
-    StyleSpec("KHClosing", "KH Closing", **_BODY, keep_next=True, based_on="KHBody"),
+    # Closing sentences flow like body text; only the last (the one ending "./.") keeps with the
+    # signature block (body.py), so a long closing cannot empty the page before it.
+    StyleSpec("KHClosing", "KH Closing", **_BODY, based_on="KHBody"),
     StyleSpec("KHCentered", "KH Centered", nd30.BODY_PT, align="center",
               before=twips_pt(nd30.PARAGRAPH_SPACE_BEFORE_PT), line=LINE_240THS),
     # Letterhead (ô 1-4): single spacing, centred in its column.
@@ -50,12 +51,17 @@ STYLES = [
     StyleSpec("KHMotto", "KH Motto", nd30.MOTTO_PT, align="center", bold=True),
     StyleSpec("KHPlaceDate", "KH Place Date", nd30.PLACE_DATE_PT, align="center", italic=True,
               before=twips_pt(6)),
-    StyleSpec("KHRule", "KH Rule", 4, align="center"),
+    StyleSpec("KHRule", "KH Rule", 4, align="center", keep_next=True),
+    # The rule under an italic "(Kèm theo …)" line: space above it, and the 6 pt after it that the
+    # note line itself no longer has (Phụ lục III, Mẫu 1.3 and 2.1).
+    StyleSpec("KHRuleSpaced", "KH Rule Spaced", 4, align="center", before=twips_pt(2),
+              after=twips_pt(6), keep_next=True),
     # Title (ô 5a).
     StyleSpec("KHTypeName", "KH Type Name", nd30.TYPE_NAME_PT, align="center", bold=True,
               before=twips_pt(nd30.TITLE_SPACE_BEFORE_PT), keep_next=True),
     StyleSpec("KHSubject", "KH Subject", nd30.SUBJECT_PT, align="center", bold=True, keep_next=True),
-    StyleSpec("KHTitleNote", "KH Title Note", nd30.APPENDIX_NOTE_PT, align="center", italic=True),
+    StyleSpec("KHTitleNote", "KH Title Note", nd30.APPENDIX_NOTE_PT, align="center", italic=True,
+              keep_next=True),
     # Closing (ô 7, 9b).
     StyleSpec("KHRecipientsLabel", "KH Recipients Label", nd30.RECIPIENTS_LABEL_PT, bold=True,
               italic=True, before=twips_pt(nd30.CLOSING_SPACE_BEFORE_PT)),
@@ -69,7 +75,7 @@ STYLES = [
     StyleSpec("KHAppendixTitle", "KH Appendix Title", nd30.APPENDIX_TITLE_PT, align="center",
               bold=True, keep_next=True),
     StyleSpec("KHAppendixNote", "KH Appendix Note", nd30.APPENDIX_NOTE_PT, align="center",
-              italic=True, after=twips_pt(6)),
+              italic=True, keep_next=True),
     StyleSpec("KHTableTitle", "KH Table Title", nd30.BODY_PT, align="center", bold=True,
               before=twips_pt(6), after=twips_pt(6), keep_next=True),
     StyleSpec("KHTableText", "KH Table Text", nd30.TABLE_TEXT_PT, before=twips_pt(2), after=twips_pt(2)),
@@ -159,6 +165,9 @@ def _set_doc_defaults(styles_root: etree._Element) -> None:
     ppr = styles_root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
     for child in list(ppr):
         ppr.remove(child)
+    # Widow and orphan control (Word's default for Normal): a paragraph never leaves one line alone
+    # at the foot or the head of a page, and the "./." line takes a line of its paragraph along.
+    etree.SubElement(ppr, w("widowControl"))
     spacing = etree.SubElement(ppr, w("spacing"))
     spacing.set(w("after"), "0")
     spacing.set(w("line"), "240")

@@ -3,11 +3,14 @@ rows, merged cells and column widths fitted to the page."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ... import nd30
 from ...compose.document import Table, TableCell
-from .wml import CELL_MARGIN, _p, _run, _text_p, eighth_points, twips_cm, w
+from ...textwidth import text_width_em
+from .wml import CELL_MARGIN, _p, _run, _text_p, eighth_points, twips_cm, twips_pt, w
 
 def _table(parent: etree._Element, widths: list[int], borders: bool,
            cell_margin: int = CELL_MARGIN) -> etree._Element:
@@ -58,18 +61,112 @@ def _cell(tr: etree._Element, width: int, span: int = 1, vmerge: str | None = No
 
 
 
+def _words_twips(text: str, bold: bool) -> tuple[int, int]:
+    """(widest word, whole text) of ``text`` printed in the table's size, in twips."""
+    size = nd30.TABLE_TEXT_PT
+    words = text.split() or [""]
+    widest = max(twips_pt(text_width_em(word, bold=bold) * size) for word in words)
+    return widest, max(twips_pt(text_width_em(line, bold=bold) * size) for line in text.split("\n"))
+
+
+def _content_widths(table: Table) -> tuple[list[int], list[int]]:
+    """Per column: the least width that breaks no word (header words included) and the width that
+    prints every cell on one line; cell padding and a rounding slack included."""
+    columns = table.column_count
+    pad = 2 * CELL_MARGIN + _SLACK
+    least, most = [pad] * columns, [pad] * columns
+    for row_index, row in enumerate([*table.header, *table.rows]):
+        header = row_index < len(table.header)
+        column = 0
+        for cell in row:
+            if column >= columns:
+                break
+            if cell.col_span == 1 and cell.text:
+                word, whole = _words_twips(cell.text, bold=header or cell.bold)
+                least[column] = max(least[column], word + pad)
+                most[column] = max(most[column], whole + pad)
+            column += cell.col_span
+    return least, most
+
+
+_SLACK = twips_cm(0.1)  # rounding in the width estimate
+
+
 def _grid_widths(table: Table, available: int) -> list[int]:
-    fixed = [twips_cm(cm) if cm else None for cm in table.widths_cm]
-    free = [i for i, width in enumerate(fixed) if width is None]
+    """Column widths: the plan's where it gives them; the others from their content (a column
+    gets what its longest cell needs, shares of the rest in proportion to what it could use);
+    never so narrow that a word (a header's "CHUẨN", "STT") breaks, while the page allows."""
+    least, most = _content_widths(table)
+    widths = [twips_cm(cm) if cm else None for cm in table.widths_cm]
+    free = [i for i, width in enumerate(widths) if width is None]
     if free:
-        rest = available - sum(width for width in fixed if width)
-        share = max(rest // len(free), twips_cm(1.5))
+        rest = max(available - sum(width for width in widths if width), 0)
+        low = sum(least[i] for i in free)
+        high = sum(most[i] for i in free)
         for i in free:
-            fixed[i] = share
-    total = sum(fixed)
-    if total > available:  # too wide for the page: shrink every column in proportion
-        fixed = [width * available // total for width in fixed]
-    return fixed
+            if high <= rest:  # everything on one line: spread what is left in proportion
+                widths[i] = most[i] * rest // high
+            elif low <= rest:  # words whole: the room above that goes where the text is longest
+                extra = (rest - low) * (most[i] - least[i]) // max(high - low, 1)
+                widths[i] = least[i] + extra
+            else:
+                widths[i] = least[i]
+    total = sum(widths)
+    if total > available:  # too wide for the page: shrink in proportion ...
+        widths = [width * available // total for width in widths]
+        # ... but give a column whose words would break its least width back, from the others.
+        short = [i for i in range(len(widths)) if widths[i] < least[i]]
+        need = sum(least[i] - widths[i] for i in short)
+        spare = sum(widths[i] - least[i] for i in range(len(widths)) if widths[i] > least[i])
+        if short and need <= spare:
+            for i in range(len(widths)):
+                if widths[i] < least[i]:
+                    widths[i] = least[i]
+                elif widths[i] > least[i]:
+                    widths[i] -= (widths[i] - least[i]) * need // spare
+    return widths
+
+
+_LINE_TWIPS = twips_pt(nd30.TABLE_TEXT_PT * 1.15)
+# [practice] a row taller than this may break across pages; shorter rows move whole.
+_SPLIT_ROW_TWIPS = twips_cm(8)
+
+
+def _row_height(row: list[TableCell], widths: list[int]) -> int:
+    """Estimated printed height of a row: its tallest cell's wrapped lines."""
+    lines, column = 1, 0
+    for cell in row:
+        width = sum(widths[column:column + cell.col_span]) - 2 * CELL_MARGIN
+        column += cell.col_span
+        if cell.text and width > 0:
+            _, whole = _words_twips(cell.text, bold=cell.bold)
+            lines = max(lines, -(-whole // width) + cell.text.count("\n"))
+    return lines * _LINE_TWIPS
+
+
+_GROUP_NUMBER = re.compile(r"^((?:[IVXLCDM]+|\d+|[a-zđ])[.)]?)\s+(\S.*)$", re.S)
+
+
+def _split_group_number(row: list[TableCell], columns: int, number_align: str | None) -> list[TableCell]:
+    """A group row "III. Tên nhóm" spanning the table: its number in the first column, aligned
+    like that column's numbers, and its name across the others."""
+    first = row[0] if row else None
+    if first is None or number_align is None or first.col_span < 2:
+        return row
+    match = _GROUP_NUMBER.match(first.text)
+    if not match:
+        return row
+    number = TableCell(match.group(1), bold=True, align=number_align)
+    name = TableCell(match.group(2), col_span=first.col_span - 1, bold=True, align=first.align)
+    return [number, name, *row[1:]]
+
+
+def _number_align(table: Table) -> str | None:
+    """The alignment of the first column when it holds numbers ("1", "2", …); None otherwise."""
+    for row in table.rows:
+        if row and row[0].col_span == 1:
+            return row[0].align if re.fullmatch(r"[\dIVXLCDM.)]{1,6}", row[0].text.strip()) else None
+    return None
 
 
 def _data_table(parent: etree._Element, table: Table, available: int) -> None:
@@ -78,13 +175,18 @@ def _data_table(parent: etree._Element, table: Table, available: int) -> None:
     widths = _grid_widths(table, available)
     columns = len(widths)
     tbl = _table(parent, widths, borders=True)
+    number_align = _number_align(table)
     # Cells still covered by a vertical merge from above: column -> (remaining rows, span).
     pending: dict[int, list[int]] = {}
     for row_index, row in enumerate([*table.header, *table.rows]):
         is_header = row_index < len(table.header)
+        group = not is_header and bool(row) and row[0].col_span >= 2
+        if group:
+            row = _split_group_number(row, columns, number_align)
         tr = etree.SubElement(tbl, w("tr"))
         trpr = etree.SubElement(tr, w("trPr"))
-        etree.SubElement(trpr, w("cantSplit"))
+        if is_header or _row_height(row, widths) <= _SPLIT_ROW_TWIPS:
+            etree.SubElement(trpr, w("cantSplit"))
         if is_header:
             etree.SubElement(trpr, w("tblHeader"))
         cells = iter(row)
@@ -110,8 +212,11 @@ def _data_table(parent: etree._Element, table: Table, available: int) -> None:
                        "center" if is_header else None)
             if cell.row_span > 1:
                 pending[column] = [cell.row_span - 1, span]
-            _table_cell_text(tc, cell, is_header, group=span == columns and not is_header)
+            _table_cell_text(tc, cell, is_header, group=group)
             column += span
+        if group:  # a group row never ends a page: it keeps with the row after it
+            for ppr in tr.iter(w("pPr")):
+                ppr.find(w("pStyle")).addnext(etree.Element(w("keepNext")))
 
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}

@@ -5,6 +5,7 @@ at it."""
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import io
 import zipfile
 from dataclasses import dataclass
@@ -51,8 +52,9 @@ def _template() -> _Template:
     doc = docx.Document()
     part = doc.part
     # Drop parts that carry theme fonts or a stale preview: stylesWithEffects, the thumbnail.
+    # ... and the default template's leftover customXml bibliography part.
     for rid, rel in list(part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
             part.drop_rel(rid)
     for rid, rel in list(part.package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
@@ -65,6 +67,7 @@ def _template() -> _Template:
     settings = doc.settings.element
     for lang in settings.iter(w("themeFontLang")):
         lang.set(w("val"), nd30.LANGUAGE)
+    _fix_settings(settings)
 
     section = doc.sections[0]
     section.different_first_page_header_footer = nd30.HIDE_FIRST_PAGE_NUMBER
@@ -83,8 +86,38 @@ def _template() -> _Template:
     for child in list(body):
         body.remove(child)
     parts.pop("docProps/core.xml")
+    parts["docProps/app.xml"] = _app_xml()
     return _Template(parts, etree.tostring(root), refs["default"], refs["first"])
 
+
+
+def _fix_settings(settings: etree._Element) -> None:
+    """ISO 29500 requires w:percent on w:zoom; compatibility mode 15 is Word 2013 and later, so
+    Word does not open the file in "Compatibility Mode"."""
+    for zoom in settings.iter(w("zoom")):
+        zoom.set(w("percent"), "100")
+    for setting in settings.iter(w("compatSetting")):
+        if setting.get(w("name")) == "compatibilityMode":
+            setting.set(w("val"), COMPATIBILITY_MODE)
+
+
+COMPATIBILITY_MODE = "15"
+
+_APP = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<Application>{application}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>\
+<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>\
+<HyperlinksChanged>false</HyperlinksChanged></Properties>"""
+
+
+def _app_xml() -> bytes:
+    """docProps/app.xml naming kehoach (and its version) as the application that wrote the file."""
+    try:
+        version = importlib.metadata.version("kehoach")
+    except importlib.metadata.PackageNotFoundError:  # running from a source tree
+        version = "0"
+    return _APP.format(application=f"kehoach/{version}").encode("utf-8")
 
 
 def _sect_pr(template: _Template, landscape: bool) -> etree._Element:

@@ -52,8 +52,14 @@ class AgencyNames:
             start, end = match.span()
             if (start and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
                 continue
+            if _COMPOUND_BEFORE.search(lowered, max(0, start - 8), start):
+                continue  # "các cơ sở y tế" (health facilities), not "Sở Y tế"
             yield start, end, self.canonical[match.group(0)]
 
+
+# Words that make the agency type a syllable of another word: "cơ sở" (a facility), "trụ sở"
+# (premises), "cán bộ", "toàn bộ", "nội bộ".
+_COMPOUND_BEFORE = re.compile(r"(?<!\w)(?:cơ|trụ|cán|toàn|nội) \Z")
 
 _KNOWN_AGENCIES = AgencyNames(AGENCY_NAMES)
 # Names that are never common nouns: in lower case they are still the agency, written wrongly.

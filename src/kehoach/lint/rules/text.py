@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
+from ..admin_units import in_unit_name
 from .registry import Context, Finding, rule
 
 # --------------------------------------------------------------------------------------------
@@ -70,12 +71,28 @@ def fold_tones(text: str) -> str:
     return _NEW_PAIR.sub(swap, text)
 
 
+_OLD_PAIR = re.compile(r"([òóỏõọÒÓỎÕỌ])([aeAE])(?![A-Za-zÀ-ỹĐđ])|([ùúủũụÙÚỦŨỤ])([yY])(?![A-Za-zÀ-ỹĐđ])")
+
+
+def unfold_tones(text: str) -> str:
+    """Old-style placement rewritten in the new style ("hòa" → "hoà", "thủy" → "thuỷ"), same length."""
+    def swap(match: re.Match[str]) -> str:
+        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if match.start() and match.string[match.start() - 1] in "qQ":
+            return match.group(0)
+        base, tone = _tone_of(first)
+        return base + _TONED[second][tone]
+
+    return _OLD_PAIR.sub(swap, text)
+
+
 @rule("KH302", "tone-style", Severity.warning, "NĐ 30, Phụ lục II (chính tả); nd30-formatting §11.3",
       ("trộn hai kiểu đặt dấu thanh", "two tone-mark styles in one document"))
 def tone_style(ctx: Context) -> Iterator[Finding]:
     """One tone-mark placement per document: old "hòa, ủy, thủy" or new "hoà, uỷ, thuỷ", not both.
     The words written in the less used style are reported (the old style wins a tie: the decree
-    writes "CỘNG HÒA", "Ủy ban").
+    writes "CỘNG HÒA", "Ủy ban"). Names of provinces and communes from the official list ("Xã Đàm
+    Thuỷ", "Xã Lạc Thủy") are names, spelt as the list spells them: they neither count nor are reported.
 
     Passes:
 
@@ -90,16 +107,26 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
           paragraphs: [Uỷ ban nhân dân tỉnh ban hành Kế hoạch.]
     """
     corpus = ctx.corpus
-    old, new = tone_words(corpus.text)
+    old, new = styled_words(corpus.text)
     if not old or not new:
         return
-    minority, style, example = (new, tr("mới", "new"), old[0][1]) if len(new) <= len(old) \
-        else (old, tr("cũ", "old"), new[0][1])
+    minority, majority, style = (new, old, tr("mới", "new")) if len(new) <= len(old) else (old, new, tr("cũ", "old"))
     for position, word in minority:
+        example = fold_tones(word) if minority is new else unfold_tones(word)  # the word itself, respelt
         yield Finding(corpus.where(position)[0], tr(
-            "'{w}' đặt dấu thanh kiểu {s}, trong khi văn bản chủ yếu viết kiểu khác (ví dụ '{e}'): thống nhất một kiểu",
-            "'{w}' uses the {s} tone-mark placement while the document mostly uses the other (e.g. '{e}'): use one",
+            "'{w}' đặt dấu thanh kiểu {s}, trong khi văn bản chủ yếu viết kiểu khác: viết '{e}' cho thống nhất",
+            "'{w}' uses the {s} tone-mark placement while the document mostly uses the other: write '{e}'",
             w=word, s=style, e=example), snippet=word)
+
+
+def styled_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(old-style, new-style) words of ``text``, without those inside official unit names: the list
+    writes "Xã Đàm Thuỷ" and "Xã Lạc Thủy", and a name is spelt as the list spells it."""
+    old, new = tone_words(text)
+    if not old or not new:
+        return old, new
+    return ([(p, w) for p, w in old if not in_unit_name(text, p, p + len(w))],
+            [(p, w) for p, w in new if not in_unit_name(text, p, p + len(w))])
 
 
 # --------------------------------------------------------------------------------------------

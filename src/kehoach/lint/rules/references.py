@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -19,13 +19,38 @@ from .recipients import entries
 from .registry import Context, Finding, rule, walk_items
 
 
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]
+
+
+_PLANS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _plan_of(cls: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required text fields, fields that may hold such a field further down) of a model class,
+    worked out once per class so that the walk skips the many items and cells with none."""
+    if cls in _PLANS:
+        return _PLANS[cls]
+    required = tuple(name for name, info in cls.model_fields.items()
+                     if info.is_required() and info.annotation is str)
+    _PLANS[cls] = (required, ())  # for a class that contains itself (Recipient.items)
+    nested = tuple(name for name, info in cls.model_fields.items()
+                   if any(any(_plan_of(m)) for m in _models_in(info.annotation)))
+    _PLANS[cls] = (required, nested)
+    return _PLANS[cls]
+
+
 def _empty_required(model: BaseModel, loc: Loc) -> Iterator[Loc]:
-    for name, info in type(model).model_fields.items():
+    required, nested = _plan_of(type(model))
+    for name in required:
         value = getattr(model, name)
-        if isinstance(value, str):
-            if info.is_required() and not value.strip():
-                yield (*loc, name)
-        elif isinstance(value, BaseModel):
+        if isinstance(value, str) and not value.strip():
+            yield (*loc, name)
+    for name in nested:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
             yield from _empty_required(value, (*loc, name))
         elif isinstance(value, list):
             for i, element in enumerate(value):

@@ -46,9 +46,18 @@ def communes() -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", bare(w.name)) for w in Ward.iter_all())
 
 
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0309\u0303\u0323"))
+
+
+def key(name: str) -> str:
+    """A name compared without case or tone marks: the list itself writes "Tuy Hòa" and "Đàm Thuỷ"
+    (both placements), and a plan may use the other placement for the same name."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name.lower()).translate(_TONES))
+
+
 @lru_cache(maxsize=1)
 def all_names() -> frozenset[str]:
-    return provinces() | communes()
+    return frozenset(key(n) for n in provinces() | communes())
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -56,7 +65,8 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 
 def in_unit_name(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is part of an official unit name written there
-    ("Thuỷ" in "xã Đàm Thuỷ"): runs of one to four words around it are looked up in the list."""
+    ("Thuỷ" in "xã Đàm Thuỷ"): runs of one to four capitalised words around it are looked up in
+    the list ("hòa bình" in lower case is a word, "Hòa Bình" may be a name)."""
     before = [m for m in _WORD.finditer(text, max(0, start - 40), start)][-3:]
     after = [m for m in _WORD.finditer(text, end, end + 40)][:3]
     words = [m.group(0) for m in before] + [text[start:end]] + [m.group(0) for m in after]
@@ -64,7 +74,8 @@ def in_unit_name(text: str, start: int, end: int) -> bool:
     names = all_names()
     for first in range(max(0, here - 3), here + 1):
         for last in range(here, min(len(words), first + 4)):
-            if " ".join(words[first: last + 1]) in names:
+            run = words[first: last + 1]
+            if all(w[0].isupper() or w.isdigit() for w in run) and key(" ".join(run)) in names:
                 return True
     return False
 
@@ -72,4 +83,4 @@ def in_unit_name(text: str, start: int, end: int) -> bool:
 def is_current_place(name: str) -> bool:
     """Whether ``name`` (an địa danh: "Đắk Lắk", "Ea Kao", "Phường 1") is a current province or commune."""
     text = unicodedata.normalize("NFC", name.strip())
-    return text in all_names() or bare(text) in all_names()
+    return key(text) in all_names() or key(bare(text)) in all_names()

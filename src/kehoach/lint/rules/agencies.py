@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 from .text import fold_tones
 
 AGENCY_NAMES = [
@@ -104,7 +104,7 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
             yield Finding(ctx.corpus.where(start)[0], tr(
                 "viết hoa tên cơ quan theo Phụ lục II: \"{r}\", không phải \"{w}\"",
                 "capitalise the agency name as Phụ lục II says: \"{r}\", not \"{w}\"", r=right, w=original),
-                snippet=original)
+                snippet=original, fix=Fix(original, _recase(original, right)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -173,3 +173,11 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
                 yield Finding(loc, tr("viết đầy đủ '{n}' thay cho '{s}' (danh mục cơ quan trong cấu hình)",
                                       "write '{n}' in full instead of '{s}' (the configuration's agency directory)",
                                       n=agency.name, s=short), snippet=short)
+
+
+def _recase(written: str, right: str) -> str:
+    """``written`` with the capitals of ``right`` and its own letters otherwise: the tone-mark
+    placement the plan uses ("Ủy"/"Uỷ") stays, only the case changes."""
+    if len(written) != len(right):
+        return right
+    return "".join(w.upper() if r.isupper() else w.lower() for w, r in zip(written, right))

@@ -9,7 +9,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...model import date_parts
 from ...vn import pad_day, pad_month
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 
 # Each pattern opens with a literal or a digit so that the regex engine skips ahead quickly.
 # They run on lower-cased text ("Ngày" at a sentence start included).
@@ -121,7 +121,7 @@ def _wrong(ctx: Context, own: bool) -> Iterator[Finding]:
                          "(giữ nguyên nếu văn bản gốc ghi như vậy)",
                          "note: the cited date \"{w}\" would be \"{f}\" in Decree 30's style (keep it if the "
                          "cited document writes it so)", w=written, f=fixed)
-        yield Finding(loc, message, snippet=written)
+        yield Finding(loc, message, snippet=written, fix=Fix(written, fixed, safe=own))
 
 
 @rule("KH203", "date-padding", Severity.error, "NĐ 30, Phụ lục I, Mục II.4.b",

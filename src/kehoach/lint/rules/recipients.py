@@ -12,7 +12,7 @@ from ...i18n import tr
 from ...source.loader import Loc
 from ...model import Recipient
 from ...vn import roman
-from .registry import Context, Finding, rule, walk_items
+from .registry import Context, Finding, Fix, rule, walk_items
 from .text import fold_tones
 
 
@@ -65,14 +65,14 @@ def punctuation_typed(ctx: Context) -> Iterator[Finding]:
             yield Finding(entry.loc, tr(
                 "bỏ dấu '{p}' cuối nơi nhận '{n}': công cụ tự thêm ';' (dòng cuối 'Lưu: …' thêm '.')",
                 "drop the '{p}' after recipient '{n}': the tool adds ';' (and '.' after 'Lưu: …')",
-                p=name[-1], n=name), snippet=name)
+                p=name[-1], n=name), snippet=name, fix=Fix(name, name.rstrip(";.,").rstrip()))
     if ctx.plan.recipients:
         units = ctx.plan.recipients.archive.units
         if units and units[-1].endswith(_TYPED):
             yield Finding(("recipients", "archive", "units", len(units) - 1), tr(
                 "bỏ dấu '{p}' sau '{u}': công cụ tự thêm '.' cuối dòng 'Lưu: …'",
                 "drop the '{p}' after '{u}': the tool ends the 'Lưu: …' line with '.'",
-                p=units[-1][-1], u=units[-1]), snippet=units[-1])
+                p=units[-1][-1], u=units[-1]), snippet=units[-1], fix=Fix(units[-1], units[-1].rstrip(";.,").rstrip()))
 
 
 @rule("KH208", "recipient-semicolon", Severity.error, "NĐ 30, Phụ lục I, Mục II.9.d",

@@ -14,7 +14,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ..admin_units import in_unit_name
 from ..syllables import VIETNAMESE_CHARS, has_vietnamese_marks, is_syllable, split_fused
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 from .text import _FOREIGN
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -84,7 +84,7 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
         if fused and not in_unit_name(text, match.start(), match.end()):
             yield Finding(ctx.corpus.where(match.start())[0], tr(
                 "'{w}' là hai từ dính nhau: viết '{a} {b}'", "'{w}' is two words typed together: write '{a} {b}'",
-                w=word, a=fused[0], b=fused[1]), snippet=word)
+                w=word, a=fused[0], b=fused[1]), snippet=word, fix=Fix(word, f"{fused[0]} {fused[1]}", safe=False))
     for match in _DIGIT_WORD.finditer(text):
         written = match.group(0)
         letters = written.strip("0123456789")
@@ -100,7 +100,7 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
             right = f"{number} {letters}" if whole.startswith(number) else f"{letters} {number}"
             yield Finding(ctx.corpus.where(match.start())[0], tr(
                 "'{w}': thiếu dấu cách giữa số và chữ, viết '{r}'", "'{w}': a space is missing, write '{r}'",
-                w=whole, r=right), snippet=whole)
+                w=whole, r=right), snippet=whole, fix=Fix(whole, right, safe=False))
 
 
 @rule("KH306", "syllable-spelling", Severity.warning, "NĐ 30, Phụ lục II (chính tả)",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ...diagnostics import Severity
 from ...i18n import tr
 from ..admin_units import in_unit_name
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 
 # --------------------------------------------------------------------------------------------
 # Tone-mark placement: "hòa, thủy" (old, the decree's own spelling) or "hoà, thuỷ" (new)
@@ -116,7 +116,7 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
         yield Finding(corpus.where(position)[0], tr(
             "'{w}' đặt dấu thanh kiểu {s}, trong khi văn bản chủ yếu viết kiểu khác: viết '{e}' cho thống nhất",
             "'{w}' uses the {s} tone-mark placement while the document mostly uses the other: write '{e}'",
-            w=word, s=style, e=example), snippet=word)
+            w=word, s=style, e=example), snippet=word, fix=Fix(word, example))
 
 
 def styled_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

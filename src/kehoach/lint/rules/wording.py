@@ -10,7 +10,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...vn import upper
 from .recipients import entries
-from .registry import Context, Finding, is_placeholder, rule
+from .registry import Context, Finding, Fix, is_placeholder, rule
 
 
 def _all_capitals(text: str) -> bool:
@@ -74,7 +74,8 @@ def proposal_end(ctx: Context) -> Iterator[Finding]:
         if match:
             yield Finding(loc, tr("bỏ dấu '{p}' cuối dòng đề nghị: dòng này kết thúc bằng dấu chấm, do công cụ thêm",
                                   "drop the '{p}' that ends the proposal line: it ends with a full stop, "
-                                  "which the tool adds", p=match.group(0).strip()))
+                                  "which the tool adds", p=match.group(0).strip()),
+                          snippet=text, fix=Fix(text, text[: match.start()], safe=False))
 
 
 # "TP. Bắc Kạn", "Thành phố Bắc Kạn", "Tỉnh Nghệ An", "huyện Chợ Mới": the địa danh is the unit's
@@ -112,7 +113,8 @@ def place_name(ctx: Context) -> Iterator[Finding]:
     if match and not is_placeholder(place) and not match.group("name").strip().isdigit():
         yield Finding(("letterhead", "place"), tr(
             "địa danh là tên đơn vị hành chính: ghi \"{n}\", không ghi \"{p}\"",
-            "the place name is the unit's name: write \"{n}\", not \"{p}\"", n=match.group("name").strip(), p=place))
+            "the place name is the unit's name: write \"{n}\", not \"{p}\"", n=match.group("name").strip(), p=place),
+            snippet=place, fix=Fix(place, match.group("name").strip(), safe=False))
 
 
 _CITED_PART = re.compile(r"(?<![\w])(điều|chương)\s+(\d+|[IVXLC]+\b)")
@@ -143,4 +145,5 @@ def cited_article_case(ctx: Context) -> Iterator[Finding]:
             written = match.group(0)
             right = written[0].upper() + written[1:]
             yield Finding(loc, tr("viết hoa khi viện dẫn: \"{r}\", không phải \"{w}\"",
-                                  "capitalise a citation: \"{r}\", not \"{w}\"", r=right, w=written), snippet=written)
+                                  "capitalise a citation: \"{r}\", not \"{w}\"", r=right, w=written), snippet=written,
+                          fix=Fix(written, right, safe=False))

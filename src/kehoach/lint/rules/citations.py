@@ -10,7 +10,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...source.loader import Loc
 from ...model import date_parts
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 
 _TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạch|Chỉ thị|Thông tư|Hướng dẫn|Thông báo|"
           r"Chương trình|Đề án|Kết luận|Văn bản|Tờ trình|Báo cáo|Công điện|Thông tri|Quy định")
@@ -145,3 +145,37 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
                     w=later.written, p=problem, f=first.written, d=_fmt_date(first.date)),
                     snippet=later.written)
                 break
+
+
+@rule("KH406", "citation-spacing", Severity.warning, "NĐ 30, Phụ lục I, Mục II.3 (số, ký hiệu viết liền)",
+      ("số, ký hiệu văn bản được dẫn có khoảng trắng", "a cited number and ký hiệu typed with a space"))
+def citation_spacing(ctx: Context) -> Iterator[Finding]:
+    """A number and ký hiệu are written without spaces: "66/2018/QĐ-UBND", "57-NQ/TW", not
+    "66/2018/QĐ- UBND". (When the same document is also cited without the space, KH401 reports the
+    variant instead.)
+
+    Passes:
+
+        preamble:
+          bases: [Căn cứ Quyết định số 66/2018/QĐ-UBND ngày 28/12/2018 của UBND tỉnh]
+
+    Fails:
+
+        preamble:
+          bases: [Căn cứ Quyết định số 66/2018/QĐ- UBND ngày 28/12/2018 của UBND tỉnh]
+    """
+    found = [c for c in citations(ctx) if c.type is not None]
+    for citation in found:
+        if not re.search(r"\s", citation.raw_symbol):
+            continue
+        if any(other.number == citation.number and other.symbol == citation.symbol
+               and not re.search(r"\s", other.raw_symbol) for other in found):
+            continue  # KH401's
+        match = re.search(r"\d+" + re.escape(citation.raw_symbol), citation.written)
+        if match is None:
+            continue
+        written = match.group(0)
+        right = _spacing(written)
+        yield Finding(citation.loc, tr("viết liền số, ký hiệu: \"{r}\", không phải \"{w}\"",
+                                       "write the number and ký hiệu without spaces: \"{r}\", not \"{w}\"",
+                                       r=right, w=written), snippet=written, fix=Fix(written, right, safe=False))

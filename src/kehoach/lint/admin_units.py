@@ -67,6 +67,8 @@ def in_unit_name(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is part of an official unit name written there
     ("Thuỷ" in "xã Đàm Thuỷ"): runs of one to four capitalised words around it are looked up in
     the list ("hòa bình" in lower case is a word, "Hòa Bình" may be a name)."""
+    if not text[start: start + 1].isupper():
+        return False  # a name is capitalised: a word in lower case is a word
     before = [m for m in _WORD.finditer(text, max(0, start - 40), start)][-3:]
     after = [m for m in _WORD.finditer(text, end, end + 40)][:3]
     words = [m.group(0) for m in before] + [text[start:end]] + [m.group(0) for m in after]

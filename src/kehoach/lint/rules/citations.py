@@ -46,6 +46,13 @@ def _symbol(raw: str) -> str:
 
 
 def citations(ctx: Context) -> list[Citation]:
+    """Every citation of the plan (and its own number), computed once per plan."""
+    if "citations" not in ctx.memo:
+        ctx.memo["citations"] = _citations(ctx)
+    return ctx.memo["citations"]
+
+
+def _citations(ctx: Context) -> list[Citation]:
     out = []
     lh = ctx.plan.letterhead
     if lh.number:  # the plan itself, as its appendices' notes cite it

@@ -108,7 +108,9 @@ def own_date(ctx: Context) -> tuple[int, int, int] | None:
 def _wrong(ctx: Context, own: bool) -> Iterator[Finding]:
     """Badly padded dates that are (``own``) or are not the plan's own issue date."""
     issued = own_date(ctx)
-    for position, written, fixed in wrong_dates(ctx.corpus.text, ctx.corpus.lowered):
+    if "wrong_dates" not in ctx.memo:  # KH203 and KH214 share one scan
+        ctx.memo["wrong_dates"] = list(wrong_dates(ctx.corpus.text, ctx.corpus.lowered))
+    for position, written, fixed in ctx.memo["wrong_dates"]:
         if (issued is not None and _date_at(ctx.corpus.text, position) == issued) is not own:
             continue
         loc = ctx.corpus.where(position)[0]

@@ -150,6 +150,7 @@ class Context:
     config: Config
     profile: Profile | None = None
     profile_error: str | None = None  # the profile the plan names but that does not exist
+    memo: dict = field(default_factory=dict, repr=False)  # what several rules compute once per plan
 
     @property
     def plan(self) -> Plan:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...diagnostics import Severity
 from ...i18n import tr
@@ -18,23 +19,24 @@ from .registry import Context, Finding, Fix, rule
 from .text import _FOREIGN
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Letters of the Latin blocks that Vietnamese never writes ("ǜ", "Ƕ": crawl or font damage).
-_LATIN = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
-_DIGIT_WORD = re.compile(r"\d[^\W\d_]+|[^\W\d_]+\d")
+# Letters of the Latin blocks that Vietnamese never writes ("ǜ", "Ƕ": crawl or font damage); the
+# legacy-encoding letters are KH301's.
+_FOREIGN_LETTERS = "".join(
+    c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+    if c.isalpha() and c.lower() not in VIETNAMESE_CHARS and c not in _FOREIGN)
+_FOREIGN_LETTER = re.compile(f"[{re.escape(_FOREIGN_LETTERS)}]")
+# A digit with a letter after or before it; led by a plain digit class, so the engine skips ahead fast.
+_DIGIT_JOIN = re.compile(r"[0-9](?:(?=[^\W\d_])|(?<=[^\W\d_][0-9]))")
+_PARTS = re.compile(r"(\d+)([^\W\d_]+)|([^\W\d_]+)(\d+)")  # "2021của", "năm2021"
 _CONSONANTS = set("bcdđghklmnpqrstvx")
 _ONSET_PAIRS = {"ch", "gh", "gi", "kh", "ng", "nh", "ph", "th", "tr", "qu"}
-
-
-def _foreign_letter(char: str) -> bool:
-    return bool(_LATIN.match(char)) and char.lower() not in VIETNAMESE_CHARS and char not in _FOREIGN
+_VOWEL_GROUPS = re.compile(r"[aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]+")
+FUSED, MISSPELT = "fused", "misspelt"
 
 
 def _checked_case(word: str) -> bool:
     """Lower case or capitalised: an all-capitals or mixed word is an acronym or a ký hiệu."""
     return word.islower() or (word[0].isupper() and (len(word) == 1 or word[1:].islower()))
-
-
-_VOWEL_GROUPS = re.compile(r"[aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]+")
 
 
 def _looks_foreign(word: str) -> bool:
@@ -45,6 +47,48 @@ def _looks_foreign(word: str) -> bool:
         return True
     return len(lowered) > 1 and lowered[0] in _CONSONANTS and lowered[1] in _CONSONANTS \
         and lowered[:2] not in _ONSET_PAIRS
+
+
+@lru_cache(maxsize=65536)
+def _words_of(token: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(token))
+
+
+@lru_cache(maxsize=65536)
+def verdict(word: str) -> tuple[str, tuple[str, str] | None] | None:
+    """What is wrong with one word, whatever plan it is in: (FUSED, the two syllables),
+    (MISSPELT, None), or None. Names are sorted out by the caller, which sees the text around."""
+    if len(word) < 2 or is_syllable(word) or not _checked_case(word) or not has_vietnamese_marks(word):
+        return None
+    if _FOREIGN_LETTER.search(word):
+        return None  # KH305 reports the letter
+    if word.islower() and len(word) >= 4:
+        fused = split_fused(word)
+        if fused:
+            return FUSED, fused
+    if _looks_foreign(word):
+        return None
+    return MISSPELT, None
+
+
+def _suspects(ctx: Context, kind: str) -> Iterator[tuple[re.Match[str], tuple[str, str] | None]]:
+    """The occurrences of the words ``verdict`` finds ``kind`` in the plan's text, names left out.
+    Each distinct word is judged once (``set`` of the words, then the cache across plans)."""
+    if "words" not in ctx.memo:
+        tokens = set(ctx.corpus.text.split())  # str.split and a cache: faster than one regex scan
+        words = {t for t in tokens if t.isalpha()}
+        for token in tokens - words:
+            words.update(_words_of(token))
+        ctx.memo["words"] = {w: v for w in words if (v := verdict(w))}
+    bad = {w: v[1] for w, v in ctx.memo["words"].items() if v[0] == kind}
+    if not bad:
+        return
+    text = ctx.corpus.text
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(bad, key=len, reverse=True)))
+                         + r")(?![^\W\d_])")
+    for match in pattern.finditer(text):
+        if not in_unit_name(text, match.start(), match.end()):
+            yield match, bad[match.group(0)]
 
 
 def _directory_words(ctx: Context) -> set[str]:
@@ -69,36 +113,38 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
           paragraphs: [Phát triển lâm nghiệpngư nghiệp năm 2021của tỉnh.]
     """
     text = ctx.corpus.text
-    for match in _WORD.finditer(text):
+    for match in _FOREIGN_LETTER.finditer(text):
+        start, end = match.start(), match.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        word = text[start:end]
+        yield Finding(ctx.corpus.where(start)[0], tr(
+            "'{w}' có chữ '{c}' không thuộc bảng chữ cái tiếng Việt (lỗi phông hoặc sao chép): gõ lại",
+            "'{w}' holds '{c}', which is no Vietnamese letter (font or copy damage): retype it",
+            w=word, c=match.group(0)), snippet=word)
+    seen: set[tuple[int, int]] = set()
+    for match, fused in _suspects(ctx, FUSED):
         word = match.group(0)
-        bad = next((c for c in word if _foreign_letter(c)), None)
-        if bad is not None:
-            yield Finding(ctx.corpus.where(match.start())[0], tr(
-                "'{w}' có chữ '{c}' không thuộc bảng chữ cái tiếng Việt (lỗi phông hoặc sao chép): gõ lại",
-                "'{w}' holds '{c}', which is no Vietnamese letter (font or copy damage): retype it",
-                w=word, c=bad), snippet=word)
+        yield Finding(ctx.corpus.where(match.start())[0], tr(
+            "'{w}' là hai từ dính nhau: viết '{a} {b}'", "'{w}' is two words typed together: write '{a} {b}'",
+            w=word, a=fused[0], b=fused[1]), snippet=word, fix=Fix(word, f"{fused[0]} {fused[1]}", safe=False))
+    for match in _DIGIT_JOIN.finditer(text):  # a digit next to a letter: cheap to find, rare
+        start, end = match.start(), match.end()
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1].isdigit()):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end].isdigit()):
+            end += 1
+        whole = text[start:end]
+        parts = _PARTS.fullmatch(whole)
+        if parts is None or (start, end) in seen:
             continue
-        if len(word) < 4 or not word.islower() or is_syllable(word) or not has_vietnamese_marks(word):
-            continue
-        fused = split_fused(word)
-        if fused and not in_unit_name(text, match.start(), match.end()):
-            yield Finding(ctx.corpus.where(match.start())[0], tr(
-                "'{w}' là hai từ dính nhau: viết '{a} {b}'", "'{w}' is two words typed together: write '{a} {b}'",
-                w=word, a=fused[0], b=fused[1]), snippet=word, fix=Fix(word, f"{fused[0]} {fused[1]}", safe=False))
-    for match in _DIGIT_WORD.finditer(text):
-        written = match.group(0)
-        letters = written.strip("0123456789")
+        seen.add((start, end))
+        number, letters = (parts.group(1), parts.group(2)) if parts.group(1) else (parts.group(4), parts.group(3))
         if letters.islower() and has_vietnamese_marks(letters) and is_syllable(letters):
-            at = match.start() - 1
-            while at >= 0 and text[at].isdigit():
-                at -= 1
-            end = match.end()
-            while end < len(text) and text[end].isdigit():
-                end += 1
-            whole = text[at + 1: end]
-            number = whole.replace(letters, "")
-            right = f"{number} {letters}" if whole.startswith(number) else f"{letters} {number}"
-            yield Finding(ctx.corpus.where(match.start())[0], tr(
+            right = f"{number} {letters}" if parts.group(1) else f"{letters} {number}"
+            yield Finding(ctx.corpus.where(start)[0], tr(
                 "'{w}': thiếu dấu cách giữa số và chữ, viết '{r}'", "'{w}': a space is missing, write '{r}'",
                 w=whole, r=right), snippet=whole, fix=Fix(whole, right, safe=False))
 
@@ -122,18 +168,11 @@ def syllable_spelling(ctx: Context) -> Iterator[Finding]:
         preamble:
           paragraphs: [Ủy ban nhân dân tỉnh quyết định phát triển ngiệp vụ.]
     """
-    text = ctx.corpus.text
     directory = _directory_words(ctx) if ctx.config.agencies else set()
     reported: set[str] = set()
-    for match in _WORD.finditer(text):
+    for match, _ in _suspects(ctx, MISSPELT):
         word = match.group(0)
-        if len(word) < 2 or is_syllable(word) or not _checked_case(word) or not has_vietnamese_marks(word):
-            continue
-        if _looks_foreign(word) or word.lower() in directory or any(_foreign_letter(c) for c in word):
-            continue
-        if word.islower() and len(word) >= 4 and split_fused(word):
-            continue  # KH305's
-        if word in reported or in_unit_name(text, match.start(), match.end()):
+        if word in reported or word.lower() in directory:
             continue
         reported.add(word)
         yield Finding(ctx.corpus.where(match.start())[0], tr(

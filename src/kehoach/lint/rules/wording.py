@@ -117,7 +117,8 @@ def place_name(ctx: Context) -> Iterator[Finding]:
             snippet=place, fix=Fix(place, match.group("name").strip(), safe=False))
 
 
-_CITED_PART = re.compile(r"(?<![\w])(điều|chương)\s+(\d+|[IVXLC]+\b)")
+# Led by the literal words (no look-behind in front), so the engine skips ahead fast.
+_CITED_PART = re.compile(r"(?:điều|chương)\s+(?:\d+|[IVXLC]+\b)")
 
 
 @rule("KH218", "cited-article-case", Severity.warning, "NĐ 30, Phụ lục II, Mục II.6 (viết hoa khi viện dẫn)",
@@ -136,14 +137,17 @@ def cited_article_case(ctx: Context) -> Iterator[Finding]:
         recipients:
           items: [Như điều 3, Sở Tư pháp]
     """
-    texts = list(ctx.texts) + [(e.loc, e.recipient.name) for e in entries(ctx)]
+    names = [(e.loc, e.recipient.name) for e in entries(ctx)]
     if ctx.plan.decision and ctx.plan.decision.recipients:
-        texts += [(("decision", "recipients", "items", i, "name"), r.name)
+        names += [(("decision", "recipients", "items", i, "name"), r.name)
                   for i, r in enumerate(ctx.plan.decision.recipients.items)]
-    for loc, text in texts:
-        for match in _CITED_PART.finditer(text):
-            written = match.group(0)
-            right = written[0].upper() + written[1:]
-            yield Finding(loc, tr("viết hoa khi viện dẫn: \"{r}\", không phải \"{w}\"",
-                                  "capitalise a citation: \"{r}\", not \"{w}\"", r=right, w=written), snippet=written,
-                          fix=Fix(written, right, safe=False))
+    found = [(ctx.corpus.where(m.start())[0], m, ctx.corpus.text) for m in _CITED_PART.finditer(ctx.corpus.text)]
+    found += [(loc, m, name) for loc, name in names for m in _CITED_PART.finditer(name)]
+    for loc, match, text in found:
+        if match.start() and text[match.start() - 1].isalnum():
+            continue
+        written = match.group(0)
+        right = written[0].upper() + written[1:]
+        yield Finding(loc, tr("viết hoa khi viện dẫn: \"{r}\", không phải \"{w}\"",
+                              "capitalise a citation: \"{r}\", not \"{w}\"", r=right, w=written), snippet=written,
+                      fix=Fix(written, right, safe=False))

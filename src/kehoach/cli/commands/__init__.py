@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "units",
     "build",
     "server",
+    "tasks",
 ]
 
 

@@ -58,11 +58,13 @@ def _empty_required(model: BaseModel, loc: Loc) -> Iterator[Loc]:
                     yield from _empty_required(element, (*loc, name, i))
 
 
-@rule("KH130", "required-empty", Severity.error, "schema",
+@rule("KH130", "required-empty", Severity.warning, "schema",
       ("giá trị bắt buộc để trống", "a required value is empty"))
 def required_empty(ctx: Context) -> Iterator[Finding]:
     """A value the schema requires (the trích yếu, the signer's name and title, a recipient's name,
     an appendix's title …) is not just present but filled in: "" or spaces print an empty line.
+    A warning, not an error: a draft may leave the signer's name for the signer (a batch whose
+    units table has no leader column does).
 
     Passes:
 

@@ -71,13 +71,13 @@ def fold_tones(text: str) -> str:
     return _NEW_PAIR.sub(swap, text)
 
 
-_OLD_PAIR = re.compile(r"([òóỏõọÒÓỎÕỌ])([aeAE])(?![A-Za-zÀ-ỹĐđ])|([ùúủũụÙÚỦŨỤ])([yY])(?![A-Za-zÀ-ỹĐđ])")
+_OLD_PAIR = re.compile(r"([òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ])([aeyAEY])(?![A-Za-zÀ-ỹĐđ])")
 
 
 def unfold_tones(text: str) -> str:
-    """Old-style placement rewritten in the new style ("hòa" → "hoà", "thủy" → "thuỷ"), same length."""
+    """Old-style placement rewritten in the new style ("hòa" → "hoà"): the inverse of ``fold_tones``."""
     def swap(match: re.Match[str]) -> str:
-        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        first, second = match.groups()
         if match.start() and match.string[match.start() - 1] in "qQ":
             return match.group(0)
         base, tone = _tone_of(first)

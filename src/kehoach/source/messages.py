@@ -327,7 +327,7 @@ def unknown_keys(errors: list[dict[str, Any]], data: Any) -> list[tuple[Loc, str
     out = []
     for error, loc in _collapse_unions(errors, data):
         if error["type"] == "extra_forbidden":
-            model = _model_at(loc[:-1])
+            model = model_at(loc[:-1])
             suggestion = nearest_key(str(loc[-1]), list(model.model_fields) if model else [])
             if suggestion:
                 out.append((loc, suggestion))

@@ -63,8 +63,8 @@ def _empty_required(model: BaseModel, loc: Loc) -> Iterator[Loc]:
 def required_empty(ctx: Context) -> Iterator[Finding]:
     """A value the schema requires (the trích yếu, the signer's name and title, a recipient's name,
     an appendix's title …) is not just present but filled in: "" or spaces print an empty line.
-    A warning, not an error: a draft may leave the signer's name for the signer (a batch whose
-    units table has no leader column does).
+    A warning, not an error: a draft may leave the signer's name for the signer; a batch template's
+    value that a unit leaves blank (``{{ unit.leader | default('') }}``) is blank on purpose.
 
     Passes:
 
@@ -74,7 +74,10 @@ def required_empty(ctx: Context) -> Iterator[Finding]:
 
         title: "  "
     """
+    source = ctx.loaded.source
     for loc in _empty_required(ctx.plan, ()):
+        if "{{" in (source.line_text(source.locate(loc)[0]) or ""):
+            continue  # a batch template's value ("{{ unit.leader | default('') }}"): blank on purpose
         yield Finding(loc, tr("giá trị bắt buộc `{k}` để trống", "the required value `{k}` is empty",
                               k=".".join(str(part) for part in loc)))
 

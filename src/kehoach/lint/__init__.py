@@ -7,6 +7,7 @@ importing a module registers its rules (see ``registry.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from .config import Config, find_config
@@ -18,7 +19,7 @@ from .rules.registry import RULES, Context, Finding, Rule
 # Importing the rule modules registers their rules, in code order.
 from .rules import (  # noqa: E402,F401
     profile, period, number, dates, signature, recipients, labels, letterhead, text, agencies, citations,
-    starter,
+    starter, wording, lists, references, spelling, two_tier,
 )
 
 __all__ = ["RULES", "Rule", "lint"]
@@ -84,8 +85,17 @@ def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = 
     configuration or profile file. A plan that did not validate has no findings here: its schema
     errors are already in ``loaded.diagnostics``.
     """
+    diagnostics = [diag for _, _, diag in run_rules(loaded, profile=profile, config=config)]
+    kept = dict.fromkeys(diagnostics)  # one report per place and message
+    return sorted(kept, key=lambda d: (d.line or 0, d.col or 0, d.code))  # stable: a rule's own order stays
+
+
+def run_rules(loaded: Loaded, *, profile: str | None = None,
+              config: Config | None = None) -> Iterator[tuple[Rule, Finding, Diagnostic]]:
+    """(rule, finding, located diagnostic) of every selected rule, ignore comments applied, in rule
+    order: what ``lint`` reports and what ``lint.fix`` fixes."""
     if loaded.plan is None:
-        return []
+        return
     source = loaded.source
     base = Path(source.path).parent if source.path else Path.cwd()
     config = config or find_config(base)
@@ -94,7 +104,6 @@ def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = 
         ctx.profile = select(loaded, profile)
     except UnknownProfile as exc:
         ctx.profile_error = str(exc)
-    diagnostics: list[Diagnostic] = []
     lines = source.lines
     ignored = _ignored_lines(source.text)
     for rule in RULES.values():
@@ -105,6 +114,4 @@ def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = 
             diag = _place(source, lines, finding, rule.code, severity)
             # A comment cannot sit inside a block scalar: one on its key's line covers the block.
             if not ignored or not _silenced(rule.code, (diag.line, source.locate(finding.loc)[0]), ignored):
-                diagnostics.append(diag)
-    kept = dict.fromkeys(diagnostics)  # one report per place and message
-    return sorted(kept, key=lambda d: (d.line or 0, d.col or 0, d.code))  # stable: a rule's own order stays
+                yield rule, finding, diag

@@ -43,7 +43,8 @@ class Letterhead(Model):
         "và chữ viết tắt cơ quan ban hành.",
         None,
     )
-    place: str = F("Địa danh", "Địa danh nơi cơ quan ban hành đóng trụ sở (ví dụ: Nghệ An, TP. Bắc Kạn).")
+    place: str = F("Địa danh", "Tên đơn vị hành chính nơi cơ quan ban hành đóng trụ sở "
+                   "(ví dụ: Nghệ An, Bắc Kạn, Phường 12).")
     date: DocDate | None = F(
         "Ngày ban hành",
         "Ngày ban hành: ngày đầy đủ (2025-11-18), chỉ tháng và năm ('2024-05') hoặc để trống "

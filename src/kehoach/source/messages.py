@@ -319,3 +319,16 @@ def describe_all(errors: list[dict[str, Any]], data: Any, source: Any) -> list[D
         else:
             diagnostics.append(describe(error, source, loc))
     return sorted(diagnostics, key=lambda d: (d.line or 0, d.col or 0))
+
+
+def unknown_keys(errors: list[dict[str, Any]], data: Any) -> list[tuple[Loc, str]]:
+    """(loc of the unknown key, the nearest valid key) for each unknown key that has one: what
+    ``kehoach check --unsafe-fixes`` renames."""
+    out = []
+    for error, loc in _collapse_unions(errors, data):
+        if error["type"] == "extra_forbidden":
+            model = model_at(loc[:-1])
+            suggestion = nearest_key(str(loc[-1]), list(model.model_fields) if model else [])
+            if suggestion:
+                out.append((loc, suggestion))
+    return out

@@ -135,6 +135,33 @@ def _coverage_report(run: CheckRun, profile: str | None) -> tuple[str, dict]:
     return "\n".join(texts), data
 
 
+def _fix(run: CheckRun, *, write: bool, unsafe: bool, profile: str | None) -> str:
+    """Apply (or, with ``write=False``, only diff) the fixes of every loaded file; problems go into
+    ``run.diagnostics``. Returns the unified diff, or a summary line per fixed file."""
+    from ...lint.fix import plan_fixes, write_fixed
+
+    out = []
+    for loaded in run.loaded:
+        if not loaded.source.path:
+            continue
+        result = plan_fixes(loaded, unsafe=unsafe, profile=profile)
+        run.diagnostics += result.problems
+        if result.fixed is None:
+            continue
+        if not write:
+            out.append(result.diff())
+            continue
+        problem = write_fixed(result)
+        if problem:
+            run.diagnostics.append(problem)
+        else:
+            out.append(tr("{p}: đã sửa {n} chỗ ({c})\n", "{p}: fixed {n} ({c})\n", p=result.path,
+                          n=len(result.applied), c=", ".join(sorted(set(result.applied)))))
+    if write and out:
+        sys.stderr.write("".join(out))
+    return "".join(out)
+
+
 def _render(name: str, run: CheckRun, *, color: bool, coverage: tuple[str, dict] | None) -> str:
     if name == "text":
         text = format_text(run.diagnostics, run.files, color=color)
@@ -160,6 +187,11 @@ def check(
     force_exclude: bool = typer.Option(
         False, "--force-exclude", help="Lọc cả các tệp ghi trên dòng lệnh như khi tìm trong thư mục: bỏ qua tệp "
         "không phải kế hoạch và tệp thuộc `exclude` (dùng cho pre-commit)."),
+    fix: bool = typer.Option(False, "--fix", help="Sửa tại chỗ những lỗi sửa được mà không đổi nội dung "
+                             "(NFC, kiểu dấu thanh, dấu ';' gõ thừa, viết hoa tên cơ quan, số 0 của ngày ban hành)."),
+    diff: bool = typer.Option(False, "--diff", help="In các thay đổi --fix sẽ làm (unified diff), không ghi tệp."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Sửa cả những lỗi mà cách sửa có thể đổi "
+                                      "nội dung (ví dụ đổi khóa lạ thành khóa gần nhất); kèm --fix hoặc --diff."),
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, lược đồ và các quy tắc trình bày."""
     try:
@@ -169,6 +201,16 @@ def check(
         if fmt is not None or not outputs:
             outputs.insert(0, (fmt or "text", None))
         run = check_paths(paths, profile=profile, force_exclude=force_exclude)
+        if fix or diff or unsafe_fixes:
+            changes = _fix(run, write=not diff, unsafe=unsafe_fixes, profile=profile)
+            if diff:
+                sys.stdout.write(changes)
+                raise typer.Exit(1 if changes else 0)
+            if changes:  # report what is left after fixing
+                fix_problems = [d for d in run.diagnostics if d.code in ("KH013", "KH014")]
+                run = check_paths(paths, profile=profile, force_exclude=force_exclude)
+                run.diagnostics += fix_problems
+                run.unreadable = run.unreadable or any(d.code == "KH013" for d in fix_problems)
         try:
             report_coverage = _coverage_report(run, profile) if coverage else None
         except KehoachError as exc:

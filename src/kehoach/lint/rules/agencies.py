@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 from .text import fold_tones
 
 AGENCY_NAMES = [
@@ -52,8 +52,14 @@ class AgencyNames:
             start, end = match.span()
             if (start and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
                 continue
+            if _COMPOUND_BEFORE.search(lowered, max(0, start - 8), start):
+                continue  # "các cơ sở y tế" (health facilities), not "Sở Y tế"
             yield start, end, self.canonical[match.group(0)]
 
+
+# Words that make the agency type a syllable of another word: "cơ sở" (a facility), "trụ sở"
+# (premises), "cán bộ", "toàn bộ", "nội bộ".
+_COMPOUND_BEFORE = re.compile(r"(?<!\w)(?:cơ|trụ|cán|toàn|nội) \Z")
 
 _KNOWN_AGENCIES = AgencyNames(AGENCY_NAMES)
 # Names that are never common nouns: in lower case they are still the agency, written wrongly.
@@ -98,7 +104,7 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
             yield Finding(ctx.corpus.where(start)[0], tr(
                 "viết hoa tên cơ quan theo Phụ lục II: \"{r}\", không phải \"{w}\"",
                 "capitalise the agency name as Phụ lục II says: \"{r}\", not \"{w}\"", r=right, w=original),
-                snippet=original)
+                snippet=original, fix=Fix(original, _recase(original, right)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -167,3 +173,11 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
                 yield Finding(loc, tr("viết đầy đủ '{n}' thay cho '{s}' (danh mục cơ quan trong cấu hình)",
                                       "write '{n}' in full instead of '{s}' (the configuration's agency directory)",
                                       n=agency.name, s=short), snippet=short)
+
+
+def _recase(written: str, right: str) -> str:
+    """``written`` with the capitals of ``right`` and its own letters otherwise: the tone-mark
+    placement the plan uses ("Ủy"/"Uỷ") stays, only the case changes."""
+    if len(written) != len(right):
+        return right
+    return "".join(w.upper() if r.isupper() else w.lower() for w, r in zip(written, right))

@@ -11,14 +11,16 @@ from ...i18n import tr
 from ...vn import date_numeric
 from ...source.loader import Loc
 from ...model import date_parts
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 
 _TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạch|Chỉ thị|Thông tư|Hướng dẫn|Thông báo|"
           r"Chương trình|Đề án|Kết luận|Văn bản|Tờ trình|Báo cáo|Công điện|Thông tri|Quy định")
 # "Công văn số 2178/LĐTBXH-TE ngày 12/7/2021", "Kế hoạch số 147-KH/TU ngày 28/12/2023",
 # "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020". Found by the number and ký hiệu (a digit
 # opens the pattern, so the engine skips ahead fast), then the type before it and the date after it.
-_NUMBER = re.compile(r"(?P<number>\d+)(?P<symbol>[/-][^\s,;()]*[^\s,;().])")
+# Each part of the ký hiệu opens with a capital or a digit; a space typed beside a separator
+# ("57- NQ/TW", "66/2018/QĐ- UBND") is read as part of the citation, to compare spellings.
+_NUMBER = re.compile(r"(?P<number>\d+)(?P<symbol>(?:[ ]?[/-][ ]?[A-ZĐ0-9][\w&.]*(?<!\.))+)")
 _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s+)?\Z", re.I)
 _DATE_AFTER = re.compile(r"\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
                          r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
@@ -33,13 +35,25 @@ class Citation:
     symbol: str  # without the leading "/" or "-" and a year part ("2020/NĐ-CP" → "NĐ-CP")
     date: tuple[int, int, int] | None
     written: str
+    raw_symbol: str = ""  # as typed, spaces included
+
+
+def _spacing(raw: str) -> str:
+    return re.sub(r"\s+", "", raw)
 
 
 def _symbol(raw: str) -> str:
-    return re.sub(r"^[/-](\d{4}/)?", "", raw)
+    return re.sub(r"^[/-](\d{4}/)?", "", _spacing(raw))
 
 
 def citations(ctx: Context) -> list[Citation]:
+    """Every citation of the plan (and its own number), computed once per plan."""
+    if "citations" not in ctx.memo:
+        ctx.memo["citations"] = _citations(ctx)
+    return ctx.memo["citations"]
+
+
+def _citations(ctx: Context) -> list[Citation]:
     out = []
     lh = ctx.plan.letterhead
     if lh.number:  # the plan itself, as its appendices' notes cite it
@@ -62,7 +76,7 @@ def citations(ctx: Context) -> list[Citation]:
             date = (int(day), int(month), int(year))
         written = text[kind.start(): when.end() if when else m.end()]
         out.append(Citation(loc, kind.group("type").capitalize(), m.group("number").lstrip("0") or "0",
-                            _symbol(m.group("symbol")), date, written))
+                            _symbol(m.group("symbol")), date, written, m.group("symbol")))
     return out
 
 
@@ -93,7 +107,9 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
     """A document cited twice (or the plan's own number cited in its appendices) keeps the same
     number, ký hiệu and date: same type and number with another ký hiệu or date, or the same
     ký hiệu and date with another number, is a typo in one of them (seed 000 cites its own
-    dispatch 2178/LĐTBXH-TE as "217/LĐTBXH-TE").
+    dispatch 2178/LĐTBXH-TE as "217/LĐTBXH-TE"). Spacing counts too: "57- NQ/TW" beside "57-NQ/TW"
+    is one resolution written two ways. Consecutive numbers of one date (1746/QĐ-TTg and
+    1747/QĐ-TTg of 30/12/2023) are two documents, not a typo.
 
     Passes:
 
@@ -118,12 +134,16 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
             same_kind = first.type is None or later.type is None or first.type.lower() == later.type.lower()
             problem = None
             if same_kind and first.number == later.number and first.type and later.type:
-                if first.symbol != later.symbol:
+                if first.symbol == later.symbol and first.raw_symbol != later.raw_symbol \
+                        and _spacing(first.raw_symbol) == _spacing(later.raw_symbol):
+                    problem = tr("khoảng trắng trong số, ký hiệu", "spacing of its number and ký hiệu")
+                elif first.symbol != later.symbol:
                     problem = tr("ký hiệu", "ký hiệu")
                 elif first.date and later.date and first.date != later.date:
                     problem = tr("ngày", "date")
             elif first.symbol == later.symbol and first.date and first.date == later.date \
-                    and _typo(first.number, later.number):
+                    and _typo(first.number, later.number) and abs(int(first.number) - int(later.number)) != 1:
+                # (1746/QĐ-TTg and 1747/QĐ-TTg of 30/12/2023 are two decisions signed one after the other)
                 problem = tr("số", "number")
             if problem and (later.loc, later.written) not in reported:
                 reported.add((later.loc, later.written))
@@ -133,3 +153,37 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
                     w=later.written, p=problem, f=first.written, d=_fmt_date(first.date)),
                     snippet=later.written)
                 break
+
+
+@rule("KH406", "citation-spacing", Severity.warning, "NĐ 30, Phụ lục I, Mục II.3 (số, ký hiệu viết liền)",
+      ("số, ký hiệu văn bản được dẫn có khoảng trắng", "a cited number and ký hiệu typed with a space"))
+def citation_spacing(ctx: Context) -> Iterator[Finding]:
+    """A number and ký hiệu are written without spaces: "66/2018/QĐ-UBND", "57-NQ/TW", not
+    "66/2018/QĐ- UBND". (When the same document is also cited without the space, KH401 reports the
+    variant instead.)
+
+    Passes:
+
+        preamble:
+          bases: [Căn cứ Quyết định số 66/2018/QĐ-UBND ngày 28/12/2018 của UBND tỉnh]
+
+    Fails:
+
+        preamble:
+          bases: [Căn cứ Quyết định số 66/2018/QĐ- UBND ngày 28/12/2018 của UBND tỉnh]
+    """
+    found = [c for c in citations(ctx) if c.type is not None]
+    for citation in found:
+        if not re.search(r"\s", citation.raw_symbol):
+            continue
+        if any(other.number == citation.number and other.symbol == citation.symbol
+               and not re.search(r"\s", other.raw_symbol) for other in found):
+            continue  # KH401's
+        match = re.search(r"\d+" + re.escape(citation.raw_symbol), citation.written)
+        if match is None:
+            continue
+        written = match.group(0)
+        right = _spacing(written)
+        yield Finding(citation.loc, tr("viết liền số, ký hiệu: \"{r}\", không phải \"{w}\"",
+                                       "write the number and ký hiệu without spaces: \"{r}\", not \"{w}\"",
+                                       r=right, w=written), snippet=written, fix=Fix(written, right, safe=False))

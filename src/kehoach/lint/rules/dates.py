@@ -1,4 +1,4 @@
-"""KH203: dates written in text follow the decree's zero padding (Phụ lục I, Mục II.4.b)."""
+"""KH203, KH214: dates written in text follow the decree's zero padding (Phụ lục I, Mục II.4.b)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
+from ...model import date_parts
 from ...vn import pad_day, pad_month
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, Fix, rule
 
 # Each pattern opens with a literal or a digit so that the regex engine skips ahead quickly.
 # They run on lower-cased text ("Ngày" at a sentence start included).
@@ -90,13 +91,73 @@ def wrong_dates(text: str, lowered: str | None = None) -> Iterator[tuple[int, st
             yield match.start(), written, fixed
 
 
-@rule("KH203", "date-padding", Severity.error, "NĐ 30, Phụ lục I, Mục II.4.b",
-      ("ngày tháng viết sai số 0", "date written with wrong zero padding"))
-def date_padding(ctx: Context) -> Iterator[Finding]:
-    """Days 1–9 and months 1–2 take a leading zero; months 3–12 never do.
+_FULL_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)(\d{4})", re.I)
 
-    "ngày 04 tháng 8 năm 2021", "ngày 15 tháng 02 năm 2024", "04/8/2021" are right;
-    "ngày 05 tháng 03 năm 2024" and "ngày 4/8/2021" are not.
+
+def _date_at(text: str, position: int) -> tuple[int, int, int] | None:
+    """(day, month, year) of the full date written at ``position``, if it is one."""
+    match = _FULL_DATE.match(text, position)
+    return (int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+
+
+def own_date(ctx: Context) -> tuple[int, int, int] | None:
+    day, month, year = date_parts(ctx.plan.letterhead.date)
+    return (day, month, year) if day and month and year else None
+
+
+def _wrong(ctx: Context, own: bool) -> Iterator[Finding]:
+    """Badly padded dates that are (``own``) or are not the plan's own issue date."""
+    issued = own_date(ctx)
+    if "wrong_dates" not in ctx.memo:  # KH203 and KH214 share one scan
+        ctx.memo["wrong_dates"] = list(wrong_dates(ctx.corpus.text, ctx.corpus.lowered))
+    for position, written, fixed in ctx.memo["wrong_dates"]:
+        if (issued is not None and _date_at(ctx.corpus.text, position) == issued) is not own:
+            continue
+        loc = ctx.corpus.where(position)[0]
+        if own:
+            message = tr("ngày ban hành \"{w}\" phải viết \"{f}\" (chỉ ngày 1–9 và tháng 1, 2 có số 0 ở trước)",
+                         "the issue date \"{w}\" must be written \"{f}\" (only days 1–9 and months 1, 2 take a "
+                         "leading zero)", w=written, f=fixed)
+        else:
+            message = tr("ghi chú: ngày \"{w}\" của văn bản được dẫn, theo cách của Nghị định 30 là \"{f}\" "
+                         "(giữ nguyên nếu văn bản gốc ghi như vậy)",
+                         "note: the cited date \"{w}\" would be \"{f}\" in Decree 30's style (keep it if the "
+                         "cited document writes it so)", w=written, f=fixed)
+        yield Finding(loc, message, snippet=written, fix=Fix(written, fixed, safe=own))
+
+
+@rule("KH203", "date-padding", Severity.error, "NĐ 30, Phụ lục I, Mục II.4.b",
+      ("ngày ban hành viết sai số 0", "issue date written with wrong zero padding"))
+def date_padding(ctx: Context) -> Iterator[Finding]:
+    """The document's own date of issue is written with the decree's zero padding: days 1–9 and
+    months 1–2 take a leading zero, months 3–12 never do ("ngày 04 tháng 8 năm 2021", "04/8/2021").
+    kehoach prints the letterhead date itself; this rule checks the issue date where the text
+    repeats it (an appendix's "Kèm theo Kế hoạch số … ngày …"). Dates of cited documents are the
+    cited document's business: see KH214.
+
+    Passes:
+
+        preamble:
+          bases:
+            - Căn cứ Kế hoạch số 12/KH-UBND ngày 4/8/2021 của Ủy ban nhân dân tỉnh
+          paragraphs:
+            - Kế hoạch số 12/KH-STP ngày 05/3/2024 thay thế kế hoạch trước.
+
+    Fails:
+
+        preamble:
+          paragraphs:
+            - Kế hoạch số 12/KH-STP ngày 05 tháng 03 năm 2024 thay thế kế hoạch trước.
+    """
+    yield from _wrong(ctx, own=True)
+
+
+@rule("KH214", "cited-date-padding", Severity.info, "NĐ 30, Phụ lục I, Mục II.4.b",
+      ("ngày của văn bản được dẫn viết khác kiểu Nghị định 30", "a cited date is padded unlike Decree 30"))
+def cited_date_padding(ctx: Context) -> Iterator[Finding]:
+    """A note, never a failure: a date in the text other than the plan's own issue date ("ngày
+    10/1/2022" in a cited decree) is padded unlike Decree 30 writes dates. The cited document's own
+    text may write it so; change it only for consistency.
 
     Passes:
 
@@ -108,10 +169,6 @@ def date_padding(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           bases:
-            - Căn cứ Kế hoạch số 12/KH-UBND ngày 05 tháng 03 năm 2024 của Ủy ban nhân dân tỉnh
+            - Căn cứ Kế hoạch số 12/KH-UBND ngày 4/8/2021 của Ủy ban nhân dân tỉnh
     """
-    for position, written, fixed in wrong_dates(ctx.corpus.text, ctx.corpus.lowered):
-        loc = ctx.corpus.where(position)[0]
-        yield Finding(loc, tr("ngày tháng \"{w}\" phải viết \"{f}\" (chỉ ngày 1–9 và tháng 1, 2 có số 0 ở trước)",
-                                  "date \"{w}\" must be written \"{f}\" (only days 1–9 and months 1, 2 take a leading zero)",
-                                  w=written, f=fixed), snippet=written)
+    yield from _wrong(ctx, own=False)

@@ -52,7 +52,9 @@ def _sibling_labels(labelled: list[tuple[Loc, str | None]]) -> Iterator[Finding]
 @rule("KH210", "section-labels", Severity.error, "NĐ 30, Phụ lục I, Mục II.6.c",
       ("số thứ tự mục lặp lại hoặc sai thứ tự", "section labels repeated or out of order"))
 def section_labels(ctx: Context) -> Iterator[Finding]:
-    """Literal section labels (``label:``) are never repeated and count up in order (I., II., III.).
+    """Section labels are never repeated and count up in order (I., II., III.): the literal ones
+    (``label:``) among themselves, and every label as printed — a literal "V." after four numbered
+    sections repeats the "V." the next numbered section takes (literal labels take no number).
 
     Passes:
 
@@ -63,10 +65,28 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
     Fails:
 
         sections:
-          - {label: "Phần I", heading: TÌNH HÌNH, text: Nội dung.}
-          - {label: "Phần I", heading: NHIỆM VỤ, text: Nội dung.}
+          - {heading: MỤC ĐÍCH, text: Nội dung.}
+          - {label: "II.", heading: NHIỆM VỤ, text: Nội dung.}
+          - {heading: TỔ CHỨC THỰC HIỆN, text: Nội dung.}
     """
-    yield from _sibling_labels([(("sections", s, "label"), sec.label) for s, sec in enumerate(ctx.plan.sections)])
+    sections = ctx.plan.sections
+    yield from _sibling_labels([(("sections", s, "label"), sec.label) for s, sec in enumerate(sections)])
+    printed: dict[str, int] = {}
+    count = 0
+    for s, section in enumerate(sections):
+        if section.label is None:
+            label = f"{roman(count + 1)}."
+            count += 1
+        else:
+            label = section.label
+        key = label.strip().rstrip(".)").upper()
+        if key and any(c.isalnum() for c in key) and key in printed and \
+                (section.label is not None or sections[printed[key]].label is not None):
+            yield Finding(("sections", s) + (("label",) if section.label is not None else ()), tr(
+                "mục thứ {n} in số '{l}' trùng với mục thứ {m} (nhãn gõ tay không lấy số trong dãy I., II., …)",
+                "section {n} prints '{l}' like section {m} (a typed label takes no number from I., II., …)",
+                n=s + 1, l=label, m=printed[key] + 1))
+        printed.setdefault(key, s)
 
 
 @rule("KH212", "item-labels", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6.c",

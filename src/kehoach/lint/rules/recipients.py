@@ -12,7 +12,7 @@ from ...i18n import tr
 from ...source.loader import Loc
 from ...model import Recipient
 from ...vn import roman
-from .registry import Context, Finding, rule, walk_items
+from .registry import Context, Finding, Fix, rule, walk_items
 from .text import fold_tones
 
 
@@ -65,14 +65,14 @@ def punctuation_typed(ctx: Context) -> Iterator[Finding]:
             yield Finding(entry.loc, tr(
                 "bỏ dấu '{p}' cuối nơi nhận '{n}': công cụ tự thêm ';' (dòng cuối 'Lưu: …' thêm '.')",
                 "drop the '{p}' after recipient '{n}': the tool adds ';' (and '.' after 'Lưu: …')",
-                p=name[-1], n=name), snippet=name)
+                p=name[-1], n=name), snippet=name, fix=Fix(name, name.rstrip(";.,").rstrip()))
     if ctx.plan.recipients:
         units = ctx.plan.recipients.archive.units
         if units and units[-1].endswith(_TYPED):
             yield Finding(("recipients", "archive", "units", len(units) - 1), tr(
                 "bỏ dấu '{p}' sau '{u}': công cụ tự thêm '.' cuối dòng 'Lưu: …'",
                 "drop the '{p}' after '{u}': the tool ends the 'Lưu: …' line with '.'",
-                p=units[-1][-1], u=units[-1]), snippet=units[-1])
+                p=units[-1][-1], u=units[-1]), snippet=units[-1], fix=Fix(units[-1], units[-1].rstrip(";.,").rstrip()))
 
 
 @rule("KH208", "recipient-semicolon", Severity.error, "NĐ 30, Phụ lục I, Mục II.9.d",
@@ -146,7 +146,42 @@ _ABBREVIATIONS = {
     "khđt": "kế hoạch và đầu tư", "csxh": "chính sách xã hội", "tp": "thành phố", "tx": "thị xã",
     "lđlđ": "liên đoàn lao động", "bhxh": "bảo hiểm xã hội", "vhttdl": "văn hóa thể thao và du lịch",
     "nn&ptnt": "nông nghiệp và phát triển nông thôn", "tn&mt": "tài nguyên và môi trường",
+    "nh": "ngân hàng", "nhnn": "ngân hàng nhà nước", "khcn": "khoa học và công nghệ",
+    "kh&cn": "khoa học và công nghệ", "nnmt": "nông nghiệp và môi trường", "nn&mt": "nông nghiệp và môi trường",
+    "tt": "trung tâm", "cn": "chi nhánh", "cntt": "công nghệ thông tin", "ct": "chủ tịch", "pct": "phó chủ tịch", "vp": "văn phòng",
+    "vpubnd": "văn phòng ủy ban nhân dân", "bchqs": "bộ chỉ huy quân sự", "chqs": "chỉ huy quân sự",
 }
+# Inside a grouped recipient ("Các Sở: NNMT, TC, CT, KHCN") the short forms are departments' fields.
+_FIELDS = {
+    "tc": "tài chính", "ct": "công thương", "nv": "nội vụ", "yt": "y tế", "tp": "tư pháp",
+    "xd": "xây dựng", "gdđt": "giáo dục và đào tạo", "gd&đt": "giáo dục và đào tạo",
+    "vhttdl": "văn hóa thể thao và du lịch", "vh,tt&dl": "văn hóa thể thao và du lịch",
+    "ng": "ngoại vụ", "dttg": "dân tộc và tôn giáo", "khcn": "khoa học và công nghệ",
+    "nnmt": "nông nghiệp và môi trường", "tn&mt": "tài nguyên và môi trường", "tnmt": "tài nguyên và môi trường",
+    "lđtbxh": "lao động thương binh và xã hội", "khđt": "kế hoạch và đầu tư", "tttt": "thông tin và truyền thông",
+    "gtvt": "giao thông vận tải",
+}
+# "Sở: Nội vụ, Y tế, KHCN" / "Các phòng: ĐTKT, NNMT": one recipient line naming several bodies of a kind.
+_GROUPED = re.compile(r"(?i)^(?:các\s+)?(sở|phòng|ban|bộ|cục|chi cục|vụ|hội|đoàn thể)\s*:\s*(.+)$")
+# The types of body: two names of different types never cover each other (a ministry is not a department).
+_BODY_TYPES = {"bộ", "sở", "phòng", "cục", "vụ", "ban", "ủy", "chi", "hội", "trung", "ngân", "văn"}
+# Bodies with duties that are not state bodies: a plan is not sent to them.
+_NOT_AGENCIES = re.compile(r"(?i)^(?:các\s+)?(?:cơ sở|doanh nghiệp|hộ|người|tổ chức, cá nhân|cá nhân|chủ)\b")
+
+
+def expand_grouped(name: str) -> list[str]:
+    """The bodies one recipient line names: "Các Sở: NNMT, TC" → ["Sở NNMT", "Sở TC"] (fields
+    expanded: "Sở nông nghiệp và môi trường", "Sở tài chính"); any other line → [name]."""
+    match = _GROUPED.match(name.strip().rstrip(";.,"))
+    if not match:
+        return [name]
+    head = match.group(1)
+    out = []
+    for part in re.split(r"\s*,\s*|\s+và\s+", match.group(2)):
+        if part:
+            out.append(f"{head} {_FIELDS.get(fold_tones(part.lower()), part)}")
+    return out
+
 _DROP = {"các", "đề", "nghị", "và", "những", "tỉnh", "huyện", "thị", "xã", "thành", "phố", "quận", "cấp"}
 _GENERIC_HEADS = ("sở", "ban", "ngành", "đoàn thể", "cơ quan", "đơn vị")
 
@@ -170,6 +205,9 @@ def _covers(recipient: list[str], body: list[str]) -> bool:
     r, b = _core(recipient), _core(body)
     if not r or not b:
         return False
+    r_type, b_type = r.split()[0], b.split()[0]
+    if r_type != b_type and r_type in _BODY_TYPES and b_type in _BODY_TYPES:
+        return False  # "Bộ Khoa học và Công nghệ" does not cover "Sở Khoa học và Công nghệ"
     if r in b or b in r:
         return True
     matcher = difflib.SequenceMatcher(None, r, b)
@@ -189,7 +227,8 @@ def _generic_covers(recipient: str, body: str) -> bool:
 
 
 def _section_number(text: str) -> int | None:
-    match = re.search(r"(?i)\bnhư\s+mục\s+([IVXLC]+)\b", text)
+    """The section a recipient points at: "Như Mục IV", or a bare "Mục IV"."""
+    match = re.search(r"(?i)^(?:như\s+)?mục\s+([IVXLC]+)\b", text.strip())
     if not match:
         return None
     numerals = {roman(n): n for n in range(1, 40)}
@@ -201,8 +240,10 @@ def _section_number(text: str) -> int | None:
 def duty_recipients(ctx: Context) -> Iterator[Finding]:
     """Every body given duties in the organisation section receives the plan: named among the
     recipients (abbreviations such as UBND, MTTQVN and the configuration's agency directory are
-    understood), or reached through "Như trên", "Như Mục IV", a group such as "Sở, ban, ngành tỉnh",
-    or a recipient whose ``ref`` points at the section or item.
+    understood), or reached through "Như trên", "Như Mục IV" or "Mục IV", a group such as "Sở, ban,
+    ngành tỉnh" or "Các Sở: Nội vụ, Y tế, KHCN", or a recipient whose ``ref`` points at the section
+    or item. A ministry does not stand for a department of the same field ("Bộ Y tế" ≠ "Sở Y tế");
+    establishments, enterprises and households given tasks are not recipients of a plan.
 
     Passes:
 
@@ -252,10 +293,12 @@ def duty_recipients(ctx: Context) -> Iterator[Finding]:
         number = _section_number(name)
         if number is not None and number <= len(ctx.plan.sections):
             reached.add(("sections", number - 1))
-    recipient_words = [_words(n, directory) for n in names]
+    recipient_words = [_words(part, directory) for n in names for part in expand_grouped(n)]
     for loc, body in duties:
         if any(loc[: len(r)] == r for r in reached):
             continue
+        if _NOT_AGENCIES.match(body):
+            continue  # "Các cơ sở sản xuất giống": not a state body, not a recipient of the plan
         body_words = _words(body, directory)
         if any(_covers(r, body_words) for r in recipient_words):
             continue

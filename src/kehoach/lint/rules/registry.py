@@ -29,6 +29,19 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """How to fix a finding: ``old`` (as written, inside the finding's text) becomes ``new``.
+
+    A safe fix cannot change what the plan means (a tone-mark placement, a typed ";", a capital);
+    an unsafe one might, and is applied only with ``--unsafe-fixes``. See ``lint/fix.py``.
+    """
+
+    old: str
+    new: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem a rule found: where (a model loc), what, and optionally the exact text at fault.
 
@@ -39,6 +52,7 @@ class Finding:
     loc: Loc
     message: str
     snippet: str | None = None
+    fix: Fix | None = None
 
 
 Check = Callable[["Context"], Iterable[Finding]]
@@ -139,6 +153,7 @@ class Context:
     config: Config
     profile: Profile | None = None
     profile_error: str | None = None  # the profile the plan names but that does not exist
+    memo: dict = field(default_factory=dict, repr=False)  # what several rules compute once per plan
 
     @property
     def plan(self) -> Plan:

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
-from .registry import Context, Finding, rule
+from ..admin_units import in_unit_name
+from .registry import Context, Finding, Fix, rule
 
 # --------------------------------------------------------------------------------------------
 # Tone-mark placement: "hòa, thủy" (old, the decree's own spelling) or "hoà, thuỷ" (new)
@@ -90,7 +91,8 @@ def unfold_tones(text: str) -> str:
 def tone_style(ctx: Context) -> Iterator[Finding]:
     """One tone-mark placement per document: old "hòa, ủy, thủy" or new "hoà, uỷ, thuỷ", not both.
     The words written in the less used style are reported (the old style wins a tie: the decree
-    writes "CỘNG HÒA", "Ủy ban").
+    writes "CỘNG HÒA", "Ủy ban"). Names of provinces and communes from the official list ("Xã Đàm
+    Thuỷ", "Xã Lạc Thủy") are names, spelt as the list spells them: they neither count nor are reported.
 
     Passes:
 
@@ -105,16 +107,26 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
           paragraphs: [Uỷ ban nhân dân tỉnh ban hành Kế hoạch.]
     """
     corpus = ctx.corpus
-    old, new = tone_words(corpus.text)
+    old, new = styled_words(corpus.text)
     if not old or not new:
         return
-    minority, style, example = (new, tr("mới", "new"), old[0][1]) if len(new) <= len(old) \
-        else (old, tr("cũ", "old"), new[0][1])
+    minority, majority, style = (new, old, tr("mới", "new")) if len(new) <= len(old) else (old, new, tr("cũ", "old"))
     for position, word in minority:
+        example = fold_tones(word) if minority is new else unfold_tones(word)  # the word itself, respelt
         yield Finding(corpus.where(position)[0], tr(
-            "'{w}' đặt dấu thanh kiểu {s}, trong khi văn bản chủ yếu viết kiểu khác (ví dụ '{e}'): thống nhất một kiểu",
-            "'{w}' uses the {s} tone-mark placement while the document mostly uses the other (e.g. '{e}'): use one",
-            w=word, s=style, e=example), snippet=word)
+            "'{w}' đặt dấu thanh kiểu {s}, trong khi văn bản chủ yếu viết kiểu khác: viết '{e}' cho thống nhất",
+            "'{w}' uses the {s} tone-mark placement while the document mostly uses the other: write '{e}'",
+            w=word, s=style, e=example), snippet=word, fix=Fix(word, example))
+
+
+def styled_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(old-style, new-style) words of ``text``, without those inside official unit names: the list
+    writes "Xã Đàm Thuỷ" and "Xã Lạc Thủy", and a name is spelt as the list spells it."""
+    old, new = tone_words(text)
+    if not old or not new:
+        return old, new
+    return ([(p, w) for p, w in old if not in_unit_name(text, p, p + len(w))],
+            [(p, w) for p, w in new if not in_unit_name(text, p, p + len(w))])
 
 
 # --------------------------------------------------------------------------------------------

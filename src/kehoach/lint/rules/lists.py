@@ -1,0 +1,169 @@
+"""KH219–KH220: lists typed in the text and appendix tables count the way the decree counts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostics import Severity
+from ...i18n import tr
+from ...vn import LETTERS
+from ...source.loader import Loc
+from ...model import GroupRow, Item
+from .registry import Context, Finding, rule, walk_items
+
+_LETTER_POINT = re.compile(r"^\s*([a-zđ])\)\s")
+
+
+def _paragraph_lists(ctx: Context) -> Iterator[tuple[Loc, list[str]]]:
+    """Every list of paragraphs a person typed (``text:`` of sections, items, appendices)."""
+    plan = ctx.plan
+    for s, section in enumerate(plan.sections):
+        yield ("sections", s, "text"), section.text
+        for loc, item in walk_items(section.items, ("sections", s, "items")):
+            yield (*loc, "text"), item.text
+    for a, appendix in enumerate(plan.appendices):
+        yield ("appendices", a, "text"), appendix.text
+        for loc, item in walk_items(appendix.items, ("appendices", a, "items")):
+            yield (*loc, "text"), item.text
+
+
+def _item_lists(ctx: Context) -> Iterator[tuple[Loc, list[Item]]]:
+    for s, section in enumerate(ctx.plan.sections):
+        yield ("sections", s, "items"), section.items
+        for loc, item in walk_items(section.items, ("sections", s, "items")):
+            yield (*loc, "items"), item.items
+
+
+def _letters(points: list[tuple[Loc, str]]) -> Iterator[Finding]:
+    """Points "a)", "b)" … in the decree's alphabet (a b c d đ e g h …), from "a)" without gaps."""
+    expected = 0
+    for loc, letter in points:
+        index = LETTERS.index(letter)
+        if index == 0:
+            expected = 0
+        if index != expected:
+            missing = LETTERS[expected] if expected < len(LETTERS) else "?"
+            yield Finding(loc, tr("điểm \"{l})\" đứng sau \"{p})\": thiếu hoặc sai thứ tự (chữ cái tiếng Việt: "
+                                  "a, b, c, d, đ, e, g, h …; điểm cần có là \"{m})\")",
+                                  "point \"{l})\" follows \"{p})\": one is missing or out of order (the Vietnamese "
+                                  "alphabet: a, b, c, d, đ, e, g, h …; expected \"{m})\")",
+                                  l=letter, p=LETTERS[expected - 1] if expected else "—", m=missing),
+                          snippet=f"{letter})")
+        expected = index + 1
+
+
+@rule("KH219", "point-letters", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6.c",
+      ("các điểm a), b), … thiếu chữ hoặc sai thứ tự", "points a), b), … skip a letter or are out of order"))
+def point_letters(ctx: Context) -> Iterator[Finding]:
+    """Points typed as "a)", "b)" at the start of paragraphs or items follow the Vietnamese alphabet
+    from "a)": a, b, c, d, đ, e, g, h, i, k … — "e)" straight after "d)" skips "đ)".
+
+    Passes:
+
+        sections:
+          - role: solutions
+            items:
+              - text:
+                  - a) Rà soát chính sách.
+                  - b) Tập huấn.
+                  - c) Truyền thông.
+                  - d) Kiểm tra.
+                  - đ) Sơ kết.
+                  - e) Tổng kết.
+
+    Fails:
+
+        sections:
+          - role: solutions
+            items:
+              - text:
+                  - a) Rà soát chính sách.
+                  - b) Tập huấn.
+                  - c) Truyền thông.
+                  - d) Kiểm tra.
+                  - e) Tổng kết.
+    """
+    for loc, paragraphs in _paragraph_lists(ctx):
+        points = [((*loc, i), m.group(1)) for i, p in enumerate(paragraphs) if (m := _LETTER_POINT.match(p))]
+        yield from _letters(points)
+    for loc, items in _item_lists(ctx):
+        points = []
+        for i, item in enumerate(items):
+            first = item.text[0] if item.text else ""
+            if item.label is None and (match := _LETTER_POINT.match(first)):
+                points.append(((*loc, i, "text", 0), match.group(1)))
+        yield from _letters(points)
+
+
+_GROUP_LEVEL = [
+    (re.compile(r"^[IVXLC]+[.)]?\s"), 1),  # "I. KIỆN TOÀN …"
+    (re.compile(r"^[A-Z][.)]\s"), 0),  # "A. PHẦN …"
+    (re.compile(r"^\d+[.)]\s"), 2),  # "1. …"
+    (re.compile(r"^\d+\.\d+"), 3),  # "1.1 …"
+    (re.compile(r"^[a-zđ]\)\s"), 4),  # "a) …"
+]
+
+
+def _level(group: str) -> int | None:
+    for pattern, level in _GROUP_LEVEL:
+        if pattern.match(group.strip()):
+            return level
+    return None
+
+
+@rule("KH220", "table-groups", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6 (phụ lục, bảng)",
+      ("nhóm trong bảng không có dòng, hoặc dòng không đánh số từ 1", "a table group has no rows, or rows do not count from 1"))
+def table_groups(ctx: Context) -> Iterator[Finding]:
+    """In an appendix table, each group row ("I. KIỆN TOÀN …") is followed by its rows (or by
+    groups one level below it), and the rows' STT counts from 1 — within the group, or on from the
+    previous group when the table numbers its rows straight through.
+
+    Passes:
+
+        appendices:
+          - title: Danh mục nhiệm vụ
+            tables:
+              - columns: [{title: TT}, {title: Nội dung}]
+                rows:
+                  - group: I. KIỆN TOÀN TỔ CHỨC
+                  - ["1", Kiện toàn Ban Chỉ đạo]
+                  - ["2", Ban hành quy chế]
+                  - group: II. TUYÊN TRUYỀN
+                  - ["1", Tổ chức hội nghị]
+
+    Fails:
+
+        appendices:
+          - title: Danh mục nhiệm vụ
+            tables:
+              - columns: [{title: TT}, {title: Nội dung}]
+                rows:
+                  - group: I. KIỆN TOÀN TỔ CHỨC
+                  - group: II. TUYÊN TRUYỀN
+                  - ["2", Tổ chức hội nghị]
+    """
+    for a, appendix in enumerate(ctx.plan.appendices):
+        for t, table in enumerate(appendix.tables):
+            rows = table.rows
+            last_number = 0
+            for r, row in enumerate(rows):
+                loc: Loc = ("appendices", a, "tables", t, "rows", r)
+                if isinstance(row, GroupRow):
+                    level = _level(row.group)
+                    following = rows[r + 1] if r + 1 < len(rows) else None
+                    if following is None or (isinstance(following, GroupRow) and (
+                            level is None or (_level(following.group) or 99) <= level)):
+                        yield Finding((*loc, "group"), tr("nhóm \"{g}\" không có dòng nào",
+                                                          "group \"{g}\" has no rows", g=row.group[:60]))
+                    continue
+                first = row[0] if row else None
+                text = str(first).strip().rstrip(".") if first is not None else ""
+                if not text.isdigit():
+                    continue
+                number = int(text)
+                if number not in (1, last_number + 1):
+                    yield Finding((*loc, 0), tr("dòng số {n} không liền sau dòng trước (số {p}): thiếu dòng hoặc "
+                                                "đánh số sai", "row {n} does not follow the row before ({p}): a row "
+                                                "is missing or misnumbered", n=number, p=last_number or "—"))
+                last_number = number

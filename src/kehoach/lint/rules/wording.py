@@ -1,0 +1,153 @@
+"""KH215–KH218: wording a văn thư corrects — the trích yếu's case, the "Xét đề nghị" line's end, the
+địa danh, and a cited Điều written with its capital."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostics import Severity
+from ...i18n import tr
+from ...vn import upper
+from .recipients import entries
+from .registry import Context, Finding, Fix, is_placeholder, rule
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and text == upper(text)
+
+
+@rule("KH215", "title-capitals", Severity.warning, "NĐ 30, Phụ lục I, Mục II.5.b",
+      ("trích yếu viết toàn chữ in hoa", "trích yếu typed in capitals"))
+def title_capitals(ctx: Context) -> Iterator[Finding]:
+    """The trích yếu under "KẾ HOẠCH" is printed in lower case (chữ in thường), bold: "Phổ biến pháp
+    luật năm 2024", not "PHỔ BIẾN PHÁP LUẬT NĂM 2024". Names inside keep their capitals.
+
+    Passes:
+
+        title: Thực hiện Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ
+
+    Fails:
+
+        title: THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTg NGÀY 04/9/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ
+    """
+    titles = [(("title",), ctx.plan.title)]
+    if ctx.plan.decision:
+        titles.append((("decision", "title"), ctx.plan.decision.title))
+    for loc, title in titles:
+        # a ký hiệu keeps its own case ("QĐ-TTg"): judge the words around it
+        words = re.sub(r"\S*\d\S*", " ", title)
+        if not is_placeholder(title) and _all_capitals(words):
+            yield Finding(loc, tr("trích yếu viết bằng chữ in thường (chỉ viết hoa chữ đầu và tên riêng), "
+                                  "không viết toàn chữ in hoa",
+                                  "the trích yếu is written in lower case (capitals only for the first letter "
+                                  "and names), not in capitals"))
+
+
+_PROPOSAL_END = re.compile(r"[,;:]\s*\Z")
+
+
+@rule("KH216", "proposal-end", Severity.warning, "NĐ 30, Phụ lục III, Mẫu 1.4 (Theo đề nghị của …)",
+      ("dòng 'Xét đề nghị' kết thúc bằng dấu phẩy", "the 'Xét đề nghị' line ends with a comma"))
+def proposal_end(ctx: Context) -> Iterator[Finding]:
+    """The "Theo/Xét đề nghị của …" line closes the preamble: it ends with a full stop, not with
+    "," or ";" copied from older documents. kehoach adds the closing mark: type the line without it.
+
+    Passes:
+
+        preamble:
+          proposal: Xét đề nghị của Giám đốc Sở Tư pháp
+
+    Fails:
+
+        preamble:
+          proposal: Xét đề nghị của Giám đốc Sở Tư pháp,
+    """
+    proposals = []
+    if ctx.plan.preamble and ctx.plan.preamble.proposal:
+        proposals.append((("preamble", "proposal"), ctx.plan.preamble.proposal))
+    if ctx.plan.decision and ctx.plan.decision.proposal:
+        proposals.append((("decision", "proposal"), ctx.plan.decision.proposal))
+    for loc, text in proposals:
+        match = _PROPOSAL_END.search(text)
+        if match:
+            yield Finding(loc, tr("bỏ dấu '{p}' cuối dòng đề nghị: dòng này kết thúc bằng dấu chấm, do công cụ thêm",
+                                  "drop the '{p}' that ends the proposal line: it ends with a full stop, "
+                                  "which the tool adds", p=match.group(0).strip()),
+                          snippet=text, fix=Fix(text, text[: match.start()], safe=False))
+
+
+# "TP. Bắc Kạn", "Thành phố Bắc Kạn", "Tỉnh Nghệ An", "huyện Chợ Mới": the địa danh is the unit's
+# name; the kind of unit stays only before a number or a person's name ("Phường 12").
+_PLACE_KIND = re.compile(r"(?i)^(tp\.?|tx\.?|thành phố|thị xã|tỉnh|huyện|quận|xã|phường|thị trấn)\s+(?P<name>.+)$")
+
+
+@rule("KH217", "place-name", Severity.warning, "NĐ 30, Phụ lục I, Mục II.4.a",
+      ("địa danh ghi kèm loại đơn vị hành chính hoặc viết tắt", "the place name carries the unit's kind or an abbreviation"))
+def place_name(ctx: Context) -> Iterator[Finding]:
+    """The địa danh before the date is the official name of the administrative unit where the
+    issuer sits: "Bắc Kạn, ngày …", not "TP. Bắc Kạn" or "Thành phố Bắc Kạn". Only a unit named by
+    a number keeps its kind ("Phường 12").
+
+    Passes:
+
+        letterhead:
+          issuer: ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN
+          abbreviation: UBND
+          number: "12"
+          place: Bắc Kạn
+          date: 2024-03-05
+
+    Fails:
+
+        letterhead:
+          issuer: ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN
+          abbreviation: UBND
+          number: "12"
+          place: TP. Bắc Kạn
+          date: 2024-03-05
+    """
+    place = ctx.plan.letterhead.place
+    match = _PLACE_KIND.match(place.strip())
+    if match and not is_placeholder(place) and not match.group("name").strip().isdigit():
+        yield Finding(("letterhead", "place"), tr(
+            "địa danh là tên đơn vị hành chính: ghi \"{n}\", không ghi \"{p}\"",
+            "the place name is the unit's name: write \"{n}\", not \"{p}\"", n=match.group("name").strip(), p=place),
+            snippet=place, fix=Fix(place, match.group("name").strip(), safe=False))
+
+
+# Led by the literal words (no look-behind in front), so the engine skips ahead fast.
+_CITED_PART = re.compile(r"(?:điều|chương)\s+(?:\d+|[IVXLC]+\b)")
+
+
+@rule("KH218", "cited-article-case", Severity.warning, "NĐ 30, Phụ lục II, Mục II.6 (viết hoa khi viện dẫn)",
+      ("'điều', 'chương' được viện dẫn viết thường", "a cited 'điều' or 'chương' in lower case"))
+def cited_article_case(ctx: Context) -> Iterator[Finding]:
+    """A cited Điều or Chương is capitalised: "Như Điều 3", "khoản 2 Điều 5", "Chương II" (khoản and
+    điểm stay lower case). Recipients are read too.
+
+    Passes:
+
+        recipients:
+          items: [Như Điều 3, Sở Tư pháp]
+
+    Fails:
+
+        recipients:
+          items: [Như điều 3, Sở Tư pháp]
+    """
+    names = [(e.loc, e.recipient.name) for e in entries(ctx)]
+    if ctx.plan.decision and ctx.plan.decision.recipients:
+        names += [(("decision", "recipients", "items", i, "name"), r.name)
+                  for i, r in enumerate(ctx.plan.decision.recipients.items)]
+    found = [(ctx.corpus.where(m.start())[0], m, ctx.corpus.text) for m in _CITED_PART.finditer(ctx.corpus.text)]
+    found += [(loc, m, name) for loc, name in names for m in _CITED_PART.finditer(name)]
+    for loc, match, text in found:
+        if match.start() and text[match.start() - 1].isalnum():
+            continue
+        written = match.group(0)
+        right = written[0].upper() + written[1:]
+        yield Finding(loc, tr("viết hoa khi viện dẫn: \"{r}\", không phải \"{w}\"",
+                              "capitalise a citation: \"{r}\", not \"{w}\"", r=right, w=written), snippet=written,
+                      fix=Fix(written, right, safe=False))

@@ -1,0 +1,184 @@
+"""Mistakes real originals contain that nothing caught before issue 16: each planted in a small plan
+and reported with its code, on its line, with a message that says what to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kehoach.lint import lint
+from kehoach.lint.config import Agency, Config
+from kehoach.lint.rules.registry import complete_example
+from kehoach.lint.syllables import is_syllable, split_fused
+from kehoach.source.loader import load_path
+
+
+def found(tmp_path: Path, fragment: str, config: Config | None = None) -> list:
+    path = tmp_path / "plan.yaml"
+    path.write_text(complete_example(fragment), encoding="utf-8")
+    loaded = load_path(path)
+    assert loaded.plan is not None, [str(d) for d in loaded.diagnostics]
+    return lint(loaded, config=config or Config())
+
+
+def of(diagnostics: list, code: str) -> list:
+    return [d for d in diagnostics if d.code == code]
+
+
+def test_kh210_literal_label_repeating_a_computed_one(tmp_path: Path) -> None:
+    fragment = """\
+sections:
+  - {role: purpose, items: [Nâng cao nhận thức.]}
+  - {role: solutions, items: [Tổ chức hội nghị.]}
+  - {role: budget, text: [Ngân sách tỉnh.]}
+  - {role: rewards, heading: KHEN THƯỞNG, text: [Khen thưởng kịp thời.]}
+  - {label: "V.", role: reporting, heading: CHẾ ĐỘ BÁO CÁO, text: [Báo cáo hằng năm.]}
+  - {role: assignments, items: [{body: Sở Tư pháp, text: Chủ trì.}]}
+"""
+    [repeat] = of(found(tmp_path, fragment), "KH210")
+    assert repeat.line == 7 and "'V.'" in repeat.message  # the numbered section after the typed "V."
+
+
+def test_kh305_foreign_letters_and_fused_words(tmp_path: Path) -> None:
+    fragment = """\
+preamble:
+  paragraphs:
+    - Phát triển lâm nghiệpngư nghiệp.
+    - Căn cứ kết quả năm 2021của tỉnh.
+    - Các trǜờng học thực hiện.
+"""
+    messages = [(d.line, d.message) for d in of(found(tmp_path, fragment), "KH305")]
+    assert [line for line, _ in messages] == [3, 4, 5]
+    assert "'nghiệp ngư'" in messages[0][1]
+    assert "'2021 của'" in messages[1][1]
+    assert "'ǜ'" in messages[2][1]
+
+
+@pytest.mark.parametrize("word", ["ngiệp", "tưởg", "hoạchh", "kêt", "màt", "ghà", "nghá"])
+def test_kh306_misspelt_syllables(word: str, tmp_path: Path) -> None:
+    fragment = f"preamble:\n  paragraphs: [Ủy ban nhân dân tỉnh {word} vụ.]\n"
+    [typo] = of(found(tmp_path, fragment), "KH306")
+    assert f"'{word}'" in typo.message and typo.line == 2
+
+
+def test_kh306_never_flags_unit_names_directory_names_acronyms_or_foreign_names(tmp_path: Path) -> None:
+    fragment = """\
+preamble:
+  paragraphs:
+    - >-
+      Xã Đàm Thuỷ, tỉnh Đắk Lắk, sông Krông Ana, thủy điện Srêpốk 3, nước Ôxtrâylia, HĐND,
+      Quyết định số 1899/QĐ-TTg; Trung tâm Ngiệp vụ Ýt phối hợp.
+"""
+    directory = Config(agencies=[Agency(name="Trung tâm Ngiệp vụ Ýt")])
+    assert of(found(tmp_path, fragment, directory), "KH306") == []
+    assert {d.message.split("'")[1] for d in of(found(tmp_path, fragment), "KH306")} == {"Ngiệp", "Ýt"}
+
+
+def test_syllable_structure_tables() -> None:
+    for word in "quyết quỳnh gì giữa giếng thuở khuya xoong nghiêng khoẻ hoà uỷ người ương oằn".split():
+        assert is_syllable(word), word
+    for word in "nge ngi cê gế cuốcc quư".split():
+        assert not is_syllable(word), word
+    assert split_fused("nghiệpngư") == ("nghiệp", "ngư")
+
+
+def test_kh401_spacing_variants_of_one_citation(tmp_path: Path) -> None:
+    fragment = """\
+preamble:
+  bases:
+    - Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+    - Thực hiện Nghị quyết số 57- NQ/TW ngày 22/12/2024 của Bộ Chính trị
+"""
+    [variant] = of(found(tmp_path, fragment), "KH401")
+    assert variant.line == 4 and "57- NQ/TW" in variant.message and "57-NQ/TW" in variant.message
+
+
+def test_kh219_points_skipping_d_stroke(tmp_path: Path) -> None:
+    fragment = """\
+sections:
+  - role: solutions
+    items:
+      - text: [a) Rà soát., b) Tập huấn., c) Truyền thông., d) Kiểm tra., e) Tổng kết.]
+"""
+    [skip] = of(found(tmp_path, fragment), "KH219")
+    assert "\"e)\"" in skip.message and "\"đ)\"" in skip.message
+
+
+def test_kh220_group_without_rows_and_rows_from_two(tmp_path: Path) -> None:
+    fragment = """\
+appendices:
+  - title: Danh mục nhiệm vụ
+    tables:
+      - columns: [{title: TT}, {title: Nội dung}]
+        rows:
+          - group: I. KIỆN TOÀN TỔ CHỨC
+          - group: II. TUYÊN TRUYỀN
+          - ["2", Tổ chức hội nghị]
+          - ["3", Phát tờ rơi]
+"""
+    empty, numbered = of(found(tmp_path, fragment), "KH220")
+    assert empty.line == 6 and "I. KIỆN TOÀN" in empty.message
+    assert numbered.line == 8 and "2" in numbered.message
+
+
+def test_kh218_cited_article_capital(tmp_path: Path) -> None:
+    fragment = "preamble:\n  paragraphs: [Thực hiện theo khoản 2 điều 5 Quyết định này.]\n"
+    [case] = of(found(tmp_path, fragment), "KH218")
+    assert '"Điều 5"' in case.message
+
+
+def test_kh215_title_in_capitals(tmp_path: Path) -> None:
+    [caps] = of(found(tmp_path, "title: PHỔ BIẾN PHÁP LUẬT NĂM 2024\n"), "KH215")
+    assert caps.line == 1
+    assert of(found(tmp_path, "title: Thực hiện Quyết định số 1899/QĐ-TTg của Thủ tướng\n"), "KH215") == []
+
+
+def test_kh216_proposal_ending_in_a_comma(tmp_path: Path) -> None:
+    [comma] = of(found(tmp_path, "preamble:\n  proposal: Xét đề nghị của Giám đốc Sở Tư pháp,\n"), "KH216")
+    assert "','" in comma.message
+
+
+def test_kh217_place_name_with_its_kind(tmp_path: Path) -> None:
+    fragment = """\
+letterhead:
+  issuer: ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN
+  abbreviation: UBND
+  number: "12"
+  place: TP. Bắc Kạn
+  date: 2024-03-05
+"""
+    [place] = of(found(tmp_path, fragment), "KH217")
+    assert place.line == 5 and '"Bắc Kạn"' in place.message
+    assert of(found(tmp_path, fragment.replace("TP. Bắc Kạn", "Phường 12")), "KH217") == []
+
+
+def test_kh403_kh404_ids_unique_and_refs_resolve(tmp_path: Path) -> None:
+    fragment = """\
+sections:
+  - {id: muc-dich, role: purpose, items: [{id: y-1, text: Nâng cao nhận thức.}, {id: y-1, text: Khác.}]}
+  - {role: solutions, items: [Tổ chức hội nghị.]}
+  - {id: to-chuc, role: assignments, items: [{body: Sở Tư pháp, text: Chủ trì.}]}
+recipients:
+  items:
+    - {name: Như Mục III, ref: to_chuc}
+  archive: {units: [VT]}
+"""
+    diagnostics = found(tmp_path, fragment)
+    [twice] = of(diagnostics, "KH403")
+    assert twice.line == 2 and "`y-1`" in twice.message
+    [unresolved] = of(diagnostics, "KH404")
+    assert unresolved.line == 7 and "`to-chuc`" in unresolved.message  # the nearest id is suggested
+
+
+def test_kh130_required_value_empty(tmp_path: Path) -> None:
+    fragment = 'signature: {title: PHÓ GIÁM ĐỐC, name: "", authority: KT, head_title: GIÁM ĐỐC}\n'
+    [empty] = of(found(tmp_path, fragment), "KH130")
+    assert empty.line == 1 and "signature.name" in empty.message
+
+
+def test_kh405_plan_dated_before_its_basis(tmp_path: Path) -> None:
+    # the base letterhead is dated 2024-03-05
+    fragment = "preamble:\n  bases: [Căn cứ Quyết định số 15/QĐ-UBND ngày 10/3/2024 của UBND tỉnh]\n"
+    [early] = of(found(tmp_path, fragment), "KH405")
+    assert "15/QĐ-UBND" in early.message and "05/3/2024" in early.message

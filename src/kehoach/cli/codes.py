@@ -87,6 +87,14 @@ _TABLE = [
      "Không ghi được tệp đầu ra (thư mục không có, không có quyền, đĩa đầy…). Không tệp dở dang nào được để lại.",
      "The output file could not be written (missing folder, no permission, disk full…). No partial file is "
      "left behind."),
+    ("KH013", "error", "Tệp đã đổi trong lúc sửa", "File changed while fixing",
+     "`check --fix` không ghi đè một tệp kế hoạch đã thay đổi trên đĩa kể từ lúc đọc; chạy lại --fix.",
+     "`check --fix` does not overwrite a plan file that changed on disk since it was read; run --fix again."),
+    ("KH014", "warning", "Không sửa tự động được", "Not fixed automatically",
+     "Kết quả sửa tự động sẽ làm hỏng cấu trúc tệp (YAML hay lược đồ) nên tệp được giữ nguyên; sửa tay theo các "
+     "phát hiện.",
+     "The automatic fix would break the file's structure (YAML or schema), so the file is left as it was; fix "
+     "the findings by hand."),
     ("KH020", "error", "Cấu hình sai", "Invalid configuration",
      "kehoach.toml hoặc [tool.kehoach] trong pyproject.toml không đọc được hoặc có khóa, giá trị sai. Mã thoát 2.",
      "kehoach.toml or [tool.kehoach] in pyproject.toml cannot be read or has a wrong key or value. Exit code 2."),

@@ -76,4 +76,46 @@ EXPLANATIONS: dict[str, str] = {
              "(hiểu các chữ viết tắt như UBND, MTTQVN và danh mục cơ quan của cấu hình), hoặc được gồm trong "
              "\"Như trên\", \"Như Mục IV\", một nhóm như \"Sở, ban, ngành tỉnh\", hoặc một nơi nhận có `ref` "
              "trỏ tới mục hay khoản đó.",
+    "KH130": "Giá trị bắt buộc (trích yếu, tên và chức vụ người ký, tên nơi nhận, tên phụ lục…) không chỉ có "
+             "mặt mà phải có chữ: \"\" hay toàn dấu cách sẽ in ra một dòng trống. Là cảnh báo, không phải lỗi: "
+             "bản dự thảo có thể để trống tên người ký; giá trị mà một đơn vị trong lô để trống là cố ý.",
+    "KH214": "Chỉ là ghi chú, không bao giờ chặn: một ngày trong văn bản (không phải ngày ban hành của kế "
+             "hoạch, ví dụ \"ngày 10/1/2022\" của văn bản được dẫn) ghi số 0 khác cách Nghị định 30 ghi ngày. "
+             "Văn bản được dẫn có thể tự ghi như vậy; chỉ sửa cho thống nhất.",
+    "KH215": "Trích yếu dưới chữ \"KẾ HOẠCH\" in chữ thường, đậm: \"Phổ biến pháp luật năm 2024\", không viết toàn"
+             " chữ in hoa. Tên riêng bên trong giữ chữ hoa.",
+    "KH216": "Dòng \"Theo/Xét đề nghị của …\" khép phần căn cứ bằng dấu chấm, không bằng \",\" hay \";\" chép từ văn"
+             " bản cũ. kehoach tự thêm dấu: gõ dòng này không có dấu cuối.",
+    "KH217": "Địa danh trước ngày tháng là tên chính thức của đơn vị hành chính nơi cơ quan đóng trụ sở: \"Bắc "
+             "Kạn, ngày …\", không \"TP. Bắc Kạn\" hay \"Thành phố Bắc Kạn\". Chỉ đơn vị đặt tên bằng số giữ loại "
+             "đơn vị (\"Phường 12\").",
+    "KH218": "Điều, Chương được viện dẫn viết hoa: \"Như Điều 3\", \"khoản 2 Điều 5\", \"Chương II\" (khoản, điểm "
+             "viết thường). Nơi nhận cũng được kiểm tra.",
+    "KH219": "Các điểm gõ \"a)\", \"b)\" ở đầu đoạn hay đầu khoản theo thứ tự chữ cái tiếng Việt từ \"a)\": a, b, c,"
+             " d, đ, e, g, h, i, k … — \"e)\" ngay sau \"d)\" là bỏ sót \"đ)\".",
+    "KH220": "Trong bảng phụ lục, mỗi dòng nhóm (\"I. KIỆN TOÀN …\") có các dòng của nó theo sau (hoặc nhóm cấp "
+             "dưới), và số thứ tự đếm từ 1 — trong nhóm, hoặc tiếp nối nhóm trước khi bảng đánh số liền.",
+    "KH221": "Từ ngày 01/7/2025 không còn cấp huyện: kế hoạch ban hành từ ngày đó không giao việc cho \"UBND "
+             "huyện, thị xã, thành phố thuộc tỉnh\", HĐND cấp huyện, \"Phòng … của huyện\" hay Huyện ủy; UBND các"
+             " xã, phường đã thay thế. Kế hoạch ban hành trước ngày đó không bị kiểm tra; cơ quan ghi \"(cũ)\" "
+             "và các căn cứ được dẫn là lịch sử. Ngày và các mẫu là dữ liệu (templates/admin-units.toml).",
+    "KH222": "Địa danh của kế hoạch ban hành từ ngày 01/7/2025 là tên một tỉnh hoặc xã, phường hiện hành trong"
+             " danh mục chính thức (34 tỉnh, thành phố; 3.321 xã, phường, đặc khu): huyện hay tỉnh đã sáp nhập"
+             " (\"Hà Giang\", \"Kiên Giang\") không còn. Trước ngày đó tên nào cũng được nhận.",
+    "KH305": "Mọi chữ trong một từ là chữ cái tiếng Việt và các từ cách nhau: chữ tiếng Việt không dùng "
+             "(\"trǜờng\", \"Ƕà Nội\": lỗi thu thập hay phông chữ), hai âm tiết dính nhau (\"lâm nghiệpngư nghiệp\")"
+             " hay số dính vào chữ (\"năm 2021của\") là lỗi gõ.",
+    "KH306": "Mỗi âm tiết có dấu tiếng Việt gồm phụ âm đầu, vần và tối đa một thanh mà chính tả cho phép: "
+             "\"ngiệp\" (thay \"nghiệp\"), \"tưởg\", \"hoạchh\", \"kêt\" hay \"màt\" (vần tận cùng c, ch, p, t chỉ đi với "
+             "thanh sắc, nặng) là lỗi gõ. Kiểm tra ngoại tuyến theo quy tắc chính tả, không theo danh sách từ;"
+             " tên tỉnh, xã trong danh mục chính thức, tên trong danh mục cơ quan, chữ viết tắt và tên tiếng "
+             "nước ngoài (Krông, Đắk) không bị xét.",
+    "KH403": "Mỗi `id:` của mục, khoản hay phụ lục là duy nhất trong kế hoạch: một tham chiếu phải trỏ tới "
+             "đúng một chỗ.",
+    "KH404": "`ref:` của một nơi nhận ghi `id:` của một mục, khoản hoặc phụ lục có trong kế hoạch.",
+    "KH405": "Kế hoạch không thể ban hành trước văn bản mà nó căn cứ hay dẫn: ngày của văn bản được dẫn muộn "
+             "hơn ngày ban hành là lỗi gõ ở một trong hai (thường là năm).",
+    "KH406": "Số, ký hiệu văn bản viết liền, không có khoảng trắng: \"66/2018/QĐ-UBND\", \"57-NQ/TW\", không "
+             "\"66/2018/QĐ- UBND\". (Khi cùng văn bản còn được dẫn không có khoảng trắng, KH401 báo biến thể "
+             "thay cho quy tắc này.)",
 }

@@ -21,6 +21,16 @@ ENGLISH: dict[str, str] = {
     "thuộc `exclude` (dùng cho pre-commit).":
         "Filter files named on the command line as a folder search does: skip files that are not plans "
         "and those in `exclude` (for pre-commit).",
+    "Sửa tại chỗ những lỗi sửa được mà không đổi nội dung (NFC, kiểu dấu thanh, dấu ';' gõ thừa, viết hoa tên "
+    "cơ quan, số 0 của ngày ban hành).":
+        "Fix in place what can be fixed without changing the content (NFC, tone-mark style, a typed ';', "
+        "agency capitals, the issue date's zeros).",
+    "In các thay đổi --fix sẽ làm (unified diff), không ghi tệp.":
+        "Print the changes --fix would make (unified diff), writing nothing.",
+    "Sửa cả những lỗi mà cách sửa có thể đổi nội dung (ví dụ đổi khóa lạ thành khóa gần nhất); kèm --fix hoặc "
+    "--diff.":
+        "Also apply fixes that may change the content (e.g. an unknown key renamed to the nearest); with --fix "
+        "or --diff.",
     # build
     "Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi.":
         "Build the document from a plan file; refused while the plan has errors.",

@@ -19,21 +19,21 @@ FIXTURES = ROOT / "tests" / "fixtures"
 EXPECTED: dict[str, dict[tuple[str, int], str]] = {
     "examples/001-tra-vinh-ldld.yaml": {},
     "examples/002-bo-ldtbxh-qd-224.yaml": {
-        ("KH215", 21): "the programme's name is set in capitals; Decree 30 sets a trích yếu in lower case",
-        ("KH215", 30): "the decision's trích yếu is set in capitals (as printed in 2012)",
-        ("KH304", 37): "'Lao động-Thương binh' beside the document's usual 'Lao động – Thương binh'",
-        ("KH216", 46): "'Xét đề nghị của Vụ trưởng …,' ends with a comma",
-        ("KH218", 57): "'Như điều 3': a cited Điều takes its capital",
-        ("KH304", 97): "'Lao động-Thương binh' again",
-        ("KH303", 302): "'Ngân hàng chính sách xã hội' for 'Ngân hàng Chính sách xã hội'",
-        ("KH303", 403): "'Vụ Bảo hiểm Xã hội' for 'Bảo hiểm xã hội'",
-        ("KH303", 405): "the same, in the task's lead",
-        ("KH303", 585): "'Hội Liên hiệp phụ nữ' for 'Hội Liên hiệp Phụ nữ'",
-        ("KH304", 1085): "'Lao động-Thương binh' again",
+        ("KH215", 22): "the programme's name is set in capitals; Decree 30 sets a trích yếu in lower case",
+        ("KH215", 31): "the decision's trích yếu is set in capitals (as printed in 2012)",
+        ("KH304", 38): "'Lao động-Thương binh' beside the document's usual 'Lao động – Thương binh'",
+        ("KH216", 47): "'Xét đề nghị của Vụ trưởng …,' ends with a comma",
+        ("KH218", 58): "'Như điều 3': a cited Điều takes its capital",
+        ("KH304", 98): "'Lao động-Thương binh' again",
+        ("KH303", 303): "'Ngân hàng chính sách xã hội' for 'Ngân hàng Chính sách xã hội'",
+        ("KH303", 404): "'Vụ Bảo hiểm Xã hội' for 'Bảo hiểm xã hội'",
+        ("KH303", 406): "the same, in the task's lead",
+        ("KH303", 586): "'Hội Liên hiệp phụ nữ' for 'Hội Liên hiệp Phụ nữ'",
+        ("KH304", 1086): "'Lao động-Thương binh' again",
     },
-    "examples/003-an-giang-xkld.yaml": {
-        ("KH302", 46): "'hoá' (new tone placement) in a plan written 'hóa', 'ủy' throughout",
-    },
+    # The seed's one 'hoá' among 'hóa', 'ủy' is written 'hóa' (a recorded correction, see
+    # tests/examples/test_examples.py), so the showcase example builds without a warning.
+    "examples/003-an-giang-xkld.yaml": {},
     "examples/004-bac-kan-pbgdpl.yaml": {
         ("KH217", 12): "'TP. Bắc Kạn' as the địa danh: Decree 30 wants the unit's name, 'Bắc Kạn'",
         ("KH302", 54): "'hoá' in a plan written in the old placement",

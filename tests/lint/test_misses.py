@@ -153,6 +153,21 @@ letterhead:
     assert of(found(tmp_path, fragment.replace("TP. Bắc Kạn", "Phường 12")), "KH217") == []
 
 
+def test_kh217_a_unit_named_after_a_person_keeps_its_kind_in_full(tmp_path: Path) -> None:
+    # The decree's own example (Phụ lục I, Mục II.4.a): "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019".
+    fragment = """\
+letterhead:
+  issuer: [ỦY BAN NHÂN DÂN, THÀNH PHỐ HỒ CHÍ MINH]
+  abbreviation: UBND
+  number: "12"
+  place: Thành phố Hồ Chí Minh
+  date: 2025-11-18
+"""
+    assert of(found(tmp_path, fragment), "KH217") == []
+    [short] = of(found(tmp_path, fragment.replace("place: Thành phố", "place: TP.")), "KH217")
+    assert '"Thành phố Hồ Chí Minh"' in short.message
+
+
 def test_kh403_kh404_ids_unique_and_refs_resolve(tmp_path: Path) -> None:
     fragment = """\
 sections:

@@ -43,6 +43,7 @@ EXPECTED: dict[str, dict[tuple[str, int], str]] = {
         ("KH302", 276): "'hoá'",
         ("KH302", 287): "'hoá'",
     },
+    "examples/hcm-dong-hung-thuan.yaml": {},
     "examples/kien-giang-ldte.yaml": {},
     "examples/nghe-an-980-kh-ubnd.yaml": {
         ("KH215", 20): "the trích yếu is set in capitals",

@@ -87,8 +87,8 @@ EXPLANATIONS: dict[str, str] = {
     "KH216": "Dòng \"Theo/Xét đề nghị của …\" khép phần căn cứ bằng dấu chấm, không bằng \",\" hay \";\" chép từ văn"
              " bản cũ. kehoach tự thêm dấu: gõ dòng này không có dấu cuối.",
     "KH217": "Địa danh trước ngày tháng là tên chính thức của đơn vị hành chính nơi cơ quan đóng trụ sở: \"Bắc "
-             "Kạn, ngày …\", không \"TP. Bắc Kạn\" hay \"Thành phố Bắc Kạn\". Chỉ đơn vị đặt tên bằng số giữ loại "
-             "đơn vị (\"Phường 12\").",
+             "Kạn, ngày …\", không \"TP. Bắc Kạn\" hay \"Thành phố Bắc Kạn\". Chỉ đơn vị đặt tên bằng số hay tên "
+             "người giữ loại đơn vị, viết đầy đủ (\"Phường 12\", \"Thành phố Hồ Chí Minh\").",
     "KH218": "Điều, Chương được viện dẫn viết hoa: \"Như Điều 3\", \"khoản 2 Điều 5\", \"Chương II\" (khoản, điểm "
              "viết thường). Nơi nhận cũng được kiểm tra.",
     "KH219": "Các điểm gõ \"a)\", \"b)\" ở đầu đoạn hay đầu khoản theo thứ tự chữ cái tiếng Việt từ \"a)\": a, b, c,"

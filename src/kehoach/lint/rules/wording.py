@@ -80,7 +80,10 @@ def proposal_end(ctx: Context) -> Iterator[Finding]:
 
 # "TP. Bắc Kạn", "Thành phố Bắc Kạn", "Tỉnh Nghệ An", "huyện Chợ Mới": the địa danh is the unit's
 # name; the kind of unit stays only before a number or a person's name ("Phường 12").
-_PLACE_KIND = re.compile(r"(?i)^(tp\.?|tx\.?|thành phố|thị xã|tỉnh|huyện|quận|xã|phường|thị trấn)\s+(?P<name>.+)$")
+_PLACE_KIND = re.compile(r"(?i)^(?P<kind>tp\.?|tx\.?|thành phố|thị xã|tỉnh|huyện|quận|xã|phường|thị trấn)\s+(?P<name>.+)$")
+# Units named after a person keep their kind, written in full: the decree's own example is
+# "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019" (Phụ lục I, Mục II.4.a).
+_NAMED_AFTER_PERSON = {"hồ chí minh": "Thành phố Hồ Chí Minh"}
 
 
 @rule("KH217", "place-name", Severity.warning, "NĐ 30, Phụ lục I, Mục II.4.a",
@@ -88,7 +91,7 @@ _PLACE_KIND = re.compile(r"(?i)^(tp\.?|tx\.?|thành phố|thị xã|tỉnh|huy�
 def place_name(ctx: Context) -> Iterator[Finding]:
     """The địa danh before the date is the official name of the administrative unit where the
     issuer sits: "Bắc Kạn, ngày …", not "TP. Bắc Kạn" or "Thành phố Bắc Kạn". Only a unit named by
-    a number keeps its kind ("Phường 12").
+    a number or a person keeps its kind, written in full ("Phường 12", "Thành phố Hồ Chí Minh").
 
     Passes:
 
@@ -110,11 +113,18 @@ def place_name(ctx: Context) -> Iterator[Finding]:
     """
     place = ctx.plan.letterhead.place
     match = _PLACE_KIND.match(place.strip())
-    if match and not is_placeholder(place) and not match.group("name").strip().isdigit():
-        yield Finding(("letterhead", "place"), tr(
-            "địa danh là tên đơn vị hành chính: ghi \"{n}\", không ghi \"{p}\"",
-            "the place name is the unit's name: write \"{n}\", not \"{p}\"", n=match.group("name").strip(), p=place),
-            snippet=place, fix=Fix(place, match.group("name").strip(), safe=False))
+    if not match or is_placeholder(place) or match.group("name").strip().isdigit():
+        return
+    name = match.group("name").strip()
+    full = _NAMED_AFTER_PERSON.get(name.lower())
+    if full is not None:
+        if place.strip() == full:
+            return
+        name = full
+    yield Finding(("letterhead", "place"), tr(
+        "địa danh là tên đơn vị hành chính: ghi \"{n}\", không ghi \"{p}\"",
+        "the place name is the unit's name: write \"{n}\", not \"{p}\"", n=name, p=place),
+        snippet=place, fix=Fix(place, name, safe=False))
 
 
 # Led by the literal words (no look-behind in front), so the engine skips ahead fast.

@@ -10,7 +10,7 @@ _DROP = re.compile(r"^[-=|*_]+$")
 
 def words(text: str) -> list[str]:
     """The words of ``text``: table pipes, rules and markdown emphasis left out."""
-    text = text.replace("**", " ").replace("|", " ")
+    text = text.replace("**", " ").replace("*", "").replace("|", " ")
     return [w for w in text.split() if not _DROP.match(w)]
 
 

@@ -189,7 +189,8 @@ def recipients(lines: list[Line]) -> Found:
             match = re.fullmatch(r"(.*?)\s*\((\d+)(?:\s*bản)?\)", units_text)
             if match:
                 units_text, copies = match.group(1), int(match.group(2))
-            archive = {"units": [u.strip() for u in units_text.split(",") if u.strip()] or ["VT"]}
+            units = [u.strip() for u in re.split(r",\s*(?![^()]*\))", units_text) if u.strip()]
+            archive = {"units": units or ["VT"]}
             if copies:
                 archive["copies"] = copies
             continue

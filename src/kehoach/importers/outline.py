@@ -66,8 +66,11 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
                            "thành đoạn văn"))
             continue
         label, rest = (block.label, block.text) if block.label else labels.split_label(block.text)
-        if not label and (block.style == "KH Closing" or _CLOSING_START.match(_clean(block.text))):
+        text = _clean(block.text)
+        if not label and (block.style == "KH Closing" or _CLOSING_START.match(text)):
             del stack[2:]  # the plan's closing: after the last section's items, not inside them
+        elif not label and block.italic and text.startswith("(") and text.endswith(")"):
+            del stack[2:]  # "(Chi tiết … tại Phụ lục kèm theo)": the section's closing line
         if not label:
             holder = Node(("text",))
             holder.texts.append(block)

@@ -62,7 +62,7 @@ def convert(table: Table) -> dict:
         while column < end:
             origin = grid[row][column]
             span = 1
-            while column + span < end and grid[row][column + span] is origin:
+            while origin is not None and column + span < end and grid[row][column + span] is origin:
                 span += 1
             title = _text(origin[1]) if origin else ""
             below = row + 1 < header and grid[row + 1][column] is not origin

@@ -1,0 +1,131 @@
+"""Bad input: a located KH error, exit 2, no traceback and no output file."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli.main import _register, app
+from kehoach.diagnostics import KehoachError
+from kehoach.importers import import_plan
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "003-an-giang-xkld.yaml"
+
+
+def good_docx() -> bytes:
+    import kehoach
+    from kehoach.build import render
+    return render(kehoach.load(EXAMPLE), "docx")
+
+
+def letter_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Kính gửi: Ông Nguyễn Văn A")
+    document.add_paragraph("Chúng tôi xin thông báo lịch họp tuần sau vào sáng thứ Hai.")
+    document.add_paragraph("Trân trọng.")
+    document.save(path)
+    return path
+
+
+def zip_without_word(path: Path) -> Path:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not word")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def broken_xml(path: Path) -> Path:
+    source = zipfile.ZipFile(io.BytesIO(good_docx()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            archive.writestr(name, data[: len(data) // 2] if name == "word/document.xml" else data)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _blank(path: Path) -> Path:
+    docx.Document().save(path)
+    return path
+
+
+def _bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _text(path: Path, text: str, encoding: str) -> Path:
+    path.write_text(text, encoding)
+    return path
+
+
+CASES = {
+    "random-bytes.docx": ("KH092", lambda p: _bytes(p, b"PK\x03\x04 this is not really a zip" * 10)),
+    "truncated.docx": ("KH092", lambda p: _bytes(p, good_docx()[:3000])),
+    "broken-xml.docx": ("KH092", broken_xml),
+    "no-word-part.docx": ("KH090", zip_without_word),
+    "encrypted.docx": ("KH091", lambda p: _bytes(p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)),
+    "picture.png": ("KH090", lambda p: _bytes(p, b"\x89PNG\r\n\x1a\n" + b"\0" * 100)),
+    "empty.docx": ("KH093", lambda p: _bytes(p, b"")),
+    "blank.docx": ("KH093", lambda p: docx.Document().save(p)),
+    "empty.txt": ("KH093", lambda p: _text(p, "\n\n  \n", "utf-8")),
+    "letter.docx": ("KH094", letter_docx),
+    "letter.txt": ("KH094", lambda p: _text(p, "Kính gửi anh Nam,\n\nHẹn gặp lại.\n", "utf-8")),
+    "latin1.txt": ("KH007", lambda p: _bytes(p, "KẾ HOẠCH".encode("utf-8")[:4] + b"\xe9t\xe9\n")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input_is_a_located_error(name, tmp_path):
+    code, make = CASES[name]
+    path = make(tmp_path / name)
+    with pytest.raises(KehoachError) as caught:
+        import_plan(path)
+    diagnostic = caught.value.diagnostics[0]
+    assert caught.value.exit_code == 2
+    assert diagnostic.code == code
+    assert diagnostic.path == str(path)
+
+
+@pytest.mark.parametrize("name", ["truncated.docx", "letter.docx", "encrypted.docx"])
+def test_cli_exits_2_and_writes_nothing(name, tmp_path):
+    code, make = CASES[name]
+    path = make(tmp_path / name)
+    out = tmp_path / "plan.yaml"
+    _register("import")
+    result = CliRunner().invoke(app, ["import", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert code in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left either
+
+
+def test_cli_imports_and_reports(tmp_path):
+    source = tmp_path / "plan.docx"
+    source.write_bytes(good_docx())
+    _register("import")
+    result = CliRunner().invoke(app, ["import", str(source)])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "plan.yaml"
+    assert written.is_file()
+    assert written.read_text("utf-8").startswith("# yaml-language-server: $schema=./kehoach.schema.json\n")
+    assert "3 mục" in result.output  # the summary (stderr)
+    check = CliRunner().invoke(app, ["check", str(written)])
+    assert check.exit_code in (0, 1) and "error" not in check.output.lower()
+
+
+def test_cli_refuses_to_overwrite_the_source(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text("KẾ HOẠCH\n", "utf-8")
+    _register("import")
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(source)])
+    assert result.exit_code == 2 and "KH011" in result.output
+    assert source.read_text("utf-8") == "KẾ HOẠCH\n"

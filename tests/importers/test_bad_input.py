@@ -74,7 +74,7 @@ CASES = {
     "encrypted.docx": ("KH091", lambda p: _bytes(p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)),
     "picture.png": ("KH090", lambda p: _bytes(p, b"\x89PNG\r\n\x1a\n" + b"\0" * 100)),
     "empty.docx": ("KH093", lambda p: _bytes(p, b"")),
-    "blank.docx": ("KH093", lambda p: docx.Document().save(p)),
+    "blank.docx": ("KH093", _blank),
     "empty.txt": ("KH093", lambda p: _text(p, "\n\n  \n", "utf-8")),
     "letter.docx": ("KH094", letter_docx),
     "letter.txt": ("KH094", lambda p: _text(p, "Kính gửi anh Nam,\n\nHẹn gặp lại.\n", "utf-8")),

@@ -1,117 +1,213 @@
 """Plan data → YAML as a person writes it: block style, the examples' key order, long paragraphs
-folded, short strings plain where safe, the schema modeline first, "# kiểm tra: …" comments where
-the importer is unsure (ruamel.yaml round-trip types carry the comments)."""
+folded (``>-``), short strings plain where that is safe and double-quoted otherwise, the schema
+modeline first, "# kiểm tra: …" comments right above the entries the importer is unsure of.
+
+The emitter is written here for speed (ruamel's round-trip dumper spends ~0.3 s on a 26-page plan,
+most of it analysing scalars) and checked, not trusted: the text is read back with ruamel's C loader
+and must give the same data, else ruamel's dumper writes it instead.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+import json
+import re
 
 MODELINE = "yaml-language-server: $schema=./kehoach.schema.json"
 WIDTH = 100
-FOLD_AT = 80  # strings longer than this are folded over several lines
+FOLD_AT = 70  # strings longer than this are folded when they do not fit on their key's line
+
+_SPECIAL_PLAIN = re.compile(
+    r"^(?:[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:[eE][-+]?\d+)?|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|nan)"
+    r"|true|false|null|~|yes|no|on|off|y|n|=|<<)$", re.I)
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 
 
-def _scalar(value, column: int):
-    if not isinstance(value, str):
-        return value
-    if "\n" in value:
-        return LiteralScalarString(value)
-    if len(value) + column <= WIDTH - 4 or len(value) <= FOLD_AT // 2 or value != value.strip() or "  " in value:
-        return value
-    folded = FoldedScalarString(value)
-    room = max(WIDTH - column - 2, 40)
-    positions = []
-    start = 0
-    while len(value) - start > room:
-        cut = value.rfind(" ", start, start + room)
-        if cut <= start:
-            cut = value.find(" ", start + room)
+def _plain_ok(text: str) -> bool:
+    if not text or text != text.strip() or _UNSAFE.search(text):
+        return False
+    if text[0] in _INDICATORS or ": " in text or " #" in text or text.endswith(":"):
+        return False
+    return not (_SPECIAL_PLAIN.match(text) or _DATE_LIKE.match(text))
+
+
+def _foldable(text: str) -> bool:
+    return text == text.strip() and "  " not in text and not _UNSAFE.search(text) and "\n" not in text
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _fold(text: str, room: int) -> list[str]:
+    lines: list[str] = []
+    while len(text) > room:
+        cut = text.rfind(" ", 0, room)
+        if cut <= 0:
+            cut = text.find(" ", room)
             if cut < 0:
                 break
-        # a fold must not land next to another space or before '#'
-        if value[cut + 1:cut + 2] in (" ", "#", "") or value[cut - 1:cut] == " ":
-            break
-        positions.append(cut)
-        start = cut + 1
-    if positions:
-        folded.fold_pos = positions
-    return folded
+        lines.append(text[:cut])
+        text = text[cut + 1:]
+    lines.append(text)
+    return lines
 
 
-def _convert(value, column: int):
-    if isinstance(value, dict):
-        out = CommentedMap()
-        for key, child in value.items():
-            out[key] = _convert(child, column + 2)
-        return out
-    if isinstance(value, list):
-        out = CommentedSeq()
-        for child in value:
-            out.append(_convert(child, column + 4))
-        return out
-    return _scalar(value, column)
+class _Writer:
+    def __init__(self, notes: dict[tuple, list[str]]) -> None:
+        self.out: list[str] = []
+        self.notes = notes
+
+    def comments(self, path: tuple, column: int) -> None:
+        for message in self.notes.pop(path, []):
+            self.out.append(" " * column + f"# kiểm tra: {message}")
+
+    def scalar(self, value, column: int, prefix: str) -> None:
+        """``prefix`` is the text before the value on its line ("key: ", "- ")."""
+        pad = " " * column
+        if isinstance(value, bool):
+            self.out.append(f"{pad}{prefix}{'true' if value else 'false'}")
+        elif isinstance(value, (int, float)):
+            self.out.append(f"{pad}{prefix}{value}")
+        elif isinstance(value, dt.date):
+            self.out.append(f"{pad}{prefix}{value.isoformat()}")
+        elif value is None:
+            self.out.append(f"{pad}{prefix}null")
+        else:
+            text = str(value)
+            inner = " " * (column + 2)
+            if "\n" in text:
+                lines = text.split("\n")
+                if all(line == line.rstrip() and not _UNSAFE.search(line) for line in lines) and \
+                        not lines[0].startswith(" ") and all(lines):
+                    self.out.append(f"{pad}{prefix}|-")
+                    self.out.extend(inner + line for line in lines)
+                else:
+                    self.out.append(f"{pad}{prefix}{_quoted(text)}")
+                return
+            rendered = text if _plain_ok(text) else _quoted(text)
+            if column + len(prefix) + len(rendered) <= WIDTH or len(text) <= FOLD_AT or not _foldable(text):
+                self.out.append(f"{pad}{prefix}{rendered}")
+                return
+            self.out.append(f"{pad}{prefix}>-")
+            self.out.extend(inner + line for line in _fold(text, max(WIDTH - len(inner), 40)))
+
+    def node(self, value, column: int, prefix: str, path: tuple) -> None:
+        pad = " " * column
+        if isinstance(value, dict):
+            if not value:
+                self.out.append(f"{pad}{prefix}{{}}")
+                return
+            first = True
+            for key, child in value.items():
+                if first and prefix:
+                    # the first key shares the "- " line of its list item
+                    self.entry(key, child, column + len(prefix), path + (key,), lead=pad + prefix)
+                else:
+                    self.entry(key, child, column + (len(prefix) if prefix else 0), path + (key,))
+                first = False
+            return
+        if isinstance(value, list):
+            if not value:
+                self.out.append(f"{pad}{prefix}[]")
+                return
+            if prefix:
+                self.out.append(f"{pad}{prefix.rstrip()}")
+            for index, child in enumerate(value):
+                self.item(child, column + 2 if prefix else column, path + (index,))
+            return
+        self.scalar(value, column, prefix)
+
+    def entry(self, key: str, value, column: int, path: tuple, lead: str | None = None) -> None:
+        if lead is None:
+            self.comments(path, column)
+        head = lead if lead is not None else " " * column
+        if isinstance(value, (dict, list)) and value:
+            self.out.append(f"{head}{key}:")
+            if isinstance(value, dict):
+                for child_key, child in value.items():
+                    self.entry(child_key, child, column + 2, path + (child_key,))
+            else:
+                for index, child in enumerate(value):
+                    self.item(child, column + 2, path + (index,))
+        else:
+            start = len(self.out)
+            self.scalar(value, column, f"{key}: ")
+            if lead is not None:  # replace the indentation with the item's "- " lead
+                self.out[start] = lead + self.out[start][column:]
+
+    def item(self, value, column: int, path: tuple) -> None:
+        self.comments(path, column)
+        if isinstance(value, dict) and value:
+            keys = list(value.items())
+            first_key, first_value = keys[0]
+            self.comments(path + (first_key,), column + 2)
+            self.entry(first_key, first_value, column + 2, path + (first_key,), lead=" " * column + "- ")
+            for key, child in keys[1:]:
+                self.entry(key, child, column + 2, path + (key,))
+        elif isinstance(value, list) and value:
+            start = len(self.out)
+            for index, child in enumerate(value):
+                self.item(child, column + 2, path + (index,))
+            self.out[start] = " " * column + "- " + self.out[start][column + 2:]
+        else:
+            self.scalar(value, column, "- ")
 
 
-def _place(root, path: tuple, message: str) -> bool:
-    """Attach ``# kiểm tra: message`` before the node at ``path`` (or its nearest existing parent)."""
-    node = root
-    parent, key, depth = None, None, 0
-    for index, step in enumerate(path):
-        if isinstance(node, CommentedMap) and step in node:
-            parent, key, depth = node, step, index + 1
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
-            parent, key, depth = node, step, index + 1
+def _nearest(data, path: tuple) -> tuple:
+    """The longest prefix of ``path`` that exists in ``data``."""
+    node = data
+    found: tuple = ()
+    for step in path:
+        if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) \
+                and 0 <= step < len(node):
+            node = node[step]
+            found += (step,)
         else:
             break
-        node = node[step]
-    if parent is None:
-        return False
-    parent.yaml_set_comment_before_after_key(key, before=f"kiểm tra: {message}",
-                                             indent=_indent(root, path[:depth]))
-    return True
-
-
-def _indent(root, path: tuple) -> int:
-    """The column where the entry at ``path`` starts (mappings indent 2; "- " items at +2)."""
-    column = 0
-    node = root
-    for step in path[:-1]:
-        node = node[step]
-        column += 2
-    return column
+    return found
 
 
 def dump(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
-    root = _convert(data, 0)
+    placed: dict[tuple, list[str]] = {}
+    extra: list[str] = []
     for path, message in notes:
-        if not _place(root, path, message):
-            header = [*header, f"kiểm tra: {message}"]
-    root.yaml_set_start_comment("\n".join([MODELINE, *header]))
+        target = _nearest(data, path)
+        if target:
+            placed.setdefault(target, []).append(message)
+        else:
+            extra.append(f"kiểm tra: {message}")
+    writer = _Writer(placed)
+    for index, (key, value) in enumerate(data.items()):
+        if index:
+            writer.out.append("")
+        writer.entry(key, value, 0, (key,))
+    head = [f"# {line}" for line in (MODELINE, *header, *extra)]
+    text = "\n".join([*head, "", *writer.out]) + "\n"
+    if _reads_back(text, data):
+        return text
+    return _ruamel_dump(data, head)  # never write what does not read back as the data
+
+
+def _reads_back(text: str, data: dict) -> bool:
+    from ruamel.yaml import YAML
+
+    try:
+        return YAML(typ="safe").load(text) == data
+    except Exception:  # noqa: BLE001 - any failure means: use the careful dumper
+        return False
+
+
+def _ruamel_dump(data: dict, head: list[str]) -> str:
+    from ruamel.yaml import YAML
+
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # folding is decided above, per string
+    yaml.width = WIDTH
     yaml.allow_unicode = True
     buffer = io.StringIO()
-    yaml.dump(root, buffer)
-    return _spaced(buffer.getvalue())
-
-
-def _spaced(text: str) -> str:
-    """A blank line before each top-level key (and the comments just above it), as the examples."""
-    lines = text.split("\n")
-    out: list[str] = []
-    seen_key = False
-    for line in lines:
-        if line[:1].isalpha():
-            if seen_key:
-                back = len(out)
-                while back > 0 and out[back - 1].startswith("#"):
-                    back -= 1
-                out.insert(back, "")
-            seen_key = True
-        out.append(line)
-    return "\n".join(out)
+    yaml.dump(data, buffer)
+    return "\n".join([*head, "", buffer.getvalue()])

@@ -41,7 +41,7 @@ def assert_small_plan(plan) -> None:
     assert [i.heading for i in purpose.items] == ["Mục đích", "Yêu cầu"]
     assert [i.label for i in purpose.items[1].items] == ["-", "-"]  # "-" right under "2.": kept literal
     assert len(solutions.items[0].items) == 2 and solutions.items[0].items[0].label is None  # a), b)
-    assert [i.heading for i in assignments.items] == [
+    assert [i.body for i in assignments.items] == [
         "Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Tài chính - Kế hoạch"]
     assert plan.closing and plan.closing[0].startswith("Trên đây là Kế hoạch")
     sig = plan.signature
@@ -112,3 +112,33 @@ def test_libreoffice_resaved_examples(libreoffice_copies, name, fmt, tmp_path):
     assert len(plan.appendices) == len(original.appendices)
     for mine, theirs in zip(plan.appendices, original.appendices):
         assert [len(t.rows) for t in mine.tables] == [len(t.rows) for t in theirs.tables]
+
+
+MARKDOWN = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "markdown-plan.md"
+
+
+def markdown_shown() -> str:
+    """The Markdown plan as a reader sees it: marks and escapes off, list markers as labels."""
+    text = MARKDOWN.read_text("utf-8").replace("**", "").replace("\\.", ".").replace("*", "")
+    rows = [line.strip("|").split("|") for line in text.splitlines()[:4] if "---" not in line]
+    # a letterhead reads by column (bodies, then Quốc hiệu), then its number and date row
+    columns = [cell.strip() for column in zip(*rows[:2]) for cell in column] + [c.strip() for c in rows[2]]
+    return "\n".join([*columns, *text.splitlines()[4:]])
+
+
+def test_markdown_plan_imported_as_text(tmp_path):
+    _result, plan, text = rebuild(MARKDOWN, tmp_path)
+    ratio, *_ = match_ratio(markdown_shown(), text)
+    assert ratio >= 0.99, differences(markdown_shown(), text)  # measured 250/251
+    assert_small_plan(plan)
+
+
+@pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc is not installed")
+def test_docx_made_by_pandoc_from_markdown(tmp_path):
+    made = tmp_path / "pandoc.docx"
+    subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", str(MARKDOWN), "-o", str(made)], check=True,
+                   timeout=60)
+    _result, plan, text = rebuild(made, tmp_path)
+    ratio, *_ = match_ratio(markdown_shown(), text)
+    assert ratio >= 0.99, differences(markdown_shown(), text)  # measured 250/251
+    assert_small_plan(plan)

@@ -355,6 +355,8 @@ class Recogniser:
             for b in self.blocks[start:end]:
                 if not isinstance(b, Para):
                     continue
+                if b.label:  # a list item whose "-" comes from automatic numbering
+                    b = Para([Run(b.label + " "), *b.runs], align=b.align, style=b.style)
                 for column, line in segments(b):
                     if column == 1:
                         right.append(line)

@@ -50,8 +50,19 @@ def _decode(data: bytes, path: Path) -> str:
             g=tr(" (có vẻ là {e})", " (it looks like {e})", e=legacy) if legacy else ""), path) from None
 
 
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
 def runs_of(text: str) -> list[Run]:
-    """Runs of a line with markdown emphasis: **bold**, *italic*; stray asterisks dropped."""
+    """Runs of a line with markdown emphasis: **bold**, *italic*; stray asterisks dropped and
+    markdown escapes ("2\\.") undone."""
+    protected = text.replace("\\*", "\x00")  # an escaped asterisk is text, not emphasis
+    runs = [Run(_ESCAPE.sub(r"\1", run.text).replace("\x00", "*"), run.bold, run.italic)
+            for run in _runs_of(protected)]
+    return [run for run in runs if run.text]
+
+
+def _runs_of(text: str) -> list[Run]:
     runs: list[Run] = []
     position = 0
     for match in _EMPHASIS.finditer(text):
@@ -152,9 +163,6 @@ def _pipe_table(lines: list[str]) -> Table:
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         rows.append([Cell([_para(c)] if c else [], ) for c in cells])
-    if header:
-        rows = [[Cell([Para([Run(r.text, bold=True) for p in c.paras for r in p.runs])] if c.paras else [])
-                 for c in row] if index < header else row for index, row in enumerate(rows)]
     return Table(rows, header_rows=header)
 
 

@@ -20,94 +20,21 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from . import document as doc
 from .. import model as m
 from .. import vn
+from .tables import needs_landscape, table
+from .text import (BLANK, date_text, decimal, end_mark, inline, item_label, money, number_of, number_text,
+                   sentence_case, strip_end)
 from .wording import Wording, wording
-
-PORTRAIT_TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5  # A4 minus the default left and right margins
-MAX_PORTRAIT_COLUMNS = 7
-BLANK = "     "  # a number or date part left blank in a draft
 
 
 def compose(plan: m.Plan, *, templates: Path | None = None) -> doc.Document:
     """The Document of ``plan``; wording templates from ``templates`` shadow the defaults."""
     return _Composer(plan, wording(templates)).document()
-
-
-# --------------------------------------------------------------------------------------------
-# Text helpers
-# --------------------------------------------------------------------------------------------
-
-
-def strip_end(text: str) -> str:
-    """``text`` without the ; . , an author may have typed at its end (an ellipsis stays)."""
-    text = text.rstrip()
-    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
-        text = text[:-1].rstrip()
-    return text
-
-
-def end_mark(text: str) -> str:
-    """``text`` ending with the body's end mark "./." exactly once."""
-    text = text.rstrip()
-    if text.endswith("./."):
-        return text
-    if text.endswith(".") and not text.endswith(".."):
-        return text + "/."
-    return strip_end(text) + "./."
-
-
-def number_text(number: str | None) -> str:
-    """The document number as printed: leading zero under 10, blank for a draft."""
-    if not number:
-        return BLANK
-    return f"0{number}" if number.isdigit() and len(number) == 1 else number
-
-
-def money(amount: int) -> str:
-    """1500000000 → '1.500.000.000' (Vietnamese thousands separator)."""
-    return f"{amount:,}".replace(",", ".")
-
-
-def decimal(value: float) -> str:
-    """4.3 → '4,3' (Vietnamese decimal comma); whole numbers lose their '.0'."""
-    if float(value).is_integer():
-        return str(int(value))
-    return str(value).replace(".", ",")
-
-
-def sentence_case(kind: str) -> str:
-    """'KẾ HOẠCH' → 'Kế hoạch', as the type name reads inside a sentence."""
-    return kind[:1] + kind[1:].lower()
-
-
-def inline(title: str) -> str:
-    """A trích yếu as it reads inside a sentence: first letter lower case unless an acronym."""
-    if len(title) > 1 and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title
-
-
-def cell_text(value: m.Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return money(value) if abs(value) >= 10_000 else str(value)
-    if isinstance(value, float):
-        return decimal(value)
-    return value
-
-
-def date_text(value: str | dt.date) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if isinstance(value, dt.date) else value
 
 
 def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold: bool = False,
@@ -118,41 +45,6 @@ def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold
 
 def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
     return para(doc.ParaKind.body, text, level=level, italic=italic)
-
-
-# --------------------------------------------------------------------------------------------
-# Labels
-# --------------------------------------------------------------------------------------------
-
-_DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
-
-
-# How many levels a decimal scheme numbers (1. → 1.1. → 1.1.1.) before "-" and "+".
-DECIMAL_DEPTH = {"decimal": 3, "decimal-2": 2}
-
-
-def item_label(scheme: str, level: int, index: int, parent_number: str) -> str:
-    """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản)."""
-    if level == 1:
-        return f"{index + 1}."
-    depth = DECIMAL_DEPTH.get(scheme)
-    if depth and parent_number:
-        if level <= depth:
-            return f"{parent_number}.{index + 1}."
-        return "-" if level == depth + 1 else "+"
-    if level == 2 or (scheme == "decimal" and level == 3):
-        return f"{vn.letter(index)})"
-    return "-" if level == 3 else "+"
-
-
-def number_of(label: str) -> str:
-    """'1.2.' → '1.2': the part a decimal child label continues from ('' if not decimal)."""
-    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""
-
-
-# --------------------------------------------------------------------------------------------
-# The composer
-# --------------------------------------------------------------------------------------------
 
 
 class _Composer:
@@ -417,48 +309,3 @@ class _Composer:
         title = doc.Title(kind="QUYẾT ĐỊNH", lines=decision.title.splitlines() or [decision.title])
         closing = doc.Closing(self.recipients(decision.recipients), self.signature(decision.signature))
         return doc.Part(self.letterhead(numbered=True), title, blocks, closing)
-
-
-def table(source: m.Table) -> doc.Table:
-    """A model table → a document table with merged header cells and spanning group rows."""
-    leaves = source.leaf_columns()
-    width = len(leaves)
-
-    def depth(columns: list[m.Column]) -> int:
-        return max((1 + depth(c.columns) if c.columns else 1) for c in columns) if columns else 0
-
-    rows_needed = depth(source.columns)
-    header: list[list[doc.TableCell]] = [[] for _ in range(rows_needed)]
-
-    def place(columns: list[m.Column], row: int) -> None:
-        for column in columns:
-            if column.columns:
-                header[row].append(doc.TableCell(column.title, col_span=len(column.leaves()), bold=True,
-                                                 align="center"))
-                place(column.columns, row + 1)
-            else:
-                header[row].append(doc.TableCell(column.title, row_span=rows_needed - row, bold=True,
-                                                 align="center"))
-
-    place(source.columns, 0)
-    rows: list[list[doc.TableCell]] = []
-    for row in source.rows:
-        if isinstance(row, m.GroupRow):
-            # The group text spans the leading columns; its own figures (subtotals) fill the rest.
-            figures = row.cells[-(width - 1):] if row.cells and width > 1 else []
-            span = width - len(figures)
-            cells = [doc.TableCell(row.group, col_span=span, bold=True)]
-            cells += [doc.TableCell(cell_text(value), bold=True, align=leaf.align)
-                      for value, leaf in zip(figures, leaves[span:])]
-            rows.append(cells)
-        else:
-            rows.append([doc.TableCell(cell_text(value), align=leaf.align) for value, leaf in zip(row, leaves)])
-    return doc.Table(header=header, rows=rows, widths_cm=[leaf.width for leaf in leaves], title=source.title)
-
-
-def needs_landscape(source: m.Table) -> bool:
-    """A table wider than a portrait page's text width (or with many columns) goes landscape."""
-    if source.landscape is not None:
-        return source.landscape
-    leaves = source.leaf_columns()
-    return sum(leaf.width or 0 for leaf in leaves) > PORTRAIT_TEXT_WIDTH_CM or len(leaves) > MAX_PORTRAIT_COLUMNS

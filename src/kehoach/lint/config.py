@@ -14,6 +14,7 @@ Found by walking up from the checked file's folder; the nearest file wins. Examp
     name = "Sở Lao động - Thương binh và Xã hội"
     short = ["Sở LĐTBXH", "Sở LĐ-TB&XH"]
     abbreviation = "SLĐTBXH"
+    code = "000.00.16.H30"           # mã định danh (for e-office metadata, `build --metadata`)
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class Agency(BaseModel):
     name: str
     short: list[str] = Field(default_factory=list)
     abbreviation: str | None = None
+    # Mã định danh điện tử (QĐ 20/2020/QĐ-TTg): four groups, 13 characters, e.g. 000.00.00.H43.
+    code: str | None = Field(default=None, pattern=r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$")
 
 
 class Config(BaseModel):

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import Item, Plan, Role
+from .body import Item, Role
+from .plan import Plan
 
 Loc = tuple[str | int, ...]
 

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "units",
     "build",
     "server",
+    "tasks",
     "import_",
 ]
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from ...build import FORMATS, load_checked, resolve_output, write_output
+from ...build import FORMATS, check_metadata, load_checked_source, resolve_output, write_metadata, write_output
 from ..app import app
-from ...diagnostics import KehoachError
+from ...diagnostics import KehoachError, Severity
 from ..report import print_text
 from .check import internal_error
 
@@ -26,18 +26,29 @@ def build(
         None, "--format", "-f", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
     templates: Path | None = typer.Option(
         None, "--templates", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
+    metadata: bool = typer.Option(
+        False, "--metadata", help="Ghi kèm thông tin văn bản đi (Phụ lục VI, .metadata.json) và tiêu đề edXML "
+        "(.edxml) cho hệ thống quản lý văn bản."),
 ) -> None:
     """Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi."""
     try:
         output, fmt = resolve_output(plan, output, fmt)
-        loaded_plan, findings = load_checked(plan)
+        loaded, findings = load_checked_source(plan)
+        data = None
+        if metadata:
+            data, problems = check_metadata(loaded)
+            findings = findings + problems
+            if any(d.severity is Severity.error for d in problems):
+                raise KehoachError(findings, exit_code=1)  # refused before anything is written
         if findings:  # warnings and notes: shown, but they do not stop the build
             print_text(findings)
-        written = write_output(loaded_plan, output, fmt, templates=templates, protect=(plan,))
+        written = write_output(loaded.plan, output, fmt, templates=templates, protect=(plan,))
+        extra = write_metadata(data, output, written) if data is not None else []
     except KehoachError as exc:
         print_text(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None
     except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
         print_text([internal_error(str(plan), exc)])
         raise typer.Exit(2) from None
-    typer.echo(str(written))
+    for path in (written, *extra):
+        typer.echo(str(path))

@@ -1,0 +1,57 @@
+"""Tables: a model ``Table`` becomes a document table (merged header cells, spanning group rows),
+and whether it needs a landscape page.
+"""
+
+from __future__ import annotations
+
+from . import document as doc
+from .. import model as m
+from .text import cell_text
+
+PORTRAIT_TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5  # A4 minus the default left and right margins
+MAX_PORTRAIT_COLUMNS = 7
+
+
+def table(source: m.Table) -> doc.Table:
+    """A model table → a document table with merged header cells and spanning group rows."""
+    leaves = source.leaf_columns()
+    width = len(leaves)
+
+    def depth(columns: list[m.Column]) -> int:
+        return max((1 + depth(c.columns) if c.columns else 1) for c in columns) if columns else 0
+
+    rows_needed = depth(source.columns)
+    header: list[list[doc.TableCell]] = [[] for _ in range(rows_needed)]
+
+    def place(columns: list[m.Column], row: int) -> None:
+        for column in columns:
+            if column.columns:
+                header[row].append(doc.TableCell(column.title, col_span=len(column.leaves()), bold=True,
+                                                 align="center"))
+                place(column.columns, row + 1)
+            else:
+                header[row].append(doc.TableCell(column.title, row_span=rows_needed - row, bold=True,
+                                                 align="center"))
+
+    place(source.columns, 0)
+    rows: list[list[doc.TableCell]] = []
+    for row in source.rows:
+        if isinstance(row, m.GroupRow):
+            # The group text spans the leading columns; its own figures (subtotals) fill the rest.
+            figures = row.cells[-(width - 1):] if row.cells and width > 1 else []
+            span = width - len(figures)
+            cells = [doc.TableCell(row.group, col_span=span, bold=True)]
+            cells += [doc.TableCell(cell_text(value), bold=True, align=leaf.align)
+                      for value, leaf in zip(figures, leaves[span:])]
+            rows.append(cells)
+        else:
+            rows.append([doc.TableCell(cell_text(value), align=leaf.align) for value, leaf in zip(row, leaves)])
+    return doc.Table(header=header, rows=rows, widths_cm=[leaf.width for leaf in leaves], title=source.title)
+
+
+def needs_landscape(source: m.Table) -> bool:
+    """A table wider than a portrait page's text width (or with many columns) goes landscape."""
+    if source.landscape is not None:
+        return source.landscape
+    leaves = source.leaf_columns()
+    return sum(leaf.width or 0 for leaf in leaves) > PORTRAIT_TEXT_WIDTH_CM or len(leaves) > MAX_PORTRAIT_COLUMNS

@@ -1,0 +1,110 @@
+"""How values and labels are written: pure string functions, no document tree.
+
+Punctuation the decree asks for (``strip_end``, ``end_mark``), numbers, money and dates as printed
+in Vietnamese, and the computed labels of items (1. → a) → - → +, or decimal 1.1.).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import model as m
+from .. import vn
+
+BLANK = "     "  # a number or date part left blank in a draft
+
+
+def strip_end(text: str) -> str:
+    """``text`` without the ; . , an author may have typed at its end (an ellipsis stays)."""
+    text = text.rstrip()
+    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
+        text = text[:-1].rstrip()
+    return text
+
+
+def end_mark(text: str) -> str:
+    """``text`` ending with the body's end mark "./." exactly once."""
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text
+    if text.endswith(".") and not text.endswith(".."):
+        return text + "/."
+    return strip_end(text) + "./."
+
+
+def number_text(number: str | None) -> str:
+    """The document number as printed: leading zero under 10, blank for a draft."""
+    if not number:
+        return BLANK
+    return f"0{number}" if number.isdigit() and len(number) == 1 else number
+
+
+def money(amount: int) -> str:
+    """1500000000 → '1.500.000.000' (Vietnamese thousands separator)."""
+    return f"{amount:,}".replace(",", ".")
+
+
+def decimal(value: float) -> str:
+    """4.3 → '4,3' (Vietnamese decimal comma); whole numbers lose their '.0'."""
+    if float(value).is_integer():
+        return str(int(value))
+    return str(value).replace(".", ",")
+
+
+def sentence_case(kind: str) -> str:
+    """'KẾ HOẠCH' → 'Kế hoạch', as the type name reads inside a sentence."""
+    return kind[:1] + kind[1:].lower()
+
+
+def inline(title: str) -> str:
+    """A trích yếu as it reads inside a sentence: first letter lower case unless an acronym."""
+    if len(title) > 1 and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
+def cell_text(value: m.Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return money(value) if abs(value) >= 10_000 else str(value)
+    if isinstance(value, float):
+        return decimal(value)
+    return value
+
+
+def date_text(value: str | dt.date) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if isinstance(value, dt.date) else value
+
+
+# --------------------------------------------------------------------------------------------
+# Labels
+# --------------------------------------------------------------------------------------------
+
+_DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
+# How many levels a decimal scheme numbers (1. → 1.1. → 1.1.1.) before "-" and "+".
+DECIMAL_DEPTH = {"decimal": 3, "decimal-2": 2}
+
+
+def item_label(scheme: str, level: int, index: int, parent_number: str) -> str:
+    """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản)."""
+    if level == 1:
+        return f"{index + 1}."
+    depth = DECIMAL_DEPTH.get(scheme)
+    if depth and parent_number:
+        if level <= depth:
+            return f"{parent_number}.{index + 1}."
+        return "-" if level == depth + 1 else "+"
+    if level == 2 or (scheme == "decimal" and level == 3):
+        return f"{vn.letter(index)})"
+    return "-" if level == 3 else "+"
+
+
+def number_of(label: str) -> str:
+    """'1.2.' → '1.2': the part a decimal child label continues from ('' if not decimal)."""
+    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""

@@ -1,0 +1,232 @@
+"""The text of a plan: the preamble, then sections (free headings, an optional ``Role``)
+whose items are paragraphs, tasks, targets or assignments, with a section's budget and reporting rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+
+from .base import F, Id, Model, Paragraphs, _as_list, _text_items
+
+
+class Enacting(Model):
+    """Câu ban hành: '<cơ quan> ban hành Kế hoạch … như sau:'."""
+
+    body: str | None = F(
+        "Cơ quan ban hành trong câu",
+        "Chủ thể ban hành trong câu ban hành (ví dụ: Ủy ban nhân dân tỉnh, Ban Thường vụ Liên đoàn "
+        "Lao động tỉnh).",
+        None,
+    )
+    text: str | None = F(
+        "Nguyên văn câu ban hành",
+        "Nguyên văn câu ban hành; khi có, thay cho câu sinh từ mẫu.",
+        None,
+    )
+
+    @model_validator(mode="after")
+    def _needs_body_or_text(self) -> Enacting:
+        if not self.body and not self.text:
+            raise ValueError("enacting needs `body` or `text`")
+        return self
+
+
+class Preamble(Model):
+    """Phần mở đầu: căn cứ, thực hiện, đoạn dẫn, 'Theo đề nghị của …', câu ban hành."""
+
+    bases: Paragraphs = F(
+        "Căn cứ",
+        "Các dòng 'Căn cứ …' / 'Thực hiện …', mỗi dòng một phần tử; dấu ';' sau mỗi dòng và '.' "
+        "sau dòng cuối được thêm khi dựng văn bản.",
+        default_factory=list,
+    )
+    bases_italic: bool = F("Căn cứ in nghiêng", "Trình bày các dòng căn cứ bằng chữ nghiêng.", True)
+    paragraphs: Paragraphs = F(
+        "Đoạn dẫn", "Các đoạn văn mở đầu, giữ nguyên văn.", default_factory=list
+    )
+    proposal: str | None = F(
+        "Theo đề nghị của", "Dòng 'Theo đề nghị của …' (nếu có), giữ nguyên văn.", None
+    )
+    enacting: Enacting | None = F("Câu ban hành", "Câu ban hành kế hoạch.", None)
+
+    _lines = field_validator("bases", "paragraphs", mode="before")(_as_list)
+
+class Role(str, Enum):
+    """Vai trò của một mục: cho tiêu đề mặc định và ý nghĩa của các phần tử trong mục."""
+
+    purpose = "purpose"  # MỤC ĐÍCH, YÊU CẦU
+    viewpoints = "viewpoints"  # QUAN ĐIỂM
+    situation = "situation"  # TÌNH HÌNH
+    goals = "goals"  # MỤC TIÊU
+    content = "content"  # NỘI DUNG
+    scope = "scope"  # ĐỐI TƯỢNG, PHẠM VI
+    solutions = "solutions"  # NHIỆM VỤ, GIẢI PHÁP
+    budget = "budget"  # KINH PHÍ
+    rewards = "rewards"  # KHEN THƯỞNG
+    assignments = "assignments"  # TỔ CHỨC THỰC HIỆN
+    reporting = "reporting"  # CHẾ ĐỘ BÁO CÁO
+
+class Item(Model):
+    """Một khoản/điểm/ý (1. → a) → - → +): đoạn văn, tiêu đề, nhiệm vụ, chỉ tiêu hoặc phân công.
+
+    Một phần tử có thể viết gọn là một chuỗi: ``- Nội dung…``.
+    """
+
+    id: Id | None = F("Mã", "Mã ổn định để phần khác tham chiếu tới (chữ thường, số, '-', '_').", None)
+    label: str | None = F(
+        "Số thứ tự ghi đè",
+        "Số thứ tự ghi nguyên văn thay cho số tự tính (ví dụ: '1.1.', '*'); chuỗi rỗng để bỏ số.",
+        None,
+    )
+    heading: str | None = F("Tiêu đề", "Tiêu đề của khoản/điểm (ví dụ: 'Mục đích').", None)
+    run_in: bool = F(
+        "Tiêu đề cùng dòng",
+        "Tiêu đề in đậm đứng đầu đoạn văn đầu tiên, cùng một dòng ('1. Sở Tài chính: …').",
+        False,
+    )
+    text: Paragraphs = F("Nội dung", "Các đoạn văn của khoản/điểm.", default_factory=list)
+    items: list[Item] = F("Các ý con", "Các khoản/điểm con.", default_factory=list)
+
+    # A task (nhiệm vụ)
+    lead: str | None = F("Cơ quan chủ trì", "Cơ quan, đơn vị chủ trì thực hiện nhiệm vụ.", None)
+    partners: list[str] = F(
+        "Cơ quan phối hợp", "Các cơ quan, đơn vị phối hợp thực hiện.", default_factory=list
+    )
+    deadline: str | dt.date | None = F(
+        "Thời hạn",
+        "Thời gian hoàn thành: ngày (2025-11-30) hoặc chữ ('Thường xuyên', 'Quý IV/2025').",
+        None,
+    )
+    product: str | None = F("Sản phẩm", "Sản phẩm dự kiến của nhiệm vụ.", None)
+    covers: list[str] = F(
+        "Nhóm giải pháp",
+        "Mã các nhóm giải pháp (theo hồ sơ hướng dẫn) mà nhiệm vụ này thực hiện.",
+        default_factory=list,
+    )
+
+    # A target (chỉ tiêu)
+    indicator: str | None = F("Chỉ tiêu", "Nội dung chỉ tiêu (ví dụ: tỷ lệ trẻ em lao động được hỗ trợ).", None)
+    milestones: dict[int, str | float] = F(
+        "Mốc theo năm",
+        "Giá trị chỉ tiêu theo năm, ví dụ {2025: 'trên 90%', 2030: 'trên 95%'}.",
+        default_factory=dict,
+    )
+    unit: str | None = F("Đơn vị tính", "Đơn vị tính của chỉ tiêu (%, người, cuộc…).", None)
+    owner: str | None = F("Cơ quan theo dõi", "Cơ quan chịu trách nhiệm theo dõi chỉ tiêu.", None)
+
+    # An assignment (phân công)
+    body: str | None = F(
+        "Cơ quan được phân công",
+        "Cơ quan, đơn vị được giao nhiệm vụ; dùng làm tiêu đề nếu không có 'heading'.",
+        None,
+    )
+    request: bool = F(
+        "Đề nghị",
+        "Cơ quan không thuộc quyền chỉ đạo của cơ quan ban hành: tiêu đề mở đầu bằng 'Đề nghị'.",
+        False,
+    )
+    focal: bool = F("Cơ quan đầu mối", "Cơ quan đầu mối theo dõi, tổng hợp việc thực hiện.", False)
+
+    _paragraphs = field_validator("text", mode="before")(_as_list)
+    _partners = field_validator("partners", "covers", mode="before")(_as_list)
+    _items = field_validator("items", mode="before")(_text_items)
+
+    @property
+    def is_task(self) -> bool:
+        return bool(self.lead or self.partners or self.deadline or self.product or self.covers)
+
+    @property
+    def is_target(self) -> bool:
+        return bool(self.indicator or self.milestones)
+
+
+class BudgetLine(Model):
+    """Một dòng dự toán kinh phí."""
+
+    name: str = F("Nội dung chi", "Tên khoản chi.")
+    amount: int | None = F("Số tiền", "Số tiền (đồng).", None)
+    lines: list[BudgetLine] = F("Các khoản con", "Các khoản chi con.", default_factory=list)
+    note: str | None = F("Ghi chú", "Ghi chú (cách tính, nguồn).", None)
+
+
+class Budget(Model):
+    """Kinh phí: nguồn kinh phí (lời văn) hoặc dự toán theo khoản."""
+
+    text: Paragraphs = F("Nguồn kinh phí", "Các đoạn văn về nguồn kinh phí.", default_factory=list)
+    lines: list[BudgetLine] = F("Dự toán", "Các khoản dự toán.", default_factory=list)
+    total: int | None = F("Tổng cộng", "Tổng kinh phí ghi trong kế hoạch (đồng).", None)
+    currency: str = F("Đơn vị tiền", "Đơn vị tiền tệ.", "đồng")
+
+    _paragraphs = field_validator("text", mode="before")(_as_list)
+
+
+class Frequency(str, Enum):
+    monthly = "monthly"
+    quarterly = "quarterly"
+    biannual = "biannual"
+    annual = "annual"
+    once = "once"
+    adhoc = "adhoc"
+
+
+class ReportingRule(Model):
+    """Một quy định báo cáo: ai báo cáo ai, định kỳ, hạn."""
+
+    text: str | None = F("Nguyên văn", "Nguyên văn quy định báo cáo; khi có, thay cho câu sinh từ mẫu.", None)
+    reporter: str | None = F("Cơ quan báo cáo", "Cơ quan, đơn vị gửi báo cáo.", None)
+    recipient: str | None = F("Nơi nhận báo cáo", "Cơ quan nhận báo cáo.", None)
+    frequency: Frequency | None = F("Định kỳ", "Tần suất báo cáo.", None)
+    due_day: int | None = F("Ngày hạn", "Ngày hạn trong tháng (ví dụ 25).", None, ge=1, le=31)
+    due_month: int | None = F("Tháng hạn", "Tháng hạn (với báo cáo năm, ví dụ 11).", None, ge=1, le=12)
+
+
+class Section(Model):
+    """Một mục lớn của kế hoạch (I., II., …), tiêu đề tự do, có thể mang một vai trò."""
+
+    id: Id | None = F("Mã", "Mã ổn định để phần khác tham chiếu tới.", None)
+    role: Role | None = F(
+        "Vai trò",
+        "Vai trò của mục (purpose, situation, goals, content, scope, solutions, budget, rewards, "
+        "assignments, reporting); cho tiêu đề mặc định.",
+        None,
+    )
+    heading: str | None = F("Tiêu đề", "Tiêu đề của mục; mặc định theo vai trò.", None)
+    label: str | None = F(
+        "Số thứ tự ghi đè", "Số thứ tự ghi nguyên văn (ví dụ: 'A.', 'Phần I').", None
+    )
+    numbering: Literal["standard", "decimal", "decimal-2"] = F(
+        "Kiểu đánh số",
+        "standard: 1. → a) → - → +; decimal: 1. → 1.1. → 1.1.1. → - → +; "
+        "decimal-2: 1. → 1.1. → - → +.",
+        "standard",
+    )
+    lead: str | None = F(
+        "Cơ quan chủ trì chung",
+        "Cơ quan chủ trì áp dụng cho các nhiệm vụ trong mục không ghi riêng.",
+        None,
+    )
+    text: Paragraphs = F("Đoạn mở đầu", "Các đoạn văn đứng ngay dưới tiêu đề mục.", default_factory=list)
+    items: list[Item] = F("Các khoản", "Các khoản, điểm của mục.", default_factory=list)
+    budget: Budget | None = F("Kinh phí", "Kinh phí (mục có vai trò budget).", None)
+    reporting: list[ReportingRule] = F(
+        "Chế độ báo cáo", "Các quy định báo cáo.", default_factory=list
+    )
+    closing: Paragraphs = F("Đoạn kết mục", "Các đoạn văn ở cuối mục.", default_factory=list)
+    closing_italic: bool = F(
+        "Đoạn kết mục in nghiêng",
+        "In nghiêng các đoạn kết mục, như dòng '(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)'.",
+        False,
+    )
+
+    _paragraphs = field_validator("text", "closing", mode="before")(_as_list)
+    _items = field_validator("items", mode="before")(_text_items)
+
+    @model_validator(mode="after")
+    def _needs_heading(self) -> Section:
+        if not self.heading and self.role is None:
+            raise ValueError("a section needs `heading` or `role`")
+        return self

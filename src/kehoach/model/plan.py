@@ -1,0 +1,94 @@
+"""The plan itself (the root of a YAML file): its kind, period and every part of the document."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+
+from .base import F, Model, Paragraphs, _as_list
+from .body import Preamble, Section
+from .decision import Decision
+from .letterhead import Letterhead
+from .signature import Recipients, Signature
+from .tables import Appendix
+
+
+class Period(Model):
+    """Giai đoạn thực hiện kế hoạch."""
+
+    start: int = F("Năm bắt đầu", "Năm bắt đầu giai đoạn.", ge=1900, le=2200)
+    end: int = F("Năm kết thúc", "Năm kết thúc giai đoạn.", ge=1900, le=2200)
+    outlook: int | None = F("Định hướng đến năm", "Năm định hướng (ví dụ: 2030).", None, ge=1900, le=2200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("`end` is before `start`")
+        if self.outlook is not None and self.outlook < self.end:
+            raise ValueError("`outlook` is before `end`")
+        return self
+
+KINDS: dict[str, str] = {
+    # Phụ lục III, I: type names and their abbreviations (those a plan-like document uses).
+    "KẾ HOẠCH": "KH",
+    "CHƯƠNG TRÌNH": "CTr",
+    "ĐỀ ÁN": "ĐA",
+    "PHƯƠNG ÁN": "PA",
+    "DỰ ÁN": "DA",
+    "HƯỚNG DẪN": "HD",
+    "BÁO CÁO": "BC",
+    "QUYẾT ĐỊNH": "QĐ",
+}
+
+class Plan(Model):
+    """Một kế hoạch (hoặc chương trình, đề án) viết bằng YAML."""
+
+    profile: str | None = F(
+        "Hồ sơ hướng dẫn",
+        "Tên hồ sơ yêu cầu của cơ quan cấp trên mà kế hoạch phải theo (ví dụ: ldte-2021, ke-hoach).",
+        None,
+    )
+    kind: Literal[tuple(KINDS)] = F(  # type: ignore[valid-type]
+        "Tên loại văn bản", "Tên loại văn bản, in hoa (mặc định KẾ HOẠCH).", "KẾ HOẠCH"
+    )
+    letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
+    title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
+    period: Period | None = F("Giai đoạn", "Giai đoạn thực hiện kế hoạch.", None)
+    preamble: Preamble | None = F("Phần mở đầu", "Căn cứ, đoạn dẫn và câu ban hành.", None)
+    sections: list[Section] = F("Các mục", "Các mục của kế hoạch theo thứ tự (I., II., …).")
+    closing: Paragraphs = F(
+        "Đoạn kết", "Các đoạn kết thúc kế hoạch (trước dấu './.').", default_factory=list
+    )
+    signature: Signature | None = F(
+        "Chữ ký", "Chữ ký; bỏ trống khi kế hoạch ban hành kèm theo quyết định.", None
+    )
+    recipients: Recipients | None = F("Nơi nhận", "Nơi nhận của kế hoạch.", None)
+    appendices: list[Appendix] = F("Phụ lục", "Các phụ lục kèm theo.", default_factory=list)
+    decision: Decision | None = F(
+        "Quyết định ban hành",
+        "Quyết định ban hành kế hoạch này như văn bản kèm theo; khi có, số và ngày là của quyết định.",
+        None,
+    )
+
+    _paragraphs = field_validator("closing", mode="before")(_as_list)
+
+    @model_validator(mode="after")
+    def _signed_once(self) -> Plan:
+        if self.decision is None and self.signature is None:
+            raise ValueError("a plan needs `signature` (or a `decision` that signs it)")
+        return self
+
+    @property
+    def kind_abbreviation(self) -> str:
+        return KINDS[self.decision and "QUYẾT ĐỊNH" or self.kind]
+
+    @property
+    def symbol(self) -> str:
+        """Ký hiệu: given, or the type abbreviation and the issuer's abbreviation."""
+        return self.letterhead.symbol or f"{self.kind_abbreviation}-{self.letterhead.abbreviation}"
+
+    @property
+    def issuer_name(self) -> str:
+        lh = self.letterhead
+        return lh.issuer_name or " ".join(lh.issuer)

@@ -1,0 +1,86 @@
+"""Appendices (phụ lục) and the tables they hold: columns with merged headings, rows, group rows."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+
+from .base import F, Id, Model, Paragraphs, _as_list, _text_items, _titled_columns
+from .body import Item
+
+
+class Column(Model):
+    """Một cột của bảng; cột có cột con tạo ô tiêu đề gộp."""
+
+    title: str = F("Tiêu đề cột", "Tiêu đề cột.")
+    width: float | None = F("Độ rộng (cm)", "Độ rộng cột tính bằng cm.", None, gt=0)
+    align: Literal["left", "center", "right", "justify"] = F("Căn lề", "Căn lề nội dung cột.", "left")
+    columns: list[Column] = F("Cột con", "Các cột con (tiêu đề gộp ở trên).", default_factory=list)
+
+    _columns = field_validator("columns", mode="before")(_titled_columns)
+
+    def leaves(self) -> list[Column]:
+        if not self.columns:
+            return [self]
+        return [leaf for child in self.columns for leaf in child.leaves()]
+
+
+Cell = str | int | float | None
+
+
+class GroupRow(Model):
+    """Dòng nhóm trải hết chiều ngang bảng (ví dụ: 'I. Nhóm nhiệm vụ …')."""
+
+    group: str = F("Dòng nhóm", "Nội dung dòng nhóm, trải hết các cột.")
+    cells: list[Cell] = F(
+        "Ô", "Các ô của dòng nhóm khi nhóm có số liệu riêng (ví dụ: tổng phụ).", default_factory=list
+    )
+
+
+class Table(Model):
+    """Một bảng: cột (có thể gộp tiêu đề), các dòng, dòng nhóm."""
+
+    title: str | None = F("Tên bảng", "Tên bảng (nếu có).", None)
+    columns: list[Column] = F("Cột", "Các cột của bảng.")
+    rows: list[list[Cell] | GroupRow] = F("Dòng", "Các dòng của bảng.", default_factory=list)
+    landscape: bool | None = F(
+        "Trang ngang", "Trình bày trên trang ngang; mặc định tự chọn theo độ rộng bảng.", None
+    )
+
+    _columns = field_validator("columns", mode="before")(_titled_columns)
+
+    def leaf_columns(self) -> list[Column]:
+        return [leaf for column in self.columns for leaf in column.leaves()]
+
+    @model_validator(mode="after")
+    def _row_widths(self) -> Table:
+        width = len(self.leaf_columns())
+        for index, row in enumerate(self.rows):
+            if isinstance(row, list) and len(row) != width:
+                raise ValueError(f"row {index + 1} has {len(row)} cells, the table has {width} columns")
+        return self
+
+
+class Appendix(Model):
+    """Phụ lục kèm theo kế hoạch."""
+
+    id: Id | None = F("Mã", "Mã ổn định để phần khác tham chiếu tới.", None)
+    label: str | None = F(
+        "Nhãn", "Nhãn phụ lục (ví dụ: 'PHỤ LỤC I', 'PHỤ LỤC 01'); mặc định đánh số La Mã.", None
+    )
+    title: str = F("Tên phụ lục", "Tên phụ lục.")
+    note: str | None = F(
+        "Dòng kèm theo",
+        "Nguyên văn dòng '(Kèm theo Kế hoạch số … ngày … của …)'; mặc định sinh từ mẫu.",
+        None,
+    )
+    text: Paragraphs = F("Đoạn văn", "Các đoạn văn của phụ lục.", default_factory=list)
+    items: list[Item] = F("Các khoản", "Các khoản của phụ lục.", default_factory=list)
+    tables: list[Table] = F("Bảng", "Các bảng của phụ lục.", default_factory=list)
+    landscape: bool | None = F(
+        "Trang ngang", "Trình bày phụ lục trên trang ngang; mặc định tự chọn theo độ rộng bảng.", None
+    )
+
+    _paragraphs = field_validator("text", mode="before")(_as_list)
+    _items = field_validator("items", mode="before")(_text_items)

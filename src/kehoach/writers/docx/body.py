@@ -1,0 +1,122 @@
+"""The document body: paragraphs, blocks, the closing (ô 7, 9b), and each part and appendix in a
+section of its own."""
+
+from __future__ import annotations
+
+import functools
+
+from lxml import etree
+
+from ... import nd30, vn
+from ...compose.document import AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part, Table
+from .letterhead import _letterhead, _title
+from .tables import _cell, _data_table, _table
+from .template import _sect_pr, _Template
+from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _text_p, twips_cm, twips_pt, w
+
+_PARA_STYLE = {
+    ParaKind.basis: "KHBasis",
+    ParaKind.body: "KHBody",
+    ParaKind.heading: "KHHeading",
+    ParaKind.item: "KHItem",
+    ParaKind.article: "KHArticle",
+    ParaKind.closing: "KHClosing",
+    ParaKind.centered: "KHCentered",
+}
+
+
+def _paragraph(parent: etree._Element, para: Paragraph) -> None:
+    p = _p(_PARA_STYLE[para.kind], parent)
+    # Phụ lục I, II.6 (Scheme B): a roman mục heading is upper case.
+    upper = para.kind is ParaKind.heading and para.level == 0
+    if para.label:
+        _run(p, para.label + " ", bold=para.bold or para.label_bold, italic=para.italic)
+    for run in para.runs:
+        _run(p, vn.upper(run.text) if upper else run.text, bold=para.bold or run.bold,
+             italic=para.italic or run.italic)
+
+
+
+def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
+    for block in blocks:
+        if isinstance(block, Table):
+            _data_table(parent, block, available)
+        else:
+            _paragraph(parent, block)
+
+
+def _closing(body: etree._Element, closing: Closing) -> None:
+    left = twips_cm(nd30.CLOSING_LEFT_CM)
+    widths = [left, TEXT_W_PORTRAIT - left]
+    tbl = _table(body, widths, borders=False, cell_margin=0)
+    tr = etree.SubElement(tbl, w("tr"))
+    etree.SubElement(etree.SubElement(tr, w("trPr")), w("cantSplit"))
+    recipients = _cell(tr, widths[0])
+    if closing.recipients:
+        _text_p("KHRecipientsLabel", "Nơi nhận:", recipients)
+        for line in closing.recipients:
+            _text_p("KHRecipients", line.text, recipients, italic=line.heading)
+    else:
+        _p("KHRecipients", recipients)
+    signer = _cell(tr, widths[1])
+    sig = closing.signature
+    if sig is None:
+        _p("KHSignature", signer)
+        return
+    lines = [*sig.authority_lines, sig.title]
+    for index, line in enumerate(lines):
+        p = _text_p("KHSignature", vn.upper(line), signer)
+        if index == 0:  # level with "Nơi nhận:" (Phụ lục I, II.9.d)
+            spacing = etree.SubElement(p[0], w("spacing"))
+            spacing.set(w("before"), str(twips_pt(nd30.CLOSING_SPACE_BEFORE_PT)))
+    _text_p("KHSignerName", sig.name, signer)
+
+
+
+def _end_section(body: etree._Element, sect: etree._Element) -> None:
+    """Close the section so far: its sectPr goes in the pPr of its last paragraph."""
+    last = body[-1] if len(body) else None
+    if last is None or last.tag != w("p"):
+        # A section that ends on a table needs a paragraph to carry its sectPr. Make it 1 pt high
+        # with no spacing, so that it cannot spill onto a page of its own (a blank numbered page).
+        last = _p("KHBody", body)
+        spacing = etree.SubElement(last[0], w("spacing"))
+        for attr, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+            spacing.set(w(attr), value)
+        r_pr = etree.SubElement(last[0], w("rPr"))
+        etree.SubElement(r_pr, w("sz")).set(w("val"), "2")
+    last[0].append(sect)
+
+
+def _build_body(body: etree._Element, document: Document, template: _Template) -> None:
+    sections: list[tuple[bool, callable]] = []  # (landscape, fill)
+    for part in document.parts:
+        sections.append((False, functools.partial(_part_main, part=part)))
+        for appendix in part.appendices:
+            sections.append((appendix.landscape, functools.partial(_appendix, appendix=appendix)))
+    if not sections:  # nothing to write: still a valid, empty A4 page
+        sections.append((False, lambda body: _p("KHBody", body)))
+    for index, (landscape, fill) in enumerate(sections):
+        fill(body)
+        sect = _sect_pr(template, landscape)
+        if index < len(sections) - 1:
+            _end_section(body, sect)
+        else:
+            body.append(sect)
+
+
+def _part_main(body: etree._Element, part: Part) -> None:
+    if part.letterhead:
+        _letterhead(body, part.letterhead)
+    _title(body, part.title)
+    _blocks(body, part.blocks, TEXT_W_PORTRAIT)
+    if part.closing:
+        _closing(body, part.closing)
+
+
+def _appendix(body: etree._Element, appendix: AppendixPart) -> None:
+    _text_p("KHAppendixLabel", appendix.label, body)
+    _text_p("KHAppendixTitle", vn.upper(appendix.title), body)
+    if appendix.note:
+        _text_p("KHAppendixNote", appendix.note, body)
+    _blocks(body, appendix.blocks, TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT)

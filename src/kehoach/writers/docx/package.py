@@ -1,0 +1,51 @@
+"""The .docx package: ``docProps/core.xml``, the zip with fixed timestamps, and ``write_docx``."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from ... import nd30
+from ...compose.document import Document
+from ...zipcache import reproducible_zip
+from .body import _build_body
+from .template import _template
+from .wml import _XML_UNSAFE, w
+
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+FIXED_CORE_DATE = "2020-03-05T00:00:00Z"  # the decree's date: metadata must not vary between builds
+
+_CORE = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
+<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>\
+<cp:revision>1</cp:revision><dc:language>{lang}</dc:language>\
+<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>\
+<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified></cp:coreProperties>"""
+
+def _core_xml(document: Document) -> bytes:
+    return _CORE.format(title=escape(_XML_UNSAFE.sub("", document.title)),
+                        author=escape(_XML_UNSAFE.sub("", document.author)),
+                        lang=nd30.LANGUAGE, date=FIXED_CORE_DATE).encode("utf-8")
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    """Zip with fixed dates, attributes and order: the same parts always give the same bytes."""
+    names = sorted(parts, key=lambda name: (name != "[Content_Types].xml", name))
+    # The template's fixed parts are compressed once per process, not once per document (batch).
+    return reproducible_zip([(name, parts[name]) for name in names], date_time=FIXED_ZIP_DATE)
+
+
+def write_docx(document: Document) -> bytes:
+    """Render ``document`` as a Decree 30 .docx; the same Document always gives the same bytes."""
+    template = _template()
+    root = etree.fromstring(template.document_root)
+    body = root.find(w("body"))
+    _build_body(body, document, template)
+    parts = dict(template.parts)
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                standalone=True)
+    parts["docProps/core.xml"] = _core_xml(document)
+    return _zip(parts)

@@ -1,0 +1,154 @@
+"""Task export (danh mục nhiệm vụ): the plan's assignments for a task-tracking system.
+
+Unlike the document writers this reads the ``Plan``, not the ``Document``: a tracker needs the
+structured data (lead, partners, deadline, product), not the printed wording. Each task is an item
+that ``model.walk.tasks_of`` finds (a leaf of a solutions section, or any item with a lead, partners,
+deadline or product). Formats: CSV (UTF-8 with BOM, so that Excel reads Vietnamese), JSON, and
+iCalendar VTODO entries (RFC 5545) whose DUE is the last day of the deadline's period.
+Same plan, same bytes: no clock is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from dataclasses import asdict, dataclass
+
+from .. import vn
+from ..compose.wording import wording
+from ..i18n import tr
+from ..model import Plan
+from ..model.walk import tasks_of
+from .deadlines import date_range
+
+FORMATS = ("csv", "json", "ics")
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: str  # the item's own id, else its position ("s3.2.1": section 3, item 2, sub-item 1)
+    section: str  # "III. NHIỆM VỤ, GIẢI PHÁP"
+    content: str
+    lead: str
+    partners: list[str]
+    deadline: str  # as the plan writes it; a date as dd/mm/yyyy the way the decree pads it
+    start: str | None  # ISO dates of the deadline's period, when the words name one
+    due: str | None
+    product: str
+    covers: list[str]
+
+
+def _date_text(value: dt.date) -> str:
+    return f"{vn.pad_day(value.day)}/{vn.pad_month(value.month)}/{value.year}"
+
+
+def _section_title(plan: Plan, index: int) -> str:
+    section = plan.sections[index]
+    label = section.label if section.label is not None else f"{vn.roman(index + 1)}."
+    heading = section.heading
+    if heading is None:
+        heading = wording().render("heading.j2", role=section.role.value) if section.role else ""
+    return " ".join(part for part in (label, vn.upper(heading)) if part)
+
+
+def _position(loc: tuple) -> str:
+    numbers = [str(part + 1) for part in loc if isinstance(part, int)]
+    return "s" + ".".join(numbers)
+
+
+def task_rows(plan: Plan) -> list[TaskRow]:
+    rows = []
+    for task in tasks_of(plan):
+        item = task.item
+        content = item.heading or item.body or (item.text[0] if item.text else "") or item.indicator or ""
+        period = date_range(item.deadline)
+        deadline = _date_text(item.deadline) if isinstance(item.deadline, dt.date) else (item.deadline or "")
+        rows.append(TaskRow(
+            id=item.id or _position(task.loc), section=_section_title(plan, task.section),
+            content=" ".join(content.split()), lead=task.lead or "", partners=list(item.partners),
+            deadline=deadline, start=period[0].isoformat() if period else None,
+            due=period[1].isoformat() if period else None, product=item.product or "",
+            covers=sorted(task.covers)))
+    return rows
+
+
+def _headers() -> list[str]:
+    return [tr("Mã", "Id"), tr("Mục", "Section"), tr("Nội dung", "Content"), tr("Cơ quan chủ trì", "Lead"),
+            tr("Cơ quan phối hợp", "Partners"), tr("Thời hạn", "Deadline"), tr("Từ ngày", "Start"),
+            tr("Đến ngày", "Due"), tr("Sản phẩm", "Product"), tr("Nhóm giải pháp", "Solution groups")]
+
+
+def write_csv(plan: Plan) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(_headers())
+    for row in task_rows(plan):
+        writer.writerow([row.id, row.section, row.content, row.lead, "; ".join(row.partners), row.deadline,
+                         row.start or "", row.due or "", row.product, "; ".join(row.covers)])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def _document_of(plan: Plan) -> dict:
+    head = plan.letterhead
+    return {"title": " ".join(plan.title.split()), "number": head.number, "symbol": head.symbol,
+            "issuer": head.issuer_name or " ".join(" ".join(head.issuer).split()),
+            "date": head.date.isoformat() if isinstance(head.date, dt.date) else head.date}
+
+
+def write_json(plan: Plan) -> bytes:
+    data = {"document": _document_of(plan), "tasks": [asdict(row) for row in task_rows(plan)]}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space; never split a
+    UTF-8 sequence."""
+    out, current = [], ""
+    for char in line:
+        limit = 75 if not out else 74
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = char
+        else:
+            current += char
+    out.append(current)
+    return [out[0]] + [" " + part for part in out[1:]]
+
+
+def write_ics(plan: Plan) -> bytes:
+    document = _document_of(plan)
+    key = json.dumps(document, ensure_ascii=False, sort_keys=True)
+    stamp = document["date"] if isinstance(plan.letterhead.date, dt.date) else None
+    dtstamp = (stamp.replace("-", "") if stamp else "20200305") + "T000000Z"  # fixed: same plan, same bytes
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kehoach//tasks//VI", "CALSCALE:GREGORIAN"]
+    for row in task_rows(plan):
+        uid = hashlib.sha256(f"{key}\0{row.id}".encode()).hexdigest()[:32]
+        description = [f"{tr('Mục', 'Section')}: {row.section}"]
+        if row.lead:
+            description.append(f"{tr('Cơ quan chủ trì', 'Lead')}: {row.lead}")
+        if row.partners:
+            description.append(f"{tr('Cơ quan phối hợp', 'Partners')}: {', '.join(row.partners)}")
+        if row.deadline:
+            description.append(f"{tr('Thời hạn', 'Deadline')}: {row.deadline}")
+        if row.product:
+            description.append(f"{tr('Sản phẩm', 'Product')}: {row.product}")
+        lines += ["BEGIN:VTODO", f"UID:{uid}@kehoach", f"DTSTAMP:{dtstamp}",
+                  f"SUMMARY:{_ics_text(row.content)}", f"DESCRIPTION:{_ics_text(chr(10).join(description))}"]
+        if row.start and row.start != row.due:
+            lines.append(f"DTSTART;VALUE=DATE:{row.start.replace('-', '')}")
+        if row.due:
+            lines.append(f"DUE;VALUE=DATE:{row.due.replace('-', '')}")
+        lines.append("END:VTODO")
+    lines.append("END:VCALENDAR")
+    folded = [part for line in lines for part in _fold(line)]
+    return ("\r\n".join(folded) + "\r\n").encode("utf-8")
+
+
+WRITERS = {"csv": write_csv, "json": write_json, "ics": write_ics}

@@ -39,7 +39,8 @@ def _foldable(text: str) -> bool:
 
 
 def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """Double-quoted; characters YAML reads as line breaks or forbids (NEL, LS, PS, C1) escaped."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _fold(text: str, room: int) -> list[str]:

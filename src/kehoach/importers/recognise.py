@@ -260,6 +260,16 @@ class Recogniser:
             data["appendices"] = appendices
         self.summary.append(tr("{s} mục, {i} khoản/điểm, {a} phụ lục", "{s} sections, {i} items, {a} appendices",
                                s=len(sections), i=_count_items(sections), a=len(appendices)))
+        free = _count_free(sections)
+        if free:
+            self.summary.append(tr(
+                "{n} đoạn văn không số thứ tự sau các khoản được giữ nguyên chỗ (label: \"\")",
+                "{n} unnumbered paragraphs after items kept where they stood (label: \"\")", n=free))
+        literal = _count_literal(sections)
+        if literal:
+            self.summary.append(tr(
+                "{n} số thứ tự ghi nguyên văn vì khác cách đánh số của kehoach (label)",
+                "{n} labels kept literally because they differ from kehoach's numbering (label)", n=literal))
 
     def _unmark_last(self, section: dict) -> None:
         """The composer adds "./." to the last paragraph: take it off where the document has it."""
@@ -591,6 +601,21 @@ def _count_items(entries) -> int:
         for item in (entry.get("items", []) if isinstance(entry, dict) else []):
             total += 1 + _count_items([item])
     return total
+
+
+def _walk_items(entries):
+    for entry in entries:
+        for item in (entry.get("items", []) if isinstance(entry, dict) else []):
+            yield item
+            yield from _walk_items([item])
+
+
+def _count_free(sections) -> int:
+    return sum(1 for item in _walk_items(sections) if isinstance(item, dict) and item.get("label") == "")
+
+
+def _count_literal(sections) -> int:
+    return sum(1 for item in _walk_items(sections) if isinstance(item, dict) and item.get("label"))
 
 
 def recognise(source: Source, path: Path) -> Result:

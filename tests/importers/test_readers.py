@@ -1,0 +1,69 @@
+"""Readers: automatic numbering labels, text paragraphs and crawled tables, summary of a run."""
+
+from pathlib import Path
+
+from lxml import etree
+
+from kehoach.importers import import_plan
+from kehoach.importers.blocks import Para, Table
+from kehoach.importers.numbering import Numbering
+from kehoach.importers.text import read_text
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def numbering(levels, overrides=""):
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text, start) in enumerate(levels))
+    xml = (f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1">{lvls}</w:abstractNum>'
+           f'<w:num w:numId="3"><w:abstractNumId w:val="1"/>{overrides}</w:num></w:numbering>')
+    return Numbering(etree.fromstring(xml), W)
+
+
+def test_numbering_counts_levels_and_restarts_deeper_ones():
+    n = numbering([("upperRoman", "%1.", 1), ("decimal", "%1.%2.", 1), ("lowerLetter", "%3)", 1),
+                   ("bullet", "–", 1)])
+    seen = [n.label("3", level) for level in (0, 1, 1, 2, 2, 3, 0, 1, 2)]
+    assert seen == ["I.", "I.1.", "I.2.", "a)", "b)", "-", "II.", "II.1.", "a)"]
+    assert n.label("9", 0) == ""  # an unknown list: no label
+
+
+def test_numbering_start_override():
+    n = numbering([("decimal", "%1.", 1)], '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride>')
+    assert [n.label("3", 0), n.label("3", 0)] == ["4.", "5."]
+
+
+def test_wrapped_text_joins_into_paragraphs():
+    text = ("**KẾ HOẠCH**\nTHỰC\nHIỆN ĐỀ ÁN\nCăn cứ Luật Tổ chức chính quyền địa\nphương;\n\n"
+            "**1. Mục đích**\n- Bảo đảm sự chỉ đạo; sự phối hợp\nchặt chẽ.\n- Kịp thời.\n")
+    blocks = read_text(text.encode(), Path("x.txt")).blocks
+    texts = [b.text for b in blocks if isinstance(b, Para)]
+    assert texts == ["KẾ HOẠCH", "THỰC HIỆN ĐỀ ÁN", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+                     "1. Mục đích", "- Bảo đảm sự chỉ đạo; sự phối hợp chặt chẽ.", "- Kịp thời."]
+    assert blocks[0].bold and blocks[3].bold and not blocks[2].bold
+
+
+def test_crawled_cells_and_pipe_tables():
+    crawl = "|\n**TT**\n|\n**Nội dung**\n|\n|\n1\n|\nTuyên truyền,\nphổ biến\n|\n\nSau bảng.\n"
+    blocks = read_text(crawl.encode(), Path("x.txt")).blocks
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [["TT", "Nội dung"], ["1", "Tuyên truyền, phổ biến"]]
+    assert blocks[1].text == "Sau bảng."
+    piped = "| TT | Nội dung |\n|---|---|\n| 1 | Họp |\n"
+    table = read_text(piped.encode(), Path("x.md")).blocks[0]
+    assert table.header_rows == 1 and [c.text for c in table.rows[1]] == ["1", "Họp"]
+
+
+def test_summary_says_what_was_kept_literally(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "**ỦY BAN NHÂN DÂN**\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 7/KH-UBND\n\nHà Nội, ngày 02 tháng 3 năm 2025\n\n"
+        "**KẾ HOẠCH**\n\n**Tổ chức hội nghị**\n\nỦy ban nhân dân ban hành Kế hoạch như sau:\n\n"
+        "**I. NỘI DUNG**\n\n1. Họp.\n\n- Chuẩn bị.\n\nĐoạn văn sau các ý.\n\n"
+        "Nơi nhận:\n\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n", "utf-8")
+    result = import_plan(source)
+    # "-" right under "1." is not the scheme's "a)": kept literally, and said so
+    assert any(line.startswith("1 số thứ tự ghi nguyên văn") for line in result.summary)
+    item = result.data["sections"][0]["items"][0]["items"][0]
+    assert item == {"label": "-", "text": ["Chuẩn bị.", "Đoạn văn sau các ý."]}  # text stays where it stood

@@ -220,3 +220,34 @@ def tcvn3_docx(path: Path) -> tuple[Path, str]:
             run.font.name = ".VnTimeH" if upper else ".VnTime"
     doc.save(path)
     return path, "\n".join(SHOWN)
+
+
+def _text_box(run, lines: list[tuple[str, bool]]) -> None:
+    """A VML text box anchored in ``run`` holding ``lines`` (text, bold), as older Word files draw
+    letterheads."""
+    pict = etree.SubElement(run._r, qn("w:pict"))
+    shape = etree.SubElement(pict, "{urn:schemas-microsoft-com:vml}shape")
+    box = etree.SubElement(shape, "{urn:schemas-microsoft-com:vml}textbox")
+    content = etree.SubElement(box, qn("w:txbxContent"))
+    for text, bold in lines:
+        p = etree.SubElement(content, qn("w:p"))
+        r = etree.SubElement(p, qn("w:r"))
+        if bold:
+            etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:b"))
+        etree.SubElement(r, qn("w:t")).text = text
+
+
+def textbox_docx(path: Path) -> tuple[Path, str]:
+    """The tab-letterhead plan, its letterhead drawn in two text boxes, with a footnote."""
+    tab_letterhead_docx(path)
+    doc = docx.Document(path)
+    body = doc.element.body
+    for _ in range(3):  # drop the three tab-aligned letterhead lines
+        body.remove(body[0])
+    anchor = doc.paragraphs[0].add_run()
+    _text_box(anchor, [("UBND TỈNH AN GIANG", False), ("ỦY BAN NHÂN DÂN HUYỆN CHỢ MỚI", True),
+                       ("Số: 15/KH-UBND", False)])
+    _text_box(anchor, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
+                       ("Chợ Mới, ngày 05 tháng 3 năm 2025", False)])
+    doc.save(path)
+    return path, "\n".join(SHOWN)

@@ -46,6 +46,8 @@ def test_daklak_structure(tmp_path):
     assert [s.heading.upper().rstrip(".") for s in plan.sections] == [
         "MỤC TIÊU", "NỘI DUNG KẾ HOẠCH", "DỰ TOÁN KINH PHÍ THỰC HIỆN:", "TỔ CHỨC THỰC HIỆN"]
     assert plan.sections[1].numbering == "decimal"
+    timing = plan.sections[0].items[2]  # "**3. Thời gian thực hiện: **Từ năm 2026 - 2030."
+    assert (timing.heading, timing.run_in, timing.text) == ("Thời gian thực hiện:", True, ["Từ năm 2026 - 2030."])
     sig = plan.signature
     assert (sig.on_behalf_of, sig.authority, sig.head_title, sig.title, sig.name) == (
         "ỦY BAN NHÂN DÂN", "KT", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Công Thái")

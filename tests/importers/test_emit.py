@@ -20,7 +20,7 @@ def load(text):
 def test_tricky_strings_read_back():
     data = {"letterhead": {"issuer": TRICKY, "number": "05", "date": dt.date(2025, 1, 2)},
             "sections": [{"heading": s, "items": [s, {"text": [s]}]} for s in TRICKY],
-            "rows": [["1", "", None, 3, 2.5, True]]}
+            "rows": [["1", "", None, 3, 2.5, True], [], {}], "empty": [], "none": {}}
     text = dump(data, [], [])
     assert load(text) == data
 

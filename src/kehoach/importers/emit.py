@@ -77,6 +77,8 @@ class _Writer:
             self.out.append(f"{pad}{prefix}{value.isoformat()}")
         elif value is None:
             self.out.append(f"{pad}{prefix}null")
+        elif isinstance(value, (list, dict)):  # only empty ones reach here
+            self.out.append(f"{pad}{prefix}{'[]' if isinstance(value, list) else '{}'}")
         else:
             text = str(value)
             inner = " " * (column + 2)

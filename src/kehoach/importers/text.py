@@ -112,8 +112,8 @@ def _continues(previous: str, line: str, in_cell: bool = False) -> bool:
         return False
     if prev.endswith((".", ";", ":", "!", "?")):
         return False
-    if _is_upper(_plain(prev)) and not _is_upper(_plain(cur)):
-        return False
+    if _is_upper(_plain(prev)) and not _is_upper(_plain(cur)) and not _plain(prev).isascii():
+        return False  # an upper-case heading line, then ordinary text (not "TSS," then "COD; …")
     return True
 
 

@@ -46,6 +46,7 @@ class _Style:
     font: str | None
     num: tuple[str, int] | None
     based_on: str | None
+    align: str | None = None
 
 
 def _font_of(rpr: etree._Element | None) -> str | None:
@@ -81,11 +82,13 @@ class _Styles:
                 if num_id is not None:
                     num = (num_id.get(w("val")), int(ilvl.get(w("val"), "0")) if ilvl is not None else 0)
             based = style.find(w("basedOn"))
+            jc = ppr.find(w("jc")) if ppr is not None else None
             self.styles[sid] = _Style(
                 name_el.get(w("val"), sid) if name_el is not None else sid,
                 _on(rpr.find(w("b"))) if rpr is not None else None,
                 _on(rpr.find(w("i"))) if rpr is not None else None,
-                _font_of(rpr), num, based.get(w("val")) if based is not None else None)
+                _font_of(rpr), num, based.get(w("val")) if based is not None else None,
+                jc.get(w("val")) if jc is not None else None)
             if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true"):
                 self.default_para = sid
 
@@ -172,6 +175,7 @@ class _Reader:
             brk = ppr.find(w("sectPr")) is not None
         if num is None:
             num = self.styles.resolve(style_id, "num")
+        align = align or self.styles.resolve(style_id, "align") or ""
         style_bold = bool(self.styles.resolve(style_id, "bold"))
         style_italic = bool(self.styles.resolve(style_id, "italic"))
         style_font = self.styles.resolve(style_id, "font") or self.styles.default_font

@@ -46,6 +46,18 @@ def kind_name(text: str) -> str | None:
     return key if key in KINDS else None
 
 
+def kind_prefix(text: str) -> tuple[str, str] | None:
+    """('CHƯƠNG TRÌNH', 'CÔNG TÁC') for an upper-case line that starts with a type name and goes
+    on with the trích yếu ("CHƯƠNG TRÌNH CÔNG TÁC")."""
+    plain = " ".join(text.replace("*", "").split())
+    if not plain or plain != vn.upper(plain) or len(plain) > 120:
+        return None
+    for kind in KINDS:
+        if plain.startswith(kind + " "):
+            return kind, plain[len(kind) + 1:]
+    return None
+
+
 def _initials(lines: list[str]) -> str:
     words = " ".join(lines).replace("-", " ").split()
     return "".join(word[0] for word in words if word[:1].isalpha()).upper() or "CQ"

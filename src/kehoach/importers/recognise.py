@@ -137,13 +137,18 @@ class Recogniser:
         data: dict = {}
         second = None
         if kind == "QUYẾT ĐỊNH":
-            closing = next((i for i in range(first, len(self.blocks)) if _is_closing_table(self.blocks[i])), None)
-            second = next((i for i in names if closing is not None and i > closing), None)
+            closing = next((i for i in range(first, len(self.blocks)) if _is_closing_table(self.blocks[i])
+                            or _is_closing_para(self.blocks[i])), None)
+            if closing is not None:
+                second = next((i for i in names if i > closing), None)
+                if second is None:  # "CHƯƠNG TRÌNH CÔNG TÁC": the type name and the trích yếu on one line
+                    second = next((i for i in range(closing, len(self.blocks)) if isinstance(self.blocks[i], Para)
+                                   and frame.kind_prefix(self.blocks[i].text)), None)
         if second is not None:
-            decision_end = self._part_start(second)
+            decision_end = self._closing_end(closing)
             head = self.letterhead(self.blocks[:first], numbered=True)
             decision = self.decision(first, decision_end)
-            plan_kind = frame.kind_name(self.blocks[second].text)
+            plan_kind = frame.kind_name(self.blocks[second].text) or frame.kind_prefix(self.blocks[second].text)[0]
             if plan_kind != "KẾ HOẠCH":
                 data["kind"] = plan_kind
             data["letterhead"] = head
@@ -157,6 +162,27 @@ class Recogniser:
             self.plan_part(first, data, standalone=True)
         self._order(data)
         return Result(data, self.notes, self.summary)
+
+    def _closing_end(self, start: int) -> int:
+        """The index after a Nơi nhận/signature block: the next block after a closing table, or after
+        the signer's name (the first line in ordinary case after the upper-case signature lines)."""
+        if isinstance(self.blocks[start], Table):
+            return start + 1
+        seen_upper = False
+        for index in range(start + 1, len(self.blocks)):
+            block = self.blocks[index]
+            if isinstance(block, Break):
+                return index
+            if not isinstance(block, Para) or not block.text.strip():
+                continue
+            text = _clean(block.full_text)
+            if text[:1] in "-–+•" or text.endswith(":") or text[:1].islower():
+                continue
+            if text == vn.upper(text):
+                seen_upper = True
+            elif seen_upper:
+                return index + 1
+        return len(self.blocks)
 
     def _part_start(self, type_index: int) -> int:
         """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""
@@ -177,6 +203,9 @@ class Recogniser:
     def title(self, index: int) -> tuple[str, int, str | None]:
         """(trích yếu, index after the title, the note line under it if any)."""
         lines: list[str] = []
+        prefixed = frame.kind_prefix(self.blocks[index].text) if not frame.kind_name(self.blocks[index].text) else None
+        if prefixed:
+            lines.append(prefixed[1])
         i = index + 1
         while i < len(self.blocks):
             block = self.blocks[i]
@@ -368,7 +397,11 @@ class Recogniser:
                 if b.label:  # a list item whose "-" comes from automatic numbering
                     b = Para([Run(b.label + " "), *b.runs], align=b.align, style=b.style)
                 for column, line in segments(b):
-                    if column == 1:
+                    if re.match(r"Nơi\s+nhận", line.text):
+                        left.append(line)
+                    elif line.text[:1].islower() and left and not in_signature:
+                        left[-1] = Line(left[-1].text + " " + line.text, left[-1].bold, left[-1].italic)
+                    elif column == 1:
                         right.append(line)
                     elif in_signature or not (line.text[:1] in "-–+•" or re.match(r"Nơi\s+nhận", line.text)
                                               or line.text.endswith(":")):
@@ -471,10 +504,13 @@ class Recogniser:
     def decision(self, index: int, end: int) -> dict:
         title, i, _note = self.title(index)
         result: dict = {"title": title}
-        closing = next((j for j in range(i, end) if _is_closing_table(self.blocks[j])), end)
+        closing = next((j for j in range(i, end) if _is_closing_table(self.blocks[j])
+                        or _is_closing_para(self.blocks[j])), end)
         body = [b for b in self.blocks[i:closing] if isinstance(b, Para) and _clean(b.full_text)]
         if body and not _PREAMBLE_BASIS.match(_clean(body[0].text)):
             result["authority"] = _clean(body.pop(0).text)
+        elif "\n" in title:  # plain text: no rule under the trích yếu, the authority line ran into it
+            result["title"], result["authority"] = title.rsplit("\n", 1)
         else:
             result["authority"] = "…"
             self.note(("decision", "authority"), "không tìm thấy dòng thẩm quyền ban hành")

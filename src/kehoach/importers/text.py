@@ -27,7 +27,7 @@ from .frame import kind_name
 from .labels import split_label
 
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", re.S)
-_NEW_PARAGRAPH_WORDS = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+)")
+_NEW_PARAGRAPH_WORDS = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+|(TM|KT|TL|TUQ|Q)\.\s)")
 _PIPE_ROW = re.compile(r"^\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*$")
 _RULE = re.compile(r"^[-_=–—]{3,}$")
@@ -110,8 +110,9 @@ def _continues(previous: str, line: str, in_cell: bool = False) -> bool:
         return False
     if split_label(_plain(cur))[0] or _NEW_PARAGRAPH_WORDS.match(_plain(cur)):
         return False
-    if prev.endswith((".", ";", ":", "!", "?")):
-        return False
+    if prev.endswith((".", ";", ":", "!", "?")) or _NEW_PARAGRAPH_WORDS.match(_plain(prev)[:6]) and \
+            re.match(r"^(TM|KT|TL|TUQ|Q)\.\s", _plain(prev)):
+        return False  # a sentence ended, or a signature line ("KT. CHỦ TỊCH") stands alone
     if _is_upper(_plain(prev)) and not _is_upper(_plain(cur)) and not _plain(prev).isascii():
         return False  # an upper-case heading line, then ordinary text (not "TSS," then "COD; …")
     return True

@@ -32,7 +32,7 @@ def test_decision_issuing_a_programme_from_text(tmp_path):
     text = source.read_text("utf-8")
     rebuilt = render(plan, "txt").decode("utf-8")
     ratio, *_ = match_ratio(text, rebuilt)
-    assert ratio >= 0.99, differences(text, rebuilt)  # measured: 13155 of 13223 words (99.49%)
+    assert ratio >= 0.99, differences(text, rebuilt)  # measured: 13155 of 13179 words (99.82%)
 
 
 def test_an_official_letter_is_not_a_plan():

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vn
+from ..i18n import tr
 from ..model import KINDS
 
 NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", re.I)
@@ -91,7 +92,7 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
             except ValueError:
                 extra.append(text)
             continue
-        if not seen_national and number is None:
+        if not seen_national and number is None and text == vn.upper(text):
             bodies.append(Line(text, line.bold, line.italic))
         else:
             extra.append(text)
@@ -100,8 +101,9 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
     if first_bold is None:
         parent, issuer = [], [b.text for b in bodies]
         if len(issuer) > 1:
-            notes.append((("letterhead", "issuer"), "không phân biệt được cơ quan chủ quản và cơ quan ban "
-                          "hành (không có chữ đậm): cả các dòng được coi là tên cơ quan ban hành"))
+            notes.append((("letterhead", "issuer"), tr("không phân biệt được cơ quan chủ quản và cơ quan ban hành (không có chữ đậm): cả các dòng "
+                          "được coi là tên cơ quan ban hành", "parent body and issuer cannot be told apart (no "
+                          "bold): every line is taken as the issuer")))
     else:
         parent, issuer = [b.text for b in bodies[:first_bold]], [b.text for b in bodies[first_bold:]]
     data: dict = {}
@@ -109,27 +111,27 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
         data["parent"] = parent
     data["issuer"] = issuer or ["…"]
     if not issuer:
-        notes.append((("letterhead", "issuer"), "không tìm thấy tên cơ quan ban hành"))
+        notes.append((("letterhead", "issuer"), tr("không tìm thấy tên cơ quan ban hành", "no issuer found")))
     abbreviation = None
     if symbol and "-" in symbol:
         abbreviation = symbol.split("-", 1)[1]
     if not abbreviation:
         abbreviation = _initials(issuer)
-        notes.append((("letterhead", "abbreviation"), "chữ viết tắt cơ quan đoán từ tên cơ quan"))
+        notes.append((("letterhead", "abbreviation"), tr("chữ viết tắt cơ quan đoán từ tên cơ quan", "the abbreviation is guessed from the issuer's name")))
     data["abbreviation"] = abbreviation
     if numbered:
         data["number"] = number or ""
         if symbol:
             data["symbol"] = symbol
         if number is None:
-            notes.append((("letterhead", "number"), "không tìm thấy dòng 'Số: …/…'"))
+            notes.append((("letterhead", "number"), tr("không tìm thấy dòng 'Số: …/…'", "no 'Số: …/…' line found")))
     data["place"] = place or "…"
     if place is None:
-        notes.append((("letterhead", "place"), "không tìm thấy dòng địa danh, ngày tháng"))
+        notes.append((("letterhead", "place"), tr("không tìm thấy dòng địa danh, ngày tháng", "no place and date line found")))
     if date is not None:
         data["date"] = date
     for text in extra:
-        notes.append((("letterhead",), f"dòng không xếp được vào phần đầu văn bản: «{text}»"))
+        notes.append((("letterhead",), tr("dòng không xếp được vào phần đầu văn bản: «{t}»", "a line with no place in the letterhead: «{t}»", t=text)))
     return Found(data, notes)
 
 
@@ -159,15 +161,15 @@ def signature(lines: list[Line]) -> Found:
         data["title"] = rest[0]
         data["name"] = rest[-1]
         for text in rest[1:-1]:
-            notes.append(((), f"dòng trong khối chữ ký không có chỗ trong lược đồ: «{text}»"))
+            notes.append(((), tr("dòng trong khối chữ ký không có chỗ trong lược đồ: «{t}»", "a signature-block line the schema has no place for: «{t}»", t=text)))
     elif rest:
         data["title"] = rest[0]
         data["name"] = "…"
-        notes.append((("name",), "không tìm thấy họ tên người ký"))
+        notes.append((("name",), tr("không tìm thấy họ tên người ký", "no signer's name found")))
     else:
         data["title"] = "…"
         data["name"] = "…"
-        notes.append(((), "không tìm thấy chức vụ và họ tên người ký"))
+        notes.append(((), tr("không tìm thấy chức vụ và họ tên người ký", "no signer's title and name found")))
     return Found(data, notes)
 
 
@@ -232,5 +234,5 @@ def recipients(lines: list[Line]) -> Found:
     if archive:
         data["archive"] = archive
     else:
-        notes.append(((), "không có dòng 'Lưu: …'; kehoach thêm '- Lưu: VT.'"))
+        notes.append(((), tr("không có dòng 'Lưu: …'; kehoach thêm '- Lưu: VT.'", "no 'Lưu: …' line; kehoach adds '- Lưu: VT.'")))
     return Found(data, notes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import tr
 from . import labels
 from .blocks import Para, Table
 
@@ -62,8 +63,9 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
             holder = Node(("text",))
             holder.tables.append(block)
             _attach_text(stack[-1], holder)
-            notes.append((holder, "bảng trong thân kế hoạch: lược đồ chưa có bảng ở đây, các dòng được ghi "
-                           "thành đoạn văn"))
+            notes.append((holder, tr("bảng trong thân kế hoạch: lược đồ chưa có bảng ở đây, các dòng được ghi "
+                              "thành đoạn văn", "a table in the plan's body: the schema has no table here, its rows "
+                              "are kept as paragraphs")))
             continue
         label, rest = (block.label, block.text) if block.label else labels.split_label(block.text)
         text = _clean(block.text)
@@ -96,7 +98,7 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
 def _footnotes(block: Para, node: Node, notes: list) -> None:
     """Footnotes have no place in the schema yet: their text is kept in a comment at the entry."""
     for text in block.footnotes:
-        notes.append((node, f"chú thích cuối trang của đoạn này (lược đồ chưa có chỗ): «{_clean(text)}»"))
+        notes.append((node, tr("chú thích cuối trang của đoạn này (lược đồ chưa có chỗ): «{t}»", "a footnote of this paragraph (the schema has no place for it yet): «{t}»", t=_clean(text))))
 
 
 def _attach_text(parent: Node, holder: Node) -> None:
@@ -157,7 +159,7 @@ class Converter:
             else:
                 section["label"] = node.label
                 if node.kind == ("roman",):
-                    self.notes.append((path + ("label",), "số mục khác thứ tự (ghi nguyên văn)"))
+                    self.notes.append((path + ("label",), tr("số mục khác thứ tự (ghi nguyên văn)", "the section number breaks the sequence (kept as written)")))
             heading = _clean(node.head)
             role = role_of(heading)
             if role:

@@ -234,7 +234,7 @@ class Recogniser:
             note = _clean(self.blocks[i].text)
             i += 1
         if not lines:
-            self.note(("title",), "không tìm thấy trích yếu dưới tên loại văn bản")
+            self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
             lines = ["…"]
         return "\n".join(lines), i, note
 
@@ -252,7 +252,7 @@ class Recogniser:
         if end is None or end > appendix_start:
             end = appendix_start
             if standalone:
-                self.note(("signature",), "không tìm thấy Nơi nhận và chữ ký")
+                self.note(("signature",), tr("không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
         body = [b for b in self.blocks[i:end] if not isinstance(b, Break)]
         body = [b for b in body if not (isinstance(b, Para) and not b.full_text.strip())]
         preamble, rest = self.split_preamble(body)
@@ -266,7 +266,7 @@ class Recogniser:
         if before:
             pre = data.setdefault("preamble", {})
             pre.setdefault("paragraphs", []).extend(before)
-            self.note(("preamble", "paragraphs"), "đoạn văn trước mục đầu tiên được ghi là đoạn dẫn")
+            self.note(("preamble", "paragraphs"), tr("đoạn văn trước mục đầu tiên được ghi là đoạn dẫn", "paragraphs before the first section are kept as preamble paragraphs"))
         if not sections:
             raise import_error("KH094", tr(
                 "không phải một kế hoạch: không tìm thấy mục nào (I., II., … hoặc 1., 2., …)",
@@ -279,7 +279,7 @@ class Recogniser:
         elif standalone:
             last = sections[-1]
             self._unmark_last(last)
-            self.note(("sections",), "không có đoạn kết riêng: kehoach sẽ thêm câu kết mặc định; xóa hoặc sửa")
+            self.note(("sections",), tr("không có đoạn kết riêng: kehoach sẽ thêm câu kết mặc định; xóa hoặc sửa", "no closing paragraph: kehoach will add its default closing sentence; remove or edit it"))
         else:
             self._unmark_last(sections[-1])
         if standalone and end < len(self.blocks) and end < appendix_start:
@@ -371,7 +371,7 @@ class Recogniser:
             else:
                 result["enacting"] = {"text": enacting}
         else:
-            self.note(("preamble",), "không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')")
+            self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
         return result
 
     # -- closing: recipients and signature ----------------------------------------------------
@@ -478,7 +478,7 @@ class Recogniser:
                     pending_title = None
                     texts.append(text)
                     if found_tables:
-                        self.note(("appendices", number, "text"), "đoạn văn sau bảng được đưa lên trước bảng")
+                        self.note(("appendices", number, "text"), tr("đoạn văn sau bảng được đưa lên trước bảng", "a paragraph after the table is moved before it"))
         if pending_title:
             texts.append(pending_title)
         if texts:
@@ -513,7 +513,7 @@ class Recogniser:
             result["title"], result["authority"] = title.rsplit("\n", 1)
         else:
             result["authority"] = "…"
-            self.note(("decision", "authority"), "không tìm thấy dòng thẩm quyền ban hành")
+            self.note(("decision", "authority"), tr("không tìm thấy dòng thẩm quyền ban hành", "no authority line found"))
         bases: list[str] = []
         articles: list[dict] = []
         while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", _clean(body[0].text)):
@@ -547,7 +547,7 @@ class Recogniser:
             self.closing(closing, end, {}, target=result)
         else:
             result["signature"] = {"title": "…", "name": "…"}
-            self.note(("decision", "signature"), "không tìm thấy chữ ký của quyết định")
+            self.note(("decision", "signature"), tr("không tìm thấy chữ ký của quyết định", "no signature of the decision found"))
         return result
 
     def _fix_authority_name(self, data: dict) -> None:

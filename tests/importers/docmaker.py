@@ -3,7 +3,6 @@ a tab-aligned letterhead, Word automatic numbering, TCVN3 legacy fonts."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import docx

@@ -246,12 +246,12 @@ class _Reader:
     def table(self, tbl: etree._Element) -> Table:
         rows: list[list[Cell]] = []
         header = 0
-        for tr in tbl.iterchildren(w("tr")):
-            trpr = tr.find(w("trPr"))
+        for row in tbl.iterchildren(w("tr")):
+            trpr = row.find(w("trPr"))
             if trpr is not None and trpr.find(w("tblHeader")) is not None and len(rows) == header:
                 header += 1
             cells = []
-            for tc in tr.iterchildren(w("tc")):
+            for tc in row.iterchildren(w("tc")):
                 tcpr = tc.find(w("tcPr"))
                 span = 1
                 merge = ""

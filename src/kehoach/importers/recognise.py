@@ -14,17 +14,14 @@ from pathlib import Path
 
 from .. import vn
 from ..i18n import tr
-from . import frame, outline, tables
+from . import frame, outline
+from .appendices import AppendixReader
 from .blocks import Break, Para, Run, Source, Table
+from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, clean, inline, is_closing_para,
+                     is_closing_table, lines_of, strip_end, text_of, unmark, segments)
+from .decision import DecisionReader
 from .errors import import_error
 from .frame import Line
-
-_PREAMBLE_BASIS = re.compile(r"^(Căn cứ|Thực hiện)\b")
-_PROPOSAL = re.compile(r"^(Theo|Xét) đề nghị\b")
-_NOTE = re.compile(r"^\((Ban hành )?[Kk]èm theo\b")
-_APPENDIX = re.compile(r"^PHỤ LỤC\b", re.I)
-_ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*(?P<rest>.*)$", re.S)
-_PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.I)
 
 
 @dataclass
@@ -34,82 +31,10 @@ class Result:
     summary: list[str] = field(default_factory=list)
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\t", " ").split())
-
-
-def segments(para: Para) -> list[tuple[int, Line]]:
-    """(column, line) pieces of a paragraph: split at line breaks, then at tabs (a tab-aligned
-    letterhead puts the right column after one or more tabs)."""
-    out: list[tuple[int, Line]] = []
-    lines: list[list[tuple[str, Run]]] = [[]]
-    for run in para.runs:
-        parts = run.text.split("\n")
-        for index, part in enumerate(parts):
-            if index:
-                lines.append([])
-            lines[-1].append((part, run))
-    for pieces in lines:
-        column = 0
-        current: list[tuple[str, Run]] = []
-        text = "".join(p for p, _ in pieces)
-        leading_tab = text[:1] == "\t" or text.startswith(" " * 8)
-        chunks: list[list[tuple[str, Run]]] = [[]]
-        for part, run in pieces:
-            sub = re.split(r"\t+| {8,}", part)
-            for index, piece in enumerate(sub):
-                if index:
-                    chunks.append([])
-                chunks[-1].append((piece, run))
-        for index, chunk in enumerate(chunks):
-            text = "".join(p for p, _ in chunk).strip()
-            if not text:
-                continue
-            visible = [r for p, r in chunk if p.strip()]
-            column = 1 if (index > 0 or leading_tab) else 0
-            out.append((column, Line(text, all(r.bold for r in visible), all(r.italic for r in visible))))
-        del current
-    return out
-
-
-def _lines_of(blocks: list) -> tuple[list[Line], list[Line]]:
-    left: list[Line] = []
-    right: list[Line] = []
-    for block in blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                for index, cell in enumerate(row):
-                    for para in cell.paras:
-                        for column, line in segments(para):
-                            (left if index == 0 and column == 0 else right).append(line)
-        elif isinstance(block, Para):
-            for column, line in segments(block):
-                (left if column == 0 else right).append(line)
-    return left, right
-
-
-def _text_of(block) -> str:
-    if isinstance(block, Para):
-        return block.full_text
-    if isinstance(block, Table):
-        return " ".join(p.full_text for p in block.all_paras())
-    return ""
-
-
-def _is_closing_table(block) -> bool:
-    return isinstance(block, Table) and any(
-        re.match(r"^\s*Nơi\s+nhận\s*:?", p.text, re.I) for p in block.all_paras())
-
-
-def _is_closing_para(block) -> bool:
-    return isinstance(block, Para) and bool(re.match(r"^\s*Nơi\s+nhận\s*:?", block.text, re.I))
-
-
-class Recogniser:
+class Recogniser(AppendixReader, DecisionReader):
     def __init__(self, source: Source, path: Path) -> None:
         self.path = path
-        self.blocks = [b for b in source.blocks if not isinstance(b, Para) or b.text or b.label
-                       or True]
+        self.blocks = list(source.blocks)
         self.notes: list[tuple[tuple, str]] = []
         self.summary: list[str] = list(source.notes)
 
@@ -122,7 +47,7 @@ class Recogniser:
         return [i for i, b in enumerate(self.blocks) if isinstance(b, Para) and frame.kind_name(b.text)]
 
     def run(self) -> Result:
-        if not any(_text_of(b).strip() for b in self.blocks):
+        if not any(text_of(b).strip() for b in self.blocks):
             raise import_error("KH093", tr("văn bản trống: không có chữ nào để nhập",
                                            "the document is empty: there is no text to import"), self.path)
         names = self.type_names()
@@ -137,8 +62,8 @@ class Recogniser:
         data: dict = {}
         second = None
         if kind == "QUYẾT ĐỊNH":
-            closing = next((i for i in range(first, len(self.blocks)) if _is_closing_table(self.blocks[i])
-                            or _is_closing_para(self.blocks[i])), None)
+            closing = next((i for i in range(first, len(self.blocks)) if is_closing_table(self.blocks[i])
+                            or is_closing_para(self.blocks[i])), None)
             if closing is not None:
                 second = next((i for i in names if i > closing), None)
                 if second is None:  # "CHƯƠNG TRÌNH CÔNG TÁC": the type name and the trích yếu on one line
@@ -163,39 +88,18 @@ class Recogniser:
         self._order(data)
         return Result(data, self.notes, self.summary)
 
-    def _closing_end(self, start: int) -> int:
-        """The index after a Nơi nhận/signature block: the next block after a closing table, or after
-        the signer's name (the first line in ordinary case after the upper-case signature lines)."""
-        if isinstance(self.blocks[start], Table):
-            return start + 1
-        seen_upper = False
-        for index in range(start + 1, len(self.blocks)):
-            block = self.blocks[index]
-            if isinstance(block, Break):
-                return index
-            if not isinstance(block, Para) or not block.text.strip():
-                continue
-            text = _clean(block.full_text)
-            if text[:1] in "-–+•" or text.endswith(":") or text[:1].islower():
-                continue
-            if text == vn.upper(text):
-                seen_upper = True
-            elif seen_upper:
-                return index + 1
-        return len(self.blocks)
-
     def _part_start(self, type_index: int) -> int:
         """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""
         start = type_index
         while start > 0 and not isinstance(self.blocks[start - 1], Break) \
-                and not _is_closing_table(self.blocks[start - 1]):
+                and not is_closing_table(self.blocks[start - 1]):
             start -= 1
         return start
 
     # -- letterhead and title -----------------------------------------------------------------
 
     def letterhead(self, blocks: list, numbered: bool) -> dict:
-        left, right = _lines_of(blocks)
+        left, right = lines_of(blocks)
         found = frame.letterhead(left + right, numbered=numbered)
         self.notes += found.notes
         return found.data
@@ -211,13 +115,13 @@ class Recogniser:
             block = self.blocks[i]
             if not isinstance(block, Para):
                 break
-            text = _clean(block.text)
+            text = clean(block.text)
             if not text or frame.is_rule(text):
                 i += 1
                 if lines:
                     break
                 continue
-            if _NOTE.match(text) or (lines and (_PREAMBLE_BASIS.match(text) or _PROPOSAL.match(text)
+            if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
                                                 or block.label)):
                 break
             upper = text == vn.upper(text)
@@ -228,10 +132,10 @@ class Recogniser:
             if not (block.align == "center" or block.bold or upper):
                 break
         note = None
-        while i < len(self.blocks) and isinstance(self.blocks[i], Para) and not _clean(self.blocks[i].text):
+        while i < len(self.blocks) and isinstance(self.blocks[i], Para) and not clean(self.blocks[i].text):
             i += 1
-        if i < len(self.blocks) and isinstance(self.blocks[i], Para) and _NOTE.match(_clean(self.blocks[i].text)):
-            note = _clean(self.blocks[i].text)
+        if i < len(self.blocks) and isinstance(self.blocks[i], Para) and NOTE.match(clean(self.blocks[i].text)):
+            note = clean(self.blocks[i].text)
             i += 1
         if not lines:
             self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
@@ -243,11 +147,11 @@ class Recogniser:
     def plan_part(self, index: int, data: dict, standalone: bool) -> None:
         title, i, note = self.title(index)
         data["title"] = title
-        period = _PERIOD.search(title.replace("\n", " "))
+        period = PERIOD.search(title.replace("\n", " "))
         if period and int(period.group(1)) <= int(period.group(2)):
             data["period"] = {"start": int(period.group(1)), "end": int(period.group(2))}
         end = next((j for j in range(i, len(self.blocks))
-                    if _is_closing_table(self.blocks[j]) or _is_closing_para(self.blocks[j])), None)
+                    if is_closing_table(self.blocks[j]) or is_closing_para(self.blocks[j])), None)
         appendix_start = next((j for j in range(i, len(self.blocks)) if self._is_appendix(j)), len(self.blocks))
         if end is None or end > appendix_start:
             end = appendix_start
@@ -274,7 +178,7 @@ class Recogniser:
         data["sections"] = sections
         if closing:
             closing = [c for c in closing]
-            closing[-1] = _unmark(closing[-1])
+            closing[-1] = unmark(closing[-1])
             data["closing"] = closing
         elif standalone:
             last = sections[-1]
@@ -308,16 +212,16 @@ class Recogniser:
         while key == "items" and values:
             last = values[-1]
             if isinstance(last, str):
-                values[-1] = _unmark(last)
+                values[-1] = unmark(last)
                 return
             if last.get("items"):
                 values = last["items"]
                 continue
             if last.get("text"):
-                last["text"][-1] = _unmark(last["text"][-1])
+                last["text"][-1] = unmark(last["text"][-1])
             return
         if values:
-            values[-1] = _unmark(values[-1])
+            values[-1] = unmark(values[-1])
 
     def split_preamble(self, body: list) -> tuple[list, list]:
         def section_start(block) -> bool:
@@ -338,15 +242,15 @@ class Recogniser:
         proposal = None
         enacting = None
         italic = True
-        texts = [(b, _clean(_text_of(b))) for b in blocks if _clean(_text_of(b))]
+        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
         for index, (block, text) in enumerate(texts):
             last = index == len(texts) - 1
             if last and text.endswith(":") and "ban hành" in text:
                 enacting = text
-            elif _PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
-                bases.append(_strip_end(text))
+            elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
+                bases.append(strip_end(text))
                 italic = italic and isinstance(block, Para) and block.italic
-            elif _PROPOSAL.match(text) and proposal is None and index >= len(texts) - 2:
+            elif PROPOSAL.match(text) and proposal is None and index >= len(texts) - 2:
                 proposal = text
             else:
                 if proposal is not None:
@@ -366,7 +270,7 @@ class Recogniser:
             kind = data.get("kind", "KẾ HOẠCH")
             kind_name = kind[:1] + kind[1:].lower()
             body, sep, _ = enacting.partition(" ban hành ")
-            if sep and enacting == f"{body} ban hành {kind_name} {_inline(title)} như sau:":
+            if sep and enacting == f"{body} ban hành {kind_name} {inline(title)} như sau:":
                 result["enacting"] = {"body": body}
             else:
                 result["enacting"] = {"text": enacting}
@@ -410,7 +314,7 @@ class Recogniser:
                     else:
                         left.append(line)
             extra = []
-        sig_lines = right + [Line(_clean(p.text), p.bold, p.italic) for p in extra]
+        sig_lines = right + [Line(clean(p.text), p.bold, p.italic) for p in extra]
         sig = frame.signature(sig_lines)
         rec = frame.recipients(left)
         prefix = () if target is data else ("decision",)
@@ -421,155 +325,6 @@ class Recogniser:
             target["recipients"] = rec.data
 
     # -- appendices ---------------------------------------------------------------------------
-
-    def _is_appendix(self, index: int) -> bool:
-        block = self.blocks[index]
-        return isinstance(block, Para) and bool(_APPENDIX.match(_clean(block.text))) and \
-            len(_clean(block.text)) < 30
-
-    def appendices(self, start: int, data: dict) -> list[dict]:
-        starts = [i for i in range(start, len(self.blocks)) if self._is_appendix(i)]
-        out: list[dict] = []
-        for number, begin in enumerate(starts):
-            end = starts[number + 1] if number + 1 < len(starts) else len(self.blocks)
-            out.append(self.appendix(begin, end, number, len(starts), data))
-        return out
-
-    def appendix(self, begin: int, end: int, number: int, count: int, data: dict) -> dict:
-        label = _clean(self.blocks[begin].text)
-        result: dict = {}
-        default = "PHỤ LỤC" if count == 1 else f"PHỤ LỤC {vn.roman(number + 1)}"
-        if label != default:
-            result["label"] = label
-        i = begin + 1
-        titles: list[str] = []
-        note = None
-        while i < end and isinstance(self.blocks[i], Para):
-            text = _clean(self.blocks[i].text)
-            i += 1
-            if not text:
-                continue
-            if _NOTE.match(text):
-                note = text
-                break
-            titles.append(text)
-            if not (self.blocks[i - 1].bold or text == vn.upper(text)):
-                break
-        result["title"] = " ".join(titles) or "…"
-        if note and note != self._default_note(data):
-            result["note"] = note
-        texts: list[str] = []
-        found_tables: list[dict] = []
-        pending_title = None
-        for block in self.blocks[i:end]:
-            if isinstance(block, Table):
-                table = tables.convert(block)
-                if pending_title:
-                    table = {"title": pending_title, **table}
-                    pending_title = None
-                found_tables.append(table)
-            elif isinstance(block, Para) and _clean(block.full_text):
-                if pending_title:
-                    texts.append(pending_title)
-                text = _clean(block.full_text)
-                if block.align == "center" and block.bold:
-                    pending_title = text
-                else:
-                    pending_title = None
-                    texts.append(text)
-                    if found_tables:
-                        self.note(("appendices", number, "text"), tr("đoạn văn sau bảng được đưa lên trước bảng", "a paragraph after the table is moved before it"))
-        if pending_title:
-            texts.append(pending_title)
-        if texts:
-            result["text"] = texts
-        if found_tables:
-            result["tables"] = found_tables
-        return result
-
-    def _default_note(self, data: dict) -> str:
-        lh = data["letterhead"]
-        from ..model import date_parts, KINDS  # noqa: F401  (date parts of the plan's date)
-        number = lh.get("number") or ""
-        number = f"0{number}" if number.isdigit() and len(number) == 1 else (number or "     ")
-        kind = data.get("kind", "KẾ HOẠCH")
-        parent = "Quyết định" if data.get("decision") else kind[:1] + kind[1:].lower()
-        symbol = lh.get("symbol") or f"{KINDS['QUYẾT ĐỊNH' if data.get('decision') else kind]}-{lh['abbreviation']}"
-        issuer = lh.get("issuer_name") or " ".join(lh.get("issuer", []))
-        words = vn.date_words(*date_parts(lh.get("date")))
-        return f"(Kèm theo {parent} số {number}/{symbol} {words} của {issuer})"
-
-    # -- the decision wrapper -----------------------------------------------------------------
-
-    def decision(self, index: int, end: int) -> dict:
-        title, i, _note = self.title(index)
-        result: dict = {"title": title}
-        closing = next((j for j in range(i, end) if _is_closing_table(self.blocks[j])
-                        or _is_closing_para(self.blocks[j])), end)
-        body = [b for b in self.blocks[i:closing] if isinstance(b, Para) and _clean(b.full_text)]
-        if body and not _PREAMBLE_BASIS.match(_clean(body[0].text)):
-            result["authority"] = _clean(body.pop(0).text)
-        elif "\n" in title:  # plain text: no rule under the trích yếu, the authority line ran into it
-            result["title"], result["authority"] = title.rsplit("\n", 1)
-        else:
-            result["authority"] = "…"
-            self.note(("decision", "authority"), tr("không tìm thấy dòng thẩm quyền ban hành", "no authority line found"))
-        bases: list[str] = []
-        articles: list[dict] = []
-        while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", _clean(body[0].text)):
-            text = _clean(body.pop(0).full_text)
-            if _PROPOSAL.match(text):
-                result["proposal"] = _strip_end(text)
-            else:
-                bases.append(_strip_end(text))
-        if body:
-            body.pop(0)
-        for para in body:
-            text = _clean(para.full_text)
-            match = _ARTICLE.match(text)
-            if match:
-                articles.append({"text": [match.group("rest")]} if not para.bold else {"heading": match.group("rest")})
-            elif articles:
-                articles[-1].setdefault("text", []).append(text)
-            else:
-                bases.append(text)
-        if bases:
-            result["bases"] = bases
-            keys = list(result)
-            result = {k: result[k] for k in ["title", "authority", "bases", *[k for k in keys if k not in
-                                                                              ("title", "authority", "bases")]]}
-        if articles:
-            last = articles[-1]
-            if last.get("text"):
-                last["text"][-1] = _unmark(last["text"][-1])
-        result["articles"] = articles or [{"text": ["…"]}]
-        if closing < end:
-            self.closing(closing, end, {}, target=result)
-        else:
-            result["signature"] = {"title": "…", "name": "…"}
-            self.note(("decision", "signature"), tr("không tìm thấy chữ ký của quyết định", "no signature of the decision found"))
-        return result
-
-    def _fix_authority_name(self, data: dict) -> None:
-        """Keep the plan's '(Ban hành kèm theo Quyết định … của X)' line: X becomes authority_name
-        when it is not the issuer's name."""
-        title_note = None
-        for block in self.blocks:
-            if isinstance(block, Para) and _clean(block.text).startswith("(Ban hành kèm theo"):
-                title_note = _clean(block.text)
-                break
-        if not title_note:
-            return
-        match = re.search(r" của (.+)\)$", title_note)
-        issuer = data["letterhead"].get("issuer_name") or " ".join(data["letterhead"].get("issuer", []))
-        if match and match.group(1) != issuer:
-            decision = data["decision"]
-            ordered = {}
-            for key, value in decision.items():
-                ordered[key] = value
-                if key == "authority":
-                    ordered["authority_name"] = match.group(1)
-            data["decision"] = ordered
 
     def _order(self, data: dict) -> None:
         order = ["profile", "kind", "letterhead", "title", "period", "preamble", "sections", "closing",
@@ -585,51 +340,6 @@ class Recogniser:
             p_order = ["bases", "bases_italic", "paragraphs", "proposal", "enacting"]
             data["preamble"] = {k: pre[k] for k in p_order if k in pre}
         self._issuer_name_from_notes(data)
-
-    def _issuer_name_from_notes(self, data: dict) -> None:
-        """An appendix note '(Kèm theo … của UBND tỉnh Nghệ An)' names the issuer as sentences do."""
-        for appendix in data.get("appendices", []):
-            note = appendix.get("note")
-            match = re.search(r" của (.+)\)$", note or "")
-            if not match:
-                continue
-            lh = data["letterhead"]
-            trial = {**data, "letterhead": {**lh, "issuer_name": match.group(1)}}
-            if self._default_note(trial) == note:
-                lh_new = {}
-                for key, value in lh.items():
-                    lh_new[key] = value
-                    if key == "issuer":
-                        lh_new["issuer_name"] = match.group(1)
-                data["letterhead"] = lh_new
-                for other in data.get("appendices", []):
-                    if other.get("note") == note:
-                        del other["note"]
-            return
-
-
-def _strip_end(text: str) -> str:
-    text = text.rstrip()
-    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
-        text = text[:-1].rstrip()
-    return text
-
-
-def _unmark(text: str) -> str:
-    """'… thực hiện./.' → '… thực hiện.' (the composer adds the end mark again)."""
-    text = text.rstrip()
-    if text.endswith("./."):
-        return text[:-2]
-    if text.endswith("/."):
-        return text[:-2]
-    return text
-
-
-def _inline(title: str) -> str:
-    if len(title) > 1 and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title
-
 
 def _count_items(entries) -> int:
     total = 0

@@ -1,4 +1,4 @@
-"""Documents made by tools other than kehoach: LibreOffice re-saves (.docx, .doc), a tab-aligned
+"""Documents made by tools other than kehoach: LibreOffice re-saves (.docx, .doc, .odt), a tab-aligned
 letterhead, Word automatic numbering, TCVN3 fonts. Each rebuilds to ≥ 99% of its words in order and
 its structure is asserted."""
 
@@ -82,7 +82,7 @@ NAMES = ["002-bo-ldtbxh-qd-224", "003-an-giang-xkld", "nghe-an-980-kh-ubnd"]  # 
 
 @pytest.fixture(scope="module")
 def libreoffice_copies(tmp_path_factory):
-    """Two examples built by kehoach, then re-saved by LibreOffice as .docx and as .doc."""
+    """Examples built by kehoach, then re-saved by LibreOffice as .docx, .doc and .odt."""
     folder = tmp_path_factory.mktemp("lo")
     sources = []
     for name in NAMES:
@@ -90,7 +90,7 @@ def libreoffice_copies(tmp_path_factory):
         (folder / f"{name}.docx").write_bytes(render(plan, "docx"))
         (folder / f"{name}.txt").write_bytes(render(plan, "txt"))
         sources.append(folder / f"{name}.docx")
-    for fmt in ("docx", "doc"):
+    for fmt in ("docx", "doc", "odt"):
         out = folder / fmt
         subprocess.run([str(find_soffice()), "--headless", "--norestore",
                         f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--convert-to", fmt,
@@ -99,14 +99,14 @@ def libreoffice_copies(tmp_path_factory):
 
 
 @needs_soffice
-@pytest.mark.parametrize("fmt", ["docx", "doc"])
+@pytest.mark.parametrize("fmt", ["docx", "doc", "odt"])
 @pytest.mark.parametrize("name", NAMES)
 def test_libreoffice_resaved_examples(libreoffice_copies, name, fmt, tmp_path):
     path = libreoffice_copies / fmt / f"{name}.{fmt}"
     _result, plan, text = rebuild(path, tmp_path, soffice=find_soffice)
     expected = (libreoffice_copies / f"{name}.txt").read_text("utf-8")
     ratio, *_ = match_ratio(expected, text)
-    assert ratio >= 0.99, differences(expected, text)  # measured: 1.0 for both, both formats
+    assert ratio >= 0.99, differences(expected, text)  # measured: 1.0 for every example and format
     original = kehoach.load(EXAMPLES / f"{name}.yaml")
     assert [s.role for s in plan.sections] == [s.role for s in original.sections]
     assert [len(s.items) for s in plan.sections] == [len(s.items) for s in original.sections]

@@ -62,6 +62,22 @@ def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source
         path)
 
 
+def _schema_problems(result) -> list[str]:
+    """A safety net: what the schema would reject in the recognised data, said at the top of the file
+    and in the summary (the recogniser is meant to leave nothing of the kind)."""
+    from pydantic import ValidationError
+
+    from ..model import Plan
+
+    try:
+        Plan.model_validate(result.data)
+    except ValidationError as error:
+        problems = [f"kiểm tra: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()[:10]]
+        result.summary += problems
+        return problems
+    return []
+
+
 def import_plan(path: Path, soffice: Callable[[], Path] | None = None) -> Imported:
     """Read, recognise and write the YAML of the plan at ``path`` (raises KehoachError, exit 2)."""
     from .emit import dump
@@ -74,5 +90,6 @@ def import_plan(path: Path, soffice: Callable[[], Path] | None = None) -> Import
                  "Imported from {f} by `kehoach import`; review the 'kiểm tra' comments, then run `kehoach check`.",
                  f=path.name)]
     header += [f"{note}" for note in source.notes]
+    header += _schema_problems(result)
     text = dump(result.data, result.notes, header)
     return Imported(text, result.data, result.notes, result.summary)

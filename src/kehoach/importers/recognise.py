@@ -188,6 +188,8 @@ class Recogniser(AppendixReader, DecisionReader):
             self._unmark_last(sections[-1])
         if standalone and end < len(self.blocks) and end < appendix_start:
             self.closing(end, appendix_start, data)
+        elif standalone:  # the schema needs a signer: placeholders the officer fills in
+            data["signature"] = {"title": "…", "name": "…"}
         appendices = self.appendices(appendix_start, data)
         if appendices:
             data["appendices"] = appendices

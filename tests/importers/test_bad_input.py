@@ -129,3 +129,16 @@ def test_cli_refuses_to_overwrite_the_source(tmp_path):
     result = CliRunner().invoke(app, ["import", str(source), "-o", str(source)])
     assert result.exit_code == 2 and "KH011" in result.output
     assert source.read_text("utf-8") == "KẾ HOẠCH\n"
+
+
+def test_cli_does_not_overwrite_an_existing_plan_without_force(tmp_path):
+    source = tmp_path / "plan.docx"
+    source.write_bytes(good_docx())
+    existing = tmp_path / "plan.yaml"
+    existing.write_text("# my work\n", "utf-8")
+    _register("import")
+    refused = CliRunner().invoke(app, ["import", str(source)])
+    assert refused.exit_code == 2 and "KH011" in refused.output
+    assert existing.read_text("utf-8") == "# my work\n"
+    forced = CliRunner().invoke(app, ["import", str(source), "--force"])
+    assert forced.exit_code == 0 and existing.read_text("utf-8").startswith("# yaml-language-server")

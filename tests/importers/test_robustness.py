@@ -29,3 +29,42 @@ def test_any_text_imports_or_fails_cleanly(tmp_path, lines):
     loaded = YAML(typ="safe").load(result.yaml)
     assert loaded == result.data
     Plan.model_validate(loaded)  # the schema accepts what was written
+
+
+def _example_blocks():
+    from pathlib import Path
+
+    import kehoach
+    from kehoach.build import render
+    from kehoach.importers.docx import read_docx
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    blocks = []
+    for name in ("002-bo-ldtbxh-qd-224", "nghe-an-980-kh-ubnd"):
+        data = render(kehoach.load(examples / f"{name}.yaml"), "docx")
+        blocks += read_docx(data, Path(f"{name}.docx")).blocks
+    return blocks
+
+
+BLOCKS = _example_blocks()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=len(BLOCKS) - 1), min_size=1, max_size=60))
+def test_any_arrangement_of_word_blocks_imports_or_fails_cleanly(picks):
+    """Pieces of real .docx documents (tables, breaks, headings) in any order and number."""
+    from pathlib import Path
+
+    from kehoach.importers.blocks import Source
+    from kehoach.importers.emit import dump
+    from kehoach.importers.recognise import recognise
+
+    try:
+        result = recognise(Source([BLOCKS[i] for i in picks]), Path("x.docx"))
+    except KehoachError as error:
+        assert error.diagnostics[0].code.startswith("KH09")
+        return
+    text = dump(result.data, result.notes, [])
+    loaded = YAML(typ="safe").load(text)
+    assert loaded == result.data
+    Plan.model_validate(loaded)

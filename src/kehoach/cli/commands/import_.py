@@ -19,6 +19,7 @@ def import_(
     document: Path = typer.Argument(..., help="Văn bản kế hoạch: .docx, .doc, .odt, .txt, .md.", show_default=False),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml)."),
+    force: bool = typer.Option(False, "--force", help="Ghi đè tệp YAML đã có."),
 ) -> None:
     """Nhập một kế hoạch có sẵn (Word, LibreOffice, văn bản) thành tệp YAML để kiểm tra và dựng lại."""
     from ...importers import import_plan
@@ -29,6 +30,11 @@ def import_(
         if target.resolve() == document.resolve():
             raise KehoachError([Diagnostic("KH011", tr(
                 "tệp ghi ra trùng với văn bản nguồn", "the output file is the source document"),
+                Severity.error, str(target))], 2)
+        if (target.exists() or target.is_symlink()) and not force:
+            raise KehoachError([Diagnostic("KH011", tr(
+                "tệp đã có; không ghi đè (dùng --force để ghi đè, hoặc -o tên khác)",
+                "the file already exists; not overwriting it (use --force, or -o another name)"),
                 Severity.error, str(target))], 2)
         imported = import_plan(document, soffice=find_soffice)
         write_atomic(target, imported.yaml.encode("utf-8"), protect=(document,))

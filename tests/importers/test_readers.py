@@ -67,3 +67,18 @@ def test_summary_says_what_was_kept_literally(tmp_path):
     assert any(line.startswith("1 số thứ tự ghi nguyên văn") for line in result.summary)
     item = result.data["sections"][0]["items"][0]["items"][0]
     assert item == {"label": "-", "text": ["Chuẩn bị.", "Đoạn văn sau các ý."]}  # text stays where it stood
+
+
+def test_a_repeated_roman_numeral_stays_literal(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "**ỦY BAN NHÂN DÂN XÃ AN BÌNH**\n\nSố: 12/KH-UBND\n\nAn Bình, ngày 02 tháng 3 năm 2025\n\n**KẾ HOẠCH**\n\n"
+        "**Trồng cây**\n\nỦy ban nhân dân xã ban hành Kế hoạch như sau:\n\n**I. MỤC ĐÍCH**\n\nMột.\n\n"
+        "**II. NỘI DUNG**\n\nHai.\n\n**II. KINH PHÍ**\n\nBa.\n\n**III. TỔ CHỨC THỰC HIỆN**\n\nBốn.\n\n"
+        "Nơi nhận:\n\n- Lưu: VT.\n\nCHỦ TỊCH\n\nTrần Văn C\n", "utf-8")
+    result = import_plan(source)
+    sections = result.data["sections"]
+    assert [s.get("label") for s in sections] == [None, None, "II.", None]
+    assert [s["role"] for s in sections] == ["purpose", "content", "budget", "assignments"]
+    lines = result.yaml.splitlines()
+    assert lines[lines.index('  - label: II.') - 1] == "  # kiểm tra: số mục khác thứ tự (ghi nguyên văn)"

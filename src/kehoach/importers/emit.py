@@ -147,7 +147,7 @@ class _Writer:
         if isinstance(value, dict) and value:
             keys = list(value.items())
             first_key, first_value = keys[0]
-            self.comments(path + (first_key,), column + 2)
+            self.comments(path + (first_key,), column)  # above the "- " line it shares
             self.entry(first_key, first_value, column + 2, path + (first_key,), lead=" " * column + "- ")
             for key, child in keys[1:]:
                 self.entry(key, child, column + 2, path + (key,))

@@ -82,3 +82,43 @@ def test_a_repeated_roman_numeral_stays_literal(tmp_path):
     assert [s["role"] for s in sections] == ["purpose", "content", "budget", "assignments"]
     lines = result.yaml.splitlines()
     assert lines[lines.index('  - label: II.') - 1] == "  # kiểm tra: số mục khác thứ tự (ghi nguyên văn)"
+
+
+def _docx_with_body(tmp_path, body_xml: str) -> Path:
+    import io
+    import zipfile
+
+    import docx as python_docx
+
+    buffer = io.BytesIO()
+    python_docx.Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                data = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}" '
+                        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                        f'<w:body>{body_xml}</w:body></w:document>').encode()
+            archive.writestr(name, data)
+    path = tmp_path / "doc.docx"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_word_revisions_links_fields_and_content_controls(tmp_path):
+    from kehoach.importers.docx import read_docx
+
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Giữ </w:t></w:r><w:del><w:r><w:delText>bỏ đi</w:delText></w:r></w:del>'
+        '<w:ins><w:r><w:t>thêm vào</w:t></w:r></w:ins></w:p>'
+        '<w:p><w:hyperlink r:id="x"><w:r><w:t>Cổng thông tin</w:t></w:r></w:hyperlink>'
+        '<w:r><w:t xml:space="preserve"> và </w:t></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p>'
+        '<w:sdt><w:sdtContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Trong ô nội dung</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+        '<w:p><w:r><w:t>Dòng một</w:t><w:br/><w:t>dòng hai</w:t><w:tab/><w:t>cột phải</w:t></w:r></w:p>'
+    )
+    blocks = read_docx(_docx_with_body(tmp_path, body).read_bytes(), Path("doc.docx")).blocks
+    texts = [b.text for b in blocks if isinstance(b, Para)]
+    assert texts == ["Giữ thêm vào", "Cổng thông tin và 3", "Trong ô nội dung", "Dòng một\ndòng hai\tcột phải"]
+    assert blocks[2].bold

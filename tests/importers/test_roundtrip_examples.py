@@ -66,3 +66,20 @@ def test_imported_structure_matches_the_example(example, tmp_path):
     assert len(recipients.items) == len((recipients0 or recipients).items)
     data = yaml.safe_load(out.read_text("utf-8"))
     assert list(data)[:2] in (["letterhead", "title"], ["kind", "letterhead"])
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_import_of_built_txt_rebuilds_the_same_words(example, tmp_path):
+    """kehoach's own .txt (one paragraph per line, no bold) is a plan's text too."""
+    original = kehoach.load(example)
+    expected = render(original, "txt").decode("utf-8")
+    source = tmp_path / f"{example.stem}.txt"
+    source.write_text(expected, "utf-8")
+    out = tmp_path / "imported.yaml"
+    out.write_text(import_plan(source).yaml, "utf-8")
+    imported = kehoach.load(out)
+    actual = render(imported, "txt").decode("utf-8")
+    ratio, *_ = match_ratio(expected, actual)
+    assert ratio >= 0.99, differences(expected, actual)  # measured: 1.0 (every word, in order) for each
+    assert len(imported.sections) == len(original.sections)
+    assert (imported.decision is None) == (original.decision is None)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..i18n import tr
 from ..source.encoding import guess_legacy_encoding
-from .blocks import Cell, Para, Run, Source, Table
+from .blocks import Break, Cell, Para, Run, Source, Table
 from .errors import import_error
 from .frame import kind_name
 from .labels import split_label
@@ -118,7 +118,9 @@ def _continues(previous: str, line: str, in_cell: bool = False) -> bool:
     return True
 
 
-def _paragraphs(lines: list[str], in_cell: bool = False) -> list[str]:
+def _paragraphs(lines: list[str], in_cell: bool = False, one_per_line: bool = False) -> list[str]:
+    if one_per_line:
+        return [line.strip() for line in lines if line.strip()]
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
@@ -178,17 +180,26 @@ def _table_ends(lines: list[str], position: int) -> bool:
     return not any(lines[k].strip() == "|" for k in range(position, min(position + 40, len(lines))))
 
 
+def _one_paragraph_per_line(lines: list[str]) -> bool:
+    """Text whose paragraphs are not wrapped (kehoach's .txt, text from an editor): long lines are
+    common. A crawl wraps every paragraph at about 80 characters."""
+    texts = [line for line in lines if line.strip() and line.strip() != "|"]
+    long = sum(1 for line in texts if len(line) > 120)
+    return bool(texts) and (long >= max(3, len(texts) // 5) or max(len(line) for line in texts) > 400)
+
+
 def read_text(data: bytes, path: Path) -> Source:
     text = unicodedata.normalize("NFC", _decode(data, path)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ")
     lines = text.split("\n")
     blocks: list = []
     pipes = [i for i, line in enumerate(lines) if line.strip() == "|"]
+    unwrapped = _one_paragraph_per_line(lines)
     index = 0
     pending: list[str] = []
 
     def flush() -> None:
-        blocks.extend(_para(p) for p in _paragraphs(pending))
+        blocks.extend(_para(p) for p in _paragraphs(pending, one_per_line=unwrapped))
         pending.clear()
 
     while index < len(lines):
@@ -229,6 +240,11 @@ def read_text(data: bytes, path: Path) -> Source:
         if stripped.replace("*", "").strip() == "" and stripped:
             index += 1  # "* *", "** **": page-break leftovers of a crawl
             flush()
+            continue
+        if re.fullmatch(r"={10,}", stripped):  # kehoach's .txt between a decision and its plan
+            flush()
+            blocks.append(Break())
+            index += 1
             continue
         if _RULE.match(stripped):
             flush()

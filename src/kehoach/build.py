@@ -7,6 +7,7 @@ partial file, also not after Ctrl-C).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .compose.composer import compose
@@ -97,8 +98,9 @@ def build_file(plan_path: str | Path, output: str | Path | None = None, *, fmt: 
 
 
 def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None = None,
-                 protect: tuple[Path, ...] = ()) -> Path:
-    """Render ``plan`` as ``fmt`` and write it to ``output`` atomically."""
+                 protect: tuple[Path, ...] = (), pdf_a: bool = False) -> Path:
+    """Render ``plan`` as ``fmt`` and write it to ``output`` atomically (a PDF as PDF/A-2b with
+    ``pdf_a``, dated with the plan's date so that the same plan gives the same bytes)."""
     from .fileio import write_atomic
 
     if fmt == "pdf":
@@ -108,7 +110,11 @@ def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None =
             raise KehoachError([Diagnostic("KH052", tr(
                 "không xuất được PDF: thiếu mô-đun chuyển đổi", "PDF output is unavailable: converter missing"),
                 Severity.error, str(output))]) from None
-        return convert_docx_bytes_to_pdf(render(plan, "docx", templates=templates), output, protect=protect)
+        from .writers.pdf_stamp import stamp_time
+
+        day = plan.letterhead.date if isinstance(plan.letterhead.date, dt.date) else None
+        return convert_docx_bytes_to_pdf(render(plan, "docx", templates=templates), output, protect=protect,
+                                         pdf_a=pdf_a, created=stamp_time(day))
     return write_atomic(output, render(plan, fmt, templates=templates), protect=protect)
 
 

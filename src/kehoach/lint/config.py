@@ -6,6 +6,7 @@ Found by walking up from the checked file's folder; the nearest file wins. Examp
     select = ["KH"]                  # codes or prefixes to run (default: all)
     ignore = ["KH211", "KH3"]        # codes or prefixes to skip
     titles = ["TRƯỞNG ĐOÀN"]          # extra signer titles accepted by KH206
+    pdf_a = true                     # PDF output as PDF/A-2b (for ký số), as `build --pdf-a`
 
     [severity]                       # severity overrides
     KH402 = "error"
@@ -51,6 +52,7 @@ class Config(BaseModel):
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     titles: list[str] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
+    pdf_a: bool = False
     path: str | None = Field(default=None, exclude=True)  # where it was read from
 
     def enabled(self, code: str) -> bool:

@@ -30,6 +30,7 @@ from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from ..model import Plan
 from ..model.walk import Loc
+from .hints import explain_yaml_error, scalar_hints
 
 MAX_NODES = 200_000  # expanded nodes, aliases included: a plan has a few thousand
 MAX_DEPTH = 64
@@ -42,6 +43,7 @@ class Source:
     path: str | None
     text: str
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # 1-based (line, col)
+    hints: list[Diagnostic] = field(default_factory=list)  # KH030/KH031 found while converting
 
     @property
     def lines(self) -> list[str]:
@@ -83,6 +85,8 @@ class _Converter:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.count = 0
+        self.lines = source.lines
+        self.hints: list[Diagnostic] = []  # warnings about text YAML read otherwise than meant
 
     def convert(self, node: Node, loc: Loc, depth: int = 0) -> Any:
         self.count += 1
@@ -112,6 +116,8 @@ class _Converter:
             return result
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        if not node.style:  # plain text: a '#' or a line break may not mean what the author meant
+            self.hints += scalar_hints(node, self.lines, self.source.path)
         return self.scalar(node)
 
     def scalar(self, node: ScalarNode) -> Any:
@@ -227,18 +233,18 @@ def parse_yaml(source: Source) -> Any:
     except RecursionError:
         raise _too_deep(source, *_first_too_deep(source)) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        raise KehoachError([Diagnostic("KH001", tr("YAML không hợp lệ: {p}", "invalid YAML: {p}", p=problem),
-                                       Severity.error, source.path, line, col, source.line_text(line))]) from None
+        message, line, col = explain_yaml_error(exc, source.lines)
+        raise KehoachError([Diagnostic("KH001", message, Severity.error, source.path, line, col,
+                                       source.line_text(line))]) from None
     except YAMLError as exc:
         raise KehoachError([Diagnostic("KH001", tr("YAML không hợp lệ: {p}", "invalid YAML: {p}", p=exc),
                                        Severity.error, source.path)]) from None
     if node is None:
         return None
-    return _Converter(source).convert(node, ())
+    converter = _Converter(source)
+    data = converter.convert(node, ())
+    source.hints = converter.hints
+    return data
 
 
 def validate(data: Any, source: Source) -> tuple[Plan | None, list[Diagnostic]]:
@@ -261,6 +267,27 @@ def read_text(path: Path) -> tuple[str, list[Diagnostic]]:
     return decode(path)
 
 
+def _position(diag: Diagnostic) -> tuple[int, int]:
+    return diag.line or 0, diag.col or 0
+
+
+def load_text(text: str, path: str | Path) -> Loaded:
+    """Load and validate a plan given as text (an editor's unsaved buffer) that lives at ``path``."""
+    from .encoding import decode_text
+
+    source = Source(str(path), text)
+    notes: list[Diagnostic] = []
+    try:
+        source.text, notes = decode_text(text, path)
+        data = parse_yaml(source)
+        plan, errors = validate(data, source)
+    except KehoachError as exc:
+        return Loaded(source, diagnostics=notes + exc.diagnostics)
+    except RecursionError:
+        return Loaded(source, diagnostics=notes + _too_deep(source).diagnostics)
+    return Loaded(source, data, plan, sorted(notes + source.hints + errors, key=_position))
+
+
 def load_path(path: str | Path) -> Loaded:
     """Load and validate one plan file. Problems are returned as diagnostics, never raised."""
     path = Path(path)
@@ -274,4 +301,4 @@ def load_path(path: str | Path) -> Loaded:
         return Loaded(source, diagnostics=notes + exc.diagnostics)
     except RecursionError:  # a last guard: parse_yaml and the depth limit should prevent it
         return Loaded(source, diagnostics=notes + _too_deep(source).diagnostics)
-    return Loaded(source, data, plan, notes + errors)
+    return Loaded(source, data, plan, sorted(notes + source.hints + errors, key=_position))

@@ -11,9 +11,8 @@ from html import escape
 
 from ..compose import document as doc
 
-CSS = """
-body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3;
-       max-width: 16.5cm; margin: 2cm auto; color: #000; }
+# The document's own styles; the paged preview (paged_html.py) sets them inside A4 sheets.
+DOCUMENT_CSS = """
 table.letterhead, table.closing { width: 100%; border-collapse: collapse; }
 table.letterhead td, table.closing td { vertical-align: top; text-align: center; padding: 0; }
 table.letterhead td.left { width: 40%; } table.closing td.left { width: 50%; text-align: left; }
@@ -36,6 +35,10 @@ section.appendix.landscape { max-width: 25cm; }
 table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 12pt; }
 table.data td, table.data th { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
 """
+CSS = """
+body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3;
+       max-width: 16.5cm; margin: 2cm auto; color: #000; }
+""" + DOCUMENT_CSS
 
 
 def write_html(document: doc.Document) -> bytes:

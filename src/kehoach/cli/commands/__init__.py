@@ -15,6 +15,8 @@ COMMAND_MODULES = [
     "units",
     "build",
     "server",
+    "preview",
+    "lsp",
     "tasks",
     "import_",
 ]

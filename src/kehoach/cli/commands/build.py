@@ -26,6 +26,9 @@ def build(
         None, "--format", "-f", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
     templates: Path | None = typer.Option(
         None, "--templates", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
+    pdf_a: bool | None = typer.Option(
+        None, "--pdf-a/--no-pdf-a", help="PDF theo chuẩn PDF/A-2b (nhúng phông, để ký số, lưu trữ); mặc định theo "
+        "cấu hình pdf_a.", show_default=False),
     metadata: bool = typer.Option(
         False, "--metadata", help="Ghi kèm thông tin văn bản đi (Phụ lục VI, .metadata.json) và tiêu đề edXML "
         "(.edxml) cho hệ thống quản lý văn bản."),
@@ -42,7 +45,11 @@ def build(
                 raise KehoachError(findings, exit_code=1)  # refused before anything is written
         if findings:  # warnings and notes: shown, but they do not stop the build
             print_text(findings)
-        written = write_output(loaded.plan, output, fmt, templates=templates, protect=(plan,))
+        if pdf_a is None:
+            from ...lint.config import find_config
+
+            pdf_a = find_config(plan.resolve().parent).pdf_a
+        written = write_output(loaded.plan, output, fmt, templates=templates, protect=(plan,), pdf_a=pdf_a)
         extra = write_metadata(data, output, written) if data is not None else []
     except KehoachError as exc:
         print_text(exc.diagnostics)

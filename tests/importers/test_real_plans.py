@@ -31,9 +31,11 @@ def test_real_plan_rebuilds_to_its_words(name, tmp_path):
     ratio, matched, total, _ = match_ratio(source, rebuilt)
     # Measured: Đắk Lắk 7315 of 7321 words (99.92%), Nghệ An 1947 of 1947 (100%).
     assert ratio >= 0.99, differences(source, rebuilt)
-    findings = kehoach.check(out)
-    # No schema or structure errors: what remains are the originals' own mistakes (KH2xx-KH4xx).
-    assert not [d for d in findings if d.code < "KH200" and d.severity.value == "error"]
+    errors = {d.code for d in kehoach.check(out) if d.severity.value == "error"}
+    # The schema accepts the file (kehoach.load above); the errors left are the originals' own:
+    # dates not padded per the decree (KH203), one document cited with two numbers (KH401), and a
+    # "…." in a sentence that reads like an unfilled placeholder (KH131).
+    assert errors <= {"KH131", "KH203", "KH401"}
 
 
 def test_daklak_structure(tmp_path):

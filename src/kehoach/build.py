@@ -48,6 +48,11 @@ def output_format(output: Path, fmt: str | None) -> str:
                 "định dạng không hỗ trợ: {f} (chọn một trong: {all})",
                 "unsupported format: {f} (choose one of: {all})", f=fmt, all=", ".join(FORMATS)), Severity.error)])
         return fmt
+    if str(output) == "-":
+        raise KehoachError([Diagnostic("KH051", tr(
+            "ghi ra màn hình (-o -) cần chọn định dạng: --format docx | html | txt | pdf",
+            "writing to standard output (-o -) needs a format: --format docx | html | txt | pdf"),
+            Severity.error, "-")])
     suffix = output.suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         raise KehoachError([Diagnostic("KH051", tr(

@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..diagnostics import Diagnostic
-from ..fileio import write_atomic
+from ..fileio import TEMPORARY_PREFIX, write_atomic
 from .slug import confined
 from .units import Unit
 
@@ -169,9 +169,11 @@ def write_manifest(out: Path, plan: Path, results: list[Result],
 
 
 def _clean_stale_temporaries(out: Path) -> None:
-    """Remove the temporary files a killed run left behind (write_atomic names them .<name>.*.tmp)."""
+    """Remove the temporary files a killed run left behind (write_atomic names them .kh-*.tmp;
+    earlier versions .<name>.*.tmp)."""
     for path in out.glob(".*.tmp"):
-        if path.is_file() and (".docx." in path.name or ".pdf." in path.name or f".{MANIFEST}." in path.name):
+        older = ".docx." in path.name or ".pdf." in path.name or f".{MANIFEST}." in path.name
+        if path.is_file() and (path.name.startswith(TEMPORARY_PREFIX) or older):
             path.unlink(missing_ok=True)
 
 

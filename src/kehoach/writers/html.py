@@ -49,7 +49,7 @@ def write_html(document: doc.Document) -> bytes:
         f'<meta name="author" content="{escape(document.author)}">\n'
         f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
-    return page.encode("utf-8")
+    return doc.without_controls(page).encode("utf-8")
 
 
 def lines(texts: list[str], cls: str) -> str:

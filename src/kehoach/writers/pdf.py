@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..fileio import write_atomic
+from ..fileio import make_scratch, remove_scratch, write_atomic
 from .fonts import require_serif_font
 from ..i18n import tr
 from .pdf_stamp import reproducible, stamp_time
@@ -177,8 +177,8 @@ def _convert_in_one_run(items: list[tuple[DocxSource, Path]], *, timeout: float,
         return []
     require_serif_font()
     soffice = find_soffice()
-    with tempfile.TemporaryDirectory(prefix="kehoach-pdf-", ignore_cleanup_errors=True) as tmp:
-        tmp_dir = Path(tmp)
+    tmp_dir = make_scratch("pdf")
+    try:
         staged = _stage(items, tmp_dir / "in")
         out_dir = tmp_dir / "out"
         args = [str(soffice), "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
@@ -209,6 +209,8 @@ def _convert_in_one_run(items: list[tuple[DocxSource, Path]], *, timeout: float,
                 rc=proc.returncode), output), (missing or [items[0][1]])[0])
         return [write_atomic(pdf, _finished(made.read_bytes(), created), protect=protect)
                 for (_src, pdf), made in zip(items, produced)]
+    finally:
+        remove_scratch(tmp_dir)
 
 
 def convert_docx_bytes_to_pdf(docx_bytes: bytes, pdf_path: str | Path, *, timeout: float = DEFAULT_TIMEOUT,
@@ -281,7 +283,7 @@ class Converter:
         self._soffice = find_soffice()
         self._python = find_uno_python(self._soffice) if self._use_listener else None
         self.mode = "listener" if self._python else "batch"
-        self._tmp = Path(tempfile.mkdtemp(prefix="kehoach-pdf-"))
+        self._tmp = make_scratch("pdf")
         if self.mode == "listener":
             self._start()
         return self
@@ -293,7 +295,7 @@ class Converter:
     def close(self) -> None:
         self._stop()
         if self._tmp is not None:
-            shutil.rmtree(self._tmp, ignore_errors=True)
+            remove_scratch(self._tmp)
             self._tmp = None
 
     def _start(self) -> None:

@@ -8,7 +8,9 @@ import typer
 
 from ...build import FORMATS, check_metadata, load_checked_source, resolve_output, write_metadata, write_output
 from ..app import app
-from ...diagnostics import KehoachError, Severity
+from ...diagnostics import Diagnostic, KehoachError, Severity
+from ...fileio import is_stream
+from ...i18n import tr
 from ..report import print_text
 from .check import internal_error
 
@@ -21,7 +23,7 @@ def build(
     plan: Path = typer.Argument(..., help="Tệp kế hoạch YAML.", show_default=False),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Tệp đầu ra; đuôi .docx/.html/.txt/.pdf chọn định dạng (mặc định: cạnh tệp "
-        "kế hoạch, đuôi .docx)."),
+        "kế hoạch, đuôi .docx); - là màn hình (cần --format)."),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help=f"Định dạng đầu ra: {' | '.join(FORMATS)} (mặc định theo đuôi tệp đầu ra)."),
     templates: Path | None = typer.Option(
@@ -36,6 +38,11 @@ def build(
     """Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi."""
     try:
         output, fmt = resolve_output(plan, output, fmt)
+        if metadata and is_stream(output):  # no "beside the document" for stdout or a device
+            raise KehoachError([Diagnostic("KH056", tr(
+                "--metadata ghi tệp cạnh văn bản nên cần đầu ra là một tệp (không phải -, thiết bị hay FIFO)",
+                "--metadata writes files beside the document, so the output must be a file (not -, a device "
+                "or a FIFO)"), Severity.error, str(output))], exit_code=2)
         loaded, findings = load_checked_source(plan)
         data = None
         if metadata:
@@ -58,4 +65,5 @@ def build(
         print_text([internal_error(str(plan), exc)])
         raise typer.Exit(2) from None
     for path in (written, *extra):
-        typer.echo(str(path))
+        if not is_stream(path):  # the document itself may be on stdout
+            typer.echo(str(path))

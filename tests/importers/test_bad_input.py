@@ -64,17 +64,17 @@ def _text(path: Path, text: str, encoding: str) -> Path:
 
 
 CASES = {
-    "random-bytes.docx": ("KH015", lambda p: _bytes(p, b"PK\x03\x04 this is not really a zip" * 10)),
-    "truncated.docx": ("KH015", lambda p: _bytes(p, good_docx()[:3000])),
-    "broken-xml.docx": ("KH015", broken_xml),
-    "no-word-part.docx": ("KH013", zip_without_word),
-    "encrypted.docx": ("KH014", lambda p: _bytes(p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)),
-    "picture.png": ("KH013", lambda p: _bytes(p, b"\x89PNG\r\n\x1a\n" + b"\0" * 100)),
-    "empty.docx": ("KH016", lambda p: _bytes(p, b"")),
-    "blank.docx": ("KH016", _blank),
-    "empty.txt": ("KH016", lambda p: _text(p, "\n\n  \n", "utf-8")),
-    "letter.docx": ("KH017", letter_docx),
-    "letter.txt": ("KH017", lambda p: _text(p, "Kính gửi anh Nam,\n\nHẹn gặp lại.\n", "utf-8")),
+    "random-bytes.docx": ("KH503", lambda p: _bytes(p, b"PK\x03\x04 this is not really a zip" * 10)),
+    "truncated.docx": ("KH503", lambda p: _bytes(p, good_docx()[:3000])),
+    "broken-xml.docx": ("KH503", broken_xml),
+    "no-word-part.docx": ("KH501", zip_without_word),
+    "encrypted.docx": ("KH502", lambda p: _bytes(p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)),
+    "picture.png": ("KH501", lambda p: _bytes(p, b"\x89PNG\r\n\x1a\n" + b"\0" * 100)),
+    "empty.docx": ("KH504", lambda p: _bytes(p, b"")),
+    "blank.docx": ("KH504", _blank),
+    "empty.txt": ("KH504", lambda p: _text(p, "\n\n  \n", "utf-8")),
+    "letter.docx": ("KH505", letter_docx),
+    "letter.txt": ("KH505", lambda p: _text(p, "Kính gửi anh Nam,\n\nHẹn gặp lại.\n", "utf-8")),
     "latin1.txt": ("KH007", lambda p: _bytes(p, "KẾ HOẠCH".encode("utf-8")[:4] + b"\xe9t\xe9\n")),
 }
 

@@ -38,4 +38,4 @@ def test_decision_issuing_a_programme_from_text(tmp_path):
 def test_an_official_letter_is_not_a_plan():
     with pytest.raises(KehoachError) as caught:
         import_plan(FIXTURES / "cv-5732-vp-kgvx-2021.txt")
-    assert caught.value.diagnostics[0].code == "KH017"
+    assert caught.value.diagnostics[0].code == "KH505"

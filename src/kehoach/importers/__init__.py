@@ -45,7 +45,7 @@ def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source
     if len(data) > MAX_BYTES:
         raise import_error("KH005", tr("tệp quá lớn (hơn 50 MB)", "file too large (more than 50 MB)"), path)
     if not data.strip():
-        raise import_error("KH016", tr("tệp trống", "the file is empty"), path)
+        raise import_error("KH504", tr("tệp trống", "the file is empty"), path)
     if suffix in DOCX:
         from .docx import read_docx
         return read_docx(data, path)
@@ -56,7 +56,7 @@ def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source
         from .convert import convert_to_docx
         from .docx import read_docx
         return read_docx(convert_to_docx(path, soffice), path)
-    raise import_error("KH013", tr(
+    raise import_error("KH501", tr(
         "không nhập được tệp đuôi '{s}': chỉ nhận .docx, .doc, .odt, .txt, .md",
         "cannot import a '{s}' file: only .docx, .doc, .odt, .txt and .md are accepted", s=suffix or path.name),
         path)

@@ -53,13 +53,13 @@ def convert_to_docx(path: Path, soffice: Callable[[], Path] | None = None, *, ti
             proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, **kwargs)
         except OSError as exc:
-            raise import_error("KH018", tr("không chạy được LibreOffice ({p}): {e}", "cannot run LibreOffice ({p}): {e}",
+            raise import_error("KH506", tr("không chạy được LibreOffice ({p}): {e}", "cannot run LibreOffice ({p}): {e}",
                                            p=program, e=exc.strerror or exc), path) from None
         try:
             output, _ = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill(proc)
-            raise import_error("KH018", tr("LibreOffice chưa chuyển xong sau {t:g} giây nên đã bị dừng",
+            raise import_error("KH506", tr("LibreOffice chưa chuyển xong sau {t:g} giây nên đã bị dừng",
                                            "LibreOffice did not finish within {t:g} seconds and was stopped",
                                            t=timeout), path) from None
         except BaseException:
@@ -68,7 +68,7 @@ def convert_to_docx(path: Path, soffice: Callable[[], Path] | None = None, *, ti
         produced = out / "input.docx"
         if proc.returncode != 0 or not produced.is_file():
             said = output.decode("utf-8", "replace").strip()
-            raise import_error("KH018", tr(
+            raise import_error("KH506", tr(
                 "LibreOffice không mở được tệp (tệp hỏng, có mật khẩu hoặc không phải văn bản){o}",
                 "LibreOffice could not open the file (corrupt, password-protected or not a document){o}",
                 o=(": " + said) if said else ""), path)

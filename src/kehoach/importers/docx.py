@@ -119,7 +119,7 @@ class _Reader:
         try:
             return etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as exc:
-            raise import_error("KH015", tr("tệp .docx hỏng: phần {n} không đọc được ({e})",
+            raise import_error("KH503", tr("tệp .docx hỏng: phần {n} không đọc được ({e})",
                                            "corrupt .docx: part {n} cannot be read ({e})", n=name, e=exc),
                                self.path) from None
 
@@ -295,9 +295,9 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 
 def read_docx(data: bytes, path: Path) -> Source:
-    """The blocks of the .docx ``data``; a located KH013–KH018 error when it is not a readable document."""
+    """The blocks of the .docx ``data``; a located KH501–KH506 error when it is not a readable document."""
     if data.startswith(OLE_MAGIC):
-        raise import_error("KH014", tr(
+        raise import_error("KH502", tr(
             "tệp được bảo vệ bằng mật khẩu (tệp Office mã hóa) hoặc là tệp .doc đổi đuôi: hãy mở bằng "
             "Word, bỏ mật khẩu và lưu lại dạng .docx",
             "the file is password-protected (an encrypted Office file) or a .doc renamed: open it in "
@@ -306,20 +306,20 @@ def read_docx(data: bytes, path: Path) -> Source:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         if "word/document.xml" not in names:
-            raise import_error("KH013", tr("không phải tệp Word .docx (thiếu word/document.xml)",
+            raise import_error("KH501", tr("không phải tệp Word .docx (thiếu word/document.xml)",
                                            "not a Word .docx file (no word/document.xml)"), path)
         wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml")
         parts = {name: archive.read(name) for name in wanted if name in names}
     except zipfile.BadZipFile:
-        raise import_error("KH015", tr("tệp .docx hỏng hoặc không phải tệp .docx (không mở được dạng zip)",
+        raise import_error("KH503", tr("tệp .docx hỏng hoặc không phải tệp .docx (không mở được dạng zip)",
                                        "corrupt or not a .docx file (not a readable zip)"), path) from None
     except (zipfile.LargeZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
-        raise import_error("KH015", tr("tệp .docx hỏng: {e}", "corrupt .docx: {e}", e=exc), path) from None
+        raise import_error("KH503", tr("tệp .docx hỏng: {e}", "corrupt .docx: {e}", e=exc), path) from None
     reader = _Reader(parts, path)
     root = reader._xml(parts, "word/document.xml")
     body = root.find(w("body"))
     if body is None:
-        raise import_error("KH015", tr("tệp .docx hỏng: không có phần thân văn bản",
+        raise import_error("KH503", tr("tệp .docx hỏng: không có phần thân văn bản",
                                        "corrupt .docx: no document body"), path)
     source = Source(reader.blocks(body))
     for font in sorted(reader.legacy_fonts):

@@ -1,11 +1,11 @@
 """Located errors of the importers (all exit 2; nothing is written).
 
-- KH013 the file is not a document kehoach can import (unknown extension, not a .docx/.odt zip)
-- KH014 the document is password-protected (an encrypted Office file)
-- KH015 the document is corrupt (a broken zip or XML part)
-- KH016 the document has no text
-- KH017 the document is not a plan: no recognisable part (letterhead, KẾ HOẠCH/QUYẾT ĐỊNH, sections)
-- KH018 LibreOffice could not convert a .doc/.odt file (not found: KH070, with the install command)
+- KH501 the file is not a document kehoach can import (unknown extension, not a .docx/.odt zip)
+- KH502 the document is password-protected (an encrypted Office file)
+- KH503 the document is corrupt (a broken zip or XML part)
+- KH504 the document has no text
+- KH505 the document is not a plan: no recognisable part (letterhead, KẾ HOẠCH/QUYẾT ĐỊNH, sections)
+- KH506 LibreOffice could not convert a .doc/.odt file (not found: KH070, with the install command)
 """
 
 from __future__ import annotations

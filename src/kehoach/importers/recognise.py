@@ -48,11 +48,11 @@ class Recogniser(AppendixReader, DecisionReader):
 
     def run(self) -> Result:
         if not any(text_of(b).strip() for b in self.blocks):
-            raise import_error("KH016", tr("văn bản trống: không có chữ nào để nhập",
+            raise import_error("KH504", tr("văn bản trống: không có chữ nào để nhập",
                                            "the document is empty: there is no text to import"), self.path)
         names = self.type_names()
         if not names:
-            raise import_error("KH017", tr(
+            raise import_error("KH505", tr(
                 "không phải một kế hoạch: không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG "
                 "TRÌNH …) trên một dòng riêng",
                 "not a plan: no type name (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG TRÌNH …) on a line of its own"),
@@ -172,7 +172,7 @@ class Recogniser(AppendixReader, DecisionReader):
             pre.setdefault("paragraphs", []).extend(before)
             self.note(("preamble", "paragraphs"), tr("đoạn văn trước mục đầu tiên được ghi là đoạn dẫn", "paragraphs before the first section are kept as preamble paragraphs"))
         if not sections:
-            raise import_error("KH017", tr(
+            raise import_error("KH505", tr(
                 "không phải một kế hoạch: không tìm thấy mục nào (I., II., … hoặc 1., 2., …)",
                 "not a plan: no section found (I., II., … or 1., 2., …)"), self.path)
         data["sections"] = sections

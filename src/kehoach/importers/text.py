@@ -38,7 +38,7 @@ def _decode(data: bytes, path: Path) -> str:
         if data.startswith(bom):
             return data.decode(codec, "replace")
     if b"\x00" in data[:4096]:
-        raise import_error("KH013", tr("tệp chứa dữ liệu nhị phân: không phải văn bản", "the file holds binary "
+        raise import_error("KH501", tr("tệp chứa dữ liệu nhị phân: không phải văn bản", "the file holds binary "
                                        "data: not a text document"), path)
     try:
         return data.decode("utf-8-sig")

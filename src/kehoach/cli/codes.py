@@ -5,7 +5,7 @@ emit and fails when one is documented neither here nor as a rule.
 
 Families: KH00x–KH01x reading and writing files, KH02x configuration and profiles, KH03x YAML
 hints, KH04x wording templates, KH05x output formats and metadata, KH06x batches, KH07x PDF, KH08x
-build server, KH09x preview and lsp, KH10x schema, KH16x batch placeholders.
+build server, KH09x preview and lsp, KH10x schema, KH16x batch placeholders, KH50x `kehoach import`.
 """
 
 from __future__ import annotations
@@ -245,6 +245,29 @@ _TABLE = [
      "sách, một văn bản, hay tệp trống.",
      "The top level of a plan file must be a mapping of keys to values (letterhead:, title:, …), not a list, "
      "a single text or an empty file."),
+    ("KH501", "error", "Không phải văn bản nhập được", "Not a document kehoach import reads",
+     "`kehoach import` đọc .docx, .doc, .odt, .txt và .md; tệp này có đuôi khác hoặc không phải tệp Word/ODT "
+     "thật (thiếu phần thân văn bản). Mã thoát 2, không ghi tệp nào.",
+     "`kehoach import` reads .docx, .doc, .odt, .txt and .md; this file has another suffix or is not a real "
+     "Word/ODT file (no document part). Exit code 2, nothing written."),
+    ("KH502", "error", "Văn bản có mật khẩu", "Password-protected document",
+     "Văn bản Office được mã hóa bằng mật khẩu; mở bằng Word, bỏ mật khẩu, lưu lại rồi nhập.",
+     "The Office document is encrypted with a password; open it in Word, remove the password, save, import."),
+    ("KH503", "error", "Văn bản bị hỏng", "Corrupt document",
+     "Tệp zip hoặc một phần XML của văn bản bị hỏng; mở và lưu lại bằng Word hay LibreOffice rồi nhập.",
+     "The document's zip or one of its XML parts is broken; open and re-save it in Word or LibreOffice."),
+    ("KH504", "error", "Văn bản trống", "Empty document",
+     "Tệp không có chữ nào để nhập.", "The file has no text to import."),
+    ("KH505", "error", "Không phải một kế hoạch", "Not a plan",
+     "Không nhận ra phần nào của một kế hoạch (tiêu đề văn bản, KẾ HOẠCH/QUYẾT ĐỊNH, các mục); tệp có thể là "
+     "loại văn bản khác.",
+     "No part of a plan was recognised (letterhead, KẾ HOẠCH/QUYẾT ĐỊNH, sections); the file may be another "
+     "kind of document."),
+    ("KH506", "error", "LibreOffice không chuyển được văn bản", "LibreOffice could not convert the document",
+     "Tệp .doc/.odt được chuyển sang .docx bằng LibreOffice và lần chuyển này thất bại hoặc quá thời gian "
+     "(không tìm thấy LibreOffice là KH070, kèm lệnh cài đặt).",
+     "A .doc/.odt file is converted to .docx with LibreOffice, and this conversion failed or timed out "
+     "(LibreOffice not found is KH070, with the install command)."),
 ]
 
 CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}

@@ -106,6 +106,13 @@ ENGLISH: dict[str, str] = {
         "Output file; its suffix .csv/.json/.ics picks the format (default: the screen).",
     "csv | json | ics (mặc định theo đuôi tệp đầu ra, không có thì csv).":
         "csv | json | ics (default: from the output file's suffix, else csv).",
+    # import
+    "Nhập một kế hoạch có sẵn (Word, LibreOffice, văn bản) thành tệp YAML để kiểm tra và dựng lại.":
+        "Import an existing plan (Word, LibreOffice, text) as a YAML file to check and build again.",
+    "Văn bản kế hoạch: .docx, .doc, .odt, .txt, .md.": "The plan document: .docx, .doc, .odt, .txt, .md.",
+    "Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml).":
+        "The YAML plan file to write (default: beside the document, suffix .yaml).",
+    "Ghi đè tệp YAML đã có.": "Overwrite an existing YAML file.",
     # server
     "Máy chủ dựng chạy nền: giữ sẵn thư viện đã nạp để mỗi lệnh kehoach (build, check, …) chạy ngay, không "
     "mất thời gian khởi động. Chỉ người dùng hiện tại dùng được; tự dừng khi lâu không dùng.":

@@ -1,0 +1,55 @@
+"""``kehoach import DOCUMENT [-o PLAN.yaml]``: an existing plan (.docx, .doc, .odt, .txt, .md) → YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..app import app
+from ...diagnostics import Diagnostic, KehoachError, Severity
+from ...fileio import write_atomic
+from ...i18n import tr
+from ..report import print_text
+from .check import internal_error
+
+
+@app.command("import")
+def import_(
+    document: Path = typer.Argument(..., help="Văn bản kế hoạch: .docx, .doc, .odt, .txt, .md.", show_default=False),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml)."),
+    force: bool = typer.Option(False, "--force", help="Ghi đè tệp YAML đã có."),
+) -> None:
+    """Nhập một kế hoạch có sẵn (Word, LibreOffice, văn bản) thành tệp YAML để kiểm tra và dựng lại."""
+    from ...importers import import_plan
+    from ...writers.pdf import find_soffice
+
+    try:
+        target = output or document.with_suffix(".yaml")
+        if target.resolve() == document.resolve():
+            raise KehoachError([Diagnostic("KH011", tr(
+                "tệp ghi ra trùng với văn bản nguồn", "the output file is the source document"),
+                Severity.error, str(target))], 2)
+        if (target.exists() or target.is_symlink()) and not force:
+            raise KehoachError([Diagnostic("KH011", tr(
+                "tệp đã có; không ghi đè (dùng --force để ghi đè, hoặc -o tên khác)",
+                "the file already exists; not overwriting it (use --force, or -o another name)"),
+                Severity.error, str(target))], 2)
+        imported = import_plan(document, soffice=find_soffice)
+        write_atomic(target, imported.yaml.encode("utf-8"), protect=(document,))
+    except KehoachError as exc:
+        print_text(exc.diagnostics)
+        raise typer.Exit(exc.exit_code) from None
+    except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
+        print_text([internal_error(str(document), exc)])
+        raise typer.Exit(2) from None
+    err = typer.echo
+    err(tr("Đã nhận ra: {s}", "Recognised: {s}", s="; ".join(imported.summary)), err=True)
+    if imported.notes:
+        err(tr("{n} chỗ cần kiểm tra (ghi '# kiểm tra:' trong tệp):", "{n} places to check (marked '# kiểm tra:' "
+               "in the file):", n=len(imported.notes)), err=True)
+        for path, message in imported.notes:
+            where = ".".join(str(p) for p in path) or "/"
+            err(f"  {where}: {message}", err=True)
+    typer.echo(str(target))

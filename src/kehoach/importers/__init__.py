@@ -1,0 +1,95 @@
+"""Importers (kehoach import): an existing Word/LibreOffice/text plan → a plan.yaml to check and build.
+
+Stage order: readers (``docx``, ``text``, ``convert`` for .doc/.odt) give neutral ``blocks``;
+``recognise`` finds the plan's parts (with ``frame``, ``outline``, ``tables``); ``emit`` writes the
+YAML. Error codes are listed in ``errors``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..i18n import tr
+from .blocks import Source
+from .errors import import_error
+
+DOCX = {".docx", ".docm", ".dotx"}
+CONVERTED = {".doc", ".odt", ".rtf", ".dot"}
+TEXT = {".txt", ".md", ".markdown"}
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class Imported:
+    yaml: str
+    data: dict
+    notes: list[tuple[tuple, str]]
+    summary: list[str]
+
+
+def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source:
+    """The neutral blocks of the document at ``path``; ``soffice`` finds LibreOffice (.doc/.odt)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if path.is_dir():
+            raise import_error("KH010", tr("là một thư mục, không phải văn bản", "is a folder, not a document"), path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise import_error("KH010", tr("không tìm thấy tệp", "file not found"), path) from None
+    except OSError as exc:
+        raise import_error("KH010", tr("không đọc được tệp: {e}", "cannot read the file: {e}",
+                                       e=exc.strerror or exc), path) from None
+    if len(data) > MAX_BYTES:
+        raise import_error("KH005", tr("tệp quá lớn (hơn 50 MB)", "file too large (more than 50 MB)"), path)
+    if not data.strip():
+        raise import_error("KH504", tr("tệp trống", "the file is empty"), path)
+    if suffix in DOCX:
+        from .docx import read_docx
+        return read_docx(data, path)
+    if suffix in TEXT:
+        from .text import read_text
+        return read_text(data, path)
+    if suffix in CONVERTED:
+        from .convert import convert_to_docx
+        from .docx import read_docx
+        return read_docx(convert_to_docx(path, soffice), path)
+    raise import_error("KH501", tr(
+        "không nhập được tệp đuôi '{s}': chỉ nhận .docx, .doc, .odt, .txt, .md",
+        "cannot import a '{s}' file: only .docx, .doc, .odt, .txt and .md are accepted", s=suffix or path.name),
+        path)
+
+
+def _schema_problems(result) -> list[str]:
+    """A safety net: what the schema would reject in the recognised data, said at the top of the file
+    and in the summary (the recogniser is meant to leave nothing of the kind)."""
+    from pydantic import ValidationError
+
+    from ..model import Plan
+
+    try:
+        Plan.model_validate(result.data)
+    except ValidationError as error:
+        problems = [f"kiểm tra: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()[:10]]
+        result.summary += problems
+        return problems
+    return []
+
+
+def import_plan(path: Path, soffice: Callable[[], Path] | None = None) -> Imported:
+    """Read, recognise and write the YAML of the plan at ``path`` (raises KehoachError, exit 2)."""
+    from .emit import dump
+    from .recognise import recognise
+
+    path = Path(path)
+    source = read_source(path, soffice)
+    result = recognise(source, path)
+    header = [tr("Nhập từ {f} bằng `kehoach import`; đọc lại các chỗ ghi 'kiểm tra', rồi chạy `kehoach check`.",
+                 "Imported from {f} by `kehoach import`; review the 'kiểm tra' comments, then run `kehoach check`.",
+                 f=path.name)]
+    header += [f"{note}" for note in source.notes]
+    header += _schema_problems(result)
+    text = dump(result.data, result.notes, header)
+    return Imported(text, result.data, result.notes, result.summary)

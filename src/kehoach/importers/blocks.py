@@ -1,0 +1,98 @@
+"""The neutral form every reader produces: paragraphs of runs, tables of cells, section breaks.
+
+Readers (.docx, .txt/.md, .doc/.odt through LibreOffice) only say what is on the page; deciding what
+each block *is* (letterhead, heading, item, signature) is ``recognise``'s job. Runs keep their bold
+and italic so that inline emphasis can be mapped once the schema carries it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Para:
+    runs: list[Run]
+    label: str = ""  # a label computed from Word's automatic numbering ("1.", "a)", "-")
+    align: str = ""  # left | center | right | both | "" (unknown)
+    style: str = ""  # the paragraph style's name, when the reader knows it
+    footnotes: list[str] = field(default_factory=list)  # texts of footnotes referenced here
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs).strip()
+
+    @property
+    def full_text(self) -> str:
+        """The text with its automatic label in front, as a reader sees it."""
+        text = self.text
+        return f"{self.label} {text}".strip() if self.label else text
+
+    def _visible(self) -> list[Run]:
+        return [run for run in self.runs if run.text.strip()]
+
+    @property
+    def bold(self) -> bool:
+        visible = self._visible()
+        return bool(visible) and all(run.bold for run in visible)
+
+    @property
+    def italic(self) -> bool:
+        visible = self._visible()
+        return bool(visible) and all(run.italic for run in visible)
+
+    def lead_bold(self) -> str:
+        """The bold text at the start of the paragraph (a run-in heading), or ''."""
+        out = []
+        for run in self.runs:
+            if run.bold or not run.text.strip():
+                out.append(run.text)
+            else:
+                break
+        return "".join(out).strip()
+
+
+@dataclass
+class Cell:
+    paras: list[Para]
+    span: int = 1  # columns covered (gridSpan)
+    merge: str = ""  # "" | "restart" | "continue" (vMerge)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.full_text for p in self.paras if p.full_text)
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+    header_rows: int = 0  # rows marked to repeat as a header (tblHeader), when known
+    widths_cm: list[float] = field(default_factory=list)  # grid columns, when known
+
+    @property
+    def columns(self) -> int:
+        return max((sum(c.span for c in row) for row in self.rows), default=0)
+
+    def all_paras(self) -> list[Para]:
+        return [p for row in self.rows for cell in row for p in cell.paras]
+
+
+@dataclass(frozen=True)
+class Break:
+    """A section (page) break: appendices start after one."""
+
+
+Block = Para | Table | Break
+
+
+@dataclass
+class Source:
+    blocks: list[Block]
+    notes: list[str] = field(default_factory=list)  # what the reader did (fonts converted, …)

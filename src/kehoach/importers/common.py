@@ -1,0 +1,107 @@
+"""What the recognisers share: text clean-up, the markers of a plan's parts, a paragraph's pieces."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Para, Run, Table
+from .frame import Line
+
+PREAMBLE_BASIS = re.compile(r"^(Căn cứ|Thực hiện)\b")
+PROPOSAL = re.compile(r"^(Theo|Xét) đề nghị\b")
+NOTE = re.compile(r"^\((Ban hành )?[Kk]èm theo\b")
+APPENDIX = re.compile(r"^PHỤ LỤC\b", re.I)
+ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]\s*(?P<rest>.*)$", re.S)
+PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.I)
+
+
+def clean(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def segments(para: Para) -> list[tuple[int, Line]]:
+    """(column, line) pieces of a paragraph: split at line breaks, then at tabs (a tab-aligned
+    letterhead puts the right column after one or more tabs)."""
+    out: list[tuple[int, Line]] = []
+    lines: list[list[tuple[str, Run]]] = [[]]
+    for run in para.runs:
+        parts = run.text.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                lines.append([])
+            lines[-1].append((part, run))
+    for pieces in lines:
+        text = "".join(p for p, _ in pieces)
+        leading_tab = text[:1] == "\t" or text.startswith(" " * 8)
+        chunks: list[list[tuple[str, Run]]] = [[]]
+        for part, run in pieces:
+            sub = re.split(r"\t+| {8,}", part)
+            for index, piece in enumerate(sub):
+                if index:
+                    chunks.append([])
+                chunks[-1].append((piece, run))
+        for index, chunk in enumerate(chunks):
+            text = "".join(p for p, _ in chunk).strip()
+            if not text:
+                continue
+            visible = [r for p, r in chunk if p.strip()]
+            column = 1 if (index > 0 or leading_tab) else 0
+            out.append((column, Line(text, all(r.bold for r in visible), all(r.italic for r in visible))))
+    return out
+
+
+def lines_of(blocks: list) -> tuple[list[Line], list[Line]]:
+    left: list[Line] = []
+    right: list[Line] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for index, cell in enumerate(row):
+                    for para in cell.paras:
+                        for column, line in segments(para):
+                            (left if index == 0 and column == 0 else right).append(line)
+        elif isinstance(block, Para):
+            for column, line in segments(block):
+                (left if column == 0 else right).append(line)
+    return left, right
+
+
+def text_of(block) -> str:
+    if isinstance(block, Para):
+        return block.full_text
+    if isinstance(block, Table):
+        return " ".join(p.full_text for p in block.all_paras())
+    return ""
+
+
+def is_closing_table(block) -> bool:
+    return isinstance(block, Table) and any(
+        re.match(r"^\s*Nơi\s+nhận\s*:?", p.text, re.I) for p in block.all_paras())
+
+
+def is_closing_para(block) -> bool:
+    return isinstance(block, Para) and bool(re.match(r"^\s*Nơi\s+nhận\s*:?", block.text, re.I))
+
+
+
+def strip_end(text: str) -> str:
+    text = text.rstrip()
+    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
+        text = text[:-1].rstrip()
+    return text
+
+
+def unmark(text: str) -> str:
+    """'… thực hiện./.' → '… thực hiện.' (the composer adds the end mark again)."""
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text[:-2]
+    if text.endswith("/."):
+        return text[:-2]
+    return text
+
+
+def inline(title: str) -> str:
+    if len(title) > 1 and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title

@@ -1,0 +1,105 @@
+"""The decision wrapper: a Quyết định whose Điều 1 issues the plan attached to it."""
+
+from __future__ import annotations
+
+import re
+
+from .. import vn
+from ..i18n import tr
+from .blocks import Break, Para, Table
+from .common import ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end, unmark
+
+
+class DecisionReader:
+    """Mixed into ``Recogniser``: reads ``self.blocks`` and adds to ``self.notes``."""
+
+    def _closing_end(self, start: int) -> int:
+        """The index after a Nơi nhận/signature block: the next block after a closing table, or after
+        the signer's name (the first line in ordinary case after the upper-case signature lines)."""
+        if isinstance(self.blocks[start], Table):
+            return start + 1
+        seen_upper = False
+        for index in range(start + 1, len(self.blocks)):
+            block = self.blocks[index]
+            if isinstance(block, Break):
+                return index
+            if not isinstance(block, Para) or not block.text.strip():
+                continue
+            text = clean(block.full_text)
+            if text[:1] in "-–+•" or text.endswith(":") or text[:1].islower():
+                continue
+            if text == vn.upper(text):
+                seen_upper = True
+            elif seen_upper:
+                return index + 1
+        return len(self.blocks)
+
+    def decision(self, index: int, end: int) -> dict:
+        title, i, _note = self.title(index)
+        result: dict = {"title": title}
+        closing = next((j for j in range(i, end) if is_closing_table(self.blocks[j])
+                        or is_closing_para(self.blocks[j])), end)
+        body = [b for b in self.blocks[i:closing] if isinstance(b, Para) and clean(b.full_text)]
+        if body and not PREAMBLE_BASIS.match(clean(body[0].text)):
+            result["authority"] = clean(body.pop(0).text)
+        elif "\n" in title:  # plain text: no rule under the trích yếu, the authority line ran into it
+            result["title"], result["authority"] = title.rsplit("\n", 1)
+        else:
+            result["authority"] = "…"
+            self.note(("decision", "authority"), tr("không tìm thấy dòng thẩm quyền ban hành", "no authority line found"))
+        bases: list[str] = []
+        articles: list[dict] = []
+        while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)):
+            text = clean(body.pop(0).full_text)
+            if PROPOSAL.match(text):
+                result["proposal"] = strip_end(text)
+            else:
+                bases.append(strip_end(text))
+        if body:
+            body.pop(0)
+        for para in body:
+            text = clean(para.full_text)
+            match = ARTICLE.match(text)
+            if match:
+                articles.append({"text": [match.group("rest")]} if not para.bold else {"heading": match.group("rest")})
+            elif articles:
+                articles[-1].setdefault("text", []).append(text)
+            else:
+                bases.append(text)
+        if bases:
+            result["bases"] = bases
+            keys = list(result)
+            result = {k: result[k] for k in ["title", "authority", "bases", *[k for k in keys if k not in
+                                                                              ("title", "authority", "bases")]]}
+        if articles:
+            last = articles[-1]
+            if last.get("text"):
+                last["text"][-1] = unmark(last["text"][-1])
+        result["articles"] = articles or [{"text": ["…"]}]
+        if closing < end:
+            self.closing(closing, end, {}, target=result)
+        else:
+            result["signature"] = {"title": "…", "name": "…"}
+            self.note(("decision", "signature"), tr("không tìm thấy chữ ký của quyết định", "no signature of the decision found"))
+        return result
+
+    def _fix_authority_name(self, data: dict) -> None:
+        """Keep the plan's '(Ban hành kèm theo Quyết định … của X)' line: X becomes authority_name
+        when it is not the issuer's name."""
+        title_note = None
+        for block in self.blocks:
+            if isinstance(block, Para) and clean(block.text).startswith("(Ban hành kèm theo"):
+                title_note = clean(block.text)
+                break
+        if not title_note:
+            return
+        match = re.search(r" của (.+)\)$", title_note)
+        issuer = data["letterhead"].get("issuer_name") or " ".join(data["letterhead"].get("issuer", []))
+        if match and match.group(1) != issuer:
+            decision = data["decision"]
+            ordered = {}
+            for key, value in decision.items():
+                ordered[key] = value
+                if key == "authority":
+                    ordered["authority_name"] = match.group(1)
+            data["decision"] = ordered

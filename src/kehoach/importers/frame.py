@@ -1,0 +1,238 @@
+"""The frame of a document: letterhead (ô 1–4), title (ô 5a), Nơi nhận and signature (ô 7, 9b).
+
+Each function takes lines as a reader sees them, in reading order, whatever their layout (a
+two-column table, a tab-aligned block, text boxes, plain text), and returns schema data plus notes
+("kiểm tra: …") for what it is unsure of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import vn
+from ..i18n import tr
+from ..model import KINDS
+
+NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", re.I)
+MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.I)
+RULE = re.compile(r"^[-_–—=*\s.]{3,}$")
+NUMBER = re.compile(r"^Số\s*:\s*(?P<number>[0-9A-Za-z.]*)\s*/\s*(?P<symbol>\S+?)\s*$", re.I)
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^,]+?)\s*,\s*ngày\s*(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>\d{4})?\s*$",
+    re.I)
+
+
+@dataclass
+class Line:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Found:
+    data: dict
+    notes: list[tuple[tuple, str]] = field(default_factory=list)  # (path, message)
+
+
+def is_rule(text: str) -> bool:
+    return not text.strip() or bool(RULE.match(text))
+
+
+def kind_name(text: str) -> str | None:
+    """'KẾ HOẠCH' when ``text`` is a type name line (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG TRÌNH, …)."""
+    key = " ".join(vn.upper(text.replace("*", "")).split())
+    return key if key in KINDS else None
+
+
+def kind_prefix(text: str) -> tuple[str, str] | None:
+    """('CHƯƠNG TRÌNH', 'CÔNG TÁC') for an upper-case line that starts with a type name and goes
+    on with the trích yếu ("CHƯƠNG TRÌNH CÔNG TÁC")."""
+    plain = " ".join(text.replace("*", "").split())
+    if not plain or plain != vn.upper(plain) or len(plain) > 120:
+        return None
+    for kind in KINDS:
+        if plain.startswith(kind + " "):
+            return kind, plain[len(kind) + 1:]
+    return None
+
+
+def _initials(lines: list[str]) -> str:
+    words = " ".join(lines).replace("-", " ").split()
+    return "".join(word[0] for word in words if word[:1].isalpha()).upper() or "CQ"
+
+
+def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
+    bodies: list[Line] = []
+    extra: list[str] = []
+    number = symbol = place = None
+    date: dt.date | str | None = None
+    seen_national = False
+    for line in lines:
+        text = " ".join(line.text.split())
+        if is_rule(text):
+            continue
+        if NATIONAL.match(text) or text.upper() == "CHỦ NGHĨA VIỆT NAM":
+            seen_national = True
+            continue
+        if MOTTO.match(text):
+            continue
+        match = NUMBER.match(text)
+        if match:
+            number, symbol = match.group("number"), match.group("symbol")
+            continue
+        match = PLACE_DATE.match(text)
+        if match:
+            place = match.group("place").strip()
+            d, m, y = (int(match.group(k)) if match.group(k) else None for k in "dmy")
+            try:
+                date = dt.date(y, m, d) if d and m and y else (f"{y}-{m:02d}" if y and m else (str(y) if y else None))
+            except ValueError:
+                extra.append(text)
+            continue
+        if not seen_national and number is None and text == vn.upper(text):
+            bodies.append(Line(text, line.bold, line.italic))
+        else:
+            extra.append(text)
+    notes: list[tuple[tuple, str]] = []
+    first_bold = next((i for i, b in enumerate(bodies) if b.bold), None)
+    if first_bold is None:
+        parent, issuer = [], [b.text for b in bodies]
+        if len(issuer) > 1:
+            notes.append((("letterhead", "issuer"), tr("không phân biệt được cơ quan chủ quản và cơ quan ban hành (không có chữ đậm): cả các dòng "
+                          "được coi là tên cơ quan ban hành", "parent body and issuer cannot be told apart (no "
+                          "bold): every line is taken as the issuer")))
+    else:
+        parent, issuer = [b.text for b in bodies[:first_bold]], [b.text for b in bodies[first_bold:]]
+    data: dict = {}
+    if parent:
+        data["parent"] = parent
+    data["issuer"] = issuer or ["…"]
+    if not issuer:
+        notes.append((("letterhead", "issuer"), tr("không tìm thấy tên cơ quan ban hành", "no issuer found")))
+    abbreviation = None
+    if symbol and "-" in symbol:
+        abbreviation = symbol.split("-", 1)[1]
+    if not abbreviation:
+        abbreviation = _initials(issuer)
+        notes.append((("letterhead", "abbreviation"), tr("chữ viết tắt cơ quan đoán từ tên cơ quan", "the abbreviation is guessed from the issuer's name")))
+    data["abbreviation"] = abbreviation
+    if numbered:
+        data["number"] = number or ""
+        if symbol:
+            data["symbol"] = symbol
+        if number is None:
+            notes.append((("letterhead", "number"), tr("không tìm thấy dòng 'Số: …/…'", "no 'Số: …/…' line found")))
+    data["place"] = place or "…"
+    if place is None:
+        notes.append((("letterhead", "place"), tr("không tìm thấy dòng địa danh, ngày tháng", "no place and date line found")))
+    if date is not None:
+        data["date"] = date
+    for text in extra:
+        notes.append((("letterhead",), tr("dòng không xếp được vào phần đầu văn bản: «{t}»", "a line with no place in the letterhead: «{t}»", t=text)))
+    return Found(data, notes)
+
+
+# -- signature and recipients -------------------------------------------------------------------
+
+_AUTHORITY = re.compile(r"^(?P<a>KT|Q|TL|TUQ)\s*\.\s*(?P<title>.*)$")
+_ON_BEHALF = re.compile(r"^TM\s*\.\s*(?P<body>.+)$")
+
+
+def signature(lines: list[Line]) -> Found:
+    texts = [" ".join(line.text.split()) for line in lines if line.text.strip() and not is_rule(line.text)]
+    data: dict = {}
+    notes: list[tuple[tuple, str]] = []
+    rest = []
+    for text in texts:
+        on_behalf = _ON_BEHALF.match(text)
+        authority = _AUTHORITY.match(text)
+        if on_behalf and "on_behalf_of" not in data and not rest:
+            data["on_behalf_of"] = on_behalf.group("body").strip()
+        elif authority and "authority" not in data and not rest:
+            data["authority"] = authority.group("a")
+            if authority.group("title").strip():
+                data["head_title"] = authority.group("title").strip()
+        else:
+            rest.append(text)
+    if len(rest) >= 2:
+        data["title"] = rest[0]
+        data["name"] = rest[-1]
+        for text in rest[1:-1]:
+            notes.append(((), tr("dòng trong khối chữ ký không có chỗ trong lược đồ: «{t}»", "a signature-block line the schema has no place for: «{t}»", t=text)))
+    elif rest:
+        data["title"] = rest[0]
+        data["name"] = "…"
+        notes.append((("name",), tr("không tìm thấy họ tên người ký", "no signer's name found")))
+    else:
+        data["title"] = "…"
+        data["name"] = "…"
+        notes.append(((), tr("không tìm thấy chức vụ và họ tên người ký", "no signer's title and name found")))
+    return Found(data, notes)
+
+
+_PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]*)\)$")
+_ARCHIVE = re.compile(r"^Lưu\s*:?\s*(?P<units>.*)$", re.I)
+
+
+def _strip_end(text: str) -> str:
+    text = text.rstrip()
+    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
+        text = text[:-1].rstrip()
+    return text
+
+
+def recipients(lines: list[Line]) -> Found:
+    items: list[dict] = []
+    groups: list[dict] = []
+    archive: dict | None = None
+    notes: list[tuple[tuple, str]] = []
+    target = items
+    for line in lines:
+        text = " ".join(line.text.split())
+        if not text or is_rule(text) or re.fullmatch(r"Nơi\s+nhận\s*:?", text, re.I):
+            continue
+        marker = text[0]
+        body = text[1:].strip() if marker in "-–•+" else text
+        archived = _ARCHIVE.match(body)
+        if archived and marker in "-–•" and archive is None:
+            units_text = _strip_end(archived.group("units"))
+            copies = None
+            match = re.fullmatch(r"(.*?)\s*\((\d+)(?:\s*bản)?\)", units_text)
+            if match:
+                units_text, copies = match.group(1), int(match.group(2))
+            units = [u.strip() for u in re.split(r",\s*(?![^()]*\))", units_text) if u.strip()]
+            archive = {"units": units or ["VT"]}
+            if copies:
+                archive["copies"] = copies
+            continue
+        if marker not in "-–•+" and text.endswith(":"):
+            groups.append({"heading": text[:-1].strip(), "items": []})
+            target = groups[-1]["items"]
+            continue
+        entry: dict = {}
+        name = _strip_end(body)
+        match = _PURPOSE.match(name)
+        if match and match.group("name"):
+            entry["name"], entry["purpose"] = match.group("name"), match.group("purpose")
+        else:
+            entry["name"] = name
+        if marker == "+" and target:
+            target[-1].setdefault("items", []).append(entry)
+        else:
+            target.append(entry)
+    data: dict = {}
+    if items:
+        data["items"] = [i["name"] if list(i) == ["name"] else i for i in items]
+        for i in items:
+            if "items" in i:
+                i["items"] = [c["name"] if list(c) == ["name"] else c for c in i["items"]]
+    if groups:
+        data["groups"] = groups
+    if archive:
+        data["archive"] = archive
+    else:
+        notes.append(((), tr("không có dòng 'Lưu: …'; kehoach thêm '- Lưu: VT.'", "no 'Lưu: …' line; kehoach adds '- Lưu: VT.'")))
+    return Found(data, notes)

@@ -1,0 +1,94 @@
+"""Word's automatic numbering (numbering.xml): the label a reader sees in front of a paragraph.
+
+Each ``w:num`` points at an abstract definition whose levels give a start value, a format (decimal,
+upperRoman, lowerLetter, bullet …) and a pattern ("%1.", "%1.%2.", "%1)"). Counters run per list
+instance; a paragraph at a level counts up that level and restarts the deeper ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import vn
+
+_BULLETS = {"-": "-", "–": "-", "−": "-", "+": "+"}
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt in ("upperRoman",):
+        return vn.roman(value)
+    if fmt == "lowerRoman":
+        return vn.roman(value).lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "none":
+        return ""
+    return str(value)
+
+
+class Numbering:
+    def __init__(self, root, ns: str) -> None:
+        self.ns = ns
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        q = self.q
+        for abstract in root.iter(q("abstractNum")):
+            levels: dict[int, _Level] = {}
+            for lvl in abstract.iter(q("lvl")):
+                levels[int(lvl.get(q("ilvl"), "0"))] = _Level(
+                    int(self._val(lvl, "start", "1")), self._val(lvl, "numFmt", "decimal"),
+                    self._val(lvl, "lvlText", ""))
+            self.abstract[abstract.get(q("abstractNumId"), "")] = levels
+        for num in root.iter(q("num")):
+            ref = num.find(q("abstractNumId"))
+            overrides = {}
+            for override in num.iter(q("lvlOverride")):
+                start = override.find(q("startOverride"))
+                if start is not None:
+                    overrides[int(override.get(q("ilvl"), "0"))] = int(start.get(q("val"), "1"))
+            self.nums[num.get(q("numId"), "")] = (ref.get(q("val"), "") if ref is not None else "", overrides)
+
+    def q(self, tag: str) -> str:
+        return f"{{{self.ns}}}{tag}"
+
+    def _val(self, el, tag: str, default: str) -> str:
+        child = el.find(self.q(tag))
+        return child.get(self.q("val"), default) if child is not None else default
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The visible label of the next paragraph of list ``num_id`` at level ``ilvl``."""
+        if num_id not in self.nums or num_id == "0":
+            return ""
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        level = levels.get(ilvl)
+        if level is None:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(ilvl, level.start)
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if level.fmt == "bullet":
+            return _BULLETS.get(level.text.strip(), "-")
+        text = level.text
+        for index in range(ilvl, -1, -1):
+            placeholder = f"%{index + 1}"
+            if placeholder in text:
+                sub = levels.get(index)
+                value = counters.get(index, (overrides.get(index, sub.start) if sub else 1))
+                text = text.replace(placeholder, _format(value, sub.fmt if sub else "decimal"))
+        return text.strip()

@@ -1,0 +1,370 @@
+"""Neutral blocks → the data of a plan file (a dict in the schema's key order) and notes.
+
+The document is cut where its frame says: letterhead up to the type name (KẾ HOẠCH, QUYẾT ĐỊNH …),
+the trích yếu, the preamble up to the first section heading, the body up to Nơi nhận and the
+signature, then the appendices. A decision that issues a plan is two such parts; the first becomes
+``decision``. Whatever is unsure gets a note ("kiểm tra: …") at its place; no text is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import vn
+from ..i18n import tr
+from . import frame, outline
+from .appendices import AppendixReader
+from .blocks import Break, Para, Run, Source, Table
+from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, clean, inline, is_closing_para,
+                     is_closing_table, lines_of, strip_end, text_of, unmark, segments)
+from .decision import DecisionReader
+from .errors import import_error
+from .frame import Line
+
+
+@dataclass
+class Result:
+    data: dict
+    notes: list[tuple[tuple, str]] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+
+
+class Recogniser(AppendixReader, DecisionReader):
+    def __init__(self, source: Source, path: Path) -> None:
+        self.path = path
+        self.blocks = list(source.blocks)
+        self.notes: list[tuple[tuple, str]] = []
+        self.summary: list[str] = list(source.notes)
+
+    def note(self, path: tuple, message: str) -> None:
+        self.notes.append((path, message))
+
+    # -- parts --------------------------------------------------------------------------------
+
+    def type_names(self) -> list[int]:
+        return [i for i, b in enumerate(self.blocks) if isinstance(b, Para) and frame.kind_name(b.text)]
+
+    def run(self) -> Result:
+        if not any(text_of(b).strip() for b in self.blocks):
+            raise import_error("KH504", tr("văn bản trống: không có chữ nào để nhập",
+                                           "the document is empty: there is no text to import"), self.path)
+        names = self.type_names()
+        if not names:
+            raise import_error("KH505", tr(
+                "không phải một kế hoạch: không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG "
+                "TRÌNH …) trên một dòng riêng",
+                "not a plan: no type name (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG TRÌNH …) on a line of its own"),
+                self.path)
+        first = names[0]
+        kind = frame.kind_name(self.blocks[first].text)
+        data: dict = {}
+        second = None
+        if kind == "QUYẾT ĐỊNH":
+            closing = next((i for i in range(first, len(self.blocks)) if is_closing_table(self.blocks[i])
+                            or is_closing_para(self.blocks[i])), None)
+            if closing is not None:
+                second = next((i for i in names if i > closing), None)
+                if second is None:  # "CHƯƠNG TRÌNH CÔNG TÁC": the type name and the trích yếu on one line
+                    second = next((i for i in range(closing, len(self.blocks)) if isinstance(self.blocks[i], Para)
+                                   and frame.kind_prefix(self.blocks[i].text)), None)
+        if second is not None:
+            decision_end = self._closing_end(closing)
+            head = self.letterhead(self.blocks[:first], numbered=True)
+            decision = self.decision(first, decision_end)
+            plan_kind = frame.kind_name(self.blocks[second].text) or frame.kind_prefix(self.blocks[second].text)[0]
+            if plan_kind != "KẾ HOẠCH":
+                data["kind"] = plan_kind
+            data["letterhead"] = head
+            data["decision"] = decision
+            self.plan_part(second, data, standalone=False)
+            self._fix_authority_name(data)
+        else:
+            if kind != "KẾ HOẠCH":
+                data["kind"] = kind
+            data["letterhead"] = self.letterhead(self.blocks[:first], numbered=True)
+            self.plan_part(first, data, standalone=True)
+        self._order(data)
+        return Result(data, self.notes, self.summary)
+
+    def _part_start(self, type_index: int) -> int:
+        """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""
+        start = type_index
+        while start > 0 and not isinstance(self.blocks[start - 1], Break) \
+                and not is_closing_table(self.blocks[start - 1]):
+            start -= 1
+        return start
+
+    # -- letterhead and title -----------------------------------------------------------------
+
+    def letterhead(self, blocks: list, numbered: bool) -> dict:
+        left, right = lines_of(blocks)
+        found = frame.letterhead(left + right, numbered=numbered)
+        self.notes += found.notes
+        return found.data
+
+    def title(self, index: int) -> tuple[str, int, str | None]:
+        """(trích yếu, index after the title, the note line under it if any)."""
+        lines: list[str] = []
+        prefixed = frame.kind_prefix(self.blocks[index].text) if not frame.kind_name(self.blocks[index].text) else None
+        if prefixed:
+            lines.append(prefixed[1])
+        i = index + 1
+        while i < len(self.blocks):
+            block = self.blocks[i]
+            if not isinstance(block, Para):
+                break
+            text = clean(block.text)
+            if not text or frame.is_rule(text):
+                i += 1
+                if lines:
+                    break
+                continue
+            if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
+                                                or block.label)):
+                break
+            upper = text == vn.upper(text)
+            if lines and not (block.align == "center" or block.bold or upper):
+                break
+            lines.append(text)
+            i += 1
+            if not (block.align == "center" or block.bold or upper):
+                break
+        note = None
+        while i < len(self.blocks) and isinstance(self.blocks[i], Para) and not clean(self.blocks[i].text):
+            i += 1
+        if i < len(self.blocks) and isinstance(self.blocks[i], Para) and NOTE.match(clean(self.blocks[i].text)):
+            note = clean(self.blocks[i].text)
+            i += 1
+        if not lines:
+            self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
+            lines = ["…"]
+        return "\n".join(lines), i, note
+
+    # -- the plan -----------------------------------------------------------------------------
+
+    def plan_part(self, index: int, data: dict, standalone: bool) -> None:
+        title, i, note = self.title(index)
+        data["title"] = title
+        period = PERIOD.search(title.replace("\n", " "))
+        if period and int(period.group(1)) <= int(period.group(2)):
+            data["period"] = {"start": int(period.group(1)), "end": int(period.group(2))}
+        end = next((j for j in range(i, len(self.blocks))
+                    if is_closing_table(self.blocks[j]) or is_closing_para(self.blocks[j])), None)
+        appendix_start = next((j for j in range(i, len(self.blocks)) if self._is_appendix(j)), len(self.blocks))
+        if end is None or end > appendix_start:
+            end = appendix_start
+            if standalone:
+                self.note(("signature",), tr("không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
+        body = [b for b in self.blocks[i:end] if not isinstance(b, Break)]
+        body = [b for b in body if not (isinstance(b, Para) and not b.full_text.strip())]
+        preamble, rest = self.split_preamble(body)
+        if preamble:
+            data["preamble"] = self.preamble(preamble, data)
+        root, tree_notes = outline.build_tree(rest)
+        converter = outline.Converter()
+        converter.pending = tree_notes
+        sections, closing, before = converter.sections(root)
+        self.notes += converter.notes
+        if before:
+            pre = data.setdefault("preamble", {})
+            pre.setdefault("paragraphs", []).extend(before)
+            self.note(("preamble", "paragraphs"), tr("đoạn văn trước mục đầu tiên được ghi là đoạn dẫn", "paragraphs before the first section are kept as preamble paragraphs"))
+        if not sections:
+            raise import_error("KH505", tr(
+                "không phải một kế hoạch: không tìm thấy mục nào (I., II., … hoặc 1., 2., …)",
+                "not a plan: no section found (I., II., … or 1., 2., …)"), self.path)
+        data["sections"] = sections
+        if closing:
+            closing = [c for c in closing]
+            closing[-1] = unmark(closing[-1])
+            data["closing"] = closing
+        elif standalone:
+            last = sections[-1]
+            self._unmark_last(last)
+            self.note(("sections",), tr("không có đoạn kết riêng: kehoach sẽ thêm câu kết mặc định; xóa hoặc sửa", "no closing paragraph: kehoach will add its default closing sentence; remove or edit it"))
+        else:
+            self._unmark_last(sections[-1])
+        if standalone and end < len(self.blocks) and end < appendix_start:
+            self.closing(end, appendix_start, data)
+        elif standalone:  # the schema needs a signer: placeholders the officer fills in
+            data["signature"] = {"title": "…", "name": "…"}
+        appendices = self.appendices(appendix_start, data)
+        if appendices:
+            data["appendices"] = appendices
+        self.summary.append(tr("{s} mục, {i} khoản/điểm, {a} phụ lục", "{s} sections, {i} items, {a} appendices",
+                               s=len(sections), i=_count_items(sections), a=len(appendices)))
+        free = _count_free(sections)
+        if free:
+            self.summary.append(tr(
+                "{n} đoạn văn không số thứ tự sau các khoản được giữ nguyên chỗ (label: \"\")",
+                "{n} unnumbered paragraphs after items kept where they stood (label: \"\")", n=free))
+        literal = _count_literal(sections)
+        if literal:
+            self.summary.append(tr(
+                "{n} số thứ tự ghi nguyên văn vì khác cách đánh số của kehoach (label)",
+                "{n} labels kept literally because they differ from kehoach's numbering (label)", n=literal))
+
+    def _unmark_last(self, section: dict) -> None:
+        """The composer adds "./." to the last paragraph: take it off where the document has it."""
+        target = section
+        key = "closing" if section.get("closing") else "items" if section.get("items") else "text"
+        values = target.get(key)
+        while key == "items" and values:
+            last = values[-1]
+            if isinstance(last, str):
+                values[-1] = unmark(last)
+                return
+            if last.get("items"):
+                values = last["items"]
+                continue
+            if last.get("text"):
+                last["text"][-1] = unmark(last["text"][-1])
+            return
+        if values:
+            values[-1] = unmark(values[-1])
+
+    def split_preamble(self, body: list) -> tuple[list, list]:
+        def section_start(block) -> bool:
+            if not isinstance(block, Para):
+                return False
+            label, _rest = (block.label, block.text) if block.label else outline.labels.split_label(block.text)
+            return bool(label) and outline.labels.kind_of(label) in (("roman",), ("upper",))
+        index = next((i for i, b in enumerate(body) if section_start(b)), None)
+        if index is None:
+            index = next((i for i, b in enumerate(body) if isinstance(b, Para) and
+                          (b.label or outline.labels.split_label(b.text)[0])), len(body))
+        return body[:index], body[index:]
+
+    def preamble(self, blocks: list, data: dict) -> dict:
+        result: dict = {}
+        bases: list[str] = []
+        paragraphs: list[str] = []
+        proposal = None
+        enacting = None
+        italic = True
+        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
+        for index, (block, text) in enumerate(texts):
+            last = index == len(texts) - 1
+            if last and text.endswith(":") and "ban hành" in text:
+                enacting = text
+            elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
+                bases.append(strip_end(text))
+                italic = italic and isinstance(block, Para) and block.italic
+            elif PROPOSAL.match(text) and proposal is None and index >= len(texts) - 2:
+                proposal = text
+            else:
+                if proposal is not None:
+                    paragraphs.append(proposal)
+                    proposal = None
+                paragraphs.append(text)
+        if bases:
+            result["bases"] = bases
+            if not italic:
+                result["bases_italic"] = False
+        if paragraphs:
+            result["paragraphs"] = paragraphs
+        if proposal:
+            result["proposal"] = proposal
+        if enacting:
+            title = " ".join(data.get("title", "").split())
+            kind = data.get("kind", "KẾ HOẠCH")
+            kind_name = kind[:1] + kind[1:].lower()
+            body, sep, _ = enacting.partition(" ban hành ")
+            if sep and enacting == f"{body} ban hành {kind_name} {inline(title)} như sau:":
+                result["enacting"] = {"body": body}
+            else:
+                result["enacting"] = {"text": enacting}
+        else:
+            self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
+        return result
+
+    # -- closing: recipients and signature ----------------------------------------------------
+
+    def closing(self, start: int, end: int, data: dict, target: dict | None = None) -> None:
+        target = data if target is None else target
+        block = self.blocks[start]
+        if isinstance(block, Table):
+            left: list[Line] = []
+            right: list[Line] = []
+            for row in block.rows:
+                for index, cell in enumerate(row):
+                    for para in cell.paras:
+                        for column, line in segments(para):
+                            (left if index == 0 and column == 0 else right).append(line)
+            extra = [b for b in self.blocks[start + 1:end] if isinstance(b, Para) and b.text.strip()]
+        else:
+            left, right = [], []
+            in_signature = False
+            for b in self.blocks[start:end]:
+                if not isinstance(b, Para):
+                    continue
+                if b.label:  # a list item whose "-" comes from automatic numbering
+                    b = Para([Run(b.label + " "), *b.runs], align=b.align, style=b.style)
+                for column, line in segments(b):
+                    if re.match(r"Nơi\s+nhận", line.text):
+                        left.append(line)
+                    elif line.text[:1].islower() and left and not in_signature:
+                        left[-1] = Line(left[-1].text + " " + line.text, left[-1].bold, left[-1].italic)
+                    elif column == 1:
+                        right.append(line)
+                    elif in_signature or not (line.text[:1] in "-–+•" or re.match(r"Nơi\s+nhận", line.text)
+                                              or line.text.endswith(":")):
+                        in_signature = True
+                        right.append(line)
+                    else:
+                        left.append(line)
+            extra = []
+        sig_lines = right + [Line(clean(p.text), p.bold, p.italic) for p in extra]
+        sig = frame.signature(sig_lines)
+        rec = frame.recipients(left)
+        prefix = () if target is data else ("decision",)
+        self.notes += [(prefix + ("signature",) + p, m) for p, m in sig.notes]
+        self.notes += [(prefix + ("recipients",) + p, m) for p, m in rec.notes]
+        target["signature"] = sig.data
+        if rec.data:
+            target["recipients"] = rec.data
+
+    # -- appendices ---------------------------------------------------------------------------
+
+    def _order(self, data: dict) -> None:
+        order = ["profile", "kind", "letterhead", "title", "period", "preamble", "sections", "closing",
+                 "signature", "recipients", "appendices", "decision"]
+        items = {k: data[k] for k in order if k in data}
+        data.clear()
+        data.update(items)
+        lh_order = ["parent", "issuer", "issuer_name", "abbreviation", "number", "symbol", "place", "date"]
+        lh = data["letterhead"]
+        data["letterhead"] = {k: lh[k] for k in lh_order if k in lh}
+        pre = data.get("preamble")
+        if pre:
+            p_order = ["bases", "bases_italic", "paragraphs", "proposal", "enacting"]
+            data["preamble"] = {k: pre[k] for k in p_order if k in pre}
+        self._issuer_name_from_notes(data)
+
+def _count_items(entries) -> int:
+    total = 0
+    for entry in entries:
+        for item in (entry.get("items", []) if isinstance(entry, dict) else []):
+            total += 1 + _count_items([item])
+    return total
+
+
+def _walk_items(entries):
+    for entry in entries:
+        for item in (entry.get("items", []) if isinstance(entry, dict) else []):
+            yield item
+            yield from _walk_items([item])
+
+
+def _count_free(sections) -> int:
+    return sum(1 for item in _walk_items(sections) if isinstance(item, dict) and item.get("label") == "")
+
+
+def _count_literal(sections) -> int:
+    return sum(1 for item in _walk_items(sections) if isinstance(item, dict) and item.get("label"))
+
+
+def recognise(source: Source, path: Path) -> Result:
+    return Recogniser(source, path).run()

@@ -8,6 +8,8 @@ half-points. Where the decree gives a range, the chosen value sits inside it.
 
 from __future__ import annotations
 
+from .vn import roman
+
 # --- Page (Phụ lục I, Phần I, Mục I) -------------------------------------------------------------
 
 FONT = "Times New Roman"  # Phụ lục I, Mục I: phông chữ Times New Roman, Unicode TCVN 6909:2001
@@ -87,6 +89,11 @@ PLACE_DATE_MIN_PT = 13
 PLACE_DATE_SLACK_CM = 0.3  # [practice] rounding in the width estimate (italic set with upright widths)
 CLOSING_LEFT_CM = 7.5  # [practice] Nơi nhận column; the rest is the signature column
 TABLE_CELL_MARGIN_CM = 0.19  # Word's default cell padding (108 twips)
+def appendix_label(index: int, count: int) -> str:
+    """Phụ lục I, III.1.b: the label "Phụ lục" (bold, 14 pt), numbered I, II, … when there are several."""
+    return "Phụ lục" if count == 1 else f"Phụ lục {roman(index + 1)}"
+
+
 APPENDIX_LABEL_PT = 14  # Phụ lục I, III.1: "Phụ lục" cỡ chữ 14, đứng, đậm, canh giữa
 APPENDIX_TITLE_PT = 14  # Phụ lục I, III.1: tên phụ lục in hoa, cỡ chữ 13 đến 14, đứng, đậm
 APPENDIX_NOTE_PT = 14  # Phụ lục I, III.1: dòng "(Kèm theo …)" cỡ chữ 13 đến 14, nghiêng

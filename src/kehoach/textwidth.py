@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 
+from . import nd30
 from .vn import upper
 
 _ASCII = "".join(chr(code) for code in range(32, 127))
@@ -134,3 +135,68 @@ def break_letterhead_line(line: str, *, bold: bool) -> list[str]:
                 if all(letterhead_line_cm(part, bold=bold, size_pt=size) <= column for part in parts):
                     return parts
     return [line]
+
+
+# The trích yếu's lines. The writer breaks a line too wide for the page into balanced lines; the
+# importer reads a built document's lines back and joins them when this breaking explains them, so
+# one plan line round-trips as one line. Twips (1/20 pt), rounded as the .docx writer rounds.
+def _twips_mm(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+_TITLE_SLACK_TWIPS = _twips_mm(8)  # [practice] rounding in the width estimate, and air at both ends
+TITLE_AVAILABLE_TWIPS = (_twips_mm(nd30.PAGE_WIDTH_MM) - _twips_mm(nd30.MARGIN_LEFT_MM)
+                         - _twips_mm(nd30.MARGIN_RIGHT_MM) - _TITLE_SLACK_TWIPS)
+
+
+def title_width_twips(text: str) -> int:
+    return round(text_width_em(text, bold=True) * nd30.SUBJECT_PT * 20)
+
+
+def balanced_title_lines(line: str) -> list[str]:
+    """A trích yếu line too wide for the page, broken into as few lines as it needs, of widths as
+    even as the words allow (not a full line and an orphaned word or two)."""
+    available = TITLE_AVAILABLE_TWIPS
+    words = line.split()
+    if title_width_twips(line) <= available or len(words) < 2:
+        return [line]
+    count = min(-(-title_width_twips(line) // available), len(words))
+
+    @functools.lru_cache(maxsize=None)
+    def best(start: int, lines: int) -> tuple[int, tuple[int, ...]]:
+        """(widest line, break positions) for words[start:] in ``lines`` lines."""
+        if lines == 1:
+            return title_width_twips(" ".join(words[start:])), ()
+        result = (1 << 30, ())
+        for end in range(start + 1, len(words) - lines + 2):
+            head = title_width_twips(" ".join(words[start:end]))
+            if head > available:
+                break
+            rest, breaks = best(end, lines - 1)
+            result = min(result, (max(head, rest), (end, *breaks)))
+        return result
+
+    widest, breaks = best(0, count)
+    if widest > available:  # no even split fits: let the paragraph wrap as it will
+        return [line]
+    edges = [0, *breaks, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def join_balanced_title_lines(lines: list[str]) -> list[str]:
+    """The plan's own lines behind ``lines`` as printed: each longest run of consecutive lines that
+    ``balanced_title_lines`` would print from one line becomes that one line again."""
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        for j in range(len(lines), i + 1, -1):
+            joined = " ".join(lines[i:j])
+            if balanced_title_lines(joined) == lines[i:j]:
+                result.append(joined)
+                i = j
+                break
+        else:
+            result.append(lines[i])
+            i += 1
+    return result
+

@@ -63,7 +63,8 @@ def test_daklak_structure(tmp_path):
         "ỦY BAN NHÂN DÂN", "KT", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Công Thái")
     assert len(plan.recipients.items) == 7
     assert plan.recipients.archive.units == ["VT", "NNMT (Q-05b)"]
-    assert [a.label for a in plan.appendices] == [None, None]  # PHỤ LỤC I, II: the default labels
+    # The original sets its labels in capitals; the decree's default is "Phụ lục I" (Phụ lục I, III.1.b).
+    assert [a.label for a in plan.appendices] == ["PHỤ LỤC I", "PHỤ LỤC II"]
     assert all(a.tables for a in plan.appendices)
     assert plan.period.start == 2026 and plan.period.end == 2030
 

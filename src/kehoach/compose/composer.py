@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import document as doc
 from .. import model as m
-from .. import vn
+from .. import nd30, vn
 from ..textwidth import break_letterhead_line
 from .tables import needs_landscape, table
 from .text import (BLANK, date_text, decimal, end_mark, inline, item_label, money, number_of, number_text,
@@ -281,7 +281,7 @@ class _Composer:
 
     def appendix(self, appendix: m.Appendix, index: int, count: int) -> doc.AppendixPart:
         # Phụ lục I, III.1.b writes the label "Phụ lục I" (bold, 14 pt); a plan may print its own.
-        label = appendix.label or ("Phụ lục" if count == 1 else f"Phụ lục {vn.roman(index + 1)}")
+        label = appendix.label or nd30.appendix_label(index, count)
         note = appendix.note or self.wording.render("attachment_note.j2", **self.reference_values())
         blocks: list[doc.Block] = [body(text) for text in appendix.text]
         blocks += self.items(appendix.items, 1, "standard", "")

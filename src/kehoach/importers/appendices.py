@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import vn
+from .. import nd30, vn
 from ..i18n import tr
 from . import tables
 from .blocks import Para, Table
@@ -30,8 +30,7 @@ class AppendixReader:
     def appendix(self, begin: int, end: int, number: int, count: int, data: dict) -> dict:
         label = clean(self.blocks[begin].text)
         result: dict = {}
-        default = "PHỤ LỤC" if count == 1 else f"PHỤ LỤC {vn.roman(number + 1)}"
-        if label != default:
+        if label != nd30.appendix_label(number, count):
             result["label"] = label
         i = begin + 1
         titles: list[str] = []

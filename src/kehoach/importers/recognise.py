@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import vn
 from ..i18n import tr
+from ..textwidth import join_balanced_title_lines
 from . import frame, outline
 from .appendices import AppendixReader
 from .blocks import Break, Para, Run, Source, Table
@@ -140,7 +141,8 @@ class Recogniser(AppendixReader, DecisionReader):
         if not lines:
             self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
             lines = ["…"]
-        return "\n".join(lines), i, note
+        # A line the writer balanced over several lines is one line of the plan again.
+        return "\n".join(join_balanced_title_lines(lines)), i, note
 
     # -- the plan -----------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@ that one cell spans into group rows, grid widths into column widths."""
 
 from __future__ import annotations
 
+import re
+
 from .blocks import Cell, Table
 
 _ALIGN = {"center": "center", "right": "right", "both": "justify", "justify": "justify"}
@@ -88,6 +90,10 @@ def convert(table: Table) -> dict:
             if not origins or origins[-1][1] is not origin:
                 origins.append((column, origin))
         first_span = sum(1 for o in line if o is line[0]) if line and line[0] else 1
+        numbered = _numbered_group(line, width)
+        if numbered is not None:  # "I." in the number column, its name beside it
+            rows.append(numbered)
+            continue
         if first_span > 1 and line[0] is not None:
             group = {"group": _text(line[0][1])}
             rest = [_text(o[1]) if o else "" for c, o in origins[1:]]
@@ -146,3 +152,35 @@ def _short(column: dict):
     if list(column) == ["title"]:
         return column["title"]
     return column
+
+
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|\d+|[a-zđ])[.)]?$")
+
+
+def _bold(cell: Cell) -> bool:
+    runs = [run for para in cell.paras for run in para.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
+
+
+def _numbered_group(line: list, width: int) -> dict | None:
+    """The group row the writer sets as a number cell and its name beside it, across every other
+    column or across those left of its figures, all in bold ("I." | "Tuyên truyền" | "15.000.000"),
+    as the plan writes it: {"group": "I. Tuyên truyền", "cells": ["15.000.000"]}."""
+    if width < 3 or not line or line[0] is None or line[1] is None or line[1] is line[0]:
+        return None
+    origins = []
+    for origin in line:
+        if origin is None:
+            return None
+        if not origins or origins[-1] is not origin:
+            origins.append(origin)
+    number, name = _text(origins[0][1]), _text(origins[1][1])
+    if not _GROUP_NUMBER.match(number) or not name:
+        return None
+    figures = origins[2:]
+    if figures and not all(_bold(origin[1]) for origin in origins[:2]):
+        return None  # "1" | "Tuyên truyền" | "15.000.000": an ordinary row
+    group: dict = {"group": f"{number} {name}"}
+    if figures:
+        group["cells"] = [_text(origin[1]) for origin in figures]
+    return group

@@ -185,7 +185,12 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
     common. A crawl wraps every paragraph at about 80 characters."""
     texts = [line for line in lines if line.strip() and line.strip() != "|"]
     long = sum(1 for line in texts if len(line) > 120)
-    return bool(texts) and (long >= max(3, len(texts) // 5) or max(len(line) for line in texts) > 400)
+    # A wrapped paragraph goes on in lower case on the next line; a short unwrapped text (a
+    # kehoach .txt of a few pages) may have only a couple of long lines but never does that.
+    wrapped = sum(1 for line, after in zip(lines, lines[1:])
+                  if line.strip() and _plain(after.strip())[:1].islower())
+    return bool(texts) and (long >= max(3, len(texts) // 5) or max(len(line) for line in texts) > 400
+                            or (long >= 1 and wrapped == 0))
 
 
 def read_text(data: bytes, path: Path) -> Source:

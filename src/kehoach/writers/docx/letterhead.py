@@ -8,13 +8,12 @@ paragraphs survive editing and render the same in Word and LibreOffice, unlike d
 
 from __future__ import annotations
 
-import functools
-
 from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import Letterhead, Title
-from ...textwidth import letterhead_body_pt, letterhead_column_cm, letterhead_line_cm, text_width_em
+from ...textwidth import (TITLE_AVAILABLE_TWIPS, balanced_title_lines, letterhead_body_pt, letterhead_column_cm,
+                          letterhead_line_cm, text_width_em, title_width_twips)
 from .tables import _cell, _table
 from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_pt, w
 
@@ -120,54 +119,18 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
             _sized(place_date, date_size)
 
 
-_TITLE_SLACK = twips_cm(0.8)  # [practice] rounding in the width estimate, and air at both ends
-
-
-def _title_width(text: str) -> int:
-    return twips_pt(text_width_em(text, bold=True) * nd30.SUBJECT_PT)
-
-
-def _balanced(line: str, available: int) -> list[str]:
-    """A title line too wide for the page, broken into as few lines as it needs, of widths as even
-    as the words allow (not a full line and an orphaned word or two)."""
-    words = line.split()
-    if _title_width(line) <= available or len(words) < 2:
-        return [line]
-    count = min(-(-_title_width(line) // available), len(words))
-
-    @functools.lru_cache(maxsize=None)
-    def best(start: int, lines: int) -> tuple[int, tuple[int, ...]]:
-        """(widest line, break positions) for words[start:] in ``lines`` lines."""
-        if lines == 1:
-            return _title_width(" ".join(words[start:])), ()
-        result = (1 << 30, ())
-        for end in range(start + 1, len(words) - lines + 2):
-            head = _title_width(" ".join(words[start:end]))
-            if head > available:
-                break
-            rest, breaks = best(end, lines - 1)
-            result = min(result, (max(head, rest), (end, *breaks)))
-        return result
-
-    widest, breaks = best(0, count)
-    if widest > available:  # no even split fits: let the paragraph wrap as it will
-        return [line]
-    edges = [0, *breaks, len(words)]
-    return [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
-
-
 def _title_lines(title: Title) -> tuple[str, list[str]]:
     """The type-name line and the trích yếu lines as printed. The plan's own breaks are kept; a
     line too wide for the page is balanced; a name in capitals whose first line is a word or two
     ("CHƯƠNG TRÌNH" / "CÔNG TÁC" / "LĨNH VỰC …") continues the type name's line instead of
     standing alone ("CHƯƠNG TRÌNH CÔNG TÁC" / "LĨNH VỰC …")."""
-    available = TEXT_W_PORTRAIT - _TITLE_SLACK
+    available = TITLE_AVAILABLE_TWIPS
     kind = vn.upper(title.kind)
     lines = list(title.lines)
     if len(lines) > 1 and len(lines[0].split()) <= 2 and lines[0] == vn.upper(lines[0]) \
-            and _title_width(f"{kind} {lines[0]}") <= available:
+            and title_width_twips(f"{kind} {lines[0]}") <= available:
         kind = f"{kind} {lines.pop(0)}"
-    return kind, [part for line in lines for part in _balanced(line, available)]
+    return kind, [part for line in lines for part in balanced_title_lines(line)]
 
 
 def _title(body: etree._Element, title: Title) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import document as doc
+from . import emphasis
 from .. import model as m
 from .. import vn
 from .tables import needs_landscape, table
@@ -39,12 +40,17 @@ def compose(plan: m.Plan, *, templates: Path | None = None) -> doc.Document:
 
 def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold: bool = False,
          italic: bool = False) -> doc.Paragraph:
-    return doc.Paragraph(kind, [doc.Run(text, bold=bold, italic=italic)], label=label, level=level,
+    return doc.Paragraph(kind, emphasis.runs(text), label=label, level=level,
                          bold=bold, italic=italic)
 
 
 def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
     return para(doc.ParaKind.body, text, level=level, italic=italic)
+
+
+def recipient_line(text: str, *, level: int = 0, heading: bool = False) -> doc.RecipientLine:
+    parts = emphasis.runs(text)
+    return doc.RecipientLine("".join(run.text for run in parts), level=level, heading=heading, runs=parts)
 
 
 class _Composer:
@@ -88,7 +94,7 @@ class _Composer:
         lines = [line for item in recipients.items for line in self.recipient(item)]
         for group in recipients.groups:
             heading = group.heading.rstrip()
-            lines.append(doc.RecipientLine(heading if heading.endswith(":") else heading + ":", heading=True))
+            lines.append(recipient_line(heading if heading.endswith(":") else heading + ":", heading=True))
             lines.extend(line for item in group.items for line in self.recipient(item))
         archive = recipients.archive
         copies = f" ({archive.copies})" if archive.copies else ""
@@ -100,7 +106,7 @@ class _Composer:
         if item.purpose:
             purpose = strip_end(item.purpose)
             text += f" {purpose}" if purpose.startswith("(") else f" ({purpose})"
-        yield doc.RecipientLine(f"{'-' if level == 0 else '+'} {text};", level=level)
+        yield recipient_line(f"{'-' if level == 0 else '+'} {text};", level=level)
         for child in item.items:
             yield from self.recipient(child, level + 1)
 
@@ -155,8 +161,13 @@ class _Composer:
 
     def bases(self, lines: list[str], *, italic: bool, last: str) -> list[doc.Block]:
         count = len(lines)
-        return [para(doc.ParaKind.basis, strip_end(line) + (last if i == count - 1 else ";"), italic=italic)
-                for i, line in enumerate(lines)]
+        blocks: list[doc.Block] = []
+        for i, line in enumerate(lines):
+            mark = last if i == count - 1 else ";"
+            block = para(doc.ParaKind.basis, line, italic=italic)
+            block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)
+            blocks.append(block)
+        return blocks
 
     @staticmethod
     def numbered(entries: list, computed=lambda n: f"{vn.roman(n + 1)}.") -> Iterator[tuple]:
@@ -206,9 +217,9 @@ class _Composer:
         if heading and item.run_in:
             first = texts.pop(0) if texts else ""
             joiner = " " if heading.endswith((":", ".")) else ": "
-            runs = [doc.Run(heading + (joiner if first else ""), bold=True)]
+            runs = emphasis.runs(heading + (joiner if first else ""), bold=True)
             if first:
-                runs.append(doc.Run(first))
+                runs += emphasis.runs(first)
             blocks.append(doc.Paragraph(doc.ParaKind.item, runs, label=label, level=level, label_bold=True))
         elif heading:
             blocks.append(para(doc.ParaKind.heading, heading, label=label, level=level, bold=level == 1))
@@ -269,8 +280,7 @@ class _Composer:
         """End the last paragraph with "./."."""
         for block in reversed(blocks):
             if isinstance(block, doc.Paragraph) and block.runs:
-                last = block.runs[-1]
-                block.runs[-1] = doc.Run(end_mark(last.text), bold=last.bold, italic=last.italic)
+                block.runs = emphasis.retail(block.runs, end_mark)
                 return
 
     # -- appendices and tables ---------------------------------------------------------------
@@ -301,7 +311,7 @@ class _Composer:
             if article.heading:
                 blocks.append(para(doc.ParaKind.article, article.heading, label=label, bold=True))
             elif texts:
-                blocks.append(doc.Paragraph(doc.ParaKind.article, [doc.Run(texts.pop(0))], label=label,
+                blocks.append(doc.Paragraph(doc.ParaKind.article, emphasis.runs(texts.pop(0)), label=label,
                                             label_bold=True))
             blocks += [body(text) for text in texts]
             blocks += self.items(article.items, 1, "standard", "")

@@ -14,7 +14,11 @@ from enum import Enum
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one emphasis (run-in headings are bold runs inside a paragraph)."""
+    """A stretch of text with one emphasis (run-in headings are bold runs inside a paragraph).
+
+    Emphasis the author typed inline (``**đậm**``, ``*nghiêng*``) is already split into runs here:
+    writers never see the markers.
+    """
 
     text: str
     bold: bool = False
@@ -88,6 +92,10 @@ class RecipientLine:
     text: str
     level: int = 0  # nested items ("+ LĐVP;") have level 1
     heading: bool = False  # a group heading ("Gửi bản điện tử:")
+    runs: list[Run] = field(default_factory=list)  # ``text`` with its emphasis; empty = one plain run
+
+    def spans(self) -> list[Run]:
+        return self.runs or [Run(self.text)]
 
 
 @dataclass
@@ -100,11 +108,19 @@ class Closing:
 
 @dataclass
 class TableCell:
-    text: str
+    text: str  # the plain text; paragraphs separated by "\n"
     col_span: int = 1
     row_span: int = 1
     bold: bool = False
     align: str = "left"  # left | center | right | justify
+    # The cell's paragraphs as runs (inline emphasis parsed); empty = one plain paragraph per line.
+    paragraphs: list[list[Run]] = field(default_factory=list)
+
+    def lines(self) -> list[list[Run]]:
+        """The cell's paragraphs, each a list of runs."""
+        if self.paragraphs:
+            return self.paragraphs
+        return [[Run(line)] if line else [] for line in self.text.split("\n")] if self.text else []
 
 
 @dataclass

@@ -55,7 +55,9 @@ def _closing(body: etree._Element, closing: Closing) -> None:
     if closing.recipients:
         _text_p("KHRecipientsLabel", "Nơi nhận:", recipients)
         for line in closing.recipients:
-            _text_p("KHRecipients", line.text, recipients, italic=line.heading)
+            p = _p("KHRecipients", recipients)
+            for run in line.spans():
+                _run(p, run.text, bold=run.bold, italic=line.heading or run.italic)
     else:
         _p("KHRecipients", recipients)
     signer = _cell(tr, widths[1])

@@ -28,8 +28,8 @@ from . import emphasis
 from .. import model as m
 from .. import vn
 from .tables import needs_landscape, table
-from .text import (BLANK, date_text, decimal, end_mark, inline, item_label, money, number_of, number_text,
-                   sentence_case, strip_end)
+from .text import (BLANK, date_text, decimal, deeper, end_mark, inline, label_for, money, number_of,
+                   number_text, sentence_case, strip_end)
 from .wording import Wording, wording
 
 
@@ -48,6 +48,17 @@ def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
     return para(doc.ParaKind.body, text, level=level, italic=italic)
 
 
+def styled(kind: doc.ParaKind, text: str, *, label: str, level: int, text_style: str | None,
+           label_style: str | None) -> doc.Paragraph:
+    """A paragraph whose text and label are set as the plan says (bold / italic / both / plain)."""
+    bold, italic = m.emphasis_flags(text_style)
+    label_bold, label_italic = m.emphasis_flags(label_style)
+    if (bold, italic) == (label_bold, label_italic):
+        return para(kind, text, label=label, level=level, bold=bold, italic=italic)
+    return doc.Paragraph(kind, emphasis.runs(text, bold=bold, italic=italic), label=label, level=level,
+                         label_bold=label_bold, label_italic=label_italic)
+
+
 def recipient_line(text: str, *, level: int = 0, heading: bool = False) -> doc.RecipientLine:
     parts = emphasis.runs(text)
     return doc.RecipientLine("".join(run.text for run in parts), level=level, heading=heading, runs=parts)
@@ -61,6 +72,14 @@ class _Composer:
         lh = plan.letterhead
         self.number = number_text(lh.number)
         self.date_words = vn.date_words(*m.date_parts(lh.date), blank=BLANK)
+        self.styles = plan.styles or m.Styles()
+        self.scheme = self.styles.numbering or list(m.SCHEMES["standard"])
+
+    def heading_style(self, own: str | None, level: int, default: str) -> str:
+        return own or self.styles.headings.get(level) or default
+
+    def label_style(self, own: str | None, level: int, default: str) -> str:
+        return own or self.styles.labels.get(level) or default
 
     def document(self) -> doc.Document:
         plan = self.plan
@@ -120,7 +139,8 @@ class _Composer:
         blocks: list[doc.Block] = []
         if plan.preamble:
             blocks += self.preamble(plan.preamble)
-        for section, label in self.numbered(plan.sections):
+        sections = self.styles.sections
+        for section, label in self.numbered(plan.sections, lambda n: label_for(sections, n, "")):
             blocks += self.section(section, label)
         closing_texts = list(plan.closing)
         if not closing_texts and standalone:
@@ -182,9 +202,12 @@ class _Composer:
 
     def section(self, section: m.Section, label: str) -> list[doc.Block]:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
-        blocks: list[doc.Block] = [para(doc.ParaKind.heading, vn.upper(heading), label=label, bold=True)]
+        text_style = self.heading_style(section.heading_style, 0, "bold")
+        blocks: list[doc.Block] = [styled(
+            doc.ParaKind.heading, vn.upper(heading), label=label, level=0, text_style=text_style,
+            label_style=self.label_style(section.label_style, 0, text_style))]
         blocks += [body(text, 1) for text in section.text]
-        blocks += self.items(section.items, 1, section.numbering, "")
+        blocks += self.items(section.items, 1, section.numbering or self.scheme, "")
         if section.budget:
             blocks += self.budget(section.budget)
         for rule in section.reporting:
@@ -197,14 +220,15 @@ class _Composer:
 
     # -- items -------------------------------------------------------------------------------
 
-    def items(self, items: list[m.Item], level: int, scheme: str, parent_number: str) -> list[doc.Block]:
+    def items(self, items: list[m.Item], level: int, patterns: list[str], parent_number: str) -> list[doc.Block]:
+        """``items`` at ``level``, numbered by ``patterns[0]``; their children by the rest."""
         blocks: list[doc.Block] = []
-        labelled = self.numbered(items, lambda n: item_label(scheme, level, n, parent_number))
+        labelled = self.numbered(items, lambda n: label_for(patterns[0], n, parent_number))
         for item, label in labelled:
-            blocks += self.item(item, label, level, scheme)
+            blocks += self.item(item, label, level, patterns)
         return blocks
 
-    def item(self, item: m.Item, label: str, level: int, scheme: str) -> list[doc.Block]:
+    def item(self, item: m.Item, label: str, level: int, patterns: list[str]) -> list[doc.Block]:
         heading = item.heading
         if heading is None and item.body:
             heading = item.body
@@ -217,20 +241,28 @@ class _Composer:
         if heading and item.run_in:
             first = texts.pop(0) if texts else ""
             joiner = " " if heading.endswith((":", ".")) else ": "
-            runs = emphasis.runs(heading + (joiner if first else ""), bold=True)
+            text_style = self.heading_style(item.heading_style, level, "bold")
+            bold, italic = m.emphasis_flags(text_style)
+            label_bold, label_italic = m.emphasis_flags(self.label_style(item.label_style, level, text_style))
+            runs = emphasis.runs(heading + (joiner if first else ""), bold=bold, italic=italic)
             if first:
                 runs += emphasis.runs(first)
-            blocks.append(doc.Paragraph(doc.ParaKind.item, runs, label=label, level=level, label_bold=True))
+            blocks.append(doc.Paragraph(doc.ParaKind.item, runs, label=label, level=level,
+                                        label_bold=label_bold, label_italic=label_italic))
         elif heading:
-            blocks.append(para(doc.ParaKind.heading, heading, label=label, level=level, bold=level == 1))
+            text_style = self.heading_style(item.heading_style, level, "bold" if level == 1 else "plain")
+            blocks.append(styled(doc.ParaKind.heading, heading, label=label, level=level, text_style=text_style,
+                                 label_style=self.label_style(item.label_style, level, text_style)))
         elif texts:
             first = texts.pop(0)
             kind = doc.ParaKind.item if label else doc.ParaKind.body
-            blocks.append(para(kind, first, label=label, level=level))
+            blocks.append(styled(kind, first, label=label, level=level, text_style=item.heading_style or "plain",
+                                 label_style=self.label_style(item.label_style, level, "plain")))
         blocks += [body(text, level) for text in texts]
         if item.is_task:
             blocks += self.task_lines(item, level + 1)
-        blocks += self.items(item.items, level + 1, scheme, number_of(label))
+        children = item.numbering or deeper(patterns)
+        blocks += self.items(item.items, level + 1, children, number_of(label))
         return blocks
 
     def target(self, item: m.Item) -> str:
@@ -289,7 +321,7 @@ class _Composer:
         label = appendix.label or ("PHỤ LỤC" if count == 1 else f"PHỤ LỤC {vn.roman(index + 1)}")
         note = appendix.note or self.wording.render("attachment_note.j2", **self.reference_values())
         blocks: list[doc.Block] = [body(text) for text in appendix.text]
-        blocks += self.items(appendix.items, 1, "standard", "")
+        blocks += self.items(appendix.items, 1, self.scheme, "")
         blocks += [table(t) for t in appendix.tables]
         landscape = appendix.landscape
         if landscape is None:
@@ -314,7 +346,7 @@ class _Composer:
                 blocks.append(doc.Paragraph(doc.ParaKind.article, emphasis.runs(texts.pop(0)), label=label,
                                             label_bold=True))
             blocks += [body(text) for text in texts]
-            blocks += self.items(article.items, 1, "standard", "")
+            blocks += self.items(article.items, 1, self.scheme, "")
         self.finish_body(blocks)
         title = doc.Title(kind="QUYẾT ĐỊNH", lines=decision.title.splitlines() or [decision.title])
         closing = doc.Closing(self.recipients(decision.recipients), self.signature(decision.signature))

@@ -48,6 +48,7 @@ class Paragraph:
     # Only the label is bold while the text is not: "Điều 1. Ban hành …", and a run-in heading
     # "1. Sở Tài chính: …" (whose heading run is bold too). Ignored when ``bold`` is set.
     label_bold: bool = False
+    label_italic: bool = False  # the label alone is italic (a plan's per-level label style)
 
     @property
     def text(self) -> str:

@@ -11,6 +11,7 @@ from .body import Preamble, Section
 from .decision import Decision
 from .letterhead import Letterhead
 from .signature import Recipients, Signature
+from .style import Styles
 from .tables import Appendix
 
 
@@ -55,6 +56,9 @@ class Plan(Model):
     letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
     title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
     period: Period | None = F("Giai đoạn", "Giai đoạn thực hiện kế hoạch.", None)
+    styles: Styles | None = F(
+        "Trình bày", "Kiểu chữ tiêu đề và số thứ tự theo cấp, kiểu đánh số mặc định.", None
+    )
     preamble: Preamble | None = F("Phần mở đầu", "Căn cứ, đoạn dẫn và câu ban hành.", None)
     sections: list[Section] = F("Các mục", "Các mục của kế hoạch theo thứ tự (I., II., …).")
     closing: Paragraphs = F(

@@ -87,6 +87,8 @@ def block_html(block: doc.Block) -> str:
         label = escape(block.label) + " "
         if block.label_bold and not block.bold:
             label = f"<strong>{label}</strong>"
+        if block.label_italic and not block.italic:
+            label = f"<em>{label}</em>"
     runs = "".join(run_html(run) for run in block.runs)
     return f'<p class="{" ".join(classes)}" data-level="{block.level}">{label}{runs}</p>'
 

@@ -30,7 +30,7 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> None:
     # Phụ lục I, II.6 (Scheme B): a roman mục heading is upper case.
     upper = para.kind is ParaKind.heading and para.level == 0
     if para.label:
-        _run(p, para.label + " ", bold=para.bold or para.label_bold, italic=para.italic)
+        _run(p, para.label + " ", bold=para.bold or para.label_bold, italic=para.italic or para.label_italic)
     for run in para.runs:
         _run(p, vn.upper(run.text) if upper else run.text, bold=para.bold or run.bold,
              italic=para.italic or run.italic)

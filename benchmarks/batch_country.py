@@ -44,8 +44,8 @@ def run_cli(args: list[str]) -> tuple[float, float]:
 
 
 def phases(units: str, sample: int) -> dict[str, float]:
-    """Milliseconds per document for each step of ``batch.build_unit``, in this process."""
-    from kehoach.batch import runner as batch
+    """Milliseconds per document for each step of ``worker.build_unit``, in this process."""
+    from kehoach.batch import worker
     from kehoach.build import render
     from kehoach.compose.composer import compose
     from kehoach.fileio import write_atomic
@@ -56,17 +56,17 @@ def phases(units: str, sample: int) -> dict[str, float]:
 
     source = Source(str(PLAN), read_text(PLAN)[0])
     data = parse_yaml(source)
-    batch._start_worker(source, data, Path("."), None, None, False, in_pool=False)
-    placeholders = batch._template.placeholders
+    worker._start_worker(source, data, Path("."), None, None, False, in_pool=False)
+    placeholders = worker._template.placeholders
     table = read_units(units).units[:sample]
-    render(batch._validate(placeholders.render(table[0]), table[0], source)[0], "docx")  # warm caches
+    render(worker._validate(placeholders.render(table[0]), table[0], source)[0], "docx")  # warm caches
     totals = dict.fromkeys(["placeholders", "schema", "lint", "compose", "docx writer", "atomic write"], 0.0)
     with tempfile.TemporaryDirectory() as tmp:
         for unit in table:
             t0 = time.perf_counter()
             plan_data = placeholders.render(unit)
             t1 = time.perf_counter()
-            plan, _ = batch._validate(plan_data, unit, source)
+            plan, _ = worker._validate(plan_data, unit, source)
             t2 = time.perf_counter()
             lint(Loaded(source, plan_data, plan, []))
             t3 = time.perf_counter()
@@ -78,7 +78,7 @@ def phases(units: str, sample: int) -> dict[str, float]:
             t6 = time.perf_counter()
             for key, (a, b) in zip(totals, [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6)]):
                 totals[key] += b - a
-    batch._stop_worker()
+    worker._stop_worker()
     return {key: 1000 * value / len(table) for key, value in totals.items()}
 
 

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from kehoach.batch import runner as batch
+from kehoach.batch import worker
 from kehoach.build import render
 from kehoach.source.loader import Source, parse_yaml, read_text
 from kehoach.batch.units import communes_csv, read_units
@@ -40,14 +41,14 @@ def unit_plans(units: str, n: int) -> tuple[list, list[dict]]:
     """The first n units' Plan models and their rows."""
     source = Source(str(PLAN), read_text(PLAN)[0])
     data = parse_yaml(source)
-    batch._start_worker(source, data, Path("."), None, None, False, in_pool=False)
+    worker._start_worker(source, data, Path("."), None, None, False, in_pool=False)
     rows = read_units(units).units[:n]
     plans = []
     for unit in rows:
-        plan, problems = batch._validate(batch._template.placeholders.render(unit), unit, source)
+        plan, problems = worker._validate(worker._template.placeholders.render(unit), unit, source)
         assert plan is not None, problems
         plans.append(plan)
-    batch._stop_worker()
+    worker._stop_worker()
     return plans, [u.fields for u in rows]
 
 

@@ -7,12 +7,13 @@ partial file, also not after Ctrl-C).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .compose.composer import compose
 from .diagnostics import Diagnostic, KehoachError, Severity, has_errors
 from .i18n import tr
-from .source.loader import load_path
+from .source.loader import Loaded, load_path
 from .model import Plan
 
 FORMATS = ("docx", "html", "txt", "pdf")
@@ -47,6 +48,11 @@ def output_format(output: Path, fmt: str | None) -> str:
                 "định dạng không hỗ trợ: {f} (chọn một trong: {all})",
                 "unsupported format: {f} (choose one of: {all})", f=fmt, all=", ".join(FORMATS)), Severity.error)])
         return fmt
+    if str(output) == "-":
+        raise KehoachError([Diagnostic("KH051", tr(
+            "ghi ra màn hình (-o -) cần chọn định dạng: --format docx | html | txt | pdf",
+            "writing to standard output (-o -) needs a format: --format docx | html | txt | pdf"),
+            Severity.error, "-")])
     suffix = output.suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         raise KehoachError([Diagnostic("KH051", tr(
@@ -59,6 +65,12 @@ def output_format(output: Path, fmt: str | None) -> str:
 
 def load_checked(plan_path: Path) -> tuple[Plan, list[Diagnostic]]:
     """The plan of ``plan_path`` and its non-error findings; KehoachError (exit 1/2) on errors."""
+    loaded, diagnostics = load_checked_source(plan_path)
+    return loaded.plan, diagnostics  # type: ignore[return-value]
+
+
+def load_checked_source(plan_path: Path) -> tuple[Loaded, list[Diagnostic]]:
+    """As ``load_checked``, keeping the ``Loaded`` file (its text and positions) for later findings."""
     from .lint import lint  # imported here: the rule modules are many and build may not need them
 
     loaded = load_path(plan_path)
@@ -70,7 +82,7 @@ def load_checked(plan_path: Path) -> tuple[Plan, list[Diagnostic]]:
         # a readable plan with errors is exit 1.
         unreadable = any(d.code.startswith("KH0") for d in diagnostics if d.severity is Severity.error)
         raise KehoachError(diagnostics, exit_code=2 if unreadable else 1)
-    return loaded.plan, diagnostics
+    return loaded, diagnostics
 
 
 def resolve_output(plan_path: Path, output: str | Path | None, fmt: str | None) -> tuple[Path, str]:
@@ -91,8 +103,9 @@ def build_file(plan_path: str | Path, output: str | Path | None = None, *, fmt: 
 
 
 def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None = None,
-                 protect: tuple[Path, ...] = ()) -> Path:
-    """Render ``plan`` as ``fmt`` and write it to ``output`` atomically."""
+                 protect: tuple[Path, ...] = (), pdf_a: bool = False) -> Path:
+    """Render ``plan`` as ``fmt`` and write it to ``output`` atomically (a PDF as PDF/A-2b with
+    ``pdf_a``, dated with the plan's date so that the same plan gives the same bytes)."""
     from .fileio import write_atomic
 
     if fmt == "pdf":
@@ -102,5 +115,38 @@ def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None =
             raise KehoachError([Diagnostic("KH052", tr(
                 "không xuất được PDF: thiếu mô-đun chuyển đổi", "PDF output is unavailable: converter missing"),
                 Severity.error, str(output))]) from None
-        return convert_docx_bytes_to_pdf(render(plan, "docx", templates=templates), output, protect=protect)
+        from .writers.pdf_stamp import stamp_time
+
+        day = plan.letterhead.date if isinstance(plan.letterhead.date, dt.date) else None
+        return convert_docx_bytes_to_pdf(render(plan, "docx", templates=templates), output, protect=protect,
+                                         pdf_a=pdf_a, created=stamp_time(day))
     return write_atomic(output, render(plan, fmt, templates=templates), protect=protect)
+
+
+def metadata_paths(output: Path) -> tuple[Path, Path]:
+    """Where ``--metadata`` writes, beside the document: plan.metadata.json and plan.edxml."""
+    return output.with_name(output.stem + ".metadata.json"), output.with_name(output.stem + ".edxml")
+
+
+def check_metadata(loaded: Loaded) -> tuple[dict, list[Diagnostic]]:
+    """The e-office metadata of the loaded plan and its findings (KH054 errors, KH055 warnings)."""
+    from .lint.config import find_config
+    from .writers.metadata import outgoing
+
+    base = Path(loaded.source.path).parent if loaded.source.path else Path.cwd()
+    data, problems = outgoing(loaded.plan, find_config(base).agencies)  # type: ignore[arg-type]
+    findings = [loaded.source.diagnostic(p.loc, p.code, tr(p.vi, p.en, **p.values),
+                                         Severity.error if p.code == "KH054" else Severity.warning)
+                for p in problems]
+    return data, findings
+
+
+def write_metadata(data: dict, output: Path, written: Path) -> list[Path]:
+    """Write the metadata of the document just written to ``written`` (its page count when a PDF)."""
+    from .fileio import write_atomic
+    from .writers.metadata import edxml_header, metadata_json, pdf_page_count
+
+    if written.suffix.lower() == ".pdf" and written.is_file():
+        data = {**data, "PageAmount": pdf_page_count(written.read_bytes())}
+    json_path, edxml_path = metadata_paths(output)
+    return [write_atomic(json_path, metadata_json(data)), write_atomic(edxml_path, edxml_header(data))]

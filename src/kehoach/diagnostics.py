@@ -1,6 +1,7 @@
 """Diagnostics (phát hiện): what check, build and batch report, each at ``path:line:col``.
 
-Codes: KH0xx reading the file (encoding, YAML), KH1xx structure and profile (schema, required
+Codes: KH0xx reading the file (encoding, YAML; KH030/KH031 warnings on text YAML reads otherwise
+than meant; KH09x the preview and language servers), KH1xx structure and profile (schema, required
 sections), KH2xx Decree 30 formatting, KH3xx Vietnamese text, KH4xx cross-references.
 """
 

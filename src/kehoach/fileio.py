@@ -1,11 +1,17 @@
 """Writing outputs safely: a temporary file in the destination folder, then a rename.
 
-A failure or Ctrl-C never leaves a partial file, and the input is never overwritten.
+A failure or Ctrl-C never leaves a partial file, and the input is never overwritten. What is not a
+regular file (a device such as /dev/null, a FIFO, a socket, /dev/stdout or /dev/fd/N) is written in
+place as a stream, never renamed over; ``-`` means standard output. A symlink to a regular file is
+followed: its target is replaced atomically and the link stays a link.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,13 +25,56 @@ def _umask() -> int:
     return mask
 
 
+STDOUT = "-"
+# Names that stand for an open descriptor of this process: written to, never renamed over, even
+# when the descriptor is a regular file (``kehoach build -o /dev/stdout > out.txt``).
+_DESCRIPTOR_NAME = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/(self|\d+)/fd/\d+")
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".kh-", ".tmp"  # short: any name the filesystem allows fits
+
+
+def is_stdout(path: str | Path) -> bool:
+    return str(path) == STDOUT
+
+
+def is_stream(path: str | Path) -> bool:
+    """True when ``path`` is written in place: standard output, a descriptor's name, or an existing
+    file that is not a regular file (device, FIFO, socket)."""
+    if is_stdout(path) or _DESCRIPTOR_NAME.fullmatch(os.path.abspath(path)):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    if is_stdout(path):
+        sys.stdout.flush()
+        out = sys.stdout.buffer
+        out.write(data)
+        out.flush()
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)  # no O_CREAT: it exists, and stays what it is
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
 def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``.
+    """Write ``data`` to ``path`` through a temporary file and ``os.replace``; a stream (see
+    ``is_stream``) is written in place, and a symlink's target is replaced, not the link.
 
     ``protect`` lists inputs that must never be overwritten (the plan file itself).
     Raises KehoachError (exit 2) when the destination cannot be written.
     """
     path = Path(path)
+    if is_stream(path):
+        try:
+            _write_stream(path, data)
+        except OSError as exc:
+            raise KehoachError([Diagnostic("KH012", tr(
+                "không ghi được tệp đầu ra: {e}", "cannot write the output file: {e}", e=exc.strerror or exc),
+                Severity.error, str(path))]) from None
+        return path
     for guarded in protect:
         try:
             if path.resolve() == Path(guarded).resolve():
@@ -34,15 +83,21 @@ def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = (
                     Severity.error, str(path))])
         except OSError:
             pass
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     tmp_name = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        # mkstemp creates 0600; give the output the permissions a plain open() would.
-        os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
+        # mkstemp creates 0600; give the output the permissions a plain open() would: the existing
+        # file's, or the umask's for a new one.
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode) & 0o777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
         raise KehoachError([Diagnostic("KH012", tr(
@@ -55,3 +110,82 @@ def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = (
             except OSError:
                 pass
     return path
+
+
+# ------------------------------------------------------------------------------------------------
+# scratch folders (LibreOffice's input, output and profile): in a per-user root where the next run
+# removes what a killed one left
+# ------------------------------------------------------------------------------------------------
+
+STALE_SECONDS = 600  # a scratch folder of a dead process, untouched this long, is removed
+
+
+def _scratch_root() -> Path | None:
+    """$TMPDIR/kehoach-tmp-<uid>, a real folder of this user that nobody else may enter; None when
+    it cannot be that (no uid on this system, or someone else's folder in the way)."""
+    if not hasattr(os, "getuid"):
+        return None
+    root = Path(tempfile.gettempdir()) / f"kehoach-tmp-{os.getuid()}"
+    try:
+        root.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    info = os.lstat(root)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None
+    return root
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists
+        return True
+    return True
+
+
+def _sweep(root: Path) -> None:
+    """Remove the scratch folders of processes that died (SIGKILL, power loss) without cleaning up."""
+    import shutil
+    import time
+
+    now = time.time()
+    for entry in root.iterdir():
+        pid = entry.name.split("-", 1)[0]
+        try:
+            old = now - entry.lstat().st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if pid.isdigit() and int(pid) != os.getpid() and old and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def make_scratch(kind: str) -> Path:
+    """A new private folder for temporary files, named <pid>-<kind>-<random>; remove it with
+    ``remove_scratch``. Folders left by dead processes are removed first."""
+    for _attempt in range(3):
+        root = _scratch_root()
+        if root is None:
+            return Path(tempfile.mkdtemp(prefix=f"kehoach-{kind}-"))
+        _sweep(root)
+        try:
+            return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{kind}-", dir=root))
+        except FileNotFoundError:  # another run removed the empty root just now
+            continue
+    return Path(tempfile.mkdtemp(prefix=f"kehoach-{kind}-"))
+
+
+def remove_scratch(folder: Path) -> None:
+    """Remove a folder of ``make_scratch``, and the per-user root when nothing else is in it."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    if folder.parent.name.startswith("kehoach-tmp-"):
+        try:
+            folder.parent.rmdir()
+        except OSError:  # other runs' folders are in it
+            pass

@@ -36,6 +36,11 @@ def pad_month(month: int) -> str:
     return f"{month:02d}" if month <= 2 else str(month)
 
 
+def date_numeric(day: int, month: int, year: int) -> str:
+    """'20/9/2025', '04/02/2025': the padding of ``date_words`` (what KH203 enforces)."""
+    return f"{pad_day(day)}/{pad_month(month)}/{year}"
+
+
 def date_words(day: int | None, month: int | None, year: int | None, blank: str = "     ") -> str:
     """'ngày 05 tháng 01 năm 2020'; missing parts are left blank for a draft."""
     d = pad_day(day) if day else blank

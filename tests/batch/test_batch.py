@@ -183,10 +183,12 @@ def test_an_interrupted_batch_resumes_to_the_same_bytes(tmp_path: Path) -> None:
 def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    stale = out / ".xa-vinh-hoa.docx.abc123.tmp"  # what write_atomic leaves when killed mid-write
+    stale = out / ".kh-abc123.tmp"  # what write_atomic leaves when killed mid-write
     stale.write_bytes(b"PK\x03\x04partial")
+    older = out / ".xa-vinh-hoa.docx.abc123.tmp"  # and the name earlier versions gave it
+    older.write_bytes(b"PK\x03\x04partial")
     assert run(Options(PLAN, str(UNITS), out, jobs=1)).exit_code == 0
-    assert not stale.exists()
+    assert not stale.exists() and not older.exists()
 
 
 def test_zip_holds_every_document_in_name_order_and_is_reproducible(tmp_path: Path) -> None:

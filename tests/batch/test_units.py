@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from kehoach.cli.main import _register, app
 from kehoach.diagnostics import KehoachError
+from kehoach.i18n import set_lang
 from kehoach.batch.units import EDITABLE_COLUMNS, VN_COLUMNS, _place, communes, find_province, read_units
 
 _register()
@@ -147,6 +148,39 @@ def test_units_command_writes_an_editable_csv(tmp_path: Path) -> None:
 
 
 def test_units_command_unknown_province_exits_2_with_suggestions() -> None:
-    result = CliRunner().invoke(app, ["--lang", "en", "units", "--province", "Kien Giang"])
+    result = CliRunner().invoke(app, ["--lang", "en", "units", "--province", "Kien Gang"])
     assert result.exit_code == 2
     assert "KH062" in result.output and "did you mean" in result.output
+
+
+@pytest.mark.parametrize("query, now, slug", [
+    ("Kiên Giang", "An Giang", "an-giang"), ("kien-giang", "An Giang", "an-giang"),
+    ("Tỉnh Bình Dương", "Thành phố Hồ Chí Minh", "ho-chi-minh"),
+    ("Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh", "ho-chi-minh"), ("BAC LIEU", "Cà Mau", "ca-mau"),
+    ("Thừa Thiên Huế", "Thành phố Huế", "hue"), ("Hoà Bình", "Phú Thọ", "phu-tho"),  # old-style accent
+])
+def test_a_province_merged_in_2025_says_which_province_it_is_now(query: str, now: str, slug: str) -> None:
+    set_lang("vi")  # an earlier CLI test may have left English on
+    with pytest.raises(KehoachError) as err:
+        find_province(query)
+    message = err.value.diagnostics[0].message
+    assert err.value.exit_code == 2 and err.value.diagnostics[0].code == "KH062"
+    assert f"thuộc {now}" in message and f"dùng `{slug}`" in message, message
+    assert "có phải" not in message  # not "did you mean" a look-alike name
+
+
+def test_every_former_province_points_at_a_province_of_today() -> None:
+    from kehoach.batch.former_provinces import FORMER_PROVINCES
+    from kehoach.batch.units import _province_key, province_slug, provinces
+
+    today = {province_slug(p) for p in provinces()}
+    assert len(today) == 34 and len(FORMER_PROVINCES) == 63 - 34 + 1  # 29 merged away, Thừa Thiên Huế renamed
+    assert not {_province_key(name) for name in FORMER_PROVINCES} & today
+    assert {_province_key(now) for now, _act in FORMER_PROVINCES.values()} <= today
+
+
+def test_units_command_names_the_province_a_merged_one_is_part_of_now() -> None:
+    result = CliRunner().invoke(app, ["--lang", "en", "units", "--province", "Kiên Giang"])
+    assert result.exit_code == 2
+    assert ("KH062 there is no province Kiên Giang any more: since 2025, Kiên Giang is part of An Giang "
+            "(Resolution 202/2025/QH15); use `an-giang`") in result.output

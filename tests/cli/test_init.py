@@ -1,4 +1,4 @@
-"""``kehoach init``: a commented starter plan that loads clean and never overwrites a file."""
+"""``kehoach init``: a commented starter plan that loads, fails check until filled in, never overwrites."""
 
 from __future__ import annotations
 
@@ -18,13 +18,29 @@ def test_starter_plan_loads_with_zero_errors(tmp_path):
     target = tmp_path / "kehoach.yaml"
     result = CliRunner().invoke(app, ["init", str(target)])
     assert result.exit_code == 0
-    assert "kehoach schema -o kehoach.schema.json" in result.stdout
+    assert "kehoach.schema.json" in result.stdout
     text = target.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=./kehoach.schema.json"
     loaded = load_path(target)
     assert loaded.diagnostics == []
     assert [s.role for s in loaded.plan.sections] == [Role.situation, Role.goals, Role.solutions, Role.assignments]
-    # A fresh starter passes `kehoach check --strict`: no finding at all, not even a warning.
+    # Unfilled, the starter fails `check`: one KH131 at each "..." left (and nothing else).
+    found = kehoach.check(target)
+    assert {d.code for d in found} == {"KH131"}
+    placeholder_lines = {n for n, line in enumerate(text.splitlines(), 1)
+                         if "..." in line.split("#")[0] and not line.lstrip().startswith("#")}
+    assert {d.line for d in found} == placeholder_lines and len(placeholder_lines) >= 15
+    result = CliRunner().invoke(app, ["check", str(target)])
+    assert result.exit_code == 1 and "KH131" in result.stdout
+
+
+def test_a_filled_in_starter_passes_check_strict(tmp_path):
+    target = tmp_path / "kehoach.yaml"
+    CliRunner().invoke(app, ["init", str(target)])
+    text = target.read_text(encoding="utf-8")
+    filled = (text.replace("UBND TỈNH ...", "UBND TỈNH KIÊN GIANG").replace("SỞ ...", "SỞ TƯ PHÁP")
+              .replace("S...", "STP").replace("Sở ...", "Sở Tư pháp").replace("...", "nội dung"))
+    target.write_text(filled, encoding="utf-8")
     assert kehoach.check(target) == []
 
 
@@ -50,3 +66,23 @@ def test_default_name(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["init"])
     assert result.exit_code == 0
     assert Path("kehoach.yaml").is_file()
+
+
+def test_init_writes_the_schema_its_modeline_points_at_and_keeps_it_current(tmp_path):
+    from kehoach.cli.commands.schema import schema_text
+
+    target = tmp_path / "kehoach.yaml"
+    result = CliRunner().invoke(app, ["init", str(target)])
+    modeline = target.read_text(encoding="utf-8").splitlines()[0]
+    schema = tmp_path / modeline.split("$schema=")[1]  # ./kehoach.schema.json, beside the plan
+    assert schema.resolve() == (tmp_path / "kehoach.schema.json").resolve()
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    assert "đã ghi" in result.stdout
+    # A second plan in the folder: the schema is left as it is when current ...
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "other.yaml")])
+    assert result.exit_code == 0 and "đã đúng phiên bản" in result.stdout
+    # ... and brought up to date when an older kehoach wrote it.
+    schema.write_text('{"title": "old"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "third.yaml")])
+    assert result.exit_code == 0 and "đã cập nhật" in result.stdout
+    assert schema.read_text(encoding="utf-8") == schema_text()

@@ -324,3 +324,65 @@ def test_safe_yaml_uses_the_c_parser_only_when_the_nesting_allows_it():
     yaml = safe_yaml(shallow)
     assert yaml.pure is False
     assert yaml.load(shallow) == {"roles": ["situation", "goals"], "on": "off"}  # YAML 1.2: no yes/no/on/off booleans
+
+
+def _big_table_plan(rows: int) -> str:
+    table = "".join(f'      - [{i}, "Xã {i}", 10, 20, 30, "ghi chú"]\n' for i in range(1, rows + 1))
+    return (PLAN + "appendices:\n  - title: Danh sách\n    tables:\n      - title: Bảng 1\n"
+            "        columns: [TT, Xã, A, B, C, Ghi chú]\n        rows:\n" + table.replace("      - [", "          - ["))
+
+
+def test_a_large_plan_without_aliases_is_not_an_alias_bomb(tmp_path):
+    """42,000 rows of 6 cells (about 300,000 plain nodes, 2 MB): big, but no alias in it."""
+    path = tmp_path / "big.yaml"
+    path.write_text(_big_table_plan(42_000), encoding="utf-8")
+    loaded = load_path(path)
+    assert [d.code for d in loaded.diagnostics if d.severity is Severity.error] == []
+    assert loaded.plan is not None and len(loaded.plan.appendices[0].tables[0].rows) == 42_000
+
+
+def test_aliases_still_count_against_the_budget(tmp_path):
+    """A few aliases of a big list: small file, over the budget once expanded."""
+    items = "".join(f"    - x{i}\n" for i in range(1000))
+    uses = "".join(f"  k{i}: *big\n" for i in range(300))
+    path = tmp_path / "aliases.yaml"
+    path.write_text(f"a:\n  base: &big\n{items}b:\n{uses}", encoding="utf-8")
+    d = only(path)
+    assert d.code == "KH003" and "alias" in d.message
+
+
+BRACKETS_AS_TEXT = (
+    PLAN
+    + "notes: |\n" + "".join("  [[[ {{ ]]] }}\n" for _ in range(300))
+    + "".join(f"# [[[{i}]]] {{{{\n" for i in range(300))
+    + "other: " + '"' + "[" * 500 + '"\n'
+)
+
+
+def test_brackets_that_are_text_keep_the_fast_parser(monkeypatch):
+    from kehoach.source.loader import C_COMPOSE_MAX_BOUND, Source, YAML, c_parser_is_safe, parse_yaml
+
+    assert BRACKETS_AS_TEXT.count("[") + BRACKETS_AS_TEXT.count("{") > C_COMPOSE_MAX_BOUND
+    assert c_parser_is_safe(BRACKETS_AS_TEXT, MAX_DEPTH + 1)
+    composers = []
+
+    def spy(*args, **kwargs):
+        yaml = YAML(*args, **kwargs)
+        composers.append(yaml.pure)
+        return yaml
+
+    monkeypatch.setattr(load_module, "YAML", spy)
+    data = parse_yaml(Source("x.yaml", BRACKETS_AS_TEXT))
+    assert data["other"] == "[" * 500
+    assert composers[-1] is False  # composed by the C parser
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 2000 + "]" * 2000 + "\n",
+    "a: " + "{x: " * 1100 + "1" + "}" * 1100 + "\n",
+    "".join(" " * (2 * i) + f"k{i}:\n" for i in range(600)) + " " * 1200 + "v: 1\n",
+])
+def test_documents_that_do_nest_deep_are_not_given_to_the_c_parser(text):
+    from kehoach.source.loader import c_parser_is_safe
+
+    assert not c_parser_is_safe(text, MAX_DEPTH + 1)

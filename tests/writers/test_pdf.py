@@ -570,3 +570,37 @@ def test_build_pdf_without_libreoffice_exits_2(monkeypatch, tmp_path):
     assert "sudo apt-get install libreoffice-writer fonts-liberation" in result.output
     assert "Traceback" not in result.output
     assert not target.exists()
+
+
+@needs_soffice
+@pytest.mark.skipif(not Path("/proc").is_dir() or not hasattr(os, "getuid"), reason="reads /proc; per-user folders")
+def test_a_killed_pdf_build_leaves_a_scratch_folder_the_next_run_removes(monkeypatch, tmp_path):
+    """SIGKILL of ``kehoach build -o x.pdf`` cannot clean up; its scratch folder is named after its
+    PID in a per-user root, and the next conversion removes it once the PID is dead."""
+    from kehoach import fileio
+
+    private = tmp_path / "private-tmp"
+    private.mkdir()
+    root = private / f"kehoach-tmp-{os.getuid()}"
+    plan = Path(__file__).parents[2] / "examples" / "001-tra-vinh-ldld.yaml"
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("kehoach")), "build", str(plan), "-o",
+                             str(tmp_path / "x.pdf")], env={**os.environ, "TMPDIR": str(private),
+                                                            "KEHOACH_NO_SERVER": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not (root.is_dir() and list(root.iterdir())) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    left = list(root.iterdir())
+    assert [p.name.split("-")[:2] for p in left] == [[str(proc.pid), "pdf"]]
+    for line in _processes_mentioning(str(private)):  # LibreOffice, orphaned by the kill
+        os.kill(int(line.split(":")[0]), 9)
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    old = time.time() - fileio.STALE_SECONDS - 1
+    os.utime(left[0], (old, old))
+    fresh = fileio.make_scratch("pdf")
+    assert not left[0].exists()
+    assert list(root.iterdir()) == [fresh]
+    fileio.remove_scratch(fresh)
+    assert list(private.iterdir()) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from html.parser import HTMLParser
 
 from kehoach.compose.composer import compose
@@ -84,3 +85,33 @@ def test_html_is_escaped_and_structured() -> None:
     assert '<td colspan="3" style="text-align:left;font-weight:bold"><p>I. Nhóm</p></td>' in page
     assert parser.tags.count("table") == 3  # letterhead, Nơi nhận + signature, the appendix table
     assert "<title>Phòng, chống &lt;b&gt;lao động&lt;/b&gt; trẻ em</title>" in page
+
+
+def test_paged_html_has_one_flow_per_part_and_appendix_and_escapes_text():
+    import kehoach
+    from kehoach.compose.composer import compose
+    from kehoach.writers.paged_html import flows_html, write_paged_html
+
+    root = Path(__file__).resolve().parents[2]
+    document = compose(kehoach.load(root / "examples" / "nghe-an-980-kh-ubnd.yaml"))
+    flows = flows_html(document)
+    appendices = sum(len(part.appendices) for part in document.parts)
+    assert appendices >= 1
+    assert flows.count('<div class="flow"') == len(document.parts) + appendices
+    assert flows.count('data-landscape="1"') == sum(a.landscape for p in document.parts for a in p.appendices)
+    assert "Nguyễn Văn Đệ" in flows and "<section" not in flows
+    page = write_paged_html(document).decode()
+    assert "kehoachPaginate" in page and "21cm" in page and "29.7cm" in page
+
+
+def test_paged_html_escapes_plan_text(tmp_path):
+    import kehoach
+    from kehoach.compose.composer import compose
+    from kehoach.writers.paged_html import flows_html
+
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "tests" / "fixtures" / "minimal_plan.yaml").read_text("utf-8")
+    plan = tmp_path / "p.yaml"
+    plan.write_text(text.replace("Năm 2020, toàn tỉnh", "Năm 2020 <script>alert(1)</script> & toàn tỉnh"), "utf-8")
+    flows = flows_html(compose(kehoach.load(plan)))
+    assert "<script>" not in flows and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; toàn tỉnh" in flows

@@ -89,6 +89,20 @@ def _replace(root: Any, path: tuple[Any, ...], value: Any) -> Any:
     return copy
 
 
+def _reading_row(values: dict[str, Any], read: list[str]) -> dict[str, Any]:
+    """A row (a plain mapping to the sandbox) that appends each column read to ``read``."""
+
+    class Row(dict):
+        __slots__ = ()
+
+        def __getitem__(self, key: Any) -> Any:
+            if isinstance(key, str) and key not in read:
+                read.append(key)
+            return dict.__getitem__(self, key)
+
+    return Row(values)
+
+
 class Placeholders:
     """The placeholder strings of one template plan, compiled once."""
 
@@ -106,6 +120,29 @@ class Placeholders:
                     "chỗ điền không hợp lệ: {e}", "invalid placeholder: {e}", e=exc)))
         if problems:
             raise KehoachError(problems, exit_code=1)
+
+    def columns(self, available: list[str]) -> tuple[list[tuple[str, Loc]], list[str]]:
+        """(columns the placeholders need that ``available`` lacks, each with where it is first
+        used; every column they read), found by filling every slot once from a row that has all of
+        ``available``. A column read under ``| default(...)`` is not needed; one read only in a
+        branch the probe row does not take is not seen (units then fail one by one, as before)."""
+        read: list[str] = []
+        missing: dict[str, Loc] = {}
+        for loc, template in self.slots:
+            row = _reading_row(dict.fromkeys(available, "x"), read)
+            for _attempt in range(64):  # one more missing column per round
+                try:
+                    template.render(unit=row)
+                    break
+                except MissingField as exc:
+                    # Not a column: outside ``unit``, or an attribute of the row object (unsafe).
+                    if not exc.of_unit or exc.name is None or hasattr(dict, exc.name) or exc.name in row:
+                        break
+                    missing.setdefault(exc.name, loc)
+                    dict.__setitem__(row, exc.name, "x")
+                except Exception:  # an expression that needs real values: leave it to the units
+                    break
+        return list(missing.items()), read
 
     def render(self, unit: Unit) -> Any:
         """The plan data for ``unit``: placeholders rendered, then dotted columns applied.

@@ -2,6 +2,9 @@
 
 Names come from data (a units table), so a slug can never contain a path separator, a dot-dot or
 anything but ``[a-z0-9-]``, and ``confined`` checks the final path is still inside the output folder.
+Names Windows keeps for devices (``CON``, ``NUL``, ``COM1``, ...: a file ``con.docx`` cannot be
+created or copied there, and unzipping one fails) get a ``-file`` suffix, so a batch built on Linux
+can be shared with Windows users.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from pathlib import Path
 
 MAX_LENGTH = 80
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Windows device names, reserved whatever the case and extension ("nul.docx" is the device NUL).
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
+DEVICE_SUFFIX = "-file"
 
 
 def slugify(text: object, fallback: str = "unit") -> str:
@@ -19,7 +25,8 @@ def slugify(text: object, fallback: str = "unit") -> str:
     decomposed = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     slug = _NOT_ALNUM.sub("-", ascii_text).strip("-")
-    return slug[:MAX_LENGTH].rstrip("-") or fallback
+    slug = slug[:MAX_LENGTH].rstrip("-") or fallback
+    return slug + DEVICE_SUFFIX if slug in WINDOWS_DEVICES else slug
 
 
 class UniqueSlugs:

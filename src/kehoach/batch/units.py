@@ -21,6 +21,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from ..source.loader import Source, parse_yaml, read_text
+from .former_provinces import FORMER_PROVINCES
 from .slug import slugify
 
 VN_PREFIX = "vn:"
@@ -60,6 +61,7 @@ class UnitTable:
     units: list[Unit]
     columns: list[str]
     path: Path | None = None  # the file, when the table is one
+    header_line: int | None = None  # the line of the column names (CSV, XLSX)
 
 
 def _usage_error(code: str, message: str, path: str | None = None, line: int | None = None,
@@ -135,7 +137,7 @@ def _read_csv(path: Path) -> UnitTable:
             raise _usage_error("KH061", tr("dòng có {n} ô, bảng có {m} cột", "the row has {n} cells, the table has {m} columns",
                                            n=len(values), m=len(header)), str(path), line)
         units.append(_unit(index, header, values, str(path), line, [None] * len(header)))
-    return UnitTable(str(path), units, header, path)
+    return UnitTable(str(path), units, header, path, header_line)
 
 
 def _delimiter(path: Path, text: str) -> str:
@@ -168,7 +170,7 @@ def _read_xlsx(path: Path) -> UnitTable:
     cols = list(range(1, len(names) + 1))
     header = _header(names, str(path), header_line, cols)
     units = [_unit(i, header, values[: len(header)], str(path), line, cols) for i, (line, values) in enumerate(body)]
-    return UnitTable(str(path), units, header, path)
+    return UnitTable(str(path), units, header, path, header_line)
 
 
 def _read_yaml(path: Path) -> UnitTable:
@@ -266,6 +268,15 @@ def find_province(query: str, where: str = "--province") -> Any:
     by_key = {province_slug(p): p for p in provinces()}
     if key in by_key:
         return by_key[key]
+    former = {_province_key(name): (name, now, act) for name, (now, act) in FORMER_PROVINCES.items()}
+    if key in former:
+        name, now, act = former[key]
+        province = by_key[_province_key(now)]
+        raise _usage_error("KH062", tr(
+            "không còn tỉnh {old}: từ năm 2025, {old} thuộc {new}{act}; dùng `{slug}`",
+            "there is no province {old} any more: since 2025, {old} is part of {new}{act}; use `{slug}`",
+            old=name, new=province.name, slug=province_slug(province),
+            act=f" ({tr('Nghị quyết', 'Resolution')} {act})" if act else ""), where)
     nearest = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)
     hint = ", ".join(f"{by_key[k].name} ({k})" for k in nearest) or ", ".join(sorted(by_key))
     raise _usage_error("KH062", tr("không có tỉnh, thành phố `{q}`; có phải: {h}?",

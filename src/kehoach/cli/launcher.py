@@ -20,8 +20,9 @@ from .argv import command_name, in_language
 from .protocol import PROTOCOL, Replies, connect, send_request
 
 ACCEPT_TIMEOUT_S = 10.0
-# Commands that always run in this process: the server's own controls.
-LOCAL_COMMANDS = {"server"}
+# Commands that always run in this process: the server's own controls, and the long-running
+# preview server and language server (they own their terminal or stdio for as long as they run).
+LOCAL_COMMANDS = {"server", "preview", "lsp"}
 
 
 def _stdio() -> list[dict]:

@@ -55,6 +55,11 @@ def is_private(folder: str) -> bool:
         info = os.lstat(folder)
     except OSError:
         return False
+    return private_stat(info)
+
+
+def private_stat(info: os.stat_result) -> bool:
+    """True for the ``stat`` of a folder that belongs to this user and that nobody else may enter."""
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
 
 

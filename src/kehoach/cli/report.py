@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -46,6 +47,14 @@ READING_CODES: dict[str, tuple[str, str]] = {
     "KH008": ("Thụt lề bằng tab", "Tab indentation"),
     "KH009": ("Đã chuẩn hóa NFD sang NFC", "NFD text normalised to NFC"),
     "KH010": ("Không đọc được đường dẫn", "Unreadable path"),
+    "KH030": ("' #' cắt mất phần sau của văn bản (YAML hiểu là chú thích)",
+              "' #' cuts the text short (YAML reads a comment)"),
+    "KH031": ("Hai dòng văn bản bị YAML nối thành một đoạn", "Two lines of text joined into one paragraph by YAML"),
+    "KH045": ("Mẫu lời văn làm quá nhiều việc (đệ quy, vòng lặp, kích thước)",
+              "Wording template does too much work (recursion, loops, size)"),
+    "KH056": ("--metadata cần đầu ra là tệp", "--metadata needs a file output"),
+    "KH090": ("Không mở được cổng cho kehoach preview", "kehoach preview cannot listen on its port"),
+    "KH091": ("kehoach lsp thiếu gói pygls", "kehoach lsp needs pygls"),
     "KH100": ("Tệp kế hoạch không phải bảng khóa", "Plan file is not a mapping"),
     "KH101": ("Thiếu trường bắt buộc", "Missing required field"),
     "KH102": ("Khóa không hợp lệ", "Unknown key"),
@@ -80,6 +89,16 @@ def summary(diagnostics: list[Diagnostic], files: list[str]) -> dict[str, int]:
 # text
 # ------------------------------------------------------------------------------------------------
 
+# Control characters (C0 but tab and newline, DEL, C1) that plan text can carry through YAML escapes
+# ("\e]52;…" writes the clipboard, "\e[2J" clears the screen): shown as \xNN, never sent raw.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(text: str) -> str:
+    """``text`` with its control characters written as escapes, safe for a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 _STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold cyan"}
 
 
@@ -105,10 +124,11 @@ def _text_lines(diagnostics: list[Diagnostic], files: list[str] | None) -> list[
     lines: list[list[tuple[str, str]]] = []
     for diag in ordered(diagnostics):
         style = _STYLE[diag.severity]
-        lines.append([(diag.location(), "bold"), (": ", ""), (diag.code, style), (" " + diag.message, "")])
+        lines.append([(shown(diag.location()), "bold"), (": ", ""), (diag.code, style),
+                      (" " + shown(diag.message), "")])
         if diag.source_line is not None and diag.line is not None:
             gutter = f"{diag.line:>5} | "
-            lines.append([(gutter, "dim"), (diag.source_line.expandtabs(1), "")])
+            lines.append([(gutter, "dim"), (shown(diag.source_line.expandtabs(1)), "")])
             if diag.col is not None:
                 lines.append([(" " * (len(gutter) - 2) + "| " + " " * (diag.col - 1) + "^", style)])
     if files is None:

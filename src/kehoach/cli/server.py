@@ -31,7 +31,7 @@ from pathlib import Path
 from .. import __version__
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
-from .protocol import PROTOCOL, Replies, connect, is_private, peer_uid, send_request, socket_path, supported
+from .protocol import PROTOCOL, Replies, connect, is_private, peer_uid, private_stat, send_request, socket_path, supported
 
 DEFAULT_IDLE_MINUTES = 60
 START_TIMEOUT_S = 30.0
@@ -103,16 +103,46 @@ def warm_up() -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-def _private_folder(path: str) -> None:
+def _private_folder(path: str) -> int:
+    """The socket's folder, created if missing and opened (a descriptor): it must be a real folder,
+    not a symlink, of this user with no access for others. Every file the server makes in it goes
+    through this descriptor, so a folder swapped after the check is never written to."""
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError as exc:
         raise _fail("không tạo được thư mục {d}: {e}", "cannot create the folder {d}: {e}", d=folder,
                     e=exc.strerror or exc) from None
+    refused = _fail("thư mục {d} phải là thư mục thật (không phải liên kết) thuộc người dùng này và không ai khác "
+                    "được vào (chmod 700)", "the folder {d} must be a real folder (not a symlink) that belongs to "
+                    "this user with no access for others (chmod 700)", d=folder)
     if not is_private(folder):
-        raise _fail("thư mục {d} phải thuộc người dùng này và không ai khác được vào (chmod 700)",
-                    "the folder {d} must belong to this user with no access for others (chmod 700)", d=folder)
+        raise refused
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:  # swapped for a symlink since the check (ELOOP) or gone
+        raise refused from None
+    if not private_stat(os.fstat(fd)):
+        os.close(fd)
+        raise refused
+    return fd
+
+
+def _open_in(folder_fd: int, name: str, flags: int) -> int:
+    return os.open(name, flags | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=folder_fd)
+
+
+def _bind_in(listener: socket.socket, folder_fd: int, path: str) -> None:
+    """Bind ``listener`` to ``path`` inside the folder that ``folder_fd`` holds open: through
+    /proc/self/fd on Linux, else by name, checking afterwards that the name still means that folder."""
+    through_fd = f"/proc/self/fd/{folder_fd}"
+    if os.path.isdir(through_fd):
+        listener.bind(os.path.join(through_fd, os.path.basename(path)))
+        return
+    listener.bind(path)
+    held, named = os.fstat(folder_fd), os.lstat(os.path.dirname(path))
+    if (held.st_dev, held.st_ino) != (named.st_dev, named.st_ino):
+        raise _fail("thư mục {d} vừa bị thay", "the folder {d} was replaced", d=os.path.dirname(path))
 
 
 def _same_user(conn: socket.socket) -> bool:
@@ -150,8 +180,15 @@ class Server:
 
     def run(self) -> str:
         """Serve until idle, stopped or stale; returns which of the three ended it."""
-        _private_folder(self.path)
-        with open(self.path + ".lock", "a") as lock:
+        folder = _private_folder(self.path)
+        try:
+            return self._run_in(folder)
+        finally:
+            os.close(folder)
+
+    def _run_in(self, folder: int) -> str:
+        name = os.path.basename(self.path)
+        with os.fdopen(_open_in(folder, name + ".lock", os.O_WRONLY | os.O_APPEND), "a") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -162,11 +199,11 @@ class Server:
             gc.freeze()
             self.stamp = fingerprint()
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)  # left by a server that was killed; the lock says none is running
+                os.unlink(name, dir_fd=folder)  # left by a server that was killed; the lock says none is running
             self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             previous = os.umask(0o177)
             try:
-                self.listener.bind(self.path)
+                _bind_in(self.listener, folder, self.path)
             finally:
                 os.umask(previous)
             self.listener.listen(64)
@@ -177,7 +214,7 @@ class Server:
             finally:
                 self.listener.close()
                 with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.path)
+                    os.unlink(name, dir_fd=folder)
 
     def _loop(self) -> str:
         while True:
@@ -376,9 +413,9 @@ def serve(idle_minutes: float) -> None:
                                   "--idle", str(idle_minutes)])
 
 
-def _starting(path: str) -> bool:
+def _starting(folder_fd: int, path: str) -> bool:
     """True when a server holds the lock: running, or still warming up before it listens."""
-    with open(path + ".lock", "a") as lock:
+    with os.fdopen(_open_in(folder_fd, os.path.basename(path) + ".lock", os.O_WRONLY | os.O_APPEND), "a") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -392,11 +429,15 @@ def spawn(idle_minutes: float = DEFAULT_IDLE_MINUTES) -> tuple[subprocess.Popen 
     starting; and the log file."""
     require_support()
     path = socket_path()
-    _private_folder(path)
+    folder = _private_folder(path)
     log_path = os.path.join(os.path.dirname(path), "server.log")
-    if _starting(path):
-        return None, log_path
-    with open(log_path, "ab") as log:
+    try:
+        if _starting(folder, path):
+            return None, log_path
+        log = os.fdopen(_open_in(folder, "server.log", os.O_WRONLY | os.O_APPEND), "ab")
+    finally:
+        os.close(folder)
+    with log:
         process = subprocess.Popen(
             [sys.executable, "-m", "kehoach", "server", "start", "--foreground", "--idle", str(idle_minutes)],
             stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd="/", start_new_session=True,

@@ -8,8 +8,18 @@ rendered, punctuation added.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+# Control characters a plan can carry through YAML escapes ("\e[2J", "\x9b"): no document shows
+# them, and raw in a .txt or .html they reach a terminal (cat, less -r) or a browser.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` without control characters (tab and newline kept)."""
+    return _CONTROL.sub("", text)
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def cell_text(value: m.Cell) -> str:
 
 
 def date_text(value: str | dt.date) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if isinstance(value, dt.date) else value
+    return vn.date_numeric(value.day, value.month, value.year) if isinstance(value, dt.date) else value
 
 
 # --------------------------------------------------------------------------------------------

@@ -8,16 +8,23 @@ them, so a file there with the same name replaces the default.
 
 Templates run in a ``SandboxedEnvironment`` with ``StrictUndefined``. Plan values reach them only as
 variables, so text such as ``{{ x }}`` written in a plan is printed as it is and never evaluated.
+
+A template from ``--templates`` is the user's code, so its work is bounded (KH045 past a bound):
+loop iterations per rendering (every ``for`` is rewritten to count its items), the size of the text
+it writes and of ``*``/``**`` results, and recursion (a template that includes itself, a macro that
+calls itself).
 """
 
 from __future__ import annotations
 
 import functools
-import functools
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from jinja2 import nodes
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
@@ -26,11 +33,56 @@ from ..i18n import tr
 from ..resources import templates_dir
 
 
+MAX_LOOP_ITEMS = 1_000_000  # loop iterations in one rendering (the defaults use a few dozen)
+MAX_OUTPUT_CHARS = 1_000_000  # text written by one rendering, and any string or list built by * or **
+_COUNTER = "_kehoach_loop_items"
+
+
+class TooMuchWork(Exception):
+    """A template went past one of the bounds above."""
+
+
+_budget = threading.local()
+
+
+def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
+    for item in iterable:
+        _budget.left -= 1
+        if _budget.left < 0:
+            raise TooMuchWork(tr("hơn {n} vòng lặp", "more than {n} loop iterations", n=f"{MAX_LOOP_ITEMS:,}"))
+        yield item
+
+
+class _BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox, plus bounds on loops and on the size of ``*`` and ``**`` results."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):  # for x in ITER → for x in _kehoach_loop_items(ITER)
+            loop.iter = nodes.Call(nodes.Name(_COUNTER, "load"), [loop.iter], [], None, None,
+                                   lineno=loop.iter.lineno)
+            loop.iter.set_lineno(loop.lineno)
+        return tree
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0 \
+                and abs(left) > 1 and abs(left).bit_length() * right > 8 * MAX_OUTPUT_CHARS:
+            raise TooMuchWork(tr("số quá lớn ({a} ** {b})", "number too large ({a} ** {b})", a=left, b=right))
+        if operator == "*":
+            for sized, count in ((left, right), (right, left)):
+                if isinstance(sized, (str, list, tuple)) and isinstance(count, int) \
+                        and len(sized) * count > MAX_OUTPUT_CHARS:
+                    raise TooMuchWork(tr("kết quả phép nhân quá lớn", "the result of * is too large"))
+        return super().call_binop(context, operator, left, right)
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
     """One environment per search path, so each template is compiled once per process, not once per
     document (a batch composes thousands); the loader still reloads a template file that changes."""
-    return SandboxedEnvironment(
+    environment = _BoundedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in search]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -38,6 +90,8 @@ def _environment(search: tuple[Path, ...]) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals[_COUNTER] = _counted
+    return environment
 
 
 class Wording:
@@ -59,7 +113,23 @@ class Wording:
         """The text of template ``name`` with ``values``, whitespace at both ends removed."""
         try:
             template = self.env.get_template(name)
-            return template.render(**values).strip()
+            _budget.left = MAX_LOOP_ITEMS
+            written, size = [], 0
+            for chunk in template.generate(**values):
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:
+                    raise TooMuchWork(tr("hơn {n} ký tự", "more than {n} characters", n=f"{MAX_OUTPUT_CHARS:,}"))
+                written.append(chunk)
+            return "".join(written).strip()
+        except (TooMuchWork, RecursionError, MemoryError) as exc:
+            path, line = self._locate(name, exc.__traceback__)
+            reason = str(exc) if isinstance(exc, TooMuchWork) else tr(
+                "tự gọi lại chính nó quá sâu (include hoặc macro đệ quy)",
+                "recursion too deep (a template including itself, or a recursive macro)") \
+                if isinstance(exc, RecursionError) else tr("hết bộ nhớ", "out of memory")
+            raise KehoachError([Diagnostic("KH045", tr(
+                "mẫu lời văn làm quá nhiều việc: {m}", "the wording template does too much work: {m}", m=reason),
+                Severity.error, path, line)]) from None
         except TemplateNotFound:
             raise KehoachError([Diagnostic("KH041", tr(
                 "không tìm thấy mẫu lời văn {n}", "wording template {n} not found", n=name),

@@ -6,6 +6,7 @@ Found by walking up from the checked file's folder; the nearest file wins. Examp
     select = ["KH"]                  # codes or prefixes to run (default: all)
     ignore = ["KH211", "KH3"]        # codes or prefixes to skip
     titles = ["TRƯỞNG ĐOÀN"]          # extra signer titles accepted by KH206
+    pdf_a = true                     # PDF output as PDF/A-2b (for ký số), as `build --pdf-a`
 
     [severity]                       # severity overrides
     KH402 = "error"
@@ -14,6 +15,7 @@ Found by walking up from the checked file's folder; the nearest file wins. Examp
     name = "Sở Lao động - Thương binh và Xã hội"
     short = ["Sở LĐTBXH", "Sở LĐ-TB&XH"]
     abbreviation = "SLĐTBXH"
+    code = "000.00.16.H30"           # mã định danh (for e-office metadata, `build --metadata`)
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class Agency(BaseModel):
     name: str
     short: list[str] = Field(default_factory=list)
     abbreviation: str | None = None
+    # Mã định danh điện tử (QĐ 20/2020/QĐ-TTg): four groups, 13 characters, e.g. 000.00.00.H43.
+    code: str | None = Field(default=None, pattern=r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$")
 
 
 class Config(BaseModel):
@@ -48,6 +52,7 @@ class Config(BaseModel):
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     titles: list[str] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
+    pdf_a: bool = False
     path: str | None = Field(default=None, exclude=True)  # where it was read from
 
     def enabled(self, code: str) -> bool:

@@ -18,7 +18,7 @@ One module per part of the document; import from ``kehoach.model`` (everything i
 - ``tables``: ``Appendix``, ``Table``, ``Column``, ``GroupRow``, ``Cell``.
 - ``decision``: ``Decision``, ``Article`` (a plan issued as the attachment of a decision).
 - ``plan``: ``Plan`` (the root), ``Period``, ``KINDS``.
-- ``schema``: ``json_schema()``, the JSON Schema for editors.
+- ``schema``: ``json_schema()``, the JSON Schema for editors (tidied by ``editor_schema``).
 - ``walk``: walks over a plan's items and tasks (import it as ``kehoach.model.walk``).
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .editor_schema import editor_friendly
 from .plan import Plan
 
 
@@ -14,6 +15,7 @@ def json_schema() -> dict[str, Any]:
     schema = Plan.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     _allow_shorthands(schema)
+    editor_friendly(schema)  # as yaml-language-server reads it: one title per hover, no null defaults
     return schema
 
 

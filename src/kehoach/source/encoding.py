@@ -179,3 +179,10 @@ def decode(path: Path) -> tuple[str, list[Diagnostic]]:
     text = _decode_utf8(raw, path)
     _check_text(text, path)
     return _normalise(text, path)
+
+
+def decode_text(text: str, path: str | Path) -> tuple[str, list[Diagnostic]]:
+    """As ``decode`` for text already in memory (an editor's buffer): the same checks and NFC notes."""
+    path = Path(path)
+    _check_text(text, path)
+    return _normalise(text, path)

@@ -30,8 +30,11 @@ from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from ..model import Plan
 from ..model.walk import Loc
+from .hints import explain_yaml_error, scalar_hints
 
-MAX_NODES = 200_000  # expanded nodes, aliases included: a plan has a few thousand
+# Nodes reached again through an alias (each use of an alias counts its whole subtree). Plain nodes
+# are bounded by the file size (encoding.MAX_BYTES): a 40,000-row table is a plan, not a bomb.
+MAX_ALIAS_NODES = 200_000
 MAX_DEPTH = 64
 
 
@@ -42,6 +45,7 @@ class Source:
     path: str | None
     text: str
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # 1-based (line, col)
+    hints: list[Diagnostic] = field(default_factory=list)  # KH030/KH031 found while converting
 
     @property
     def lines(self) -> list[str]:
@@ -82,15 +86,21 @@ class _Converter:
 
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.count = 0
+        self.seen: set[int] = set()  # ids of the nodes converted once (the tree holds them all alive)
+        self.expanded = 0
+        self.lines = source.lines
+        self.hints: list[Diagnostic] = []  # warnings about text YAML read otherwise than meant
 
     def convert(self, node: Node, loc: Loc, depth: int = 0) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise self._fail(node, "KH003", tr(
-                "tệp quá phức tạp (hơn {n} phần tử sau khi mở rộng alias): có thể là 'alias bomb'",
-                "file too complex (more than {n} elements once aliases are expanded): possibly an alias bomb",
-                n=MAX_NODES))
+        if id(node) in self.seen:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_NODES:
+                raise self._fail(node, "KH003", tr(
+                    "tệp quá phức tạp (alias mở rộng ra hơn {n} phần tử): có thể là 'alias bomb'",
+                    "file too complex (aliases expand to more than {n} elements): possibly an alias bomb",
+                    n=MAX_ALIAS_NODES))
+        else:
+            self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _too_deep(self.source, node.start_mark.line + 1, node.start_mark.column + 1)
         self.source.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -112,6 +122,8 @@ class _Converter:
             return result
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        if not node.style:  # plain text: a '#' or a line break may not mean what the author meant
+            self.hints += scalar_hints(node, self.lines, self.source.path)
         return self.scalar(node)
 
     def scalar(self, node: ScalarNode) -> Any:
@@ -195,23 +207,51 @@ _LINE_OPENING = re.compile(r"^[ ?-]*", re.M)
 
 
 def _nesting_bound(text: str) -> int:
-    """An upper bound of the nesting depth, without parsing: flow brackets, plus twice the longest
-    run of indentation and block indicators ("- ", "? ") opening a line."""
+    """A quick upper bound of the nesting depth, without parsing: flow brackets, plus twice the
+    longest run of indentation and block indicators ("- ", "? ") opening a line."""
     block = max(map(len, _LINE_OPENING.findall(text)), default=0)
     return text.count("[") + text.count("{") + 2 * block + 2
 
 
+def _deeper_than(text: str, limit: int) -> bool:
+    """Whether the document nests deeper than ``limit``, from the C parser's events. libyaml parses
+    with an explicit stack (it is its composer that recurses), and the walk stops as soon as the
+    limit is passed, so a hostile document costs no more than its first ``limit`` levels. Brackets
+    in quoted strings, block scalars and comments are text to the parser, so they do not count."""
+    depth = 0
+    try:
+        for event in YAML(typ="safe", pure=False).parse(text):
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    return True
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except YAMLError:
+        return True  # the pure parser reports the error, with its usual message
+    return False
+
+
+def c_parser_is_safe(text: str, limit: int = C_COMPOSE_MAX_BOUND) -> bool:
+    """True when ``text`` may be composed by the C parser: surely shallow by the quick bound, or,
+    when that bound is passed (many brackets, long indentation), shallow by the parser's events."""
+    if _nesting_bound(text) <= C_COMPOSE_MAX_BOUND:
+        return True
+    return not _deeper_than(text, limit)
+
+
 def safe_yaml(text: str) -> YAML:
     """A YAML 1.2 safe loader for ``text`` (profiles, configuration-like files): ruamel's C parser
-    unless the nesting estimate is too deep for it, the pure-Python parser then."""
-    yaml = YAML(typ="safe", pure=_nesting_bound(text) > C_COMPOSE_MAX_BOUND)
+    unless the document may nest too deep for it, the pure-Python parser then."""
+    yaml = YAML(typ="safe", pure=not c_parser_is_safe(text))
     yaml.Resolver = _Yaml12Resolver
     return yaml
 
 
 def parse_yaml(source: Source) -> Any:
     """The plain data of ``source.text``, filling ``source.positions``; raises KehoachError."""
-    if _nesting_bound(source.text) <= C_COMPOSE_MAX_BOUND:
+    # Deeper than MAX_DEPTH is an error: the pure parser reports where (see _first_too_deep).
+    if c_parser_is_safe(source.text, MAX_DEPTH + 1):
         yaml = YAML(typ="safe", pure=False)  # the C parser when ruamel.yaml.clib is installed
         yaml.Resolver = _Yaml12Resolver
     else:
@@ -227,18 +267,18 @@ def parse_yaml(source: Source) -> Any:
     except RecursionError:
         raise _too_deep(source, *_first_too_deep(source)) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        raise KehoachError([Diagnostic("KH001", tr("YAML không hợp lệ: {p}", "invalid YAML: {p}", p=problem),
-                                       Severity.error, source.path, line, col, source.line_text(line))]) from None
+        message, line, col = explain_yaml_error(exc, source.lines)
+        raise KehoachError([Diagnostic("KH001", message, Severity.error, source.path, line, col,
+                                       source.line_text(line))]) from None
     except YAMLError as exc:
         raise KehoachError([Diagnostic("KH001", tr("YAML không hợp lệ: {p}", "invalid YAML: {p}", p=exc),
                                        Severity.error, source.path)]) from None
     if node is None:
         return None
-    return _Converter(source).convert(node, ())
+    converter = _Converter(source)
+    data = converter.convert(node, ())
+    source.hints = converter.hints
+    return data
 
 
 def validate(data: Any, source: Source) -> tuple[Plan | None, list[Diagnostic]]:
@@ -261,6 +301,27 @@ def read_text(path: Path) -> tuple[str, list[Diagnostic]]:
     return decode(path)
 
 
+def _position(diag: Diagnostic) -> tuple[int, int]:
+    return diag.line or 0, diag.col or 0
+
+
+def load_text(text: str, path: str | Path) -> Loaded:
+    """Load and validate a plan given as text (an editor's unsaved buffer) that lives at ``path``."""
+    from .encoding import decode_text
+
+    source = Source(str(path), text)
+    notes: list[Diagnostic] = []
+    try:
+        source.text, notes = decode_text(text, path)
+        data = parse_yaml(source)
+        plan, errors = validate(data, source)
+    except KehoachError as exc:
+        return Loaded(source, diagnostics=notes + exc.diagnostics)
+    except RecursionError:
+        return Loaded(source, diagnostics=notes + _too_deep(source).diagnostics)
+    return Loaded(source, data, plan, sorted(notes + source.hints + errors, key=_position))
+
+
 def load_path(path: str | Path) -> Loaded:
     """Load and validate one plan file. Problems are returned as diagnostics, never raised."""
     path = Path(path)
@@ -274,4 +335,4 @@ def load_path(path: str | Path) -> Loaded:
         return Loaded(source, diagnostics=notes + exc.diagnostics)
     except RecursionError:  # a last guard: parse_yaml and the depth limit should prevent it
         return Loaded(source, diagnostics=notes + _too_deep(source).diagnostics)
-    return Loaded(source, data, plan, notes + errors)
+    return Loaded(source, data, plan, sorted(notes + source.hints + errors, key=_position))

@@ -39,28 +39,28 @@ def dotted(loc: Loc) -> str:
 # ------------------------------------------------------------------------------------------------
 
 
-def _members(tp: Any) -> list[Any]:
+def field_types(tp: Any) -> list[Any]:
     """The concrete types of an annotation: Optional/Union/Annotated unwrapped."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return _members(typing.get_args(tp)[0])
+        return field_types(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType):
-        return [m for arg in typing.get_args(tp) for m in _members(arg)]
+        return [m for arg in typing.get_args(tp) for m in field_types(arg)]
     return [tp]
 
 
-def _model_at(loc: Loc) -> type[BaseModel] | None:
+def model_at(loc: Loc) -> type[BaseModel] | None:
     """The model whose mapping is at ``loc`` (None when the location is not inside a model)."""
     current: list[Any] = [Plan]
     for part in loc:
         following: list[Any] = []
         for tp in current:
             if isinstance(part, int) and typing.get_origin(tp) is list:
-                following += _members(typing.get_args(tp)[0])
+                following += field_types(typing.get_args(tp)[0])
             elif isinstance(part, str) and isinstance(tp, type) and issubclass(tp, BaseModel):
                 field = tp.model_fields.get(part)
                 if field is not None:
-                    following += _members(field.annotation)
+                    following += field_types(field.annotation)
         current = following
     models = [tp for tp in current if isinstance(tp, type) and issubclass(tp, BaseModel)]
     return models[0] if models else None
@@ -194,7 +194,7 @@ def describe(error: dict[str, Any], source: Any, loc: Loc | None = None) -> Diag
             "thiếu trường bắt buộc `{f}`", "missing required field `{f}`", f=field))
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        model = _model_at(loc[:-1])
+        model = model_at(loc[:-1])
         choices = list(model.model_fields) if model else []
         suggestion = nearest_key(key, choices)
         if suggestion:
@@ -266,7 +266,7 @@ def _split_loc(loc: tuple[Any, ...], data: Any) -> tuple[Loc, Loc | None, Any]:
 
 
 def _is_field_name(loc: Loc, part: str) -> bool:
-    model = _model_at(loc)
+    model = model_at(loc)
     return model is not None and part in model.model_fields
 
 
@@ -304,7 +304,7 @@ def describe_all(errors: list[dict[str, Any]], data: Any, source: Any) -> list[D
     explained = set()
     for error, loc in pairs:
         if error["type"] == "extra_forbidden":
-            model = _model_at(loc[:-1])
+            model = model_at(loc[:-1])
             suggestion = nearest_key(str(loc[-1]), list(model.model_fields) if model else [])
             if suggestion:
                 explained.add((*loc[:-1], suggestion))

@@ -11,9 +11,8 @@ from html import escape
 
 from ..compose import document as doc
 
-CSS = """
-body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3;
-       max-width: 16.5cm; margin: 2cm auto; color: #000; }
+# The document's own styles; the paged preview (paged_html.py) sets them inside A4 sheets.
+DOCUMENT_CSS = """
 table.letterhead, table.closing { width: 100%; border-collapse: collapse; }
 table.letterhead td, table.closing td { vertical-align: top; text-align: center; padding: 0; }
 table.letterhead td.left { width: 40%; } table.closing td.left { width: 50%; text-align: left; }
@@ -37,6 +36,10 @@ table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 1
 table.data td, table.data th { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
 table.data p { text-indent: 0; margin: 0; text-align: inherit; }
 """
+CSS = """
+body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3;
+       max-width: 16.5cm; margin: 2cm auto; color: #000; }
+""" + DOCUMENT_CSS
 
 
 def write_html(document: doc.Document) -> bytes:
@@ -47,7 +50,7 @@ def write_html(document: doc.Document) -> bytes:
         f'<meta name="author" content="{escape(document.author)}">\n'
         f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
-    return page.encode("utf-8")
+    return doc.without_controls(page).encode("utf-8")
 
 
 def lines(texts: list[str], cls: str) -> str:

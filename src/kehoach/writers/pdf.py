@@ -18,6 +18,7 @@ Serif (in fonts.py), KH072 the conversion failed (with LibreOffice's own output)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import queue
@@ -33,13 +34,17 @@ from pathlib import Path
 from types import TracebackType
 
 from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..fileio import write_atomic
+from ..fileio import make_scratch, remove_scratch, write_atomic
 from .fonts import require_serif_font
 from ..i18n import tr
+from .pdf_stamp import reproducible, stamp_time
 
 DEFAULT_TIMEOUT = 120.0  # seconds for one document (or one soffice run)
 START_TIMEOUT = 60.0  # seconds for a warm LibreOffice to accept connections
 PDF_FILTER = "writer_pdf_Export"
+# PDF/A-2b (ISO 19005-2, level B) for signing and archiving: LibreOffice embeds every font, writes
+# the sRGB output intent and the XMP identification. Tagged PDF helps screen readers.
+PDF_A_OPTIONS = {"SelectPdfVersion": 2, "UseTaggedPDF": True}
 _WORKER_SCRIPT = Path(__file__).with_name("uno_worker.py")
 _NOISE = ("failed to launch javaldx",)  # harmless LibreOffice chatter kept out of error messages
 
@@ -89,8 +94,26 @@ def _profile_arg(folder: Path) -> str:
     return f"-env:UserInstallation={folder.as_uri()}"
 
 
+def _filter_arg(pdf_a: bool) -> str:
+    """The --convert-to argument; filter options as JSON (LibreOffice 7.4 and later)."""
+    if not pdf_a:
+        return f"pdf:{PDF_FILTER}"
+    options = {name: {"type": "boolean" if isinstance(value, bool) else "long", "value": str(value).lower()
+                      if isinstance(value, bool) else str(value)} for name, value in PDF_A_OPTIONS.items()}
+    return f"pdf:{PDF_FILTER}:{json.dumps(options, separators=(',', ':'))}"
+
+
+def _finished(pdf: bytes, created: dt.datetime | None) -> bytes:
+    return reproducible(pdf, created or stamp_time(None))
+
+
 def _popen(args: list[str], **kwargs) -> subprocess.Popen:
-    """Start a process in its own process group, so that a kill reaches its children too."""
+    """Start a process in its own process group, so that a kill reaches its children too.
+
+    LibreOffice runs in UTC: the dates it stamps then have one shape in every time zone, and
+    ``pdf_stamp`` replaces them with the plan's date.
+    """
+    kwargs.setdefault("env", {**os.environ, "TZ": "UTC"})
     if sys.platform == "win32":
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
     else:
@@ -147,18 +170,19 @@ def _stage(items: list[tuple[DocxSource, Path]], folder: Path) -> list[Path]:
 
 
 def _convert_in_one_run(items: list[tuple[DocxSource, Path]], *, timeout: float,
-                        protect: tuple[Path, ...] = ()) -> list[Path]:
+                        protect: tuple[Path, ...] = (), pdf_a: bool = False,
+                        created: dt.datetime | None = None) -> list[Path]:
     """Convert every item with a single ``soffice --convert-to`` run; write all PDFs or none."""
     if not items:
         return []
     require_serif_font()
     soffice = find_soffice()
-    with tempfile.TemporaryDirectory(prefix="kehoach-pdf-", ignore_cleanup_errors=True) as tmp:
-        tmp_dir = Path(tmp)
+    tmp_dir = make_scratch("pdf")
+    try:
         staged = _stage(items, tmp_dir / "in")
         out_dir = tmp_dir / "out"
         args = [str(soffice), "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-                _profile_arg(tmp_dir / "profile"), "--convert-to", f"pdf:{PDF_FILTER}",
+                _profile_arg(tmp_dir / "profile"), "--convert-to", _filter_arg(pdf_a),
                 "--outdir", str(out_dir), *map(str, staged)]
         try:
             proc = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -183,14 +207,19 @@ def _convert_in_one_run(items: list[tuple[DocxSource, Path]], *, timeout: float,
             raise _error("KH072", _with_output(tr(
                 "LibreOffice không tạo được PDF (mã thoát {rc})", "LibreOffice did not produce the PDF (exit code {rc})",
                 rc=proc.returncode), output), (missing or [items[0][1]])[0])
-        return [write_atomic(pdf, made.read_bytes(), protect=protect)
+        return [write_atomic(pdf, _finished(made.read_bytes(), created), protect=protect)
                 for (_src, pdf), made in zip(items, produced)]
+    finally:
+        remove_scratch(tmp_dir)
 
 
 def convert_docx_bytes_to_pdf(docx_bytes: bytes, pdf_path: str | Path, *, timeout: float = DEFAULT_TIMEOUT,
-                              protect: tuple[Path, ...] = ()) -> Path:
-    """Convert one .docx (as bytes) to ``pdf_path`` with a one-off LibreOffice run."""
-    return _convert_in_one_run([(docx_bytes, Path(pdf_path))], timeout=timeout, protect=protect)[0]
+                              protect: tuple[Path, ...] = (), pdf_a: bool = False,
+                              created: dt.datetime | None = None) -> Path:
+    """Convert one .docx (as bytes) to ``pdf_path`` with a one-off LibreOffice run; ``created`` is the
+    date stamped in the PDF (default: SOURCE_DATE_EPOCH or a fixed date), ``pdf_a`` asks for PDF/A-2b."""
+    return _convert_in_one_run([(docx_bytes, Path(pdf_path))], timeout=timeout, protect=protect, pdf_a=pdf_a,
+                               created=created)[0]
 
 
 def convert_docx_file_to_pdf(docx_path: str | Path, pdf_path: str | Path, *, timeout: float = DEFAULT_TIMEOUT,
@@ -233,8 +262,10 @@ class Converter:
     """
 
     def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, start_timeout: float = START_TIMEOUT,
-                 use_listener: bool = True) -> None:
+                 use_listener: bool = True, pdf_a: bool = False, created: dt.datetime | None = None) -> None:
         self.timeout = timeout
+        self.pdf_a = pdf_a
+        self.created = created
         self.start_timeout = start_timeout
         self._use_listener = use_listener
         self.mode: str | None = None
@@ -252,7 +283,7 @@ class Converter:
         self._soffice = find_soffice()
         self._python = find_uno_python(self._soffice) if self._use_listener else None
         self.mode = "listener" if self._python else "batch"
-        self._tmp = Path(tempfile.mkdtemp(prefix="kehoach-pdf-"))
+        self._tmp = make_scratch("pdf")
         if self.mode == "listener":
             self._start()
         return self
@@ -264,7 +295,7 @@ class Converter:
     def close(self) -> None:
         self._stop()
         if self._tmp is not None:
-            shutil.rmtree(self._tmp, ignore_errors=True)
+            remove_scratch(self._tmp)
             self._tmp = None
 
     def _start(self) -> None:
@@ -326,8 +357,16 @@ class Converter:
                 _kill_tree(office)
 
     # -- conversions -----------------------------------------------------------------------------
-    def convert(self, docx: DocxSource, pdf_path: str | Path, *, protect: tuple[Path, ...] = ()) -> Path:
-        """Convert one .docx (bytes or a path) to ``pdf_path``."""
+    def convert(self, docx: DocxSource, pdf_path: str | Path, *, protect: tuple[Path, ...] = (),
+                created: dt.datetime | None = None) -> Path:
+        """Convert one .docx (bytes or a path) to ``pdf_path``, dated ``created`` (default: the
+        converter's)."""
+        if created is not None and created != self.created:
+            saved, self.created = self.created, created
+            try:
+                return self.convert_many([(docx, Path(pdf_path))], protect=protect)[0]
+            finally:
+                self.created = saved
         return self.convert_many([(docx, Path(pdf_path))], protect=protect)[0]
 
     def convert_file(self, docx_path: str | Path, pdf_path: str | Path) -> Path:
@@ -343,7 +382,8 @@ class Converter:
             raise RuntimeError("Converter must be used as a context manager")
         pairs = [(source, Path(pdf)) for source, pdf in items]
         if self.mode == "batch":
-            return _convert_in_one_run(pairs, timeout=self.timeout * max(1, len(pairs)), protect=protect)
+            return _convert_in_one_run(pairs, timeout=self.timeout * max(1, len(pairs)), protect=protect,
+                                       pdf_a=self.pdf_a, created=self.created)
         return [self._convert_warm(source, pdf, protect) for source, pdf in pairs]
 
     def _convert_warm(self, source: DocxSource, pdf_path: Path, protect: tuple[Path, ...]) -> Path:
@@ -355,7 +395,8 @@ class Converter:
         staged = staged.rename(staged.with_name(f"{self._count:06d}.docx"))
         produced = self._tmp / f"{self._count:06d}.pdf"
         try:
-            self._worker.stdin.write(json.dumps({"src": str(staged), "dst": str(produced)}) + "\n")  # type: ignore[union-attr]
+            request = {"src": str(staged), "dst": str(produced), "filter_data": PDF_A_OPTIONS if self.pdf_a else {}}
+            self._worker.stdin.write(json.dumps(request) + "\n")  # type: ignore[union-attr]
             self._worker.stdin.flush()  # type: ignore[union-attr]
             reply = self._next_reply(self.timeout)
         except queue.Empty:
@@ -377,7 +418,7 @@ class Converter:
                 raise _error("KH072", _with_output(tr("LibreOffice không tạo được PDF", "LibreOffice did not produce the PDF"),
                                                    _clean_output("\n".join(filter(None, [detail, self._log_text()])))),
                              pdf_path)
-            return write_atomic(pdf_path, produced.read_bytes(), protect=protect)
+            return write_atomic(pdf_path, _finished(produced.read_bytes(), self.created), protect=protect)
         finally:
             staged.unlink(missing_ok=True)
             produced.unlink(missing_ok=True)

@@ -19,7 +19,8 @@ def write_text(document: doc.Document) -> bytes:
         if number:
             chunks.append(["=" * 40])
         chunks += part_chunks(part)
-    return ("\n\n".join("\n".join(chunk) for chunk in chunks) + "\n").encode("utf-8")
+    text = "\n\n".join("\n".join(chunk) for chunk in chunks) + "\n"
+    return doc.without_controls(text).encode("utf-8")
 
 
 def part_chunks(part: doc.Part) -> list[list[str]]:

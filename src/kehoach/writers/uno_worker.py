@@ -5,7 +5,8 @@ Windows and macOS the Python bundled with LibreOffice), which is usually not the
 kehoach. So this file imports only the standard library and ``uno``, never ``kehoach``.
 
 Protocol: JSON lines. After connecting it writes ``{"ready": true}`` (or ``{"ready": false,
-"error": …}``); then for each request ``{"src": docx path, "dst": pdf path}`` read from stdin it
+"error": …}``); then for each request ``{"src": docx path, "dst": pdf path, "filter_data": {…}}``
+(PDF export options, may be empty) read from stdin it
 writes ``{"ok": true}`` or ``{"ok": false, "error": …, "fatal": bool}``. ``fatal`` means the
 connection to LibreOffice is gone and this process is about to exit.
 
@@ -49,7 +50,7 @@ def _props(**values):
     return tuple(result)
 
 
-def _convert(desktop, src, dst):
+def _convert(desktop, src, dst, filter_data=None):
     import uno
 
     doc = desktop.loadComponentFromURL(
@@ -57,7 +58,11 @@ def _convert(desktop, src, dst):
     if doc is None:
         raise RuntimeError("LibreOffice could not open %s" % src)
     try:
-        doc.storeToURL(uno.systemPathToFileUrl(dst), _props(FilterName="writer_pdf_Export"))
+        store = dict(FilterName="writer_pdf_Export")
+        if filter_data:  # e.g. SelectPdfVersion=2 for PDF/A-2b
+            store["FilterData"] = uno.Any("[]com.sun.star.beans.PropertyValue", _props(**filter_data))
+        # uno.invoke keeps the typed Any of FilterData through the bridge.
+        uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(dst), _props(**store)))
     finally:
         doc.close(True)
 
@@ -87,7 +92,7 @@ def _serve(desktop):
             continue
         request = json.loads(line)
         try:
-            _convert(desktop, request["src"], request["dst"])
+            _convert(desktop, request["src"], request["dst"], request.get("filter_data"))
         except Exception as exc:
             name = type(exc).__name__
             # A dead bridge cannot convert anything else: say so and stop.

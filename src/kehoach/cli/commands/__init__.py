@@ -14,6 +14,8 @@ COMMAND_MODULES = [
     "units",
     "build",
     "server",
+    "preview",
+    "lsp",
     "tasks",
 ]
 

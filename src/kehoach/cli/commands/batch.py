@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..app import app
-from ...diagnostics import KehoachError
+from ...diagnostics import KehoachError, Severity
 from ...i18n import tr
 from .build import print_diagnostics
 
@@ -26,24 +26,46 @@ def _progress_bar(quiet: bool):
 
 @app.command()
 def batch(
-    plan: Path = typer.Argument(..., help="Kế hoạch mẫu (YAML) có chỗ điền {{ unit.* }}.", show_default=False),
-    units: str = typer.Option(..., "--units", "-u", help="Bảng đơn vị: tệp .csv/.yaml/.xlsx, vn:<tỉnh> hoặc vn:all.",
-                              show_default=False),
+    plan: Path = typer.Argument(..., help="Kế hoạch mẫu (YAML) có chỗ điền {{ unit.* }}; với --merge: thư mục "
+                                "đầu ra của các phần.", show_default=False),
+    more: list[Path] | None = typer.Argument(None, help="Với --merge: các thư mục phần còn lại.", show_default=False),
+    units: str | None = typer.Option(None, "--units", "-u", help="Bảng đơn vị: tệp .csv/.yaml/.xlsx, vn:<tỉnh> hoặc "
+                                     "vn:all.", show_default=False),
     out: Path = typer.Option(..., "-o", "--output", help="Thư mục đầu ra.", show_default=False),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Số tiến trình (mặc định: số nhân CPU)."),
     name: str | None = typer.Option(None, "--name", help="Mẫu tên tệp, ví dụ '{slug}-kh.docx' hoặc '{code}.docx'."),
     zip_: bool = typer.Option(False, "--zip", help="Ghi thêm một tệp nén OUT/<kế hoạch>.zip."),
     pdf: bool = typer.Option(False, "--pdf", help="Ghi thêm bản PDF cho mỗi đơn vị (cần LibreOffice)."),
+    pdf_a: bool = typer.Option(False, "--pdf-a", help="Bản PDF theo chuẩn PDF/A-2b (để ký số); kèm theo --pdf."),
     templates: Path | None = typer.Option(None, "--templates", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định."),
     force: bool = typer.Option(False, "--force", help="Dựng lại cả những đơn vị không thay đổi."),
     prune: bool = typer.Option(False, "--prune", help="Xóa văn bản của các đơn vị không còn trong bảng (trừ tệp "
                                "đã bị sửa tay), sau khi dựng xong."),
+    shard: str | None = typer.Option(None, "--shard", help="Chỉ dựng phần I trong N phần (ví dụ 2/8), mỗi phần một "
+                                     "thư mục đầu ra; ghép lại bằng --merge."),
+    shards: int | None = typer.Option(None, "--shards", min=1, help="Số phần N, lấy phần từ biến JOB_COMPLETION_INDEX "
+                                      "(Kubernetes Indexed Job)."),
+    merge: bool = typer.Option(False, "--merge", help="Ghép các thư mục phần (PLAN và các đối số sau) vào -o."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Không hiện thanh tiến độ và dòng tổng kết."),
 ) -> None:
     """Tạo hàng loạt: mỗi đơn vị (huyện, xã, phường) một văn bản từ một kế hoạch mẫu."""
+    if merge:
+        _merge([plan, *(more or [])], out)
+        return
+    if more:
+        raise typer.BadParameter(tr("chỉ một kế hoạch mẫu (nhiều thư mục chỉ dùng với --merge)",
+                                    "one template plan only (several folders go with --merge)"), param_hint="PLAN")
+    if units is None:
+        raise typer.BadParameter(tr("cần bảng đơn vị", "a units table is needed"), param_hint="--units")
     from ...batch.runner import BUILT, FAILED, MANIFEST, SKIPPED, Options, run  # heavy: only when batching
+    from ...batch.shards import parse_shard, shard_from_environment
 
-    options = Options(plan, units, out, jobs, name, zip_, pdf, templates, force, prune)
+    try:
+        share = parse_shard(shard) if shard is not None else shard_from_environment(shards) if shards else None
+    except KehoachError as exc:
+        print_diagnostics(exc.diagnostics)
+        raise typer.Exit(exc.exit_code) from None
+    options = Options(plan, units, out, jobs, name, zip_, pdf or pdf_a, templates, force, prune, share, pdf_a)
     bar = _progress_bar(quiet)
     try:
         if bar is None:
@@ -63,13 +85,15 @@ def batch(
         if result.status == FAILED:
             print_diagnostics(result.diagnostics)
     if not quiet:
-        typer.echo(tr("{b} đã dựng, {s} không đổi (bỏ qua), {f} lỗi → {o}",
+        typer.echo(tr("{b} đã dựng, {s} không đổi (bỏ qua), {f} không dựng được → {o}",
                       "{b} built, {s} unchanged (skipped), {f} failed → {o}",
                       b=report.count(BUILT), s=report.count(SKIPPED), f=report.count(FAILED), o=out), err=True)
-        warnings = sum(1 for r in report.results if r.status != FAILED for d in r.diagnostics)
-        if warnings:
-            typer.echo(tr("{n} cảnh báo ở các đơn vị đã dựng: xem {m}", "{n} warnings in built units: see {m}",
-                          n=warnings, m=out / MANIFEST), err=True)
+        found = report.findings()
+        if any(found.values()):  # errors are printed above; warnings and notes of built units are in the manifest
+            typer.echo(tr("Trong các đơn vị: {e} lỗi, {w} cảnh báo, {i} ghi chú (chi tiết: {m})",
+                          "In the units: {e} error(s), {w} warning(s), {i} note(s) (details: {m})",
+                          e=found[Severity.error], w=found[Severity.warning], i=found[Severity.info],
+                          m=out / MANIFEST), err=True)
         if report.archive:
             typer.echo(str(report.archive), err=True)
         if report.pruned:
@@ -85,3 +109,15 @@ def batch(
                                   "They were changed by hand, so they are kept." if prune else
                                   "Add --prune to remove them.")), err=True)
     raise typer.Exit(report.exit_code)
+
+
+def _merge(folders: list[Path], out: Path) -> None:
+    from ...batch.shards import merge
+
+    try:
+        merged = merge(folders, out)
+    except KehoachError as exc:
+        print_diagnostics(exc.diagnostics)
+        raise typer.Exit(exc.exit_code) from None
+    typer.echo(tr("Đã ghép {k} phần: {u} đơn vị, {f} tệp → {o}", "Merged {k} shards: {u} units, {f} files → {o}",
+                  k=len(folders), u=merged.units, f=merged.files, o=out), err=True)

@@ -10,7 +10,7 @@ import typer
 
 from ..app import app
 from ...diagnostics import KehoachError
-from ...fileio import write_atomic
+from ...fileio import is_stream, write_atomic
 from ...model import json_schema
 from ..report import print_text
 
@@ -34,4 +34,5 @@ def schema(
     except KehoachError as exc:
         print_text(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None
-    typer.echo(str(output))
+    if not is_stream(output):
+        typer.echo(str(output))

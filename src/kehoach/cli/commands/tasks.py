@@ -41,7 +41,7 @@ def tasks(
     try:
         fmt = _format_of(output, fmt)
         from ...build import load_checked
-        from ...fileio import write_atomic
+        from ...fileio import is_stream, write_atomic
         from ...writers.tasks import WRITERS
 
         loaded_plan, findings = load_checked(plan)
@@ -59,4 +59,5 @@ def tasks(
     except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
         print_text([internal_error(str(plan), exc)])
         raise typer.Exit(2) from None
-    typer.echo(str(written))
+    if not is_stream(written):
+        typer.echo(str(written))

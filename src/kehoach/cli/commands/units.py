@@ -9,7 +9,7 @@ import typer
 
 from ..app import app
 from ...diagnostics import KehoachError
-from ...fileio import write_atomic
+from ...fileio import is_stream, write_atomic
 from .build import print_diagnostics
 
 
@@ -28,7 +28,9 @@ def units(
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            typer.echo(str(write_atomic(output, data)))
+            written = write_atomic(output, data)
+            if not is_stream(written):
+                typer.echo(str(written))
     except KehoachError as exc:
         print_diagnostics(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None

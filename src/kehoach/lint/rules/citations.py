@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ...diagnostics import Severity
 from ...i18n import tr
+from ...vn import date_numeric
 from ...source.loader import Loc
 from ...model import date_parts
 from .registry import Context, Finding, rule
@@ -82,7 +83,7 @@ def _typo(a: str, b: str) -> bool:
 
 
 def _fmt_date(date: tuple[int, int, int] | None) -> str:
-    return f"{date[0]:02d}/{date[1]}/{date[2]}" if date else "—"
+    return date_numeric(*date) if date else "—"
 
 
 @rule("KH401", "citation-mismatch", Severity.error, "NĐ 30, Phụ lục I, Mục II.6 (trích dẫn văn bản)",

@@ -70,6 +70,21 @@ def fold_tones(text: str) -> str:
     return _NEW_PAIR.sub(swap, text)
 
 
+_OLD_PAIR = re.compile(r"([òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ])([aeyAEY])(?![A-Za-zÀ-ỹĐđ])")
+
+
+def unfold_tones(text: str) -> str:
+    """Old-style placement rewritten in the new style ("hòa" → "hoà"): the inverse of ``fold_tones``."""
+    def swap(match: re.Match[str]) -> str:
+        first, second = match.groups()
+        if match.start() and match.string[match.start() - 1] in "qQ":
+            return match.group(0)
+        base, tone = _tone_of(first)
+        return base + _TONED[second][tone]
+
+    return _OLD_PAIR.sub(swap, text)
+
+
 @rule("KH302", "tone-style", Severity.warning, "NĐ 30, Phụ lục II (chính tả); nd30-formatting §11.3",
       ("trộn hai kiểu đặt dấu thanh", "two tone-mark styles in one document"))
 def tone_style(ctx: Context) -> Iterator[Finding]:

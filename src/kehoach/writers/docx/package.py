@@ -20,7 +20,7 @@ _CORE = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
 xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
 xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
-<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>\
+<dc:title>{title}</dc:title><dc:subject>{title}</dc:subject><dc:creator>{author}</dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>\
 <cp:revision>1</cp:revision><dc:language>{lang}</dc:language>\
 <dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>\
 <dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified></cp:coreProperties>"""

@@ -1,0 +1,1 @@
+"""``kehoach lsp``: the language server (diagnostics, hover, completion, quick fixes) over stdio."""

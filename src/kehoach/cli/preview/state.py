@@ -1,0 +1,139 @@
+"""What the preview shows: the pages of the last plan without errors, and the findings of the current one.
+
+``PreviewState.refresh`` runs the whole check (reading, schema, lint rules, profile, configuration)
+on the file as it is on disk, and composes the pages when the plan has no errors; a plan with errors
+keeps the pages of the last good version, and the page shows the errors above them.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from urllib.parse import quote
+
+from ...diagnostics import Diagnostic, KehoachError, Severity, has_errors
+from ...i18n import tr
+
+DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
+
+
+@dataclass
+class Snapshot:
+    version: int
+    pages: str | None  # the flows of the last good plan (None: no good version yet)
+    pages_version: int  # bumps only when ``pages`` changes
+    findings: str  # HTML of the findings panel
+    banner: str  # HTML shown above the pages when the current plan has errors ("" when none)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"version": self.version, "pages_version": self.pages_version, "pages": self.pages,
+                "findings": self.findings, "banner": self.banner, "counts": self.counts}
+
+
+def _check(path: Path, templates: Path | None) -> tuple[list[Diagnostic], str | None, str]:
+    """(findings, flows HTML when the plan has no errors, the document title)."""
+    from ...compose.composer import compose
+    from ...lint import lint
+    from ...source.loader import load_path
+    from ...writers.paged_html import flows_html
+    from ...lint.config import find_config
+
+    find_config.cache_clear()  # a long-running process: kehoach.toml may have been edited since
+    loaded = load_path(path)
+    diagnostics = list(loaded.diagnostics)
+    if loaded.plan is None:
+        return diagnostics, None, ""
+    try:
+        diagnostics += lint(loaded)
+    except KehoachError as exc:  # a broken configuration or profile file
+        diagnostics += exc.diagnostics
+    if has_errors(diagnostics):
+        return diagnostics, None, ""
+    document = compose(loaded.plan, templates=templates)
+    return diagnostics, flows_html(document), document.title
+
+
+def finding_html(diag: Diagnostic, editor_url: str) -> str:
+    """One finding: its severity, code, message and a link to its line in the editor."""
+    where = tr("dòng {l}", "line {l}", l=diag.line) if diag.line else tr("tệp", "file")
+    if diag.line and diag.col:
+        where += f":{diag.col}"
+    link = escape(where)
+    if diag.path and diag.line:
+        url = editor_url.format(path=quote(str(Path(diag.path).resolve())), line=diag.line, col=diag.col or 1)
+        link = f'<a class="loc" href="{escape(url)}">{link}</a>'
+    source = f'<pre class="src">{escape(diag.source_line)}</pre>' if diag.source_line else ""
+    return (f'<li class="finding {diag.severity.value}" data-code="{escape(diag.code)}" '
+            f'data-line="{diag.line or 0}">{link} <b class="code">{escape(diag.code)}</b> '
+            f'<span class="msg">{escape(diag.message)}</span>{source}</li>')
+
+
+class PreviewState:
+    """The preview of one plan file, refreshed when the file changes; safe to read from any thread."""
+
+    def __init__(self, path: Path, *, templates: Path | None = None, editor_url: str = DEFAULT_EDITOR_URL) -> None:
+        self.path = path
+        self.templates = templates
+        self.editor_url = editor_url
+        self.title = path.name
+        self._lock = threading.Condition()
+        self._pages: str | None = None
+        self._pages_version = 0
+        self._snapshot = Snapshot(0, None, 0, "", "")
+
+    def refresh(self) -> Snapshot:
+        try:
+            diagnostics, pages, title = _check(self.path, self.templates)
+        except KehoachError as exc:
+            diagnostics, pages, title = exc.diagnostics, None, ""
+        except Exception as exc:  # noqa: BLE001 - the preview stays up; the finding says what failed
+            diagnostics, pages, title = [Diagnostic("KH000", tr(
+                "lỗi nội bộ của kehoach ({t}: {e}); xin báo lỗi kèm tệp này",
+                "kehoach internal error ({t}: {e}); please report it with this file",
+                t=type(exc).__name__, e=exc), Severity.error, str(self.path))], None, ""
+        with self._lock:
+            if pages is not None and pages != self._pages:
+                self._pages = pages
+                self._pages_version += 1
+            if title:
+                self.title = title
+            self._snapshot = Snapshot(self._snapshot.version + 1, self._pages, self._pages_version,
+                                      self._findings_html(diagnostics), self._banner(diagnostics),
+                                      {s.value: sum(d.severity is s for d in diagnostics) for s in Severity})
+            self._lock.notify_all()
+            return self._snapshot
+
+    def _findings_html(self, diagnostics: list[Diagnostic]) -> str:
+        if not diagnostics:
+            return '<p class="clean">' + escape(tr("Không có phát hiện nào.", "No findings.")) + "</p>"
+        items = "".join(finding_html(d, self.editor_url) for d in diagnostics)
+        return f'<ol class="findings">{items}</ol>'
+
+    def _banner(self, diagnostics: list[Diagnostic]) -> str:
+        errors = [d for d in diagnostics if d.severity is Severity.error]
+        if not errors:
+            return ""
+        if self._pages is None:
+            shown = tr("chưa dựng được trang nào", "no pages could be built yet")
+        else:
+            shown = tr("đang hiển thị bản hợp lệ gần nhất", "showing the last version without errors")
+        head = tr("Kế hoạch có {n} lỗi; {s}.", "The plan has {n} error(s); {s}.", n=len(errors), s=shown)
+        items = "".join(finding_html(d, self.editor_url) for d in errors)
+        return f'<div class="errors"><p>{escape(head)}</p><ol class="findings">{items}</ol></div>'
+
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            return self._snapshot
+
+    def wait_newer(self, version: int, timeout: float) -> Snapshot:
+        """The snapshot once its version passes ``version``, or the current one after ``timeout``."""
+        with self._lock:
+            self._lock.wait_for(lambda: self._snapshot.version > version, timeout)
+            return self._snapshot
+
+    def wake(self) -> None:
+        with self._lock:
+            self._lock.notify_all()

@@ -73,6 +73,7 @@ class _Composer:
         self.number = number_text(lh.number)
         self.date_words = vn.date_words(*m.date_parts(lh.date), blank=BLANK)
         self.styles = plan.styles or m.Styles()
+        self.generated = plan.generated or m.Generated()
         self.scheme = self.styles.numbering or list(m.SCHEMES["standard"])
 
     def heading_style(self, own: str | None, level: int, default: str) -> str:
@@ -116,8 +117,9 @@ class _Composer:
             lines.append(recipient_line(heading if heading.endswith(":") else heading + ":", heading=True))
             lines.extend(line for item in group.items for line in self.recipient(item))
         archive = recipients.archive
-        copies = f" ({archive.copies})" if archive.copies else ""
-        lines.append(doc.RecipientLine(f"- Lưu: {', '.join(strip_end(u) for u in archive.units)}{copies}."))
+        if self.generated.archive_line and archive.units:
+            copies = f" ({archive.copies})" if archive.copies else ""
+            lines.append(doc.RecipientLine(f"- Lưu: {', '.join(strip_end(u) for u in archive.units)}{copies}."))
         return lines
 
     def recipient(self, item: m.Recipient, level: int = 0) -> Iterator[doc.RecipientLine]:
@@ -133,7 +135,7 @@ class _Composer:
 
     def plan_part(self, standalone: bool) -> doc.Part:
         plan = self.plan
-        note = None if standalone else self.wording.render(
+        note = None if standalone or not self.generated.issued_with_note else self.wording.render(
             "issued_with_note.j2", **self.reference_values())
         title = doc.Title(kind=plan.kind, lines=plan.title.splitlines() or [plan.title], note=note)
         blocks: list[doc.Block] = []
@@ -143,15 +145,19 @@ class _Composer:
         for section, label in self.numbered(plan.sections, lambda n: label_for(sections, n, "")):
             blocks += self.section(section, label)
         closing_texts = list(plan.closing)
-        if not closing_texts and standalone:
+        if not closing_texts and standalone and self.generated.closing:
             closing_texts = [self.wording.render("closing.j2", **self.sentence_values())]
         blocks += [para(doc.ParaKind.closing, text) for text in closing_texts]
-        self.finish_body(blocks)
+        if self.generated.end_mark:
+            self.finish_body(blocks)
         closing = None
         if plan.signature is not None:
             closing = doc.Closing(self.recipients(plan.recipients), self.signature(plan.signature))
         appendices = [self.appendix(a, index, len(plan.appendices)) for index, a in enumerate(plan.appendices)]
-        return doc.Part(self.letterhead(numbered=standalone), title, blocks, closing, appendices)
+        letterhead = self.letterhead(numbered=standalone)
+        if not standalone and not self.generated.attachment_letterhead:
+            letterhead = None
+        return doc.Part(letterhead, title, blocks, closing, appendices)
 
     def sentence_values(self) -> dict[str, str]:
         plan = self.plan
@@ -168,14 +174,24 @@ class _Composer:
                 "title": plan.title}
 
     def preamble(self, preamble: m.Preamble) -> list[doc.Block]:
-        blocks: list[doc.Block] = self.bases(preamble.bases, italic=preamble.bases_italic, last=".")
+        generated = self.generated
+        blocks: list[doc.Block] = self.bases(preamble.bases, italic=preamble.bases_italic,
+                                             last=generated.last_basis_mark)
         blocks += [body(text) for text in preamble.paragraphs]
-        if preamble.proposal:
-            blocks.append(body(preamble.proposal))
+        proposal = preamble.proposal
+        in_enacting = bool(proposal and preamble.enacting and generated.proposal_place == "enacting")
+        if proposal and not in_enacting:
+            blocks.append(body(proposal, italic=generated.proposal_italic))
         if preamble.enacting:
             enacting = preamble.enacting
             text = enacting.text or self.wording.render(
                 "enacting.j2", body=enacting.body, **self.sentence_values())
+            if in_enacting:
+                # "Theo đề nghị của Sở Y tế, Ủy ban nhân dân tỉnh ban hành …": one sentence.
+                lead = strip_end(proposal) + ","
+                if generated.proposal_italic:
+                    lead = f"*{lead}*"
+                text = f"{lead} {text}"
             blocks.append(body(text))
         return blocks
 
@@ -185,7 +201,8 @@ class _Composer:
         for i, line in enumerate(lines):
             mark = last if i == count - 1 else ";"
             block = para(doc.ParaKind.basis, line, italic=italic)
-            block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)
+            if self.generated.basis_marks == "auto":
+                block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)
             blocks.append(block)
         return blocks
 
@@ -260,7 +277,7 @@ class _Composer:
                                  label_style=self.label_style(item.label_style, level, "plain")))
         blocks += [body(text, level) for text in texts]
         if item.is_task:
-            blocks += self.task_lines(item, level + 1)
+            blocks += self.task_lines(item, level + 1) if self.generated.task_lines else []
         children = item.numbering or deeper(patterns)
         blocks += self.items(item.items, level + 1, children, number_of(label))
         return blocks
@@ -319,7 +336,9 @@ class _Composer:
 
     def appendix(self, appendix: m.Appendix, index: int, count: int) -> doc.AppendixPart:
         label = appendix.label or ("PHỤ LỤC" if count == 1 else f"PHỤ LỤC {vn.roman(index + 1)}")
-        note = appendix.note or self.wording.render("attachment_note.j2", **self.reference_values())
+        note = appendix.note
+        if note is None and self.generated.appendix_notes:
+            note = self.wording.render("attachment_note.j2", **self.reference_values())
         blocks: list[doc.Block] = [body(text) for text in appendix.text]
         blocks += self.items(appendix.items, 1, self.scheme, "")
         blocks += [table(t) for t in appendix.tables]

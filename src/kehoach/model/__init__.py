@@ -38,6 +38,7 @@ from .decision import Article, Decision
 from .letterhead import Letterhead
 from .plan import KINDS, Period, Plan
 from .schema import json_schema
+from .generated import Generated
 from .style import PATTERN, SCHEMES, Emphasis, Styles, emphasis_flags
 from .signature import Archive, Recipient, RecipientGroup, Recipients, Signature
 from .tables import Appendix, Cell, Column, GroupRow, Table
@@ -48,6 +49,7 @@ __all__ = [
     "PATTERN",
     "SCHEMES",
     "Emphasis",
+    "Generated",
     "Styles",
     "emphasis_flags",
     "PARTIAL_DATE_PATTERN",

@@ -11,6 +11,7 @@ from .body import Preamble, Section
 from .decision import Decision
 from .letterhead import Letterhead
 from .signature import Recipients, Signature
+from .generated import Generated
 from .style import Styles
 from .tables import Appendix
 
@@ -58,6 +59,11 @@ class Plan(Model):
     period: Period | None = F("Giai đoạn", "Giai đoạn thực hiện kế hoạch.", None)
     styles: Styles | None = F(
         "Trình bày", "Kiểu chữ tiêu đề và số thứ tự theo cấp, kiểu đánh số mặc định.", None
+    )
+    generated: Generated | None = F(
+        "Dòng tự thêm",
+        "Bật/tắt hoặc đổi các dòng công cụ tự thêm (câu kết, dấu sau căn cứ, 'Lưu: VT', dòng kèm theo…).",
+        None,
     )
     preamble: Preamble | None = F("Phần mở đầu", "Căn cứ, đoạn dẫn và câu ban hành.", None)
     sections: list[Section] = F("Các mục", "Các mục của kế hoạch theo thứ tự (I., II., …).")

@@ -110,7 +110,7 @@ def runs_html(runs: list[doc.Run]) -> str:
 
 
 def closing_html(closing: doc.Closing) -> str:
-    recipients = '<div class="label">Nơi nhận:</div>' + "".join(
+    recipients = "" if not closing.recipients else '<div class="label">Nơi nhận:</div>' + "".join(
         f'<div class="{"group" if line.heading else "nested" if line.level else "line"}">{runs_html(line.spans())}</div>'
         for line in closing.recipients)
     signature = ""

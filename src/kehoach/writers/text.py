@@ -39,7 +39,8 @@ def part_chunks(part: doc.Part) -> list[list[str]]:
     chunks += [block_lines(block) for block in part.blocks]
     if part.closing:
         closing = part.closing
-        chunks.append(["Nơi nhận:", *(("  " * line.level) + line.text for line in closing.recipients)])
+        if closing.recipients:
+            chunks.append(["Nơi nhận:", *(("  " * line.level) + line.text for line in closing.recipients)])
         if closing.signature:
             sig = closing.signature
             chunks.append([*sig.authority_lines, sig.title, "", sig.name])

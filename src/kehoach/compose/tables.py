@@ -45,12 +45,15 @@ def table(source: m.Table) -> doc.Table:
     rows: list[list[doc.TableCell]] = []
     for row in source.rows:
         if isinstance(row, m.GroupRow):
-            # The group text spans the leading columns; its own figures (subtotals) fill the rest.
-            figures = row.cells[-(width - 1):] if row.cells and width > 1 else []
-            span = width - len(figures)
-            cells = [cell(row.group, col_span=span, bold=True)]
+            # Its number in the TT column (when given), the title spanning the middle columns, its own
+            # figures (subtotals) in the last ones. The model rejects more cells than columns.
+            cells = []
+            if row.number is not None:
+                cells.append(cell(str(row.number), bold=True, align="center"))
+            span = width - len(cells) - len(row.cells)
+            cells.append(cell(row.group, col_span=span, bold=True))
             cells += [cell(cell_text(value), bold=True, align=leaf.align)
-                      for value, leaf in zip(figures, leaves[span:])]
+                      for value, leaf in zip(row.cells, leaves[width - len(row.cells):])]
             rows.append(cells)
         else:
             rows.append([cell(cell_text(value), align=leaf.align) for value, leaf in zip(row, leaves)])

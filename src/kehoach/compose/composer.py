@@ -151,10 +151,12 @@ class _Composer:
         if self.generated.end_mark:
             self.finish_body(blocks)
         closing = None
-        if plan.signature is not None:
-            closing = doc.Closing(self.recipients(plan.recipients), self.signature(plan.signature))
+        if plan.signature is not None or (standalone and plan.status == "draft"):
+            # A draft not signed yet still shows its Nơi nhận, with the signature space left empty.
+            signature = self.signature(plan.signature) if plan.signature else None
+            closing = doc.Closing(self.recipients(plan.recipients), signature)
         appendices = [self.appendix(a, index, len(plan.appendices)) for index, a in enumerate(plan.appendices)]
-        letterhead = self.letterhead(numbered=standalone)
+        letterhead = self.letterhead(numbered=standalone and plan.status != "attachment")
         if not standalone and not self.generated.attachment_letterhead:
             letterhead = None
         return doc.Part(letterhead, title, blocks, closing, appendices)

@@ -79,7 +79,7 @@ def test_programme_is_unsigned_and_has_three_sections(plan: Plan) -> None:
     assert plan.kind == "CHƯƠNG TRÌNH"
     assert plan.signature is None and plan.recipients is None
     assert [s.role for s in plan.sections] == [Role.goals, Role.solutions, Role.assignments]
-    assert [s.numbering for s in plan.sections] == ["standard", "decimal-2", "standard"]
+    assert [s.numbering for s in plan.sections] == [None, ["1.", "1.1.", "-", "+"], None]
     goals, solutions, assignments = plan.sections
     assert len(goals.items) == 8
     assert len(solutions.items) == 14 and all(group.heading for group in solutions.items)

@@ -74,15 +74,15 @@ def test_html_is_escaped_and_structured() -> None:
     assert page == write_html(document()).decode("utf-8")
     parser = _Collector()
     parser.feed(page)
-    # Text from the plan never becomes markup: the only <b> tags are ours (the run-in heading, labels).
+    # Text from the plan never becomes markup: the only tags are ours (emphasis runs, labels).
     assert "Phòng, chống &lt;b&gt;lao động&lt;/b&gt; trẻ em" in page
     assert "Phòng, chống <b>lao động</b> trẻ em" in "".join(parser.text)
-    assert re.search(r'<p class="basis italic"[^>]*><i>Căn cứ Luật Trẻ em\.</i></p>', page)
-    assert '<p class="item" data-level="1"><b>1. </b><b>Sở Tài chính: </b>Bố trí kinh phí.</p>' in page
+    assert re.search(r'<p class="basis italic"[^>]*>Căn cứ Luật Trẻ em\.</p>', page)
+    assert '<p class="item" data-level="1"><strong>1. </strong><strong>Sở Tài chính: </strong>Bố trí kinh phí.</p>' in page
     assert "Dòng một\ndòng hai &amp; ba." in page
-    assert '<th rowspan="2" style="text-align:center;font-weight:bold">TT</th>' in page
-    assert '<th colspan="2" style="text-align:center;font-weight:bold">Năm</th>' in page
-    assert '<td colspan="3" style="text-align:left;font-weight:bold">I. Nhóm</td>' in page
+    assert '<th rowspan="2" style="text-align:center;font-weight:bold"><p>TT</p></th>' in page
+    assert '<th colspan="2" style="text-align:center;font-weight:bold"><p>Năm</p></th>' in page
+    assert '<td colspan="3" style="text-align:left;font-weight:bold"><p>I. Nhóm</p></td>' in page
     assert parser.tags.count("table") == 3  # letterhead, Nơi nhận + signature, the appendix table
     assert "<title>Phòng, chống &lt;b&gt;lao động&lt;/b&gt; trẻ em</title>" in page
 

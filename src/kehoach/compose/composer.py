@@ -24,12 +24,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import document as doc
+from . import emphasis
 from .. import model as m
 from .. import nd30, vn
 from ..textwidth import break_letterhead_line
 from .tables import needs_landscape, table
-from .text import (BLANK, date_text, decimal, end_mark, inline, item_label, money, number_of, number_text,
-                   sentence_case, strip_end)
+from .text import (BLANK, date_text, decimal, deeper, end_mark, inline, label_for, money, number_of,
+                   number_text, sentence_case, strip_end)
 from .wording import Wording, wording
 
 
@@ -40,12 +41,28 @@ def compose(plan: m.Plan, *, templates: Path | None = None) -> doc.Document:
 
 def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold: bool = False,
          italic: bool = False) -> doc.Paragraph:
-    return doc.Paragraph(kind, [doc.Run(text, bold=bold, italic=italic)], label=label, level=level,
+    return doc.Paragraph(kind, emphasis.runs(text), label=label, level=level,
                          bold=bold, italic=italic)
 
 
 def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
     return para(doc.ParaKind.body, text, level=level, italic=italic)
+
+
+def styled(kind: doc.ParaKind, text: str, *, label: str, level: int, text_style: str | None,
+           label_style: str | None) -> doc.Paragraph:
+    """A paragraph whose text and label are set as the plan says (bold / italic / both / plain)."""
+    bold, italic = m.emphasis_flags(text_style)
+    label_bold, label_italic = m.emphasis_flags(label_style)
+    if (bold, italic) == (label_bold, label_italic):
+        return para(kind, text, label=label, level=level, bold=bold, italic=italic)
+    return doc.Paragraph(kind, emphasis.runs(text, bold=bold, italic=italic), label=label, level=level,
+                         label_bold=label_bold, label_italic=label_italic)
+
+
+def recipient_line(text: str, *, level: int = 0, heading: bool = False) -> doc.RecipientLine:
+    parts = emphasis.runs(text)
+    return doc.RecipientLine("".join(run.text for run in parts), level=level, heading=heading, runs=parts)
 
 
 class _Composer:
@@ -56,6 +73,15 @@ class _Composer:
         lh = plan.letterhead
         self.number = number_text(lh.number)
         self.date_words = vn.date_words(*m.date_parts(lh.date), blank=BLANK)
+        self.styles = plan.styles or m.Styles()
+        self.generated = plan.generated or m.Generated()
+        self.scheme = self.styles.numbering or list(m.SCHEMES["standard"])
+
+    def heading_style(self, own: str | None, level: int, default: str) -> str:
+        return own or self.styles.headings.get(level) or default
+
+    def label_style(self, own: str | None, level: int, default: str) -> str:
+        return own or self.styles.labels.get(level) or default
 
     def document(self) -> doc.Document:
         plan = self.plan
@@ -92,11 +118,12 @@ class _Composer:
         lines = [line for item in recipients.items for line in self.recipient(item)]
         for group in recipients.groups:
             heading = group.heading.rstrip()
-            lines.append(doc.RecipientLine(heading if heading.endswith(":") else heading + ":", heading=True))
+            lines.append(recipient_line(heading if heading.endswith(":") else heading + ":", heading=True))
             lines.extend(line for item in group.items for line in self.recipient(item))
         archive = recipients.archive
-        copies = f" ({archive.copies})" if archive.copies else ""
-        lines.append(doc.RecipientLine(f"- Lưu: {', '.join(strip_end(u) for u in archive.units)}{copies}."))
+        if self.generated.archive_line and archive.units:
+            copies = f" ({archive.copies})" if archive.copies else ""
+            lines.append(doc.RecipientLine(f"- Lưu: {', '.join(strip_end(u) for u in archive.units)}{copies}."))
         return lines
 
     def recipient(self, item: m.Recipient, level: int = 0) -> Iterator[doc.RecipientLine]:
@@ -104,7 +131,7 @@ class _Composer:
         if item.purpose:
             purpose = strip_end(item.purpose)
             text += f" {purpose}" if purpose.startswith("(") else f" ({purpose})"
-        yield doc.RecipientLine(f"{'-' if level == 0 else '+'} {text};", level=level)
+        yield recipient_line(f"{'-' if level == 0 else '+'} {text};", level=level)
         for child in item.items:
             yield from self.recipient(child, level + 1)
 
@@ -112,24 +139,31 @@ class _Composer:
 
     def plan_part(self, standalone: bool) -> doc.Part:
         plan = self.plan
-        note = None if standalone else self.wording.render(
+        note = None if standalone or not self.generated.issued_with_note else self.wording.render(
             "issued_with_note.j2", **self.reference_values())
         title = doc.Title(kind=plan.kind, lines=plan.title.splitlines() or [plan.title], note=note)
         blocks: list[doc.Block] = []
         if plan.preamble:
             blocks += self.preamble(plan.preamble)
-        for section, label in self.numbered(plan.sections):
+        sections = self.styles.sections
+        for section, label in self.numbered(plan.sections, lambda n: label_for(sections, n, "")):
             blocks += self.section(section, label)
         closing_texts = list(plan.closing)
-        if not closing_texts and standalone:
+        if not closing_texts and standalone and self.generated.closing:
             closing_texts = [self.wording.render("closing.j2", **self.sentence_values())]
         blocks += [para(doc.ParaKind.closing, text) for text in closing_texts]
-        self.finish_body(blocks)
+        if self.generated.end_mark:
+            self.finish_body(blocks)
         closing = None
-        if plan.signature is not None:
-            closing = doc.Closing(self.recipients(plan.recipients), self.signature(plan.signature))
+        if plan.signature is not None or (standalone and plan.status == "draft"):
+            # A draft not signed yet still shows its Nơi nhận, with the signature space left empty.
+            signature = self.signature(plan.signature) if plan.signature else None
+            closing = doc.Closing(self.recipients(plan.recipients), signature)
         appendices = [self.appendix(a, index, len(plan.appendices)) for index, a in enumerate(plan.appendices)]
-        return doc.Part(self.letterhead(numbered=standalone), title, blocks, closing, appendices)
+        letterhead = self.letterhead(numbered=standalone and plan.status != "attachment")
+        if not standalone and not self.generated.attachment_letterhead:
+            letterhead = None
+        return doc.Part(letterhead, title, blocks, closing, appendices)
 
     def sentence_values(self) -> dict[str, str]:
         plan = self.plan
@@ -146,21 +180,37 @@ class _Composer:
                 "title": plan.title}
 
     def preamble(self, preamble: m.Preamble) -> list[doc.Block]:
-        blocks: list[doc.Block] = self.bases(preamble.bases, italic=preamble.bases_italic, last=".")
+        generated = self.generated
+        blocks: list[doc.Block] = self.bases(preamble.bases, italic=preamble.bases_italic,
+                                             last=generated.last_basis_mark)
         blocks += [body(text) for text in preamble.paragraphs]
-        if preamble.proposal:
-            blocks.append(body(preamble.proposal))
+        proposal = preamble.proposal
+        in_enacting = bool(proposal and preamble.enacting and generated.proposal_place == "enacting")
+        if proposal and not in_enacting:
+            blocks.append(body(proposal, italic=generated.proposal_italic))
         if preamble.enacting:
             enacting = preamble.enacting
             text = enacting.text or self.wording.render(
                 "enacting.j2", body=enacting.body, **self.sentence_values())
+            if in_enacting:
+                # "Theo đề nghị của Sở Y tế, Ủy ban nhân dân tỉnh ban hành …": one sentence.
+                lead = strip_end(proposal) + ","
+                if generated.proposal_italic:
+                    lead = f"*{lead}*"
+                text = f"{lead} {text}"
             blocks.append(body(text))
         return blocks
 
     def bases(self, lines: list[str], *, italic: bool, last: str) -> list[doc.Block]:
         count = len(lines)
-        return [para(doc.ParaKind.basis, strip_end(line) + (last if i == count - 1 else ";"), italic=italic)
-                for i, line in enumerate(lines)]
+        blocks: list[doc.Block] = []
+        for i, line in enumerate(lines):
+            mark = last if i == count - 1 else ";"
+            block = para(doc.ParaKind.basis, line, italic=italic)
+            if self.generated.basis_marks == "auto":
+                block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)
+            blocks.append(block)
+        return blocks
 
     @staticmethod
     def numbered(entries: list, computed=lambda n: f"{vn.roman(n + 1)}.") -> Iterator[tuple]:
@@ -175,9 +225,12 @@ class _Composer:
 
     def section(self, section: m.Section, label: str) -> list[doc.Block]:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
-        blocks: list[doc.Block] = [para(doc.ParaKind.heading, vn.upper(heading), label=label, bold=True)]
+        text_style = self.heading_style(section.heading_style, 0, "bold")
+        blocks: list[doc.Block] = [styled(
+            doc.ParaKind.heading, vn.upper(heading), label=label, level=0, text_style=text_style,
+            label_style=self.label_style(section.label_style, 0, text_style))]
         blocks += [body(text, 1) for text in section.text]
-        blocks += self.items(section.items, 1, section.numbering, "")
+        blocks += self.items(section.items, 1, section.numbering or self.scheme, "")
         if section.budget:
             blocks += self.budget(section.budget)
         for rule in section.reporting:
@@ -190,14 +243,15 @@ class _Composer:
 
     # -- items -------------------------------------------------------------------------------
 
-    def items(self, items: list[m.Item], level: int, scheme: str, parent_number: str) -> list[doc.Block]:
+    def items(self, items: list[m.Item], level: int, patterns: list[str], parent_number: str) -> list[doc.Block]:
+        """``items`` at ``level``, numbered by ``patterns[0]``; their children by the rest."""
         blocks: list[doc.Block] = []
-        labelled = self.numbered(items, lambda n: item_label(scheme, level, n, parent_number))
+        labelled = self.numbered(items, lambda n: label_for(patterns[0], n, parent_number))
         for item, label in labelled:
-            blocks += self.item(item, label, level, scheme)
+            blocks += self.item(item, label, level, patterns)
         return blocks
 
-    def item(self, item: m.Item, label: str, level: int, scheme: str) -> list[doc.Block]:
+    def item(self, item: m.Item, label: str, level: int, patterns: list[str]) -> list[doc.Block]:
         heading = item.heading
         if heading is None and item.body:
             heading = item.body
@@ -210,20 +264,28 @@ class _Composer:
         if heading and item.run_in:
             first = texts.pop(0) if texts else ""
             joiner = " " if heading.endswith((":", ".")) else ": "
-            runs = [doc.Run(heading + (joiner if first else ""), bold=True)]
+            text_style = self.heading_style(item.heading_style, level, "bold")
+            bold, italic = m.emphasis_flags(text_style)
+            label_bold, label_italic = m.emphasis_flags(self.label_style(item.label_style, level, text_style))
+            runs = emphasis.runs(heading + (joiner if first else ""), bold=bold, italic=italic)
             if first:
-                runs.append(doc.Run(first))
-            blocks.append(doc.Paragraph(doc.ParaKind.item, runs, label=label, level=level, label_bold=True))
+                runs += emphasis.runs(first)
+            blocks.append(doc.Paragraph(doc.ParaKind.item, runs, label=label, level=level,
+                                        label_bold=label_bold, label_italic=label_italic))
         elif heading:
-            blocks.append(para(doc.ParaKind.heading, heading, label=label, level=level, bold=level == 1))
+            text_style = self.heading_style(item.heading_style, level, "bold" if level == 1 else "plain")
+            blocks.append(styled(doc.ParaKind.heading, heading, label=label, level=level, text_style=text_style,
+                                 label_style=self.label_style(item.label_style, level, text_style)))
         elif texts:
             first = texts.pop(0)
             kind = doc.ParaKind.item if label else doc.ParaKind.body
-            blocks.append(para(kind, first, label=label, level=level))
+            blocks.append(styled(kind, first, label=label, level=level, text_style=item.heading_style or "plain",
+                                 label_style=self.label_style(item.label_style, level, "plain")))
         blocks += [body(text, level) for text in texts]
         if item.is_task:
-            blocks += self.task_lines(item, level + 1)
-        blocks += self.items(item.items, level + 1, scheme, number_of(label))
+            blocks += self.task_lines(item, level + 1) if self.generated.task_lines else []
+        children = item.numbering or deeper(patterns)
+        blocks += self.items(item.items, level + 1, children, number_of(label))
         return blocks
 
     def target(self, item: m.Item) -> str:
@@ -273,8 +335,7 @@ class _Composer:
         """End the last paragraph with "./."."""
         for block in reversed(blocks):
             if isinstance(block, doc.Paragraph) and block.runs:
-                last = block.runs[-1]
-                block.runs[-1] = doc.Run(end_mark(last.text), bold=last.bold, italic=last.italic)
+                block.runs = emphasis.retail(block.runs, end_mark)
                 return
 
     # -- appendices and tables ---------------------------------------------------------------
@@ -282,9 +343,11 @@ class _Composer:
     def appendix(self, appendix: m.Appendix, index: int, count: int) -> doc.AppendixPart:
         # Phụ lục I, III.1.b writes the label "Phụ lục I" (bold, 14 pt); a plan may print its own.
         label = appendix.label or nd30.appendix_label(index, count)
-        note = appendix.note or self.wording.render("attachment_note.j2", **self.reference_values())
+        note = appendix.note
+        if note is None and self.generated.appendix_notes:
+            note = self.wording.render("attachment_note.j2", **self.reference_values())
         blocks: list[doc.Block] = [body(text) for text in appendix.text]
-        blocks += self.items(appendix.items, 1, "standard", "")
+        blocks += self.items(appendix.items, 1, self.scheme, "")
         blocks += [table(t) for t in appendix.tables]
         landscape = appendix.landscape
         if landscape is None:
@@ -306,10 +369,10 @@ class _Composer:
             if article.heading:
                 blocks.append(para(doc.ParaKind.article, article.heading, label=label, bold=True))
             elif texts:
-                blocks.append(doc.Paragraph(doc.ParaKind.article, [doc.Run(texts.pop(0))], label=label,
+                blocks.append(doc.Paragraph(doc.ParaKind.article, emphasis.runs(texts.pop(0)), label=label,
                                             label_bold=True))
             blocks += [body(text) for text in texts]
-            blocks += self.items(article.items, 1, "standard", "")
+            blocks += self.items(article.items, 1, self.scheme, "")
         self.finish_body(blocks)
         title = doc.Title(kind="QUYẾT ĐỊNH", lines=decision.title.splitlines() or [decision.title])
         closing = doc.Closing(self.recipients(decision.recipients), self.signature(decision.signature))

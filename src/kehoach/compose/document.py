@@ -24,7 +24,11 @@ def without_controls(text: str) -> str:
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one emphasis (run-in headings are bold runs inside a paragraph)."""
+    """A stretch of text with one emphasis (run-in headings are bold runs inside a paragraph).
+
+    Emphasis the author typed inline (``**đậm**``, ``*nghiêng*``) is already split into runs here:
+    writers never see the markers.
+    """
 
     text: str
     bold: bool = False
@@ -54,6 +58,7 @@ class Paragraph:
     # Only the label is bold while the text is not: "Điều 1. Ban hành …", and a run-in heading
     # "1. Sở Tài chính: …" (whose heading run is bold too). Ignored when ``bold`` is set.
     label_bold: bool = False
+    label_italic: bool = False  # the label alone is italic (a plan's per-level label style)
 
     @property
     def text(self) -> str:
@@ -98,6 +103,10 @@ class RecipientLine:
     text: str
     level: int = 0  # nested items ("+ LĐVP;") have level 1
     heading: bool = False  # a group heading ("Gửi bản điện tử:")
+    runs: list[Run] = field(default_factory=list)  # ``text`` with its emphasis; empty = one plain run
+
+    def spans(self) -> list[Run]:
+        return self.runs or [Run(self.text)]
 
 
 @dataclass
@@ -110,11 +119,19 @@ class Closing:
 
 @dataclass
 class TableCell:
-    text: str
+    text: str  # the plain text; paragraphs separated by "\n"
     col_span: int = 1
     row_span: int = 1
     bold: bool = False
     align: str = "left"  # left | center | right | justify
+    # The cell's paragraphs as runs (inline emphasis parsed); empty = one plain paragraph per line.
+    paragraphs: list[list[Run]] = field(default_factory=list)
+
+    def lines(self) -> list[list[Run]]:
+        """The cell's paragraphs, each a list of runs."""
+        if self.paragraphs:
+            return self.paragraphs
+        return [[Run(line)] if line else [] for line in self.text.split("\n")] if self.text else []
 
 
 @dataclass

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from . import document as doc
 from .. import model as m
+from .emphasis import paragraphs
 from .text import cell_text
+
+
+def cell(value: str, **kwargs) -> doc.TableCell:
+    """A cell whose text may hold inline emphasis and several paragraphs (one per line)."""
+    lines = paragraphs(value)
+    plain = "\n".join("".join(run.text for run in line) for line in lines)
+    return doc.TableCell(plain, paragraphs=lines, **kwargs)
 
 PORTRAIT_TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5  # A4 minus the default left and right margins
 MAX_PORTRAIT_COLUMNS = 7
@@ -26,26 +34,29 @@ def table(source: m.Table) -> doc.Table:
     def place(columns: list[m.Column], row: int) -> None:
         for column in columns:
             if column.columns:
-                header[row].append(doc.TableCell(column.title, col_span=len(column.leaves()), bold=True,
+                header[row].append(cell(column.title, col_span=len(column.leaves()), bold=True,
                                                  align="center"))
                 place(column.columns, row + 1)
             else:
-                header[row].append(doc.TableCell(column.title, row_span=rows_needed - row, bold=True,
+                header[row].append(cell(column.title, row_span=rows_needed - row, bold=True,
                                                  align="center"))
 
     place(source.columns, 0)
     rows: list[list[doc.TableCell]] = []
     for row in source.rows:
         if isinstance(row, m.GroupRow):
-            # The group text spans the leading columns; its own figures (subtotals) fill the rest.
-            figures = row.cells[-(width - 1):] if row.cells and width > 1 else []
-            span = width - len(figures)
-            cells = [doc.TableCell(row.group, col_span=span, bold=True)]
-            cells += [doc.TableCell(cell_text(value), bold=True, align=leaf.align)
-                      for value, leaf in zip(figures, leaves[span:])]
+            # Its number in the TT column (when given), the title spanning the middle columns, its own
+            # figures (subtotals) in the last ones. The model rejects more cells than columns.
+            cells = []
+            if row.number is not None:
+                cells.append(cell(str(row.number), bold=True, align="center"))
+            span = width - len(cells) - len(row.cells)
+            cells.append(cell(row.group, col_span=span, bold=True))
+            cells += [cell(cell_text(value), bold=True, align=leaf.align)
+                      for value, leaf in zip(row.cells, leaves[width - len(row.cells):])]
             rows.append(cells)
         else:
-            rows.append([doc.TableCell(cell_text(value), align=leaf.align) for value, leaf in zip(row, leaves)])
+            rows.append([cell(cell_text(value), align=leaf.align) for value, leaf in zip(row, leaves)])
     return doc.Table(header=header, rows=rows, widths_cm=[leaf.width for leaf in leaves], title=source.title)
 
 

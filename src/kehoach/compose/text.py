@@ -87,24 +87,40 @@ def date_text(value: str | dt.date) -> str:
 _DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
 
 
-# How many levels a decimal scheme numbers (1. → 1.1. → 1.1.1.) before "-" and "+".
-DECIMAL_DEPTH = {"decimal": 3, "decimal-2": 2}
+def label_for(pattern: str, index: int, parent_number: str) -> str:
+    """The ``index``-th (0-based) label of a level numbered by ``pattern`` ("1.", "1.1.", "a)", "-").
+
+    A dotted pattern ("1.1.") continues its parent's number; under a parent without a decimal
+    number (a literal label, a letter) it falls back to "a)".
+    """
+    match = m.PATTERN.match(pattern)
+    if not match:
+        return pattern  # a bullet
+    counter, pre, post = match.group("counter"), match.group("pre"), match.group("post")
+    if "." in counter:
+        if not parent_number:
+            return f"{vn.letter(index)})"
+        return f"{pre}{parent_number}.{index + 1}{post}"
+    number = {"1": str(index + 1), "a": vn.letter(index), "A": vn.letter(index).upper(),
+              "I": vn.roman(index + 1), "i": vn.roman(index + 1).lower()}[counter]
+    return f"{pre}{number}{post}"
 
 
-def item_label(scheme: str, level: int, index: int, parent_number: str) -> str:
-    """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản)."""
-    if level == 1:
-        return f"{index + 1}."
-    depth = DECIMAL_DEPTH.get(scheme)
-    if depth and parent_number:
-        if level <= depth:
-            return f"{parent_number}.{index + 1}."
-        return "-" if level == depth + 1 else "+"
-    if level == 2 or (scheme == "decimal" and level == 3):
-        return f"{vn.letter(index)})"
-    return "-" if level == 3 else "+"
+def deeper(patterns: list[str]) -> list[str]:
+    """The patterns of the next level down: past the end of a scheme, "-" then "+"."""
+    rest = patterns[1:]
+    if rest:
+        return rest
+    last = patterns[0] if patterns else "-"
+    return ["+"] if last in ("-", "+") else ["-", "+"]
 
 
+def item_label(scheme: str | list[str], level: int, index: int, parent_number: str) -> str:
+    """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản) of a scheme."""
+    patterns = list(m.SCHEMES[scheme]) if isinstance(scheme, str) else list(scheme)
+    for _ in range(level - 1):
+        patterns = deeper(patterns)
+    return label_for(patterns[0], index, parent_number)
 def number_of(label: str) -> str:
     """'1.2.' → '1.2': the part a decimal child label continues from ('' if not decimal)."""
     return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""

@@ -38,12 +38,20 @@ from .decision import Article, Decision
 from .letterhead import Letterhead
 from .plan import KINDS, Period, Plan
 from .schema import json_schema
+from .generated import Generated
+from .style import PATTERN, SCHEMES, Emphasis, Styles, emphasis_flags
 from .signature import Archive, Recipient, RecipientGroup, Recipients, Signature
 from .tables import Appendix, Cell, Column, GroupRow, Table
 
 __all__ = [
     "ID_PATTERN",
     "KINDS",
+    "PATTERN",
+    "SCHEMES",
+    "Emphasis",
+    "Generated",
+    "Styles",
+    "emphasis_flags",
     "PARTIAL_DATE_PATTERN",
     "Appendix",
     "Archive",

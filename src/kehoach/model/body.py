@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import field_validator, model_validator
 
 from .base import F, Id, Model, Paragraphs, _as_list, _text_items
+from .style import NUMBERING_HELP, Emphasis, Numbering
 
 
 class Enacting(Model):
@@ -88,7 +89,30 @@ class Item(Model):
         "Tiêu đề in đậm đứng đầu đoạn văn đầu tiên, cùng một dòng ('1. Sở Tài chính: …').",
         False,
     )
-    text: Paragraphs = F("Nội dung", "Các đoạn văn của khoản/điểm.", default_factory=list)
+    heading_style: Emphasis | None = F(
+        "Kiểu chữ tiêu đề",
+        "Kiểu chữ của tiêu đề khoản/điểm (và số thứ tự đi cùng): bold, italic, bold-italic, plain. "
+        "Mặc định theo cấp (styles.headings).",
+        None,
+    )
+    label_style: Emphasis | None = F(
+        "Kiểu chữ số thứ tự",
+        "Kiểu chữ riêng của số thứ tự (ví dụ số in đậm, nội dung đứng thường): bold, italic, "
+        "bold-italic, plain. Mặc định như tiêu đề, hoặc theo cấp (styles.labels).",
+        None,
+    )
+    numbering: Numbering | None = F(
+        "Kiểu đánh số các ý con",
+        "Đánh số riêng cho các ý con của khoản/điểm này (ví dụ '-' để các ý con là gạch đầu dòng). "
+        + NUMBERING_HELP,
+        None,
+    )
+    text: Paragraphs = F(
+        "Nội dung",
+        "Các đoạn văn của khoản/điểm. Mọi đoạn văn có thể viết **đậm**, *nghiêng*, ***đậm nghiêng***; "
+        "'\\*' là dấu sao thường.",
+        default_factory=list,
+    )
     items: list[Item] = F("Các ý con", "Các khoản/điểm con.", default_factory=list)
 
     # A task (nhiệm vụ)
@@ -198,11 +222,14 @@ class Section(Model):
     label: str | None = F(
         "Số thứ tự ghi đè", "Số thứ tự ghi nguyên văn (ví dụ: 'A.', 'Phần I').", None
     )
-    numbering: Literal["standard", "decimal", "decimal-2"] = F(
-        "Kiểu đánh số",
-        "standard: 1. → a) → - → +; decimal: 1. → 1.1. → 1.1.1. → - → +; "
-        "decimal-2: 1. → 1.1. → - → +.",
-        "standard",
+    numbering: Numbering | None = F(
+        "Kiểu đánh số", NUMBERING_HELP + " Mặc định theo styles.numbering, không có thì standard.", None
+    )
+    heading_style: Emphasis | None = F(
+        "Kiểu chữ tiêu đề", "Kiểu chữ của tiêu đề mục: bold (mặc định), italic, bold-italic, plain.", None
+    )
+    label_style: Emphasis | None = F(
+        "Kiểu chữ số thứ tự", "Kiểu chữ riêng của số thứ tự mục (mặc định như tiêu đề).", None
     )
     lead: str | None = F(
         "Cơ quan chủ trì chung",

@@ -11,6 +11,8 @@ from .body import Preamble, Section
 from .decision import Decision
 from .letterhead import Letterhead
 from .signature import Recipients, Signature
+from .generated import Generated
+from .style import Styles
 from .tables import Appendix
 
 
@@ -52,9 +54,23 @@ class Plan(Model):
     kind: Literal[tuple(KINDS)] = F(  # type: ignore[valid-type]
         "Tên loại văn bản", "Tên loại văn bản, in hoa (mặc định KẾ HOẠCH).", "KẾ HOẠCH"
     )
+    status: Literal["issued", "draft", "attachment"] = F(
+        "Tình trạng văn bản",
+        "issued: văn bản ban hành (mặc định; phải có chữ ký); draft: dự thảo (chưa có chữ ký, số, nơi nhận "
+        "vẫn được); attachment: văn bản kèm theo một văn bản khác (không có số, ngày, chữ ký riêng).",
+        "issued",
+    )
     letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
     title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
     period: Period | None = F("Giai đoạn", "Giai đoạn thực hiện kế hoạch.", None)
+    styles: Styles | None = F(
+        "Trình bày", "Kiểu chữ tiêu đề và số thứ tự theo cấp, kiểu đánh số mặc định.", None
+    )
+    generated: Generated | None = F(
+        "Dòng tự thêm",
+        "Bật/tắt hoặc đổi các dòng công cụ tự thêm (câu kết, dấu sau căn cứ, 'Lưu: VT', dòng kèm theo…).",
+        None,
+    )
     preamble: Preamble | None = F("Phần mở đầu", "Căn cứ, đoạn dẫn và câu ban hành.", None)
     sections: list[Section] = F("Các mục", "Các mục của kế hoạch theo thứ tự (I., II., …).")
     closing: Paragraphs = F(
@@ -75,8 +91,9 @@ class Plan(Model):
 
     @model_validator(mode="after")
     def _signed_once(self) -> Plan:
-        if self.decision is None and self.signature is None:
-            raise ValueError("a plan needs `signature` (or a `decision` that signs it)")
+        if self.decision is None and self.signature is None and self.status == "issued":
+            raise ValueError("a plan needs `signature` (or a `decision` that signs it, or `status: draft` "
+                             "/ `status: attachment`)")
         return self
 
     @property

@@ -32,9 +32,17 @@ Cell = str | int | float | None
 class GroupRow(Model):
     """Dòng nhóm trải hết chiều ngang bảng (ví dụ: 'I. Nhóm nhiệm vụ …')."""
 
-    group: str = F("Dòng nhóm", "Nội dung dòng nhóm, trải hết các cột.")
+    number: str | int | None = F(
+        "Số thứ tự nhóm",
+        "Số thứ tự của nhóm đặt ở cột đầu (cột TT), ví dụ 'I'; khi có, tiêu đề nhóm trải các cột còn lại.",
+        None,
+    )
+    group: str = F("Dòng nhóm", "Nội dung (tiêu đề) dòng nhóm, trải các cột không có số liệu.")
     cells: list[Cell] = F(
-        "Ô", "Các ô của dòng nhóm khi nhóm có số liệu riêng (ví dụ: tổng phụ).", default_factory=list
+        "Ô số liệu",
+        "Các ô số liệu của dòng nhóm (ví dụ: tổng phụ), điền vào các cột cuối bảng; tiêu đề nhóm trải "
+        "các cột còn lại. Số ô phải nhỏ hơn số cột (trừ cả cột số thứ tự nếu có).",
+        default_factory=list,
     )
 
 
@@ -59,6 +67,13 @@ class Table(Model):
         for index, row in enumerate(self.rows):
             if isinstance(row, list) and len(row) != width:
                 raise ValueError(f"row {index + 1} has {len(row)} cells, the table has {width} columns")
+            if isinstance(row, GroupRow):
+                room = width - 1 - (row.number is not None)  # the title needs one column
+                if len(row.cells) > room:
+                    raise ValueError(
+                        f"group row {index + 1} has {len(row.cells)} cells but only {max(room, 0)} columns are "
+                        f"left beside its title{' and number' if row.number is not None else ''} "
+                        f"(the table has {width} columns)")
         return self
 
 

@@ -24,7 +24,7 @@ hr.rule { width: 35%; border: 0; border-top: 1px solid #000; margin: 2pt auto 6p
 .title .note { font-weight: normal; font-style: italic; }
 p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
 p.basis.italic, p.italic { font-style: italic; }
-p.heading.bold, p.bold, b { font-weight: bold; }
+p.heading.bold, p.bold, strong { font-weight: bold; }
 p.centered { text-align: center; text-indent: 0; }
 .recipients { font-size: 11pt; } .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .recipients div.nested { padding-left: 1em; } .recipients div.group { font-style: italic; }
@@ -34,6 +34,7 @@ section.appendix.landscape { max-width: 25cm; }
 .appendix-head { text-align: center; font-weight: bold; } .appendix-head .note { font-weight: normal; font-style: italic; }
 table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 12pt; }
 table.data td, table.data th { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
+table.data p { text-indent: 0; margin: 0; text-align: inherit; }
 """
 CSS = """
 body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3;
@@ -88,7 +89,9 @@ def block_html(block: doc.Block) -> str:
     if block.label:
         label = escape(block.label) + " "
         if block.label_bold and not block.bold:
-            label = f"<b>{label}</b>"
+            label = f"<strong>{label}</strong>"
+        if block.label_italic and not block.italic:
+            label = f"<em>{label}</em>"
     runs = "".join(run_html(run) for run in block.runs)
     return f'<p class="{" ".join(classes)}" data-level="{block.level}">{label}{runs}</p>'
 
@@ -96,15 +99,19 @@ def block_html(block: doc.Block) -> str:
 def run_html(run: doc.Run) -> str:
     text = escape(run.text)
     if run.bold:
-        text = f"<b>{text}</b>"
+        text = f"<strong>{text}</strong>"
     if run.italic:
-        text = f"<i>{text}</i>"
+        text = f"<em>{text}</em>"
     return text
 
 
+def runs_html(runs: list[doc.Run]) -> str:
+    return "".join(run_html(run) for run in runs)
+
+
 def closing_html(closing: doc.Closing) -> str:
-    recipients = '<div class="label">Nơi nhận:</div>' + "".join(
-        f'<div class="{"group" if line.heading else "nested" if line.level else "line"}">{escape(line.text)}</div>'
+    recipients = "" if not closing.recipients else '<div class="label">Nơi nhận:</div>' + "".join(
+        f'<div class="{"group" if line.heading else "nested" if line.level else "line"}">{runs_html(line.spans())}</div>'
         for line in closing.recipients)
     signature = ""
     if closing.signature:
@@ -128,7 +135,8 @@ def table_html(table: doc.Table) -> str:
         spans = (f' colspan="{c.col_span}"' if c.col_span > 1 else "") + (
             f' rowspan="{c.row_span}"' if c.row_span > 1 else "")
         style = f' style="text-align:{c.align}' + (';font-weight:bold"' if c.bold else '"')
-        return f"<{tag}{spans}{style}>{escape(c.text)}</{tag}>"
+        body = "".join(f"<p>{runs_html(runs)}</p>" for runs in c.lines())
+        return f"<{tag}{spans}{style}>{body}</{tag}>"
 
     caption = f"<caption>{escape(table.title)}</caption>" if table.title else ""
     head = "".join("<tr>" + "".join(cell("th", c) for c in row) + "</tr>" for row in table.header)

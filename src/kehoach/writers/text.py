@@ -1,6 +1,8 @@
 """Plain-text writer: the form a reviewer diffs in a pull request.
 
 One paragraph per line and nothing wrapped, so that a change to one sentence changes one line.
+Inline emphasis is not marked: the text is what a reader reads (the form the fidelity tests compare
+with the original, word for word); emphasis changes show in the plan's own diff and in .docx/.html.
 Blocks are separated by blank lines; tables are pipe rows; the output is UTF-8 and deterministic.
 """
 
@@ -37,7 +39,8 @@ def part_chunks(part: doc.Part) -> list[list[str]]:
     chunks += [block_lines(block) for block in part.blocks]
     if part.closing:
         closing = part.closing
-        chunks.append(["Nơi nhận:", *(("  " * line.level) + line.text for line in closing.recipients)])
+        if closing.recipients:
+            chunks.append(["Nơi nhận:", *(("  " * line.level) + line.text for line in closing.recipients)])
         if closing.signature:
             sig = closing.signature
             chunks.append([*sig.authority_lines, sig.title, "", sig.name])
@@ -64,5 +67,5 @@ def table_lines(table: doc.Table) -> list[str]:
         lines.append("| " + " | ".join(cell.text for cell in row) + " |")
     lines.append("|" + "---|" * table.column_count)
     for row in table.rows:
-        lines.append("| " + " | ".join(cell.text for cell in row) + " |")
+        lines.append("| " + " | ".join(" ".join(cell.text.split("\n")) for cell in row) + " |")
     return lines

@@ -30,7 +30,7 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> None:
     # Phụ lục I, II.6 (Scheme B): a roman mục heading is upper case.
     upper = para.kind is ParaKind.heading and para.level == 0
     if para.label:
-        _run(p, para.label + " ", bold=para.bold or para.label_bold, italic=para.italic)
+        _run(p, para.label + " ", bold=para.bold or para.label_bold, italic=para.italic or para.label_italic)
     for run in para.runs:
         _run(p, vn.upper(run.text) if upper else run.text, bold=para.bold or run.bold,
              italic=para.italic or run.italic)
@@ -77,7 +77,9 @@ def _closing(body: etree._Element, closing: Closing) -> None:
     if closing.recipients:
         _text_p("KHRecipientsLabel", "Nơi nhận:", recipients)
         for line in closing.recipients:
-            _text_p("KHRecipients", line.text, recipients, italic=line.heading)
+            p = _p("KHRecipients", recipients)
+            for run in line.spans():
+                _run(p, run.text, bold=run.bold, italic=line.heading or run.italic)
     else:
         _p("KHRecipients", recipients)
     signer = _cell(tr, widths[1])

@@ -223,9 +223,12 @@ _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both
 
 
 def _table_cell_text(tc: etree._Element, cell: TableCell, header: bool, group: bool) -> None:
-    p = _p("KHTableText", tc)
+    """One paragraph per paragraph of the cell (a cell must hold at least one), runs as composed."""
     align = "center" if header else _ALIGN.get(cell.align, "left")
-    if align != "left":
-        etree.SubElement(p[0], w("jc")).set(w("val"), align)
-    if cell.text:
-        _run(p, cell.text, bold=cell.bold or header or group)
+    for runs in cell.lines() or [[]]:
+        p = _p("KHTableText", tc)
+        if align != "left":
+            etree.SubElement(p[0], w("jc")).set(w("val"), align)
+        for run in runs:
+            if run.text:
+                _run(p, run.text, bold=cell.bold or header or group or run.bold, italic=run.italic)

@@ -1,0 +1,61 @@
+"""Plan text with inline emphasis (``**đậm**``, ``*nghiêng*``) → document runs, parsed once here.
+
+The markup itself is described in ``model/markup.py``. Punctuation the decree asks for is applied
+to runs, not to the marked-up string, so that "./." or ";" added at the end of a bold phrase is set
+upright like the rest of the paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import document as doc
+from ..model import markup
+
+
+def runs(text: str, *, bold: bool = False, italic: bool = False) -> list[doc.Run]:
+    """The runs of ``text``; ``bold``/``italic`` are added to every run (a bold heading)."""
+    return [doc.Run(span.text, bold=bold or span.bold, italic=italic or span.italic)
+            for span in markup.spans(text)]
+
+
+def paragraphs(text: str) -> list[list[doc.Run]]:
+    """A table cell's paragraphs: one per line of ``text``."""
+    return [runs(line) for line in text.split("\n")]
+
+
+def plain(text: str) -> str:
+    return markup.plain(text)
+
+
+def retail(parts: list[doc.Run], change: Callable[[str], str]) -> list[doc.Run]:
+    """``parts`` with ``change`` applied to the text at their end (strip ";", add "./.").
+
+    What ``change`` keeps of the last run keeps its emphasis; what it adds is a plain run, so a
+    mark added after an emphasised phrase is not emphasised.
+    """
+    if not parts:
+        text = change("")
+        return [doc.Run(text)] if text else []
+    last = parts[-1]
+    new = change(last.text)
+    keep = 0
+    while keep < min(len(new), len(last.text)) and new[keep] == last.text[keep]:
+        keep += 1
+    head, tail = new[:keep], new[keep:]
+    out = parts[:-1]
+    if head:
+        out.append(doc.Run(head, bold=last.bold, italic=last.italic))
+    if tail:
+        out.append(doc.Run(tail))
+    return _merge(out)
+
+
+def _merge(parts: list[doc.Run]) -> list[doc.Run]:
+    merged: list[doc.Run] = []
+    for run in parts:
+        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
+            merged[-1] = doc.Run(merged[-1].text + run.text, bold=run.bold, italic=run.italic)
+        elif run.text:
+            merged.append(run)
+    return merged

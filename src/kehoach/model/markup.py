@@ -1,0 +1,197 @@
+"""Inline emphasis in plan text: ``**đậm**``, ``*nghiêng*``, ``***đậm nghiêng***``.
+
+Every free text of a plan (paragraphs, items, headings, table cells, recipients, footnotes) may
+carry this small Markdown subset. It is parsed once, in compose, into spans that every writer
+renders: bold/italic runs in .docx, ``<strong>``/``<em>`` in .html; the .txt form drops the
+markers (it is the text as read, the form the fidelity tests compare word for word with the
+original; emphasis changes show in the YAML diff).
+
+The rules, chosen to be what Markdown users expect and to leave ordinary text alone:
+
+- A run of one, two or three asterisks *opens* emphasis when a non-space character follows it and
+  *closes* it when a non-space character precedes it. ``*`` is italic, ``**`` bold, ``***`` both;
+  they nest (``**đậm *và nghiêng* đậm**``).
+- An asterisk with spaces on both sides ("5 * 3"), at the start of a line followed by a space
+  ("* Lưu ý"), in a run of four or more ("****") or in parentheses ("(*)", a note mark) is a literal
+  character, as before.
+- An opening or closing marker without its partner is printed as typed (so an older plan renders as
+  it did) and reported by the lint rule KH305 with its position.
+- ``\\*`` is a literal asterisk, ``\\_`` a literal underscore and ``\\\\`` a backslash. The underscore is
+  not an emphasis marker (plans use "____" for blanks to fill in); ``\\_`` is accepted for authors
+  used to Markdown. Any other backslash is kept as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_ESCAPABLE = "*_\\"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Unbalanced:
+    """A marker without its partner: its offset in the source text and the marker itself."""
+
+    offset: int
+    marker: str
+
+
+@dataclass
+class _Delim:
+    offset: int  # in the source text
+    length: int
+    can_open: bool
+    can_close: bool
+    index: int  # position in the token list
+
+
+@dataclass
+class _Parsed:
+    tokens: list[str | _Delim]  # literal text pieces and delimiter runs, in order
+    # For each matched delimiter token index: the (kind, opening) toggles it performs, in order.
+    toggles: dict[int, list[tuple[str, bool]]]
+    unbalanced: list[Unbalanced]
+
+
+def _tokenize(text: str) -> list[str | _Delim]:
+    tokens: list[str | _Delim] = []
+    buffer: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+            buffer.append(text[i + 1])
+            i += 2
+            continue
+        if char == "*":
+            j = i
+            while j < n and text[j] == "*":
+                j += 1
+            length = j - i
+            before = text[i - 1] if i > 0 else " "
+            after = text[j] if j < n else " "
+            if length > 3 or (before == "(" and after == ")"):  # "****", a "(*)" note mark
+                buffer.append(text[i:j])
+            else:
+                if buffer:
+                    tokens.append("".join(buffer))
+                    buffer = []
+                tokens.append(_Delim(i, length, not after.isspace(), not before.isspace(), len(tokens)))
+            i = j
+            continue
+        buffer.append(char)
+        i += 1
+    if buffer:
+        tokens.append("".join(buffer))
+    return tokens
+
+
+_KINDS = {1: ["i"], 2: ["b"], 3: ["i", "b"]}  # pushed in this order: "***" opens italic, then bold
+
+
+def _parse(text: str) -> _Parsed:
+    tokens = _tokenize(text)
+    toggles: dict[int, list[tuple[str, bool]]] = {}
+    stack: list[tuple[str, _Delim]] = []  # open emphasis: (kind, the delimiter that opened it)
+    unmatched: list[_Delim] = []
+
+    def close(delim: _Delim) -> bool:
+        wanted = {1: ["i"], 2: ["b"], 3: ["b", "i"]}[delim.length]
+        if delim.length == 3:
+            if len(stack) < 2 or {stack[-1][0], stack[-2][0]} != {"b", "i"}:
+                return False
+            wanted = [stack[-1][0], stack[-2][0]]
+        elif not stack:
+            return False
+        elif stack[-1][0] != wanted[0]:
+            # "***a* b**": the two kinds a "***" opened may close in either order.
+            if len(stack) >= 2 and stack[-2][0] == wanted[0] and stack[-2][1] is stack[-1][1]:
+                stack[-1], stack[-2] = stack[-2], stack[-1]
+            else:
+                return False
+        for kind in wanted:
+            _, opener = stack.pop()
+            toggles.setdefault(opener.index, []).append((kind, True))
+            toggles.setdefault(delim.index, []).append((kind, False))
+        return True
+
+    for token in tokens:
+        if isinstance(token, str):
+            continue
+        if token.can_close and close(token):
+            continue
+        if token.can_open:
+            for kind in _KINDS[token.length]:
+                stack.append((kind, token))
+        elif token.can_close:
+            unmatched.append(token)
+        # neither: a lone "*" between spaces, printed as is
+    left: dict[int, tuple[_Delim, int]] = {}  # openers never closed: delimiter, unmatched length
+    for kind, opener in stack:
+        _, length = left.get(opener.index, (opener, 0))
+        left[opener.index] = (opener, length + {"i": 1, "b": 2}[kind])
+    unbalanced = [Unbalanced(d.offset, "*" * d.length) for d in unmatched]
+    unbalanced += [Unbalanced(d.offset, "*" * length) for d, length in left.values()]
+    unbalanced.sort(key=lambda u: u.offset)
+    return _Parsed(tokens, toggles, unbalanced)
+
+
+def spans(text: str) -> list[Span]:
+    """The spans of ``text``; markers without a partner stay as literal characters."""
+    parsed = _parse(text)
+    out: list[Span] = []
+    bold = italic = False
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            piece = "".join(buffer)
+            if out and out[-1].bold == bold and out[-1].italic == italic:
+                out[-1] = Span(out[-1].text + piece, bold, italic)
+            else:
+                out.append(Span(piece, bold, italic))
+            buffer.clear()
+
+    for token in parsed.tokens:
+        if isinstance(token, str):
+            buffer.append(token)
+            continue
+        changes = parsed.toggles.get(token.index)
+        if not changes:
+            buffer.append("*" * token.length)
+            continue
+        literal = token.length - sum({"i": 1, "b": 2}[kind] for kind, _ in changes)
+        flush()
+        for kind, opening in changes:
+            if kind == "b":
+                bold = opening
+            else:
+                italic = opening
+        if literal > 0:  # the unmatched part of a half-closed "***"
+            buffer.append("*" * literal)
+    flush()
+    return out
+
+
+def plain(text: str) -> str:
+    """``text`` without its emphasis markers (escapes resolved): what a reader sees."""
+    return "".join(span.text for span in spans(text))
+
+
+def unbalanced(text: str) -> list[Unbalanced]:
+    """The markers of ``text`` that have no partner."""
+    return _parse(text).unbalanced
+
+
+def escape(text: str) -> str:
+    """``text`` with its asterisks and backslashes escaped: printed literally, never as emphasis."""
+    return "".join("\\" + c if c in "*\\" else c for c in text)

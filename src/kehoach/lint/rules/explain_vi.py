@@ -69,6 +69,9 @@ EXPLANATIONS: dict[str, str] = {
              "hội\") giữ kiểu gạch mà kế hoạch dùng nhiều nhất; các cách viết ít dùng hơn (\"–\", \"-\" không có "
              "dấu cách) bị báo. Khi cấu hình có danh mục cơ quan, tên viết tắt (\"Sở LĐTBXH\") trong lời văn "
              "cũng bị báo, trừ khi kế hoạch đã giới thiệu (\"sau đây viết tắt là Sở LĐTBXH\").",
+    "KH310": "Chữ nhấn mạnh trong văn bản viết `**đậm**`, `*nghiêng*` hoặc `***đậm nghiêng***`; một dấu mở "
+             "không có dấu đóng sẽ in ra thành dấu sao. Đóng lại, hoặc viết `\\*` cho dấu sao muốn in. (Dấu sao "
+             "đứng giữa hai dấu cách, \"(*)\" và \"****\" đã là dấu sao thường.)",
     "KH401": "Một văn bản được trích dẫn hai lần (hoặc số của chính kế hoạch được nhắc trong phụ lục) phải cùng "
              "số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và ngày mà khác "
              "số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành \"217/LĐTBXH-TE\").",

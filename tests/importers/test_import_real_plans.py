@@ -10,6 +10,7 @@ import pytest
 import kehoach
 from kehoach.build import render
 from kehoach.importers import import_plan
+from kehoach.model.style import SCHEMES
 
 from wordcompare import differences, match_ratio
 
@@ -55,7 +56,7 @@ def test_daklak_structure(tmp_path):
     assert plan.preamble.enacting is not None
     assert [s.heading.upper().rstrip(".") for s in plan.sections] == [
         "MỤC TIÊU", "NỘI DUNG KẾ HOẠCH", "DỰ TOÁN KINH PHÍ THỰC HIỆN:", "TỔ CHỨC THỰC HIỆN"]
-    assert plan.sections[1].numbering == "decimal"
+    assert plan.sections[1].numbering == SCHEMES["decimal"]
     timing = plan.sections[0].items[2]  # "**3. Thời gian thực hiện: **Từ năm 2026 - 2030."
     assert (timing.heading, timing.run_in, timing.text) == ("Thời gian thực hiện:", True, ["Từ năm 2026 - 2030."])
     sig = plan.signature

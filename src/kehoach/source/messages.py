@@ -164,9 +164,23 @@ MODEL_MESSAGES: list[tuple[str, str, str]] = [
      "năm kết thúc (`end`) trước năm bắt đầu (`start`)", "`end` is before `start`"),
     (r"`outlook` is before `end`",
      "năm định hướng (`outlook`) trước năm kết thúc (`end`)", "`outlook` is before `end`"),
-    (r"a plan needs `signature` \(or a `decision` that signs it\)",
-     "kế hoạch cần `signature` (chữ ký), hoặc một `decision` (quyết định) ký ban hành nó",
-     "a plan needs `signature` (or a `decision` that signs it)"),
+    (r"a plan needs `signature` \(or a `decision` that signs it, or `status: draft` / `status: attachment`\)",
+     "kế hoạch ban hành cần `signature` (chữ ký), hoặc một `decision` (quyết định) ký ban hành nó; bản dự thảo "
+     "ghi `status: draft`, văn bản kèm theo ghi `status: attachment`",
+     "an issued plan needs `signature` (or a `decision` that signs it); a draft says `status: draft`, an "
+     "attached document `status: attachment`"),
+    (r"group row (?P<row>\d+) has (?P<cells>\d+) cells but only (?P<room>\d+) columns are left beside its "
+     r"title(?P<number>.*?) \(the table has (?P<cols>\d+) columns\)",
+     "dòng nhóm {row} có {cells} ô nhưng bên cạnh tên nhóm (và số thứ tự) chỉ còn {room} cột (bảng có {cols} cột)",
+     "group row {row} has {cells} cells but only {room} columns are left beside its title (and number; the "
+     "table has {cols} columns)"),
+    (r"'(?P<pattern>.*)' is not a label pattern: .*",
+     "'{pattern}' không phải mẫu số thứ tự: ghi nhãn đầu tiên của cấp như khi đọc ('1.', '1.1.', 'a)', 'A.', "
+     "'I.', '(1)', '-', '+') hoặc tên một kiểu đánh số (standard, decimal, decimal-2, decimal-letter, roman, "
+     "letter, dash)",
+     "'{pattern}' is not a label pattern: write the first label of the level as it reads ('1.', '1.1.', 'a)', "
+     "'A.', 'I.', '(1)', '-', '+') or a scheme name (standard, decimal, decimal-2, decimal-letter, roman, "
+     "letter, dash)"),
 ]
 
 

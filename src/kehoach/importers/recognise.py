@@ -21,6 +21,7 @@ from .blocks import Break, Para, Run, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, clean, inline, is_closing_para,
                      is_closing_table, lines_of, strip_end, text_of, unmark, segments)
 from .decision import DecisionReader
+from .emphasis import plan_styles
 from .errors import import_error
 from .frame import Line
 
@@ -178,14 +179,21 @@ class Recogniser(AppendixReader, DecisionReader):
                 "không phải một kế hoạch: không tìm thấy mục nào (I., II., … hoặc 1., 2., …)",
                 "not a plan: no section found (I., II., … or 1., 2., …)"), self.path)
         data["sections"] = sections
+        styles = plan_styles(sections)
+        if styles:
+            data["styles"] = styles
         if closing:
             closing = [c for c in closing]
+            if unmark(closing[-1]) == closing[-1]:
+                data.setdefault("generated", {})["end_mark"] = False  # the original ends without "./."
             closing[-1] = unmark(closing[-1])
             data["closing"] = closing
         elif standalone:
-            last = sections[-1]
-            self._unmark_last(last)
-            self.note(("sections",), tr("không có đoạn kết riêng: kehoach sẽ thêm câu kết mặc định; xóa hoặc sửa", "no closing paragraph: kehoach will add its default closing sentence; remove or edit it"))
+            # No closing paragraph in the original: kehoach adds none either (generated.closing).
+            generated = data.setdefault("generated", {})
+            generated["closing"] = False
+            if not self._unmark_last(sections[-1]):
+                generated["end_mark"] = False  # nor a "./." the original does not have
         else:
             self._unmark_last(sections[-1])
         if standalone and end < len(self.blocks) and end < appendix_start:
@@ -208,8 +216,9 @@ class Recogniser(AppendixReader, DecisionReader):
                 "{n} số thứ tự ghi nguyên văn vì khác cách đánh số của kehoach (label)",
                 "{n} labels kept literally because they differ from kehoach's numbering (label)", n=literal))
 
-    def _unmark_last(self, section: dict) -> None:
-        """The composer adds "./." to the last paragraph: take it off where the document has it."""
+    def _unmark_last(self, section: dict) -> bool:
+        """The composer adds "./." to the last paragraph: take it off where the document has it
+        (True when it had it)."""
         target = section
         key = "closing" if section.get("closing") else "items" if section.get("items") else "text"
         values = target.get(key)
@@ -217,15 +226,20 @@ class Recogniser(AppendixReader, DecisionReader):
             last = values[-1]
             if isinstance(last, str):
                 values[-1] = unmark(last)
-                return
+                return values[-1] != last
             if last.get("items"):
                 values = last["items"]
                 continue
             if last.get("text"):
-                last["text"][-1] = unmark(last["text"][-1])
-            return
+                before = last["text"][-1]
+                last["text"][-1] = unmark(before)
+                return last["text"][-1] != before
+            return False
         if values:
-            values[-1] = unmark(values[-1])
+            before = values[-1]
+            values[-1] = unmark(before)
+            return values[-1] != before
+        return False
 
     def split_preamble(self, body: list) -> tuple[list, list]:
         def section_start(block) -> bool:
@@ -327,11 +341,14 @@ class Recogniser(AppendixReader, DecisionReader):
         target["signature"] = sig.data
         if rec.data:
             target["recipients"] = rec.data
+        if not rec.data.get("archive") and target is data:
+            # No "Lưu: …" line in the original: kehoach writes none (generated.archive_line).
+            data.setdefault("generated", {})["archive_line"] = False
 
     # -- appendices ---------------------------------------------------------------------------
 
     def _order(self, data: dict) -> None:
-        order = ["profile", "kind", "letterhead", "title", "period", "preamble", "sections", "closing",
+        order = ["profile", "kind", "letterhead", "title", "period", "styles", "generated", "preamble", "sections", "closing",
                  "signature", "recipients", "appendices", "decision"]
         items = {k: data[k] for k in order if k in data}
         data.clear()

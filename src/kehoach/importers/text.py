@@ -124,7 +124,10 @@ def _paragraphs(lines: list[str], in_cell: bool = False, one_per_line: bool = Fa
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if current and not _continues(" ".join(current) if in_cell else current[-1], line, in_cell):
+        # an emphasis opened in the paragraph and not yet closed goes on past a sentence end
+        open_mark = current and line.strip() and not in_cell and _open_emphasis(" ".join(current))
+        if current and not open_mark and not _continues(" ".join(current) if in_cell else current[-1], line,
+                                                        in_cell):
             paragraphs.append(" ".join(current))
             current = []
         if line.strip():

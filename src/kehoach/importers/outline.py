@@ -255,9 +255,11 @@ class Converter:
                 item["heading"] = marked(runs, flags)
                 text_style = item["heading_style"] = STYLE[flags]
             elif head and lead and _clean(lead[0]) != head and lead[0].strip().endswith((":", ".")):
-                item["heading"] = markup.escape(_clean(lead[0]))
+                lead_runs = runs[:len(runs) - len(lead[1])]
+                lead_flags = flags_of(lead_runs) or (True, False)
+                item["heading"] = marked(lead_runs, lead_flags)
                 item["run_in"] = True
-                text_style = item["heading_style"] = "bold"
+                text_style = item["heading_style"] = STYLE[lead_flags]
                 texts.insert(0, marked(lead[1]))
             elif head:
                 texts.insert(0, marked(runs))

@@ -21,7 +21,7 @@ from .blocks import Break, Para, Run, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, clean, inline, is_closing_para,
                      is_closing_table, lines_of, strip_end, text_of, unmark, segments)
 from .decision import DecisionReader
-from .emphasis import plan_styles
+from .emphasis import para_marked, plan_styles
 from .errors import import_error
 from .frame import Line
 
@@ -261,20 +261,32 @@ class Recogniser(AppendixReader, DecisionReader):
         enacting = None
         italic = True
         texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
+        base_blocks: list = []
+        proposal_block = None
+
+        def written(block, base=(False, False)) -> str:  # the text with its inline emphasis
+            return para_marked(block, base) if isinstance(block, Para) else clean(text_of(block))
+
         for index, (block, text) in enumerate(texts):
             last = index == len(texts) - 1
             if last and text.endswith(":") and "ban hành" in text:
                 enacting = text
             elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
-                bases.append(strip_end(text))
+                base_blocks.append(block)
                 italic = italic and isinstance(block, Para) and block.italic
             elif PROPOSAL.match(text) and proposal is None and index >= len(texts) - 2:
-                proposal = text
+                proposal, proposal_block = text, block
             else:
                 if proposal is not None:
-                    paragraphs.append(proposal)
+                    paragraphs.append(written(proposal_block))
                     proposal = None
-                paragraphs.append(text)
+                paragraphs.append(written(block))
+        bases = [strip_end(written(b, (False, italic))) for b in base_blocks]
+        if proposal is not None:
+            proposal_italic = isinstance(proposal_block, Para) and proposal_block.italic
+            proposal = written(proposal_block, (False, proposal_italic))
+            if proposal_italic:
+                data.setdefault("generated", {})["proposal_italic"] = True
         if bases:
             result["bases"] = bases
             if not italic:

@@ -39,7 +39,8 @@ def assert_small_plan(plan) -> None:
     assert [s.role.value for s in plan.sections] == ["purpose", "solutions", "assignments"]
     purpose, solutions, assignments = plan.sections
     assert [i.heading for i in purpose.items] == ["Mục đích", "Yêu cầu"]
-    assert [i.label for i in purpose.items[1].items] == ["-", "-"]  # "-" right under "2.": kept literal
+    # "-" right under "2.": the section's numbering says so ("1." then "-"), no literal labels
+    assert purpose.numbering == ["1."] and [i.label for i in purpose.items[1].items] == [None, None]
     assert len(solutions.items[0].items) == 2 and solutions.items[0].items[0].label is None  # a), b)
     assert [i.body for i in assignments.items] == [
         "Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Tài chính - Kế hoạch"]

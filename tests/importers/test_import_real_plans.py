@@ -56,7 +56,8 @@ def test_daklak_structure(tmp_path):
     assert plan.preamble.enacting is not None
     assert [s.heading.upper().rstrip(".") for s in plan.sections] == [
         "MỤC TIÊU", "NỘI DUNG KẾ HOẠCH", "DỰ TOÁN KINH PHÍ THỰC HIỆN:", "TỔ CHỨC THỰC HIỆN"]
-    assert plan.sections[1].numbering == SCHEMES["decimal"]
+    # 1. → 1.1. → 1.1.1. → a. (then - and +): the original's scheme, so no literal labels there
+    assert plan.sections[1].numbering == ["1.", "1.1.", "1.1.1.", "a."]
     timing = plan.sections[0].items[2]  # "**3. Thời gian thực hiện: **Từ năm 2026 - 2030."
     assert (timing.heading, timing.run_in, timing.text) == ("Thời gian thực hiện:", True, ["Từ năm 2026 - 2030."])
     sig = plan.signature

@@ -60,13 +60,17 @@ def test_summary_says_what_was_kept_literally(tmp_path):
     source.write_text(
         "**ỦY BAN NHÂN DÂN**\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 7/KH-UBND\n\nHà Nội, ngày 02 tháng 3 năm 2025\n\n"
         "**KẾ HOẠCH**\n\n**Tổ chức hội nghị**\n\nỦy ban nhân dân ban hành Kế hoạch như sau:\n\n"
-        "**I. NỘI DUNG**\n\n1. Họp.\n\n- Chuẩn bị.\n\nĐoạn văn sau các ý.\n\n"
+        "**I. NỘI DUNG**\n\n1. Họp.\n\n- Chuẩn bị.\n\nĐoạn văn sau các ý.\n\n3. Tổng kết.\n\n"
         "Nơi nhận:\n\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n", "utf-8")
     result = import_plan(source)
-    # "-" right under "1." is not the scheme's "a)": kept literally, and said so
+    # "3." where "2." comes next breaks the scheme: kept literally, and said so
     assert any(line.startswith("1 số thứ tự ghi nguyên văn") for line in result.summary)
-    item = result.data["sections"][0]["items"][0]["items"][0]
-    assert item == {"label": "-", "text": ["Chuẩn bị.", "Đoạn văn sau các ý."]}  # text stays where it stood
+    section = result.data["sections"][0]
+    assert section["items"][1] == {"label": "3.", "text": ["Tổng kết."]}
+    # "-" right under "1." is the section's numbering ("1." then "-"), not a literal label
+    assert section["numbering"] == "1."
+    item = section["items"][0]["items"][0]
+    assert item == {"text": ["Chuẩn bị.", "Đoạn văn sau các ý."]}  # text stays where it stood
 
 
 def test_a_repeated_roman_numeral_stays_literal(tmp_path):

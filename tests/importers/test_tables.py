@@ -23,11 +23,13 @@ appendices:
               - {title: Năm 2026, width: 3, align: right}
           - {title: Ghi chú, width: 3}
         rows:
-          - group: I. Tuyên truyền
+          - number: I.
+            group: Tuyên truyền
             cells: ["15.000.000", "20.000.000", ""]
           - ["1", "Hội nghị", "10.000.000", "12.000.000", ""]
           - ["2", "Tờ rơi", "5.000.000", "8.000.000", "In 2 mặt"]
-          - group: II. Kiểm tra
+          - number: II.
+            group: Kiểm tra
           - ["1", "Đoàn kiểm tra liên ngành", "3.000.000", "", ""]
 """
 

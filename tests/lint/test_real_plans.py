@@ -49,10 +49,10 @@ EXPECTED: dict[str, dict[tuple[str, int], str]] = {
         ("KH215", 20): "the trích yếu is set in capitals",
         # The crawl the example is transcribed from elides the table from row II.8 to row VI.2 (see the
         # comment in the example): the printed plan has these rows; the transcription cannot.
-        ("KH220", 246): "group III has no rows: elided by the crawl",
-        ("KH220", 249): "group IV has no rows: elided by the crawl",
-        ("KH220", 252): "group V has no rows: elided by the crawl",
-        ("KH220", 256): "group VI starts at row 2: row VI.1 elided by the crawl",
+        ("KH220", 249): "group III has no rows: elided by the crawl",
+        ("KH220", 253): "group IV has no rows: elided by the crawl",
+        ("KH220", 257): "group V has no rows: elided by the crawl",
+        ("KH220", 262): "group VI starts at row 2: row VI.1 elided by the crawl",
     },
     "examples/batch/plan.yaml": {},
     "tests/fixtures/seeds/000_molisa_2178.yaml": {

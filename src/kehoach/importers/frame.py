@@ -233,6 +233,4 @@ def recipients(lines: list[Line]) -> Found:
         data["groups"] = groups
     if archive:
         data["archive"] = archive
-    else:
-        notes.append(((), tr("không có dòng 'Lưu: …'; kehoach thêm '- Lưu: VT.'", "no 'Lưu: …' line; kehoach adds '- Lưu: VT.'")))
     return Found(data, notes)

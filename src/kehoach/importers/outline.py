@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import tr
-from . import labels
+from ..model import markup
+from . import labels, schemes
 from .blocks import Para, Table
+from .emphasis import STYLE, drop_chars, flags_of, label_flags, marked, para_marked
 
 ROLES = [  # heading keywords -> role, first match wins
     ("MỤC ĐÍCH", "purpose"), ("QUAN ĐIỂM", "viewpoints"), ("TÌNH HÌNH", "situation"),
@@ -58,7 +60,7 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
     root = Node(("root",))
     stack = [root]
     notes: list[tuple[Node, str]] = []
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if isinstance(block, Table):
             holder = Node(("text",))
             holder.tables.append(block)
@@ -71,7 +73,8 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
         text = _clean(block.text)
         if not label and (block.style == "KH Closing" or _CLOSING_START.match(text)):
             del stack[2:]  # the plan's closing: after the last section's items, not inside them
-        elif not label and block.italic and text.startswith("(") and text.endswith(")"):
+        elif not label and block.italic and text.startswith("(") and text.endswith(")") \
+                and _section_ends(blocks, position + 1):
             del stack[2:]  # "(Chi tiết … tại Phụ lục kèm theo)": the section's closing line
         if not label:
             holder = Node(("text",))
@@ -91,6 +94,18 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
         stack[-1].children.append(node)
         stack.append(node)
     return root, notes
+
+
+def _section_ends(blocks: list, start: int) -> bool:
+    """Whether the next labelled paragraph from ``start`` opens a section (or none follows): an
+    italic "(Chi tiết …)" note before it closes the section, not the item it follows."""
+    for block in blocks[start:]:
+        if not isinstance(block, Para):
+            continue
+        label = block.label or labels.split_label(block.text)[0]
+        if label:
+            return labels.kind_of(label) in (("roman",), ("upper",))
+    return True
 
 
 def _attach_text(parent: Node, holder: Node) -> None:
@@ -115,8 +130,8 @@ def table_lines(table: Table) -> list[str]:
     return lines
 
 
-def para_texts(node: Node) -> list[str]:
-    texts = [_clean(p.full_text) for p in node.texts if _clean(p.full_text)]
+def para_texts(node: Node, base: tuple[bool, bool] = (False, False)) -> list[str]:
+    texts = [para_marked(p, base) for p in node.texts if _clean(p.full_text)]
     for table in node.tables:
         texts += table_lines(table)
     return texts
@@ -156,10 +171,14 @@ class Converter:
             role = role_of(heading)
             if role:
                 section["role"] = role
-            section["heading"] = heading or "…"
-            scheme = _scheme(node)
-            if scheme != "standard":
-                section["numbering"] = scheme
+            head_runs = _head_runs(node)
+            flags = flags_of(head_runs) or (False, False)
+            section["heading"] = marked(head_runs, flags) if heading else "…"
+            if flags != (True, False):
+                section["heading_style"] = STYLE[flags]
+            patterns = schemes.derive(node)
+            if patterns:
+                section["numbering"] = schemes.name_of(patterns)
             text = para_texts(node)
             if text:
                 section["text"] = text
@@ -167,15 +186,17 @@ class Converter:
             trailing: list[Node] = []
             while children and children[-1].unlabelled:
                 trailing.insert(0, children.pop())
-            items = self.items(children, 1, scheme, "", path + ("items",))
+            items = self.items(children, 1, patterns or schemes.STANDARD, "", path + ("items",))
             if role == "assignments":
                 items = [_assignment(item) for item in items]
             if items:
                 section["items"] = items
-            closing = [t for n in trailing for t in para_texts(n)]
+            italic = bool(trailing) and all(p.italic for n in trailing for p in n.texts) \
+                and not any(n.tables for n in trailing)
+            closing = [t for n in trailing for t in para_texts(n, (False, italic))]
             if closing:
                 section["closing"] = closing
-                if all(p.italic for n in trailing for p in n.texts) and not any(n.tables for n in trailing):
+                if italic:
                     section["closing_italic"] = True
             self._note_node(node, path)
             sections.append(section)
@@ -195,7 +216,7 @@ class Converter:
             if n is node:
                 self.notes.append((path, message))
 
-    def items(self, nodes: list[Node], level: int, scheme: str, parent_number: str, path: tuple) -> list:
+    def items(self, nodes: list[Node], level: int, patterns: list[str], parent_number: str, path: tuple) -> list:
         out: list = []
         count = 0
         for node in nodes:
@@ -208,7 +229,7 @@ class Converter:
                 self._note_node(node, item_path)
                 out.append(item)
                 continue
-            expected = labels.computed_label(scheme, level, count, parent_number)
+            expected = schemes.label_for(patterns[0], count, parent_number)
             label = node.label
             if label == expected:
                 count += 1
@@ -216,22 +237,37 @@ class Converter:
                 item["label"] = label
             para = node.para
             head = _clean(node.head)
-            lead = _clean(para.lead_bold()) if para is not None else ""
-            if para is not None and para.label == "" and lead.startswith(label):
-                lead = lead[len(label):].strip()
+            runs = _head_runs(node)
+            flags = flags_of(runs)
             texts = para_texts(node)
-            if head and para is not None and para.bold:
-                item["heading"] = head
-            elif head and lead and lead != head and head.startswith(lead) and lead.endswith((":", ".")):
-                item["heading"] = lead
+            lead = _lead(runs)
+            text_style = "plain"
+            if head and flags and flags != (False, False) and (flags[0] or (
+                    label not in schemes.BULLETS and _heading_like(head))):
+                item["heading"] = marked(runs, flags)
+                text_style = item["heading_style"] = STYLE[flags]
+            elif head and lead and _clean(lead[0]) != head and lead[0].strip().endswith((":", ".")):
+                lead_runs = runs[:len(runs) - len(lead[1])]
+                lead_flags = flags_of(lead_runs) or (True, False)
+                item["heading"] = marked(lead_runs, lead_flags)
                 item["run_in"] = True
-                texts.insert(0, head[len(lead):].strip())
+                text_style = item["heading_style"] = STYLE[lead_flags]
+                texts.insert(0, marked(lead[1]))
             elif head:
-                texts.insert(0, head)
+                texts.insert(0, marked(runs))
+            if para is not None and not para.label:
+                own = label_flags(para.runs, len(label))
+                if own is not None and STYLE[own] != text_style:
+                    item["label_style"] = STYLE[own]
             if texts:
                 item["text"] = texts
-            number = labels.number_of(label) if label == expected or scheme != "standard" else ""
-            children = self.items(node.children, level + 1, scheme, number, item_path + ("items",))
+            number = schemes.number_of(label)
+            children_patterns = schemes.deeper(patterns)
+            own_patterns = schemes.derive(node, children_patterns)
+            if own_patterns:
+                item["numbering"] = schemes.name_of(own_patterns)
+                children_patterns = own_patterns
+            children = self.items(node.children, level + 1, children_patterns, number, item_path + ("items",))
             if children:
                 item["items"] = children
             self._note_node(node, item_path)
@@ -240,6 +276,34 @@ class Converter:
             else:
                 out.append(item)
         return out
+
+
+def _head_runs(node: Node) -> list:
+    """The runs of a labelled paragraph after its label."""
+    para = node.para
+    if para is None:
+        return []
+    if para.label:
+        return list(para.runs)
+    return drop_chars(para.runs, len(node.label))
+
+
+def _lead(runs: list) -> tuple[str, list] | None:
+    """(the bold text that opens ``runs``, the runs after it) for a run-in heading."""
+    lead: list[str] = []
+    for index, run in enumerate(runs):
+        if run.bold or not run.text.strip():
+            lead.append(run.text)
+            continue
+        if not "".join(lead).strip():
+            return None
+        return "".join(lead), runs[index:]
+    return None
+
+
+def _heading_like(text: str) -> bool:
+    """An italic paragraph that reads as a sub-heading rather than an italic sentence."""
+    return len(text) <= 200 and not text.endswith((";", ","))
 
 
 def _assignment(item):
@@ -264,14 +328,3 @@ def _assignment(item):
 def _roman(number: int) -> str:
     from .. import vn
     return vn.roman(number)
-
-
-def _scheme(node: Node) -> str:
-    depth = 0
-    stack = list(node.children)
-    while stack:
-        child = stack.pop()
-        if child.kind[0] == "dec":
-            depth = max(depth, child.kind[1])
-        stack.extend(child.children)
-    return "decimal" if depth >= 3 else "decimal-2" if depth == 2 else "standard"

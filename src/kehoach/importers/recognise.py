@@ -21,6 +21,7 @@ from .blocks import Break, Para, Run, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, clean, inline, is_closing_para,
                      is_closing_table, lines_of, strip_end, text_of, unmark, segments)
 from .decision import DecisionReader
+from .emphasis import para_marked, plan_styles
 from .errors import import_error
 from .frame import Line
 
@@ -179,14 +180,21 @@ class Recogniser(AppendixReader, DecisionReader):
                 "không phải một kế hoạch: không tìm thấy mục nào (I., II., … hoặc 1., 2., …)",
                 "not a plan: no section found (I., II., … or 1., 2., …)"), self.path)
         data["sections"] = sections
+        styles = plan_styles(sections)
+        if styles:
+            data["styles"] = styles
         if closing:
             closing = [c for c in closing]
+            if unmark(closing[-1]) == closing[-1]:
+                data.setdefault("generated", {})["end_mark"] = False  # the original ends without "./."
             closing[-1] = unmark(closing[-1])
             data["closing"] = closing
         elif standalone:
-            last = sections[-1]
-            self._unmark_last(last)
-            self.note(("sections",), tr("không có đoạn kết riêng: kehoach sẽ thêm câu kết mặc định; xóa hoặc sửa", "no closing paragraph: kehoach will add its default closing sentence; remove or edit it"))
+            # No closing paragraph in the original: kehoach adds none either (generated.closing).
+            generated = data.setdefault("generated", {})
+            generated["closing"] = False
+            if not self._unmark_last(sections[-1]):
+                generated["end_mark"] = False  # nor a "./." the original does not have
         else:
             self._unmark_last(sections[-1])
         if standalone and end < len(self.blocks) and end < appendix_start:
@@ -209,8 +217,9 @@ class Recogniser(AppendixReader, DecisionReader):
                 "{n} số thứ tự ghi nguyên văn vì khác cách đánh số của kehoach (label)",
                 "{n} labels kept literally because they differ from kehoach's numbering (label)", n=literal))
 
-    def _unmark_last(self, section: dict) -> None:
-        """The composer adds "./." to the last paragraph: take it off where the document has it."""
+    def _unmark_last(self, section: dict) -> bool:
+        """The composer adds "./." to the last paragraph: take it off where the document has it
+        (True when it had it)."""
         target = section
         key = "closing" if section.get("closing") else "items" if section.get("items") else "text"
         values = target.get(key)
@@ -218,15 +227,20 @@ class Recogniser(AppendixReader, DecisionReader):
             last = values[-1]
             if isinstance(last, str):
                 values[-1] = unmark(last)
-                return
+                return values[-1] != last
             if last.get("items"):
                 values = last["items"]
                 continue
             if last.get("text"):
-                last["text"][-1] = unmark(last["text"][-1])
-            return
+                before = last["text"][-1]
+                last["text"][-1] = unmark(before)
+                return last["text"][-1] != before
+            return False
         if values:
-            values[-1] = unmark(values[-1])
+            before = values[-1]
+            values[-1] = unmark(before)
+            return values[-1] != before
+        return False
 
     def split_preamble(self, body: list) -> tuple[list, list]:
         def section_start(block) -> bool:
@@ -248,20 +262,32 @@ class Recogniser(AppendixReader, DecisionReader):
         enacting = None
         italic = True
         texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
+        base_blocks: list = []
+        proposal_block = None
+
+        def written(block, base=(False, False)) -> str:  # the text with its inline emphasis
+            return para_marked(block, base) if isinstance(block, Para) else clean(text_of(block))
+
         for index, (block, text) in enumerate(texts):
             last = index == len(texts) - 1
             if last and text.endswith(":") and "ban hành" in text:
                 enacting = text
             elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
-                bases.append(strip_end(text))
+                base_blocks.append(block)
                 italic = italic and isinstance(block, Para) and block.italic
             elif PROPOSAL.match(text) and proposal is None and index >= len(texts) - 2:
-                proposal = text
+                proposal, proposal_block = text, block
             else:
                 if proposal is not None:
-                    paragraphs.append(proposal)
+                    paragraphs.append(written(proposal_block))
                     proposal = None
-                paragraphs.append(text)
+                paragraphs.append(written(block))
+        bases = [strip_end(written(b, (False, italic))) for b in base_blocks]
+        if proposal is not None:
+            proposal_italic = isinstance(proposal_block, Para) and proposal_block.italic
+            proposal = written(proposal_block, (False, proposal_italic))
+            if proposal_italic:
+                data.setdefault("generated", {})["proposal_italic"] = True
         if bases:
             result["bases"] = bases
             if not italic:
@@ -328,14 +354,17 @@ class Recogniser(AppendixReader, DecisionReader):
         target["signature"] = sig.data
         if rec.data:
             target["recipients"] = rec.data
+        if not rec.data.get("archive") and target is data:
+            # No "Lưu: …" line in the original: kehoach writes none (generated.archive_line).
+            data.setdefault("generated", {})["archive_line"] = False
 
     # -- appendices ---------------------------------------------------------------------------
 
     def _order(self, data: dict) -> None:
         if self.footnotes:
             data["footnotes"] = self.footnotes
-        order = ["profile", "kind", "letterhead", "title", "period", "preamble", "sections", "closing",
-                 "signature", "recipients", "appendices", "footnotes", "decision"]
+        order = ["profile", "kind", "letterhead", "title", "period", "styles", "generated", "preamble", "sections",
+                 "closing", "signature", "recipients", "appendices", "footnotes", "decision"]
         items = {k: data[k] for k in order if k in data}
         data.clear()
         data.update(items)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Cell, Table
+from .emphasis import para_marked
 
 _ALIGN = {"center": "center", "right": "right", "both": "justify", "justify": "justify"}
 
@@ -31,8 +32,13 @@ def _grid(table: Table) -> list[list[tuple[int, Cell] | None]]:
     return grid
 
 
-def _text(cell: Cell) -> str:
-    return "\n".join(" ".join(p.full_text.split()) for p in cell.paras if p.full_text.strip())
+BOLD = (True, False)
+
+
+def _text(cell: Cell, base: tuple[bool, bool] = (False, False)) -> str:
+    """The cell's paragraphs, one a line, with the emphasis ``base`` (a bold header) does not give
+    written as inline markup."""
+    return "\n".join(para_marked(p, base) for p in cell.paras if p.full_text.strip())
 
 
 def _header_rows(table: Table, grid) -> int:
@@ -66,7 +72,7 @@ def convert(table: Table) -> dict:
             span = 1
             while origin is not None and column + span < end and grid[row][column + span] is origin:
                 span += 1
-            title = _text(origin[1]) if origin else ""
+            title = _text(origin[1], BOLD) if origin else ""
             below = row + 1 < header and grid[row + 1][column] is not origin
             if below and span >= 1 and origin is not None and not _all_same(grid, row + 1, column, span, origin):
                 out.append({"title": title, "columns": columns(row + 1, column, column + span)})
@@ -95,8 +101,8 @@ def convert(table: Table) -> dict:
             rows.append(numbered)
             continue
         if first_span > 1 and line[0] is not None:
-            group = {"group": _text(line[0][1])}
-            rest = [_text(o[1]) if o else "" for c, o in origins[1:]]
+            group = {"group": _text(line[0][1], BOLD)}
+            rest = [_text(o[1], BOLD) if o else "" for c, o in origins[1:]]
             rest = [_continued(grid, r, c, o) for (c, o), value in zip(origins[1:], rest)] if rest else []
             if rest and len(rest) == width - first_span:
                 group["cells"] = rest
@@ -165,7 +171,7 @@ def _bold(cell: Cell) -> bool:
 def _numbered_group(line: list, width: int) -> dict | None:
     """The group row the writer sets as a number cell and its name beside it, across every other
     column or across those left of its figures, all in bold ("I." | "Tuyên truyền" | "15.000.000"),
-    as the plan writes it: {"group": "I. Tuyên truyền", "cells": ["15.000.000"]}."""
+    as the plan writes it: {"number": "I.", "group": "Tuyên truyền", "cells": ["15.000.000"]}."""
     if width < 3 or not line or line[0] is None or line[1] is None or line[1] is line[0]:
         return None
     origins = []
@@ -174,13 +180,13 @@ def _numbered_group(line: list, width: int) -> dict | None:
             return None
         if not origins or origins[-1] is not origin:
             origins.append(origin)
-    number, name = _text(origins[0][1]), _text(origins[1][1])
+    number, name = _text(origins[0][1], BOLD), _text(origins[1][1], BOLD)
     if not _GROUP_NUMBER.match(number) or not name:
         return None
     figures = origins[2:]
     if figures and not all(_bold(origin[1]) for origin in origins[:2]):
         return None  # "1" | "Tuyên truyền" | "15.000.000": an ordinary row
-    group: dict = {"group": f"{number} {name}"}
+    group: dict = {"number": number, "group": name}
     if figures:
-        group["cells"] = [_text(origin[1]) for origin in figures]
+        group["cells"] = [_text(origin[1], BOLD) for origin in figures]
     return group

@@ -26,7 +26,9 @@ from .errors import import_error
 from .frame import kind_name
 from .labels import split_label
 
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", re.S)
+# **bold**, *italic*; a crawl often closes italic after the space ("*(nay là …) *về"): that space
+# is kept outside the emphasis.
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)(.+?)(?:(?<!\s)\*(?![\w*])|(\s)\*(?=\w))", re.S)
 _NEW_PARAGRAPH_WORDS = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+|(TM|KT|TL|TUQ|Q)\.\s)")
 _PIPE_ROW = re.compile(r"^\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*$")
@@ -73,6 +75,8 @@ def _runs_of(text: str) -> list[Run]:
             runs.append(Run(inner.replace("*", ""), bold=True, italic=inner.startswith("*")))
         else:
             runs.append(Run(match.group(2).replace("*", ""), italic=True))
+            if match.group(3):
+                runs.append(Run(match.group(3)))
         position = match.end()
     if position < len(text):
         runs.append(Run(text[position:].replace("*", "")))
@@ -124,7 +128,10 @@ def _paragraphs(lines: list[str], in_cell: bool = False, one_per_line: bool = Fa
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if current and not _continues(" ".join(current) if in_cell else current[-1], line, in_cell):
+        # an emphasis opened in the paragraph and not yet closed goes on past a sentence end
+        open_mark = current and line.strip() and not in_cell and _open_emphasis(" ".join(current))
+        if current and not open_mark and not _continues(" ".join(current) if in_cell else current[-1], line,
+                                                        in_cell):
             paragraphs.append(" ".join(current))
             current = []
         if line.strip():

@@ -124,6 +124,17 @@ def test_marked_moves_spaces_outside_and_never_writes_what_reads_otherwise():
     assert marked([Run("đậm", bold=True)], base=(True, False)) == "đậm"  # a bold heading says it already
 
 
+def test_footnote_marks_and_escaped_brackets_pass_through_the_markup():
+    # The readers write a reference as "[^1]" and a literal "[^" as "\\[^" into the run text.
+    runs = [Run("Họp "), Run("trước ngày 15[^1]", bold=True), Run(" (ghi \\[^x] và 2*3)")]
+    text = marked(runs)
+    assert text == "Họp **trước ngày 15[^1]** (ghi \\[^x] và 2\\*3)"
+    spans = markup.spans(text)
+    assert [s.note for s in spans if s.note] == ["1"]
+    assert "".join(s.text for s in spans) == "Họp trước ngày 15 (ghi [^x] và 2*3)"
+    assert marked([Run("không nhấn[^2] mà \\[^y]")]) == "không nhấn[^2] mà \\[^y]"
+
+
 def test_headings_set_otherwise_become_styles(tmp_path):
     source = tmp_path / "plan.txt"
     source.write_text(

@@ -10,6 +10,8 @@ text is written without emphasis rather than wrongly.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 
 from ..model import markup
@@ -92,11 +94,40 @@ def marked(runs: Iterable[Run], base: Flags = (False, False)) -> str:
     while kept_text and kept_text[-1] == " ":
         kept_text.pop()
         kept_flags.pop()
-    text, flags = "".join(kept_text), kept_flags
+    text, flags, held = _hold_marks("".join(kept_text), kept_flags)
     if not any(b or i for b, i in flags):
-        return markup.escape(text)
+        return _release_marks(markup.escape(text), held)
     out = _emit(text, flags)
-    return out if _same(out, text, flags) else markup.escape(text)
+    return _release_marks(out if _same(out, text, flags) else markup.escape(text), held)
+
+
+# The readers write a footnote reference as "[^n]" and a literal "[^" as "\\[^" into the run text
+# already: each is held as one private-use character while the rest is escaped and marked up.
+_MARK = re.compile(r"\\\[\^|\[\^[^\s\[\]^]+\]")
+_HELD = 0xF0000  # Supplementary Private Use Area-A: not in a plan's text
+
+
+def _hold_marks(text: str, flags: list[Flags]) -> tuple[str, list[Flags], list[str]]:
+    held: list[str] = []
+    out: list[str] = []
+    out_flags: list[Flags] = []
+    last = 0
+    for match in _MARK.finditer(text):
+        out.append(text[last:match.start()])
+        out_flags += flags[last:match.start()]
+        out.append(chr(_HELD + len(held)))
+        out_flags.append(flags[match.start()])
+        held.append(match.group(0))
+        last = match.end()
+    out.append(text[last:])
+    out_flags += flags[last:]
+    return "".join(out), out_flags, held
+
+
+def _release_marks(text: str, held: list[str]) -> str:
+    if not held:
+        return text
+    return "".join(held[ord(c) - _HELD] if _HELD <= ord(c) < _HELD + len(held) else c for c in text)
 
 
 def drop_chars(runs: list[Run], count: int) -> list[Run]:

@@ -77,4 +77,4 @@ def test_too_many_group_cells_is_a_located_error(tmp_path: Path) -> None:
         "        rows:\n          - group: Nhóm\n            cells: [Ghi chú, 1, 2]\n", encoding="utf-8")
     loaded = load_path(path)
     assert loaded.plan is None
-    assert any("group row 1 has 3 cells" in d.message and d.line is not None for d in loaded.diagnostics)
+    assert any("dòng nhóm 1 có 3 ô" in d.message and d.line is not None for d in loaded.diagnostics)

@@ -38,7 +38,9 @@ FIELDS: dict[str, tuple[str, int | None]] = {
     "IssuedAmount": ("Số lượng bản phát hành", 3),
     "Language": ("Ngôn ngữ", 30),
 }
-NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016"  # edXML 2016; TT 01/2022 kept the envelope
+# edXML 2016 (TT 01/2022 kept the envelope). The standard's text was not at hand; this is the URI that
+# independent public e-office integrations write (checked against several of them).
+NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
 
 
 @dataclass(frozen=True)

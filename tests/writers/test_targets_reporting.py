@@ -129,7 +129,7 @@ def test_a_due_date_that_is_not_day_month_is_a_located_error(tmp_path: Path) -> 
       - {frequency: annual, due: [trước 1/6]}
 """)
     assert loaded.plan is None
-    assert any("not a due date" in d.message and d.line == 9 for d in loaded.diagnostics)
+    assert any("không phải ngày hạn" in d.message and d.line == 9 for d in loaded.diagnostics)
 
 
 def test_figure_words_are_spell_checked_like_other_text(tmp_path: Path) -> None:

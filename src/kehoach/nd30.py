@@ -99,3 +99,7 @@ APPENDIX_TITLE_PT = 14  # Phụ lục I, III.1: tên phụ lục in hoa, cỡ ch
 APPENDIX_NOTE_PT = 14  # Phụ lục I, III.1: dòng "(Kèm theo …)" cỡ chữ 13 đến 14, nghiêng
 TABLE_TEXT_PT = 12  # [practice] appendix tables: the decree fixes no size; 12 keeps columns readable
 TABLE_BORDER_PT = 0.5  # [practice] single thin grid lines
+# [practice] footnotes: the decree fixes no size. 12 pt, single spacing, justified: the size of the
+# table text and of "Nơi nhận:", two points under the body so a note reads as secondary yet stays
+# legible in a photocopy (the National Assembly's consolidated texts set their notes at 12 pt too).
+FOOTNOTE_PT = 12

@@ -160,7 +160,8 @@ def test_letterhead_in_text_boxes(tmp_path):
     assert_small_plan(plan)
 
 
-def test_footnote_text_is_kept_in_a_comment(tmp_path):
+def test_a_footnote_is_written_as_a_reference_and_a_note(tmp_path):
+    """A reader's "[^1]" stays in the text and its note goes under `footnotes:` (no comment)."""
     from kehoach.importers.blocks import Para, Run, Source, Table, Cell
     from kehoach.importers.emit import dump
     from kehoach.importers.recognise import recognise
@@ -173,9 +174,9 @@ def test_footnote_text_is_kept_in_a_comment(tmp_path):
     closing = Table([[Cell([p("Nơi nhận:"), p("- Lưu: VT.")]), Cell([p("CHỦ TỊCH"), p("Lê Văn B")])]])
     blocks = [head, p("KẾ HOẠCH", bold=True), p("Họp dân", bold=True), p(""),
               p("Ủy ban nhân dân ban hành Kế hoạch họp dân như sau:"), p("I. NỘI DUNG", bold=True),
-              Para([Run("1. Họp ở nhà văn hóa.")], footnotes=["Nhà văn hóa thôn 3, xã Phú Mậu."]), closing]
-    result = recognise(Source(blocks), tmp_path / "x.docx")
+              p("1. Họp ở nhà văn hóa[^1]."), closing]
+    result = recognise(Source(blocks, footnotes={"1": "Nhà văn hóa thôn 3, xã Phú Mậu."}), tmp_path / "x.docx")
+    assert result.data["footnotes"] == {"1": "Nhà văn hóa thôn 3, xã Phú Mậu."}
     text = dump(result.data, result.notes, [])
-    lines = text.splitlines()
-    at = lines.index("      - Họp ở nhà văn hóa.")
-    assert "Nhà văn hóa thôn 3, xã Phú Mậu." in lines[at - 1] and lines[at - 1].lstrip().startswith("# kiểm tra:")
+    assert "      - Họp ở nhà văn hóa[^1]." in text.splitlines()
+    assert "Phú Mậu" not in "".join(line for line in text.splitlines() if "# kiểm tra" in line)

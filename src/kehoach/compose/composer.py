@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import document as doc
-from . import emphasis
+from . import emphasis, footnotes
 from .. import model as m
 from .. import nd30, vn
 from ..textwidth import break_letterhead_line
@@ -96,8 +96,10 @@ class _Composer:
             parts = [self.plan_part(standalone=True)]
         else:
             parts = [self.decision_part(plan.decision), self.plan_part(standalone=False)]
-        return doc.Document(parts=parts, title=plan.title, author=plan.issuer_name,
-                            date=m.date_parts(plan.letterhead.date))
+        document = doc.Document(parts=parts, title=plan.title, author=plan.issuer_name,
+                                date=m.date_parts(plan.letterhead.date))
+        footnotes.number(document, plan.footnotes)
+        return document
 
     # -- letterhead, title, signature, recipients -------------------------------------------
 

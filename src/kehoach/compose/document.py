@@ -33,6 +33,25 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    # A footnote reference (its text is empty): the note's number, 1..n in order of first
+    # reference. ``repeat`` marks a later reference to a note already referenced (Word gives each
+    # footnote one reference mark; a repeat is printed as its number). ``note_id`` is the author's
+    # id, set by emphasis.runs and resolved to ``note`` once the whole document is composed.
+    note: int = 0
+    repeat: bool = False
+    note_id: str = ""
+
+
+@dataclass
+class Footnote:
+    """A footnote: its number and its text as runs (inline emphasis parsed)."""
+
+    number: int
+    runs: list[Run]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
 
 
 class ParaKind(str, Enum):
@@ -181,3 +200,10 @@ class Document:
     title: str  # for metadata (core properties, HTML <title>)
     author: str = ""  # the issuing body, for metadata
     date: tuple[int | None, int | None, int | None] = (None, None, None)  # (day, month, year), metadata
+    footnotes: list[Footnote] = field(default_factory=list)  # in number order
+
+
+def note_mark(run: Run) -> str:
+    """A run as plain text: a footnote reference reads "[1]" (the .txt form, and what a reader of
+    the plain text of a .docx sees at the reference)."""
+    return f"[{run.note}]" if run.note else run.text

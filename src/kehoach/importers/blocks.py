@@ -23,7 +23,6 @@ class Para:
     label: str = ""  # a label computed from Word's automatic numbering ("1.", "a)", "-")
     align: str = ""  # left | center | right | both | "" (unknown)
     style: str = ""  # the paragraph style's name, when the reader knows it
-    footnotes: list[str] = field(default_factory=list)  # texts of footnotes referenced here
 
     @property
     def text(self) -> str:
@@ -96,3 +95,6 @@ Block = Para | Table | Break
 class Source:
     blocks: list[Block]
     notes: list[str] = field(default_factory=list)  # what the reader did (fonts converted, …)
+    # Footnotes by number ("1" → text); the text holds "[^1]" where each is referenced (the schema's
+    # syntax), numbered in the order of first reference as kehoach's build numbers them.
+    footnotes: dict[str, str] = field(default_factory=dict)

@@ -109,6 +109,8 @@ class _Reader:
         self.path = path
         self.styles = _Styles(self._xml(parts, "word/styles.xml"))
         self.numbering = Numbering(self._xml(parts, "word/numbering.xml"), W_NS)
+        self.referenced: dict[str, int] = {}  # footnote id → its number, in order of first reference
+        self.footnotes: dict[str, str] = {}
         self.footnotes = self._footnotes(self._xml(parts, "word/footnotes.xml"))
         self.legacy_fonts: set[str] = set()
 
@@ -130,7 +132,8 @@ class _Reader:
         for note in root.iter(w("footnote")):
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            text = " ".join(p.text for p in (self.paragraph(el)[0] for el in note.iter(w("p"))) if p.text)
+            paras = [para for el in note.iter(w("p")) for para in self.paragraph(el)[0]]
+            text = " ".join(para.text for para in paras if para.text)
             notes[note.get(w("id"), "")] = text
         return notes
 
@@ -181,20 +184,21 @@ class _Reader:
         style_font = self.styles.resolve(style_id, "font") or self.styles.default_font
         runs: list[Run] = []
         boxes: list[Para] = []
-        footnotes: list[str] = []
         for run in self._runs(p):
             rpr = run.find(w("rPr"))
             bold = _on(rpr.find(w("b"))) if rpr is not None else None
             italic = _on(rpr.find(w("i"))) if rpr is not None else None
+            rstyle_id = None
             if rpr is not None and rpr.find(w("rStyle")) is not None:
-                rstyle = rpr.find(w("rStyle")).get(w("val"))
+                rstyle = rstyle_id = rpr.find(w("rStyle")).get(w("val"))
                 bold = bold if bold is not None else self.styles.resolve(rstyle, "bold")
                 italic = italic if italic is not None else self.styles.resolve(rstyle, "italic")
             font = _font_of(rpr) or style_font
             text = []
             for el in run:
                 if el.tag == w("t"):
-                    text.append(el.text or "")
+                    # A literal "[^" would read as a footnote reference in the plan file.
+                    text.append((el.text or "").replace("[^", "\\[^"))
                 elif el.tag == w("tab"):
                     text.append("\t")
                 elif el.tag in (w("br"), w("cr")):
@@ -205,9 +209,10 @@ class _Reader:
                 elif el.tag == w("noBreakHyphen"):
                     text.append("-")
                 elif el.tag == w("footnoteReference"):
-                    note = self.footnotes.get(el.get(w("id"), ""))
-                    if note:
-                        footnotes.append(note)
+                    note_id = el.get(w("id"), "")
+                    if self.footnotes.get(note_id):
+                        number = self.referenced.setdefault(note_id, len(self.referenced) + 1)
+                        text.append(f"[^{number}]")
                 elif el.tag == w("sym"):
                     text.append(chr(int(el.get(w("char"), "20"), 16)) if el.get(w("char")) else "")
             for box in run.iter(w("txbxContent")):
@@ -218,6 +223,8 @@ class _Reader:
             joined = "".join(text)
             if not joined:
                 continue
+            if rstyle_id == "FootnoteReference" and joined.isdigit() and 0 < int(joined) <= len(self.referenced):
+                joined = f"[^{joined}]"  # a note referenced again: its number set as a reference mark
             kind = legacy.legacy_of(font)
             if kind:
                 self.legacy_fonts.add(font)
@@ -226,7 +233,7 @@ class _Reader:
                             italic if italic is not None else style_italic))
         label = self.numbering.label(*num) if num else ""
         style_name = self.styles.styles[style_id].name if style_id in self.styles.styles else ""
-        para = Para(_merge(runs), label=label, align=align, style=style_name, footnotes=footnotes)
+        para = Para(_merge(runs), label=label, align=align, style=style_name)
         return [*[b for b in boxes if b.runs], para], brk
 
     def _runs(self, p: etree._Element):
@@ -322,6 +329,7 @@ def read_docx(data: bytes, path: Path) -> Source:
         raise import_error("KH503", tr("tệp .docx hỏng: không có phần thân văn bản",
                                        "corrupt .docx: no document body"), path)
     source = Source(reader.blocks(body))
+    source.footnotes = {str(number): reader.footnotes[note_id] for note_id, number in reader.referenced.items()}
     for font in sorted(reader.legacy_fonts):
         kind = legacy.legacy_of(font)
         source.notes.append(tr("chữ phông {f} ({k}) đã được chuyển sang Unicode",

@@ -76,7 +76,6 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
         if not label:
             holder = Node(("text",))
             holder.texts.append(block)
-            _footnotes(block, holder if stack[-1].children else stack[-1], notes)
             _attach_text(stack[-1], holder)
             continue
         kind = labels.kind_of(label)
@@ -91,14 +90,7 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
         node = Node(kind, label, block, rest)
         stack[-1].children.append(node)
         stack.append(node)
-        _footnotes(block, node, notes)
     return root, notes
-
-
-def _footnotes(block: Para, node: Node, notes: list) -> None:
-    """Footnotes have no place in the schema yet: their text is kept in a comment at the entry."""
-    for text in block.footnotes:
-        notes.append((node, tr("chú thích cuối trang của đoạn này (lược đồ chưa có chỗ): «{t}»", "a footnote of this paragraph (the schema has no place for it yet): «{t}»", t=_clean(text))))
 
 
 def _attach_text(parent: Node, holder: Node) -> None:

@@ -38,6 +38,7 @@ class Recogniser(AppendixReader, DecisionReader):
         self.blocks = list(source.blocks)
         self.notes: list[tuple[tuple, str]] = []
         self.summary: list[str] = list(source.notes)
+        self.footnotes = dict(source.footnotes)
 
     def note(self, path: tuple, message: str) -> None:
         self.notes.append((path, message))
@@ -331,8 +332,10 @@ class Recogniser(AppendixReader, DecisionReader):
     # -- appendices ---------------------------------------------------------------------------
 
     def _order(self, data: dict) -> None:
+        if self.footnotes:
+            data["footnotes"] = self.footnotes
         order = ["profile", "kind", "letterhead", "title", "period", "preamble", "sections", "closing",
-                 "signature", "recipients", "appendices", "decision"]
+                 "signature", "recipients", "appendices", "footnotes", "decision"]
         items = {k: data[k] for k in order if k in data}
         data.clear()
         data.update(items)

@@ -193,10 +193,31 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
                             or (long >= 1 and wrapped == 0))
 
 
+_NOTE_LINE = re.compile(r"^\[(\d+)\]\s+(.*\S)\s*$")
+
+
+def _trailing_notes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """kehoach's .txt ends with its footnotes under a short rule: "[1] text" lines. The lines
+    without them, and the notes by number."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and _NOTE_LINE.match(lines[start - 1].strip()):
+        start -= 1
+    if start == end or not start or not _RULE.match(lines[start - 1].strip()):
+        return lines, {}
+    notes = {m.group(1): m.group(2) for m in (_NOTE_LINE.match(line.strip()) for line in lines[start:end])}
+    return lines[:start - 1], notes
+
+
 def read_text(data: bytes, path: Path) -> Source:
     text = unicodedata.normalize("NFC", _decode(data, path)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ")
-    lines = text.split("\n")
+    lines, notes = _trailing_notes(text.split("\n"))
+    if notes:  # "[1]" in the text is the reference to note 1
+        lines = [re.sub(r"\[(\d+)\]", lambda m: f"[^{m.group(1)}]" if m.group(1) in notes else m.group(0), line)
+                 for line in lines]
     blocks: list = []
     pipes = [i for i, line in enumerate(lines) if line.strip() == "|"]
     unwrapped = _one_paragraph_per_line(lines)
@@ -262,4 +283,4 @@ def read_text(data: bytes, path: Path) -> Source:
             pending.append(line)
         index += 1
     flush()
-    return Source(blocks)
+    return Source(blocks, footnotes=notes)

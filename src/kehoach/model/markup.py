@@ -19,13 +19,23 @@ The rules, chosen to be what Markdown users expect and to leave ordinary text al
 - ``\\*`` is a literal asterisk, ``\\_`` a literal underscore and ``\\\\`` a backslash. The underscore is
   not an emphasis marker (plans use "____" for blanks to fill in); ``\\_`` is accepted for authors
   used to Markdown. Any other backslash is kept as typed.
+
+Footnote references use Markdown's (Pandoc's) form ``[^id]``: ``id`` is any run of characters
+without spaces, brackets or "^" ("1", "xa", "nguon-2"), and the note's text is the plan's
+``footnotes: {id: text}``. A reference is a span of its own (``Span.note``, empty text) that compose
+numbers 1..n in the order of first reference; ``plain`` leaves it out. ``\\[`` is a literal "[" (so
+``\\[^1]`` prints "[^1]"); a "[^" not followed by an id and "]" is literal already.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-_ESCAPABLE = "*_\\"
+import re
+
+_ESCAPABLE = "*_\\["
+FOOTNOTE_ID = r"^[^\s\[\]^]+$"  # what an id may be: no spaces, brackets or "^"
+NOTE = re.compile(r"\[\^([^\s\[\]^]+)\]")  # a footnote reference: [^id]
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,16 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    note: str | None = None  # a footnote reference ``[^id]`` (its text is empty)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote reference in the source text: its offset, its id and its length as typed."""
+
+    offset: int
+    id: str
+    length: int
 
 
 @dataclass(frozen=True)
@@ -56,14 +76,14 @@ class _Delim:
 
 @dataclass
 class _Parsed:
-    tokens: list[str | _Delim]  # literal text pieces and delimiter runs, in order
+    tokens: list[str | _Delim | Note]  # literal text pieces and delimiter runs, in order
     # For each matched delimiter token index: the (kind, opening) toggles it performs, in order.
     toggles: dict[int, list[tuple[str, bool]]]
     unbalanced: list[Unbalanced]
 
 
-def _tokenize(text: str) -> list[str | _Delim]:
-    tokens: list[str | _Delim] = []
+def _tokenize(text: str) -> list[str | _Delim | Note]:
+    tokens: list[str | _Delim | Note] = []
     buffer: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -72,6 +92,15 @@ def _tokenize(text: str) -> list[str | _Delim]:
             buffer.append(text[i + 1])
             i += 2
             continue
+        if char == "[" and text.startswith("[^", i):
+            match = NOTE.match(text, i)
+            if match:
+                if buffer:
+                    tokens.append("".join(buffer))
+                    buffer = []
+                tokens.append(Note(i, match.group(1), match.end() - i))
+                i = match.end()
+                continue
         if char == "*":
             j = i
             while j < n and text[j] == "*":
@@ -125,7 +154,7 @@ def _parse(text: str) -> _Parsed:
         return True
 
     for token in tokens:
-        if isinstance(token, str):
+        if not isinstance(token, _Delim):
             continue
         if token.can_close and close(token):
             continue
@@ -155,7 +184,7 @@ def spans(text: str) -> list[Span]:
     def flush() -> None:
         if buffer:
             piece = "".join(buffer)
-            if out and out[-1].bold == bold and out[-1].italic == italic:
+            if out and out[-1].bold == bold and out[-1].italic == italic and out[-1].note is None:
                 out[-1] = Span(out[-1].text + piece, bold, italic)
             else:
                 out.append(Span(piece, bold, italic))
@@ -164,6 +193,10 @@ def spans(text: str) -> list[Span]:
     for token in parsed.tokens:
         if isinstance(token, str):
             buffer.append(token)
+            continue
+        if isinstance(token, Note):
+            flush()
+            out.append(Span("", bold, italic, note=token.id))
             continue
         changes = parsed.toggles.get(token.index)
         if not changes:
@@ -183,7 +216,7 @@ def spans(text: str) -> list[Span]:
 
 
 def plain(text: str) -> str:
-    """``text`` without its emphasis markers (escapes resolved): what a reader sees."""
+    """``text`` without its emphasis markers and footnote references (escapes resolved)."""
     return "".join(span.text for span in spans(text))
 
 
@@ -192,6 +225,15 @@ def unbalanced(text: str) -> list[Unbalanced]:
     return _parse(text).unbalanced
 
 
+def notes(text: str) -> list[Note]:
+    """The footnote references of ``text``, in order."""
+    if "[^" not in text:
+        return []
+    return [token for token in _tokenize(text) if isinstance(token, Note)]
+
+
 def escape(text: str) -> str:
-    """``text`` with its asterisks and backslashes escaped: printed literally, never as emphasis."""
-    return "".join("\\" + c if c in "*\\" else c for c in text)
+    """``text`` with its asterisks, backslashes and "[^" escaped: printed literally, never as
+    emphasis or a footnote reference."""
+    out = "".join("\\" + c if c in "*\\" else c for c in text)
+    return out.replace("[^", "\\[^")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import F, Model, Paragraphs, _as_list
 from .body import Preamble, Section
@@ -12,6 +12,7 @@ from .decision import Decision
 from .letterhead import Letterhead
 from .signature import Recipients, Signature
 from .generated import Generated
+from .markup import FOOTNOTE_ID
 from .style import Styles
 from .tables import Appendix
 from .tasks import TaskLabels, TaskTable
@@ -94,6 +95,14 @@ class Plan(Model):
     )
     recipients: Recipients | None = F("Nơi nhận", "Nơi nhận của kế hoạch.", None)
     appendices: list[Appendix] = F("Phụ lục", "Các phụ lục kèm theo.", default_factory=list)
+    footnotes: dict[Annotated[str, Field(pattern=FOOTNOTE_ID)], str] = F(
+        "Chú thích (footnote)",
+        "Nội dung các chú thích cuối trang, theo mã: `footnotes: {1: \"Gồm các xã …\"}`. Trong lời văn "
+        "(đoạn, khoản, ô bảng, nơi nhận, đoạn kết…) viết `[^1]` ở chỗ đặt số chú thích; các chú thích được "
+        "đánh số 1, 2, … theo thứ tự xuất hiện lần đầu. Nội dung có thể có **đậm**, *nghiêng*. Viết `\\[^` "
+        "để in nguyên dấu '[^'.",
+        default_factory=dict,
+    )
     decision: Decision | None = F(
         "Quyết định ban hành",
         "Quyết định ban hành kế hoạch này như văn bản kèm theo; khi có, số và ngày là của quyết định.",
@@ -101,6 +110,15 @@ class Plan(Model):
     )
 
     _paragraphs = field_validator("closing", mode="before")(_as_list)
+
+    @field_validator("footnotes", mode="before")
+    @classmethod
+    def _footnote_keys(cls, value: Any) -> Any:
+        """YAML reads ``1:`` as a number: a footnote's id is the text of its key."""
+        if isinstance(value, dict):
+            return {str(key) if isinstance(key, int) and not isinstance(key, bool) else key: text
+                    for key, text in value.items()}
+        return value
 
     @model_validator(mode="after")
     def _signed_once(self) -> Plan:

@@ -3,6 +3,9 @@
 Everything from the document is escaped. The CSS approximates the Decree 30 layout (letterhead in
 two columns, centred title, justified body with a first-line indent, signature beside Nơi nhận);
 the .docx writer, not this one, is the reference for the exact figures.
+
+Footnotes: a reference is a superscript number linking to its note; the notes follow the document
+as a numbered list under a short rule (a browser page has no page foot; the .docx puts them there).
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ section.appendix.landscape { max-width: 25cm; }
 table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 12pt; }
 table.data td, table.data th { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
 table.data p { text-indent: 0; margin: 0; text-align: inherit; }
+sup.fn { font-size: 0.7em; line-height: 0; } sup.fn a { color: inherit; text-decoration: none; }
+section.footnotes { font-size: 12pt; margin-top: 12pt; } section.footnotes hr { width: 30%; margin: 0; border: 0; border-top: 1px solid #000; }
+section.footnotes ol { margin: 4pt 0 0; padding-left: 1.5em; } section.footnotes li p { text-indent: 0; margin: 0; }
 """
 CSS = """
 body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3;
@@ -44,6 +50,8 @@ body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-heigh
 
 def write_html(document: doc.Document) -> bytes:
     body = "\n".join(part_html(part) for part in document.parts)
+    if document.footnotes:
+        body += "\n" + footnotes_html(document.footnotes)
     page = (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(document.title)}</title>\n"
@@ -96,7 +104,15 @@ def block_html(block: doc.Block) -> str:
     return f'<p class="{" ".join(classes)}" data-level="{block.level}">{label}{runs}</p>'
 
 
+def footnotes_html(notes: list[doc.Footnote]) -> str:
+    items = "".join(f'<li id="fn-{note.number}" value="{note.number}"><p>{runs_html(note.runs)}</p></li>'
+                    for note in notes)
+    return f'<section class="footnotes" role="doc-endnotes"><hr><ol>{items}</ol></section>'
+
+
 def run_html(run: doc.Run) -> str:
+    if run.note:
+        return f'<sup class="fn"><a href="#fn-{run.note}" role="doc-noteref">{run.note}</a></sup>'
     text = escape(run.text)
     if run.bold:
         text = f"<strong>{text}</strong>"

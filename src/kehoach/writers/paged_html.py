@@ -15,7 +15,7 @@ from html import escape
 
 from .. import nd30
 from ..compose import document as doc
-from .html import DOCUMENT_CSS, appendix_html, block_html, closing_html, lines
+from .html import DOCUMENT_CSS, appendix_html, block_html, closing_html, footnotes_html, lines
 
 
 def _cm(mm: float) -> str:
@@ -121,6 +121,9 @@ def flows_html(document: doc.Document) -> str:
             head_and_blocks = appendix_html(appendix)
             landscape = "1" if appendix.landscape else "0"
             out.append(f'<div class="flow" data-landscape="{landscape}">{_unwrap(head_and_blocks)}</div>')
+    if document.footnotes and out:
+        # The notes follow the last block, as in the .html (the .docx sets them at each page's foot).
+        out[-1] = out[-1][:-len("</div>")] + footnotes_html(document.footnotes) + "</div>"
     return "\n".join(out)
 
 

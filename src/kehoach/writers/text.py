@@ -4,6 +4,10 @@ One paragraph per line and nothing wrapped, so that a change to one sentence cha
 Inline emphasis is not marked: the text is what a reader reads (the form the fidelity tests compare
 with the original, word for word); emphasis changes show in the plan's own diff and in .docx/.html.
 Blocks are separated by blank lines; tables are pipe rows; the output is UTF-8 and deterministic.
+
+A footnote reference reads "[1]" where the author put it and the notes follow the document, after a
+short rule, as "[1] text" lines (Pandoc's plain-text form): brackets rather than superscript digits
+because "xã1" and "xã¹" both lose the mark in a word-for-word comparison or a font without "⁴".
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ def write_text(document: doc.Document) -> bytes:
         if number:
             chunks.append(["=" * 40])
         chunks += part_chunks(part)
+    if document.footnotes:
+        chunks.append([RULE, *(f"[{note.number}] {note.text}" for note in document.footnotes)])
     text = "\n\n".join("\n".join(chunk) for chunk in chunks) + "\n"
     return doc.without_controls(text).encode("utf-8")
 
@@ -40,7 +46,8 @@ def part_chunks(part: doc.Part) -> list[list[str]]:
     if part.closing:
         closing = part.closing
         if closing.recipients:
-            chunks.append(["Nơi nhận:", *(("  " * line.level) + line.text for line in closing.recipients)])
+            chunks.append(["Nơi nhận:", *(("  " * line.level) + runs_text(line.spans())
+                                          for line in closing.recipients)])
         if closing.signature:
             sig = closing.signature
             chunks.append([*sig.authority_lines, sig.title, "", sig.name])
@@ -54,18 +61,28 @@ def part_chunks(part: doc.Part) -> list[list[str]]:
     return chunks
 
 
+def runs_text(runs: list[doc.Run]) -> str:
+    return "".join(doc.note_mark(run) for run in runs)
+
+
 def block_lines(block: doc.Block) -> list[str]:
     if isinstance(block, doc.Paragraph):
-        return [" ".join(block.text.splitlines())]
+        text = runs_text(block.runs)
+        text = f"{block.label} {text}".strip() if block.label else text
+        return [" ".join(text.splitlines())]
     return table_lines(block)
+
+
+def cell_text(cell: doc.TableCell, joiner: str = " ") -> str:
+    return joiner.join(runs_text(line) for line in cell.lines())
 
 
 def table_lines(table: doc.Table) -> list[str]:
     """Pipe rows; a merged cell is printed once, in the first row and column it covers."""
     lines = [table.title] if table.title else []
     for row in table.header:
-        lines.append("| " + " | ".join(cell.text for cell in row) + " |")
+        lines.append("| " + " | ".join(cell_text(cell, "\n") for cell in row) + " |")
     lines.append("|" + "---|" * table.column_count)
     for row in table.rows:
-        lines.append("| " + " | ".join(" ".join(cell.text.split("\n")) for cell in row) + " |")
+        lines.append("| " + " | ".join(cell_text(cell) for cell in row) + " |")
     return lines

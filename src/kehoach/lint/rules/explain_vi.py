@@ -121,4 +121,9 @@ EXPLANATIONS: dict[str, str] = {
     "KH406": "Số, ký hiệu văn bản viết liền, không có khoảng trắng: \"66/2018/QĐ-UBND\", \"57-NQ/TW\", không "
              "\"66/2018/QĐ- UBND\". (Khi cùng văn bản còn được dẫn không có khoảng trắng, KH401 báo biến thể "
              "thay cho quy tắc này.)",
+    "KH407": "Chú thích cuối trang viết `[^mã]` trong lời văn, nội dung ở `footnotes: {mã: nội dung}` của kế "
+             "hoạch. Một `[^mã]` không có nội dung tương ứng được in nguyên (\"[^mã]\"): thêm nội dung, sửa mã "
+             "cho đúng, hoặc viết `\\[^` nếu muốn in dấu \"[^\" thật.",
+    "KH408": "Mỗi chú thích trong `footnotes:` phải được dẫn ít nhất một lần bằng `[^mã]` trong lời văn; chú "
+             "thích không được dẫn sẽ không được in. Thường là do gõ sai mã ở chỗ dẫn.",
 }

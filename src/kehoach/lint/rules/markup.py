@@ -15,7 +15,8 @@ from .recipients import entries
 from .registry import Context, Finding, Loc, rule
 
 
-def _texts(ctx: Context) -> Iterator[tuple[Loc, str]]:
+def marked_texts(ctx: Context) -> Iterator[tuple[Loc, str]]:
+    """Every text that may carry inline markup, with its loc (the free texts, recipients, cells)."""
     yield from ctx.texts
     for entry in entries(ctx):
         yield entry.loc, entry.recipient.name
@@ -65,7 +66,7 @@ def unbalanced_emphasis(ctx: Context) -> Iterator[Finding]:
         preamble:
           paragraphs: ["Báo cáo **trước 19h00 hằng ngày; *Lưu ý:* giữ nguyên."]
     """
-    for loc, text in _texts(ctx):
+    for loc, text in marked_texts(ctx):
         if "*" not in text:
             continue
         for found in markup.unbalanced(text):

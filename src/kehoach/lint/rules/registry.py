@@ -270,6 +270,8 @@ def walk_texts(plan: Plan) -> Iterator[tuple[Loc, str]]:
                     if isinstance(cell, str) and cell:
                         loc = (*here, "tables", t, "rows", r) + ((c,) if isinstance(row, list) else ("group",))
                         yield loc, cell
+    for key, note in plan.footnotes.items():
+        yield ("footnotes", key), note
     if plan.decision:
         dec = plan.decision
         yield ("decision", "title"), dec.title

@@ -12,7 +12,7 @@ from ...compose.document import AppendixPart, Block, Closing, Document, ParaKind
 from .letterhead import _letterhead, _rule_under, _title
 from .tables import _cell, _data_table, _table
 from .template import _sect_pr, _Template
-from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _text_p, twips_cm, twips_pt, w
+from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _runs, _text_p, twips_cm, twips_pt, w
 
 _PARA_STYLE = {
     ParaKind.basis: "KHBasis",
@@ -31,9 +31,7 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> None:
     upper = para.kind is ParaKind.heading and para.level == 0
     if para.label:
         _run(p, para.label + " ", bold=para.bold or para.label_bold, italic=para.italic or para.label_italic)
-    for run in para.runs:
-        _run(p, vn.upper(run.text) if upper else run.text, bold=para.bold or run.bold,
-             italic=para.italic or run.italic)
+    _runs(p, para.runs, bold=para.bold, italic=para.italic, upper=vn.upper if upper else None)
 
 
 
@@ -78,8 +76,7 @@ def _closing(body: etree._Element, closing: Closing) -> None:
         _text_p("KHRecipientsLabel", "Nơi nhận:", recipients)
         for line in closing.recipients:
             p = _p("KHRecipients", recipients)
-            for run in line.spans():
-                _run(p, run.text, bold=run.bold, italic=line.heading or run.italic)
+            _runs(p, line.spans(), italic=line.heading)
     else:
         _p("KHRecipients", recipients)
     signer = _cell(tr, widths[1])

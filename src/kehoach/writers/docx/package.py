@@ -9,6 +9,7 @@ from lxml import etree
 from ... import nd30
 from ...compose.document import Document
 from ...zipcache import reproducible_zip
+from . import footnotes
 from .body import _build_body
 from .template import _template
 from .wml import _XML_UNSAFE, w
@@ -56,4 +57,6 @@ def write_docx(document: Document) -> bytes:
     parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                                 standalone=True)
     parts["docProps/core.xml"] = _core_xml(document)
+    if document.footnotes:
+        footnotes.add_part(parts, document.footnotes)
     return _zip(parts)

@@ -10,7 +10,7 @@ from lxml import etree
 from ... import nd30
 from ...compose.document import Table, TableCell
 from ...textwidth import text_width_em
-from .wml import CELL_MARGIN, _p, _run, _text_p, eighth_points, twips_cm, twips_pt, w
+from .wml import CELL_MARGIN, _p, _runs, _text_p, eighth_points, twips_cm, twips_pt, w
 
 def _table(parent: etree._Element, widths: list[int], borders: bool,
            cell_margin: int = CELL_MARGIN) -> etree._Element:
@@ -229,6 +229,4 @@ def _table_cell_text(tc: etree._Element, cell: TableCell, header: bool, group: b
         p = _p("KHTableText", tc)
         if align != "left":
             etree.SubElement(p[0], w("jc")).set(w("val"), align)
-        for run in runs:
-            if run.text:
-                _run(p, run.text, bold=cell.bold or header or group or run.bold, italic=run.italic)
+        _runs(p, runs, bold=cell.bold or header or group)

@@ -14,6 +14,7 @@ import docx
 from lxml import etree
 
 from ... import nd30
+from . import footnotes
 from .styles import STYLES, _fix_fonts, _set_doc_defaults, _style_element
 from .wml import MARGIN_LEFT, MARGIN_RIGHT, PAGE_H, PAGE_W, R_NS, XML_SPACE, twips_mm, w
 
@@ -63,6 +64,7 @@ def _template() -> _Template:
     _set_doc_defaults(styles_root)
     for spec in STYLES:
         styles_root.append(_style_element(spec))
+    styles_root.extend(footnotes.styles())
     _fix_fonts(styles_root)
     settings = doc.settings.element
     for lang in settings.iter(w("themeFontLang")):

@@ -76,6 +76,40 @@ def _run(p: etree._Element, text: str, bold: bool = False, italic: bool = False)
             t.set(XML_SPACE, "preserve")
 
 
+FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"  # Word's own style ids, so Word's tools find them
+FOOTNOTE_TEXT_STYLE = "FootnoteText"
+
+
+def footnote_id(number: int) -> int:
+    """The w:id of footnote ``number``: ids 0 and 1 are the separator and continuation separator."""
+    return number + 1
+
+
+def _note_ref(p: etree._Element, number: int, repeat: bool, bold: bool = False, italic: bool = False) -> None:
+    """A footnote reference mark: Word's w:footnoteReference (Word prints the number), or for a
+    note referenced again, its number set as a reference mark."""
+    run = etree.SubElement(p, w("r"))
+    rpr = etree.SubElement(run, w("rPr"))
+    etree.SubElement(rpr, w("rStyle")).set(w("val"), FOOTNOTE_REFERENCE_STYLE)
+    if bold:
+        etree.SubElement(rpr, w("b"))
+    if italic:
+        etree.SubElement(rpr, w("i"))
+    if repeat:
+        etree.SubElement(run, w("t")).text = str(number)
+    else:
+        etree.SubElement(run, w("footnoteReference")).set(w("id"), str(footnote_id(number)))
+
+
+def _runs(p: etree._Element, runs, bold: bool = False, italic: bool = False, upper=None) -> None:
+    """Append ``runs`` (compose's document runs), adding ``bold``/``italic`` to each."""
+    for run in runs:
+        if run.note:
+            _note_ref(p, run.note, run.repeat, bold=bold or run.bold, italic=italic or run.italic)
+        elif run.text:
+            _run(p, upper(run.text) if upper else run.text, bold=bold or run.bold, italic=italic or run.italic)
+
+
 def _text_p(style: str, text: str, parent: etree._Element | None = None, **emphasis) -> etree._Element:
     p = _p(style, parent)
     if text:

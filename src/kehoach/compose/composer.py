@@ -13,7 +13,9 @@ Choices worth knowing:
   with ":" or "."): "1. Sở Tài chính: Chủ trì …".
 - A task's lead, partners, deadline and product are printed as "- Cơ quan chủ trì: …" lines under
   it only when its heading and text do not already contain that value; a section's ``lead`` is not
-  printed (it is for the lint rules).
+  printed (it is for the lint rules). Labels, lines and end marks follow ``task_labels``; a section
+  with ``tasks: table`` prints no task, they go to the generated "Danh mục nhiệm vụ" appendix
+  (``compose.tasks``).
 - Table cells: integers of five digits or more get the Vietnamese thousands separator ("1.500.000");
   shorter ones (years, counts) are printed as written.
 """
@@ -28,9 +30,11 @@ from . import emphasis, footnotes
 from .. import model as m
 from .. import nd30, vn
 from ..textwidth import break_letterhead_line
+from . import tasks as t
+from .figures import reporting_values, target_value
 from .tables import needs_landscape, table
-from .text import (BLANK, date_text, decimal, deeper, end_mark, inline, label_for, money, number_of,
-                   number_text, sentence_case, strip_end)
+from .text import (BLANK, deeper, end_mark, inline, label_for, money, number_of, number_text, sentence_case,
+                   strip_end)
 from .wording import Wording, wording
 
 
@@ -76,6 +80,9 @@ class _Composer:
         self.styles = plan.styles or m.Styles()
         self.generated = plan.generated or m.Generated()
         self.scheme = self.styles.numbering or list(m.SCHEMES["standard"])
+        self.plan_labels = plan.task_labels or m.TaskLabels()
+        self.labels = self.plan_labels  # the section being composed: its task labels and form
+        self.section_now: m.Section | None = None
 
     def heading_style(self, own: str | None, level: int, default: str) -> str:
         return own or self.styles.headings.get(level) or default
@@ -161,7 +168,7 @@ class _Composer:
             # A draft not signed yet still shows its Nơi nhận, with the signature space left empty.
             signature = self.signature(plan.signature) if plan.signature else None
             closing = doc.Closing(self.recipients(plan.recipients), signature)
-        appendices = [self.appendix(a, index, len(plan.appendices)) for index, a in enumerate(plan.appendices)]
+        appendices = self.appendices()
         letterhead = self.letterhead(numbered=standalone and plan.status != "attachment")
         if not standalone and not self.generated.attachment_letterhead:
             letterhead = None
@@ -232,14 +239,14 @@ class _Composer:
             doc.ParaKind.heading, vn.upper(heading), label=label, level=0, text_style=text_style,
             label_style=self.label_style(section.label_style, 0, text_style))]
         blocks += [body(text, 1) for text in section.text]
-        blocks += self.items(section.items, 1, section.numbering or self.scheme, "")
+        self.section_now, self.labels = section, self.plan_labels.merged(section.task_labels)
+        try:
+            blocks += self.items(section.items, 1, section.numbering or self.scheme, "")
+        finally:
+            self.section_now, self.labels = None, self.plan_labels
         if section.budget:
             blocks += self.budget(section.budget)
-        for rule in section.reporting:
-            blocks.append(body(rule.text or self.wording.render(
-                "reporting.j2", reporter=rule.reporter, recipient=rule.recipient,
-                frequency=rule.frequency.value if rule.frequency else None,
-                due_day=rule.due_day, due_month=rule.due_month), 1))
+        blocks += [body(self.reporting(rule), 1) for rule in section.reporting]
         blocks += [body(text, 1, italic=section.closing_italic) for text in section.closing]
         return blocks
 
@@ -248,6 +255,10 @@ class _Composer:
     def items(self, items: list[m.Item], level: int, patterns: list[str], parent_number: str) -> list[doc.Block]:
         """``items`` at ``level``, numbered by ``patterns[0]``; their children by the rest."""
         blocks: list[doc.Block] = []
+        section = self.section_now
+        if section is not None and t.form_of(section) == "table":
+            # The tasks print in the generated appendix only; the items around them stay.
+            items = [item for item in items if not t.is_task_in(section, item)]
         labelled = self.numbered(items, lambda n: label_for(patterns[0], n, parent_number))
         for item, label in labelled:
             blocks += self.item(item, label, level, patterns)
@@ -262,6 +273,12 @@ class _Composer:
         texts = list(item.text)
         if not texts and item.is_target:
             texts = [self.target(item)]
+        in_section = self.section_now is not None
+        # "- Nội dung thực hiện: …": the task's text moves into its labelled content line.
+        content_line = bool(item.is_task and heading and not item.run_in and texts and self.labels.content
+                            and "content" in self.labels.lines and self.generated.task_lines and in_section)
+        if content_line:
+            texts = []
         blocks: list[doc.Block] = []
         if heading and item.run_in:
             first = texts.pop(0) if texts else ""
@@ -284,34 +301,25 @@ class _Composer:
             blocks.append(styled(kind, first, label=label, level=level, text_style=item.heading_style or "plain",
                                  label_style=self.label_style(item.label_style, level, "plain")))
         blocks += [body(text, level) for text in texts]
-        if item.is_task:
-            blocks += self.task_lines(item, level + 1) if self.generated.task_lines else []
+        if item.is_task and self.generated.task_lines:
+            labels = self.labels if in_section else self.plan_labels
+            blocks += [para(doc.ParaKind.item, line, label="-", level=level + 1)
+                       for line in t.task_lines(item, labels, self.wording, content=content_line)]
+        if item.assigned_tasks and item.body:
+            blocks += [para(doc.ParaKind.item, line, label="-", level=level + 1)
+                       for line in t.assigned_lines(self.plan, item.body)]
+        blocks += [body(self.reporting(rule, within=True), level) for rule in item.reporting]
         children = item.numbering or deeper(patterns)
         blocks += self.items(item.items, level + 1, children, number_of(label))
         return blocks
 
     def target(self, item: m.Item) -> str:
-        milestones = []
-        for year, value in sorted(item.milestones.items()):
-            if isinstance(value, (int, float)):
-                unit = item.unit or ""
-                value = decimal(value) + (unit if unit == "%" else f" {unit}" if unit else "")
-            milestones.append((year, value))
+        milestones = [(year, target_value(value, item.unit)) for year, value in sorted(item.milestones.items())]
         return self.wording.render("target.j2", indicator=item.indicator or "", milestones=milestones,
-                                   unit=item.unit, owner=item.owner)
+                                   value=target_value(item.value, item.unit), unit=item.unit, owner=item.owner)
 
-    def task_lines(self, item: m.Item, level: int) -> list[doc.Block]:
-        said = " ".join([item.heading or "", *item.text]).casefold()
-
-        def unsaid(value: str | None) -> str | None:
-            return value if value and value.casefold() not in said else None
-
-        partners = [p for p in item.partners if p.casefold() not in said]
-        text = self.wording.render(
-            "task.j2", lead=unsaid(item.lead), partners=partners,
-            deadline=unsaid(date_text(item.deadline) if item.deadline else None), product=unsaid(item.product))
-        return [para(doc.ParaKind.item, line.strip(), label="-", level=level)
-                for line in text.splitlines() if line.strip()]
+    def reporting(self, rule: m.ReportingRule, *, within: bool = False) -> str:
+        return rule.text or self.wording.render("reporting.j2", **reporting_values(rule, within=within))
 
     def budget(self, budget: m.Budget) -> list[doc.Block]:
         blocks: list[doc.Block] = [body(text, 1) for text in budget.text]
@@ -341,6 +349,20 @@ class _Composer:
                 return
 
     # -- appendices and tables ---------------------------------------------------------------
+
+    def appendices(self) -> list[doc.AppendixPart]:
+        """The plan's appendices, with the generated "Danh mục nhiệm vụ" at its ``position``."""
+        entries: list[m.Appendix] = list(self.plan.appendices)
+        generated = t.task_table(self.plan, self.section_heading)
+        if generated is not None:
+            config = self.plan.task_table or m.TaskTable()
+            entries.insert(min(config.position - 1, len(entries)), m.Appendix(
+                label=config.label, title=config.title, note=config.note, tables=[generated],
+                landscape=config.landscape))
+        return [self.appendix(a, index, len(entries)) for index, a in enumerate(entries)]
+
+    def section_heading(self, section: m.Section) -> str:
+        return section.heading or self.wording.render("heading.j2", role=section.role.value)
 
     def appendix(self, appendix: m.Appendix, index: int, count: int) -> doc.AppendixPart:
         # Phụ lục I, III.1.b writes the label "Phụ lục I" (bold, 14 pt); a plan may print its own.

@@ -11,6 +11,7 @@ import re
 
 from .. import model as m
 from .. import vn
+from ..model.style import deeper, label_for
 
 BLANK = "     "  # a number or date part left blank in a draft
 
@@ -85,34 +86,6 @@ def date_text(value: str | dt.date) -> str:
 # --------------------------------------------------------------------------------------------
 
 _DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
-
-
-def label_for(pattern: str, index: int, parent_number: str) -> str:
-    """The ``index``-th (0-based) label of a level numbered by ``pattern`` ("1.", "1.1.", "a)", "-").
-
-    A dotted pattern ("1.1.") continues its parent's number; under a parent without a decimal
-    number (a literal label, a letter) it falls back to "a)".
-    """
-    match = m.PATTERN.match(pattern)
-    if not match:
-        return pattern  # a bullet
-    counter, pre, post = match.group("counter"), match.group("pre"), match.group("post")
-    if "." in counter:
-        if not parent_number:
-            return f"{vn.letter(index)})"
-        return f"{pre}{parent_number}.{index + 1}{post}"
-    number = {"1": str(index + 1), "a": vn.letter(index), "A": vn.letter(index).upper(),
-              "I": vn.roman(index + 1), "i": vn.roman(index + 1).lower()}[counter]
-    return f"{pre}{number}{post}"
-
-
-def deeper(patterns: list[str]) -> list[str]:
-    """The patterns of the next level down: past the end of a scheme, "-" then "+"."""
-    rest = patterns[1:]
-    if rest:
-        return rest
-    last = patterns[0] if patterns else "-"
-    return ["+"] if last in ("-", "+") else ["-", "+"]
 
 
 def item_label(scheme: str | list[str], level: int, index: int, parent_number: str) -> str:

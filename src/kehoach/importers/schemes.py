@@ -3,8 +3,8 @@
 Each level's pattern is the form most of its labels take ("1.", "1.1.", "a.", "a)", "-", "+");
 a section gets the named scheme that gives the same labels (or the list of patterns), an item whose
 children are numbered otherwise than the scheme says gets its own ``numbering``. Only a label that
-still differs from what the patterns compute stays literal. ``label_for`` and ``deeper`` mirror the
-composer's (compose/text.py), which this stage may not import.
+still differs from what the patterns compute stays literal. The labels are computed by the same
+``label_for`` and ``deeper`` (model/style.py) the composer prints with.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .. import vn
-from ..model.style import BULLETS, PATTERN, SCHEMES
+from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for
 
 STANDARD = SCHEMES["standard"]
 
@@ -38,28 +38,6 @@ def pattern_of(label: str) -> str | None:
         pattern = match.group(1) + kind + match.group(3)
         return pattern if PATTERN.match(pattern) else None
     return None
-
-
-def label_for(pattern: str, index: int, parent_number: str) -> str:
-    match = PATTERN.match(pattern)
-    if not match:
-        return pattern
-    counter, pre, post = match.group("counter"), match.group("pre"), match.group("post")
-    if "." in counter:
-        if not parent_number:
-            return f"{vn.letter(index)})"
-        return f"{pre}{parent_number}.{index + 1}{post}"
-    number = {"1": str(index + 1), "a": vn.letter(index), "A": vn.letter(index).upper(),
-              "I": vn.roman(index + 1), "i": vn.roman(index + 1).lower()}[counter]
-    return f"{pre}{number}{post}"
-
-
-def deeper(patterns: list[str]) -> list[str]:
-    rest = patterns[1:]
-    if rest:
-        return rest
-    last = patterns[0] if patterns else "-"
-    return ["+"] if last in ("-", "+") else ["-", "+"]
 
 
 def number_of(label: str) -> str:

@@ -15,6 +15,9 @@ One module per part of the document; import from ``kehoach.model`` (everything i
 - ``body``: ``Preamble``/``Enacting``, ``Role``, ``Section``, ``Item``, ``Budget``/``BudgetLine``,
   ``ReportingRule``/``Frequency``.
 - ``signature``: ``Signature`` (ô 7), ``Recipients``/``Recipient``/``RecipientGroup``/``Archive`` (ô 9b).
+- ``tasks``: ``TaskLabels`` (the inline task lines), ``TaskTable``/``TaskColumns`` (the generated
+  "Danh mục nhiệm vụ" appendix).
+- ``figures``: ``Figure`` (one figure of a target), ``DueDate`` (a reporting due date).
 - ``tables``: ``Appendix``, ``Table``, ``Column``, ``GroupRow``, ``Cell``.
 - ``decision``: ``Decision``, ``Article`` (a plan issued as the attachment of a decision).
 - ``plan``: ``Plan`` (the root), ``Period``, ``KINDS``.
@@ -42,8 +45,17 @@ from .generated import Generated
 from .style import PATTERN, SCHEMES, Emphasis, Styles, emphasis_flags
 from .signature import Archive, Recipient, RecipientGroup, Recipients, Signature
 from .tables import Appendix, Cell, Column, GroupRow, Table
+from .figures import DueDate, Figure, figures_of
+from .tasks import TASK_LINES, TaskColumns, TaskLabels, TaskTable
 
 __all__ = [
+    "TASK_LINES",
+    "DueDate",
+    "Figure",
+    "TaskColumns",
+    "TaskLabels",
+    "TaskTable",
+    "figures_of",
     "ID_PATTERN",
     "KINDS",
     "PATTERN",

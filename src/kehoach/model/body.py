@@ -11,7 +11,9 @@ from typing import Literal
 from pydantic import field_validator, model_validator
 
 from .base import F, Id, Model, Paragraphs, _as_list, _text_items
+from .figures import TARGET_VALUE_HELP, DueDate, TargetValue
 from .style import NUMBERING_HELP, Emphasis, Numbering
+from .tasks import TaskForm, TaskLabels
 
 
 class Enacting(Model):
@@ -71,6 +73,40 @@ class Role(str, Enum):
     assignments = "assignments"  # TỔ CHỨC THỰC HIỆN
     reporting = "reporting"  # CHẾ ĐỘ BÁO CÁO
 
+class Frequency(str, Enum):
+    monthly = "monthly"
+    quarterly = "quarterly"
+    biannual = "biannual"
+    annual = "annual"
+    once = "once"
+    adhoc = "adhoc"
+
+
+class ReportingRule(Model):
+    """Một quy định báo cáo: ai báo cáo ai, định kỳ, hạn."""
+
+    text: str | None = F("Nguyên văn", "Nguyên văn quy định báo cáo; khi có, thay cho câu sinh từ mẫu.", None)
+    reporter: str | None = F("Cơ quan báo cáo", "Cơ quan, đơn vị gửi báo cáo.", None)
+    recipient: str | None = F("Nơi nhận báo cáo", "Cơ quan nhận báo cáo.", None)
+    frequency: Frequency | None = F("Định kỳ", "Tần suất báo cáo.", None)
+    due_day: int | None = F("Ngày hạn", "Ngày hạn trong tháng (ví dụ 25).", None, ge=1, le=31)
+    due_month: int | None = F("Tháng hạn", "Tháng hạn (với báo cáo năm, ví dụ 11).", None, ge=1, le=12)
+    due: list[DueDate] = F(
+        "Các ngày hạn",
+        "Nhiều ngày hạn trong năm, viết 'ngày/tháng' (ví dụ ['01/6', '15/11'] cho 'trước ngày 01/6 và "
+        "15/11'); thay cho due_day/due_month.",
+        default_factory=list,
+    )
+
+    _due = field_validator("due", mode="before")(_as_list)
+
+    def due_dates(self) -> list[tuple[int, int | None]]:
+        """(day, month) of every due date this rule names: ``due``, else ``due_day``/``due_month``."""
+        if self.due:
+            return [(d.day, d.month) for d in self.due]
+        return [(self.due_day, self.due_month)] if self.due_day else []
+
+
 class Item(Model):
     """Một khoản/điểm/ý (1. → a) → - → +): đoạn văn, tiêu đề, nhiệm vụ, chỉ tiêu hoặc phân công.
 
@@ -120,9 +156,10 @@ class Item(Model):
     partners: list[str] = F(
         "Cơ quan phối hợp", "Các cơ quan, đơn vị phối hợp thực hiện.", default_factory=list
     )
-    deadline: str | dt.date | None = F(
+    deadline: str | dt.date | list[str | dt.date] | None = F(
         "Thời hạn",
-        "Thời gian hoàn thành: ngày (2025-11-30) hoặc chữ ('Thường xuyên', 'Quý IV/2025').",
+        "Thời gian hoàn thành: ngày (2025-11-30) hoặc chữ ('Thường xuyên', 'Quý IV/2025'); nhiều thời hạn "
+        "viết thành danh sách (in nối bằng 'và').",
         None,
     )
     product: str | None = F("Sản phẩm", "Sản phẩm dự kiến của nhiệm vụ.", None)
@@ -134,10 +171,16 @@ class Item(Model):
 
     # A target (chỉ tiêu)
     indicator: str | None = F("Chỉ tiêu", "Nội dung chỉ tiêu (ví dụ: tỷ lệ trẻ em lao động được hỗ trợ).", None)
-    milestones: dict[int, str | float] = F(
+    milestones: dict[int, TargetValue] = F(
         "Mốc theo năm",
-        "Giá trị chỉ tiêu theo năm, ví dụ {2025: 'trên 90%', 2030: 'trên 95%'}.",
+        "Giá trị chỉ tiêu theo năm, ví dụ {2025: 'trên 90%', 2030: 'trên 95%'}. Giá trị mỗi năm: "
+        + TARGET_VALUE_HELP,
         default_factory=dict,
+    )
+    value: TargetValue | None = F(
+        "Giá trị (không theo năm)",
+        "Giá trị chỉ tiêu không gắn với năm (chỉ tiêu của một đợt, chiến dịch). " + TARGET_VALUE_HELP,
+        None,
     )
     unit: str | None = F("Đơn vị tính", "Đơn vị tính của chỉ tiêu (%, người, cuộc…).", None)
     owner: str | None = F("Cơ quan theo dõi", "Cơ quan chịu trách nhiệm theo dõi chỉ tiêu.", None)
@@ -154,6 +197,18 @@ class Item(Model):
         False,
     )
     focal: bool = F("Cơ quan đầu mối", "Cơ quan đầu mối theo dõi, tổng hợp việc thực hiện.", False)
+    reporting: list[ReportingRule] = F(
+        "Chế độ báo cáo trong nhiệm vụ",
+        "Quy định báo cáo nằm trong nhiệm vụ của cơ quan này (in sau các đoạn văn của khoản); cơ quan báo "
+        "cáo mặc định là cơ quan được phân công ('body').",
+        default_factory=list,
+    )
+    assigned_tasks: bool = F(
+        "Liệt kê nhiệm vụ được giao",
+        "Với một khoản phân công ('body'): in dưới khoản các nhiệm vụ mà cơ quan này chủ trì (nhiệm vụ có "
+        "'lead' trùng tên cơ quan), mỗi nhiệm vụ một dòng '-'.",
+        False,
+    )
 
     _paragraphs = field_validator("text", mode="before")(_as_list)
     _partners = field_validator("partners", "covers", mode="before")(_as_list)
@@ -165,7 +220,14 @@ class Item(Model):
 
     @property
     def is_target(self) -> bool:
-        return bool(self.indicator or self.milestones)
+        return bool(self.indicator or self.milestones or self.value is not None)
+
+    @property
+    def deadlines(self) -> list[str | dt.date]:
+        """Every deadline of a task (a list, however the plan wrote it)."""
+        if self.deadline is None:
+            return []
+        return list(self.deadline) if isinstance(self.deadline, list) else [self.deadline]
 
 
 class BudgetLine(Model):
@@ -186,26 +248,6 @@ class Budget(Model):
     currency: str = F("Đơn vị tiền", "Đơn vị tiền tệ.", "đồng")
 
     _paragraphs = field_validator("text", mode="before")(_as_list)
-
-
-class Frequency(str, Enum):
-    monthly = "monthly"
-    quarterly = "quarterly"
-    biannual = "biannual"
-    annual = "annual"
-    once = "once"
-    adhoc = "adhoc"
-
-
-class ReportingRule(Model):
-    """Một quy định báo cáo: ai báo cáo ai, định kỳ, hạn."""
-
-    text: str | None = F("Nguyên văn", "Nguyên văn quy định báo cáo; khi có, thay cho câu sinh từ mẫu.", None)
-    reporter: str | None = F("Cơ quan báo cáo", "Cơ quan, đơn vị gửi báo cáo.", None)
-    recipient: str | None = F("Nơi nhận báo cáo", "Cơ quan nhận báo cáo.", None)
-    frequency: Frequency | None = F("Định kỳ", "Tần suất báo cáo.", None)
-    due_day: int | None = F("Ngày hạn", "Ngày hạn trong tháng (ví dụ 25).", None, ge=1, le=31)
-    due_month: int | None = F("Tháng hạn", "Tháng hạn (với báo cáo năm, ví dụ 11).", None, ge=1, le=12)
 
 
 class Section(Model):
@@ -243,6 +285,19 @@ class Section(Model):
         "Chế độ báo cáo", "Các quy định báo cáo.", default_factory=list
     )
     closing: Paragraphs = F("Đoạn kết mục", "Các đoạn văn ở cuối mục.", default_factory=list)
+    tasks: TaskForm | None = F(
+        "Cách in nhiệm vụ",
+        "inline: các nhiệm vụ in trong mục, kèm các dòng thuộc tính (mặc định); table: nhiệm vụ chỉ in "
+        "trong phụ lục Danh mục nhiệm vụ sinh tự động (task_table), trong mục chỉ còn các khoản không "
+        "phải nhiệm vụ; both: in cả hai nơi.",
+        None,
+    )
+    task_labels: TaskLabels | None = F(
+        "Nhãn các dòng nhiệm vụ của mục",
+        "Nhãn, các dòng được in và dấu cuối dòng của nhiệm vụ trong mục này; ghi đè từng khóa của "
+        "task_labels của kế hoạch.",
+        None,
+    )
     closing_italic: bool = F(
         "Đoạn kết mục in nghiêng",
         "In nghiêng các đoạn kết mục, như dòng '(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)'.",

@@ -15,6 +15,7 @@ from .generated import Generated
 from .markup import FOOTNOTE_ID
 from .style import Styles
 from .tables import Appendix
+from .tasks import TaskLabels, TaskTable
 
 
 class Period(Model):
@@ -70,6 +71,18 @@ class Plan(Model):
     generated: Generated | None = F(
         "Dòng tự thêm",
         "Bật/tắt hoặc đổi các dòng công cụ tự thêm (câu kết, dấu sau căn cứ, 'Lưu: VT', dòng kèm theo…).",
+        None,
+    )
+    task_labels: TaskLabels | None = F(
+        "Nhãn các dòng nhiệm vụ",
+        "Nhãn các dòng thuộc tính in dưới mỗi nhiệm vụ (ví dụ {lead: 'Cơ quan thực hiện/chủ trì', deadline: "
+        "'Thời gian'}), các dòng được in và dấu cuối dòng; mỗi mục có thể ghi đè.",
+        None,
+    )
+    task_table: TaskTable | None = F(
+        "Phụ lục Danh mục nhiệm vụ",
+        "Nhãn, tên, dòng kèm theo, vị trí và tiêu đề cột của phụ lục Danh mục nhiệm vụ sinh từ các mục ghi "
+        "'tasks: table' hoặc 'both'. Phụ lục chỉ được sinh khi có mục như vậy.",
         None,
     )
     preamble: Preamble | None = F("Phần mở đầu", "Căn cứ, đoạn dẫn và câu ban hành.", None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .body import Item, Role
+from .body import Item, ReportingRule, Role
 from .plan import Plan
 
 Loc = tuple[str | int, ...]
@@ -31,6 +31,17 @@ def walk_items(items: list[Item], loc: Loc) -> Iterator[tuple[Loc, Item]]:
         here = (*loc, i)
         yield here, item
         yield from walk_items(item.items, (*here, "items"))
+
+
+def reporting_rules(plan: Plan) -> Iterator[tuple[Loc, ReportingRule, str | None]]:
+    """Every reporting rule with its loc and reporter: a section's, and those inside an item's duties
+    (whose reporter defaults to the item's agency, ``body``)."""
+    for s, section in enumerate(plan.sections):
+        for r, rule in enumerate(section.reporting):
+            yield ("sections", s, "reporting", r), rule, rule.reporter
+        for loc, item in walk_items(section.items, ("sections", s, "items")):
+            for r, rule in enumerate(item.reporting):
+                yield (*loc, "reporting", r), rule, rule.reporter or item.body
 
 
 def tasks_of(plan: Plan) -> Iterator[Task]:

@@ -5,6 +5,9 @@ structured data (lead, partners, deadline, product), not the printed wording. Ea
 that ``model.walk.tasks_of`` finds (a leaf of a solutions section, or any item with a lead, partners,
 deadline or product). Formats: CSV (UTF-8 with BOM, so that Excel reads Vietnamese), JSON, and
 iCalendar VTODO entries (RFC 5545) whose DUE is the last day of the deadline's period.
+A task with several deadlines (``deadline: [Quý II/2026, Quý IV/2026]``) has them joined with "; "
+in ``deadline``; when every one names a period, ``periods`` lists them all (CSV: start and due
+columns joined with "; ", iCalendar: one VTODO per period), else none is guessed.
 Same plan, same bytes: no clock is read.
 """
 
@@ -34,11 +37,12 @@ class TaskRow:
     content: str
     lead: str
     partners: list[str]
-    deadline: str  # as the plan writes it; a date as dd/mm/yyyy the way the decree pads it
-    start: str | None  # ISO dates of the deadline's period, when the words name one
-    due: str | None
+    deadline: str  # as the plan writes it; a date as dd/mm/yyyy the way the decree pads it; several "; "
+    start: str | None  # ISO dates of the deadline's period, when the words name one (the first of several)
+    due: str | None  # (the last of several)
     product: str
     covers: list[str]
+    periods: list[tuple[str, str]]  # (start, due) of every deadline, when each names one period
 
 
 def _date_text(value: dt.date) -> str:
@@ -64,14 +68,15 @@ def task_rows(plan: Plan) -> list[TaskRow]:
     for task in tasks_of(plan):
         item = task.item
         content = item.heading or item.body or (item.text[0] if item.text else "") or item.indicator or ""
-        period = date_range(item.deadline)
-        deadline = _date_text(item.deadline) if isinstance(item.deadline, dt.date) else (item.deadline or "")
+        ranges = [date_range(d) for d in item.deadlines]
+        periods = [(a.isoformat(), b.isoformat()) for a, b in ranges] if ranges and None not in ranges else []
+        deadline = "; ".join(_date_text(d) if isinstance(d, dt.date) else d for d in item.deadlines)
         rows.append(TaskRow(
             id=item.id or _position(task.loc), section=_section_title(plan, task.section),
             content=" ".join(content.split()), lead=task.lead or "", partners=list(item.partners),
-            deadline=deadline, start=period[0].isoformat() if period else None,
-            due=period[1].isoformat() if period else None, product=item.product or "",
-            covers=sorted(task.covers)))
+            deadline=deadline, start=periods[0][0] if periods else None,
+            due=periods[-1][1] if periods else None, product=item.product or "",
+            covers=sorted(task.covers), periods=periods))
     return rows
 
 
@@ -86,8 +91,10 @@ def write_csv(plan: Plan) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(_headers())
     for row in task_rows(plan):
+        starts = "; ".join(p[0] for p in row.periods)
+        dues = "; ".join(p[1] for p in row.periods)
         writer.writerow([row.id, row.section, row.content, row.lead, "; ".join(row.partners), row.deadline,
-                         row.start or "", row.due or "", row.product, "; ".join(row.covers)])
+                         starts, dues, row.product, "; ".join(row.covers)])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
@@ -129,26 +136,34 @@ def write_ics(plan: Plan) -> bytes:
     dtstamp = (stamp.replace("-", "") if stamp else "20200305") + "T000000Z"  # fixed: same plan, same bytes
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kehoach//tasks//VI", "CALSCALE:GREGORIAN"]
     for row in task_rows(plan):
-        uid = hashlib.sha256(f"{key}\0{row.id}".encode()).hexdigest()[:32]
-        description = [f"{tr('Mục', 'Section')}: {row.section}"]
-        if row.lead:
-            description.append(f"{tr('Cơ quan chủ trì', 'Lead')}: {row.lead}")
-        if row.partners:
-            description.append(f"{tr('Cơ quan phối hợp', 'Partners')}: {', '.join(row.partners)}")
-        if row.deadline:
-            description.append(f"{tr('Thời hạn', 'Deadline')}: {row.deadline}")
-        if row.product:
-            description.append(f"{tr('Sản phẩm', 'Product')}: {row.product}")
-        lines += ["BEGIN:VTODO", f"UID:{uid}@kehoach", f"DTSTAMP:{dtstamp}",
-                  f"SUMMARY:{_ics_text(row.content)}", f"DESCRIPTION:{_ics_text(chr(10).join(description))}"]
-        if row.start and row.start != row.due:
-            lines.append(f"DTSTART;VALUE=DATE:{row.start.replace('-', '')}")
-        if row.due:
-            lines.append(f"DUE;VALUE=DATE:{row.due.replace('-', '')}")
-        lines.append("END:VTODO")
+        periods = row.periods if len(row.periods) > 1 else [(row.start, row.due)]
+        for index, (start, due) in enumerate(periods):
+            lines += _vtodo(row, key, dtstamp, start, due, f"#{index + 1}" if len(periods) > 1 else "")
     lines.append("END:VCALENDAR")
     folded = [part for line in lines for part in _fold(line)]
     return ("\r\n".join(folded) + "\r\n").encode("utf-8")
+
+
+def _vtodo(row: TaskRow, key: str, dtstamp: str, start: str | None, due: str | None, suffix: str) -> list[str]:
+    """One VTODO of a task (``suffix`` "#2": its second deadline)."""
+    uid = hashlib.sha256(f"{key}\0{row.id}{suffix}".encode()).hexdigest()[:32]
+    description = [f"{tr('Mục', 'Section')}: {row.section}"]
+    if row.lead:
+        description.append(f"{tr('Cơ quan chủ trì', 'Lead')}: {row.lead}")
+    if row.partners:
+        description.append(f"{tr('Cơ quan phối hợp', 'Partners')}: {', '.join(row.partners)}")
+    if row.deadline:
+        description.append(f"{tr('Thời hạn', 'Deadline')}: {row.deadline}")
+    if row.product:
+        description.append(f"{tr('Sản phẩm', 'Product')}: {row.product}")
+    lines = ["BEGIN:VTODO", f"UID:{uid}@kehoach", f"DTSTAMP:{dtstamp}",
+             f"SUMMARY:{_ics_text(row.content)}", f"DESCRIPTION:{_ics_text(chr(10).join(description))}"]
+    if start and start != due:
+        lines.append(f"DTSTART;VALUE=DATE:{start.replace('-', '')}")
+    if due:
+        lines.append(f"DUE;VALUE=DATE:{due.replace('-', '')}")
+    lines.append("END:VTODO")
+    return lines
 
 
 WRITERS = {"csv": write_csv, "json": write_json, "ics": write_ics}

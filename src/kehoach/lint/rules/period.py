@@ -58,14 +58,16 @@ def outside_period(ctx: Context) -> Iterator[Finding]:
             for year in item.milestones:
                 if outside(year):
                     yield Finding((*loc, "milestones", year), message(year))
-            deadline = item.deadline
-            if isinstance(deadline, dt.date):
-                if outside(deadline.year):
-                    yield Finding((*loc, "deadline"), message(deadline.year))
-            elif deadline:
-                for year in {int(y) for y in _YEAR.findall(deadline)}:
-                    if outside(year):
-                        yield Finding((*loc, "deadline"), message(year))
+            several = isinstance(item.deadline, list)
+            for d, deadline in enumerate(item.deadlines):
+                where = (*loc, "deadline", d) if several else (*loc, "deadline")
+                if isinstance(deadline, dt.date):
+                    if outside(deadline.year):
+                        yield Finding(where, message(deadline.year))
+                else:
+                    for year in sorted({int(y) for y in _YEAR.findall(deadline)}):
+                        if outside(year):
+                            yield Finding(where, message(year))
 
 
 def _line_total(line: BudgetLine) -> int | None:

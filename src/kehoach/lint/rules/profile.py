@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...diagnostics import Severity
 from ...i18n import tr
 from ...model import Role
-from .registry import Context, Finding, rule, walk_items
+from .registry import Context, Finding, reporting_rules, rule, walk_items
 
 # "trước ngày 25 tháng 11", "trước ngày 20/11" in a text that speaks of a report.
 _DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?!\d)", re.I)
@@ -281,11 +281,10 @@ def report_deadline(ctx: Context) -> Iterator[Finding]:
     if report is None:
         return
     due = (report.due_month, report.due_day)
-    for section in ctx.plan.sections:
-        for r in section.reporting:
-            if r.frequency and r.frequency.value == "annual" and r.due_month and r.due_day \
-                    and (r.due_month, r.due_day) <= due:
-                return
+    for _, r, _ in reporting_rules(ctx.plan):  # a section's rules and those inside an agency's duties
+        if r.frequency and r.frequency.value == "annual" and any(
+                month and (month, day) <= due for day, month in r.due_dates()):
+            return
     for _, text in ctx.texts:
         if "báo cáo" in text.lower() and any(int(m) == report.due_month and int(d) <= report.due_day
                                               for d, m in _DAY_MONTH.findall(text)):

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from ...diagnostics import Severity
 from ...i18n import tr
 from ...source.loader import Loaded, Loc
-from ...model import Item, Plan, Role
-from ...model.walk import Task, tasks_of, walk_items  # noqa: F401  (rules import them from here)
+from ...model import Figure, Item, Plan, Role
+from ...model.walk import Task, reporting_rules, tasks_of, walk_items  # noqa: F401  (rules import them from here)
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -205,11 +205,29 @@ def _item_texts(items: list[Item], loc: Loc) -> Iterator[tuple[Loc, str]]:
                 yield (*here, key), value
         if isinstance(item.deadline, str):
             yield (*here, "deadline"), item.deadline
+        elif isinstance(item.deadline, list):
+            yield from ((loc, v) for loc, v in _paragraphs(item.deadline, (*here, "deadline")) if isinstance(v, str))
         yield from _paragraphs(item.text, (*here, "text"))
         yield from _paragraphs(item.partners, (*here, "partners"))
         for year, value in item.milestones.items():
-            if isinstance(value, str):
-                yield (*here, "milestones", year), value
+            yield from _figure_texts(value, (*here, "milestones", year))
+        yield from _figure_texts(item.value, (*here, "value"))
+        for r, report in enumerate(item.reporting):
+            if report.text:
+                yield (*here, "reporting", r, "text"), report.text
+
+
+def _figure_texts(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """The typed words of a target's value: a string, or a figure's value, unit, indicator and area."""
+    if isinstance(value, list):
+        for i, one in enumerate(value):
+            yield from _figure_texts(one, (*loc, i))
+    elif isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, Figure):
+        for key in ("value", "unit", "indicator", "area"):
+            if isinstance(getattr(value, key), str):
+                yield (*loc, key), getattr(value, key)
 
 
 def walk_texts(plan: Plan) -> Iterator[tuple[Loc, str]]:

@@ -197,3 +197,36 @@ def test_kh405_plan_dated_before_its_basis(tmp_path: Path) -> None:
     fragment = "preamble:\n  bases: [Căn cứ Quyết định số 15/QĐ-UBND ngày 10/3/2024 của UBND tỉnh]\n"
     [early] = of(found(tmp_path, fragment), "KH405")
     assert "15/QĐ-UBND" in early.message and "05/3/2024" in early.message
+
+
+def test_kh220_numbered_groups_nest_by_their_numbers(tmp_path: Path) -> None:
+    """Numbered group rows (the number in the TT column) nest by that number: "1" under "I", "1.1"
+    under "1", "a" under "1.1.1"; a group row with its own figures (a costed line, a total) is an
+    entry; a group followed by one of its own level or above still has no rows."""
+    fragment = """\
+appendices:
+  - title: Dự toán
+    tables:
+      - columns: [{title: TT}, {title: Nội dung}, {title: Thành tiền}]
+        rows:
+          - {number: I, group: Quan trắc}
+          - {number: "1", group: Thường xuyên}
+          - {number: "1.1", group: Vùng nuôi tôm}
+          - {number: "1.1.1", group: Mẫu nước nguồn cấp}
+          - {number: a, group: Thủy lý}
+          - ["-", Nhiệt độ, "10"]
+          - {number: "1.1.2", group: Mẫu nước ao nuôi}
+          - {number: "1.2", group: Vùng nuôi cá}
+          - ["1", Nhiệt độ, "10"]
+          - {number: II, group: Tin nhắn, cells: ["50"]}
+          - {group: Tổng, cells: ["70"]}
+"""
+    [empty] = of(found(tmp_path, fragment), "KH220")
+    assert empty.line == 12 and "Mẫu nước ao nuôi" in empty.message
+
+
+def test_kh131_leaves_a_run_of_four_dots_alone(tmp_path: Path) -> None:
+    """"Luật Bảo vệ môi trường,...." (the Đắk Lắk plan's own "etc.") is text, not a placeholder."""
+    text = "sections:\n  - role: content\n    items: [\"Phổ biến Luật Thủy sản, Luật Bảo vệ môi trường,....\"]\n"
+    assert of(found(tmp_path, text), "KH131") == []
+    assert of(found(tmp_path, "title: Thực hiện ... giai đoạn 2026\n"), "KH131") != []

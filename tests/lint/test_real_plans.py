@@ -54,6 +54,12 @@ EXPECTED: dict[str, dict[tuple[str, int], str]] = {
         ("KH220", 257): "group V has no rows: elided by the crawl",
         ("KH220", 262): "group VI starts at row 2: row VI.1 elided by the crawl",
     },
+    "examples/daklak-0134-kh-ubnd.yaml": {
+        ("KH215", 34): "the trích yếu is set in capitals",
+        ("KH214", 56): "note: '10/1/2022' (the same decree is cited '10/01/2022' in the next line)",
+        ("KH214", 97): "note: '18/09/2025'",
+        ("KH214", 103): "note: '08/2/2021'",
+    },
     "examples/batch/plan.yaml": {},
     "tests/fixtures/seeds/000_molisa_2178.yaml": {
         ("KH206", 31): "'THỊ TRƯỞNG' for 'THỨ TRƯỞNG'",

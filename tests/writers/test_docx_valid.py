@@ -22,6 +22,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EXPECTED_DATES = {  # the plan's letterhead date, never the clock or the decree's date
     "001-tra-vinh-ldld": "2021-09-15T00:00:00Z",
     "004-bac-kan-pbgdpl": "2024-05-01T00:00:00Z",  # a draft dated by month: its first day
+    "daklak-0134-kh-ubnd": "2025-11-25T00:00:00Z",
     "nghe-an-980-kh-ubnd": "2025-11-18T00:00:00Z",
 }
 

@@ -91,6 +91,19 @@ def strip_end(text: str) -> str:
     return text
 
 
+def basis_marks(texts: list[str]) -> dict:
+    """The ``generated`` switches that print the bases with the marks their source ends them with:
+    none when those are kehoach's (";" after each, "." after the last), ``last_basis_mark`` when
+    only the last differs, ``basis_marks: keep`` when the source ends them some other way (each
+    must end with a mark: a missing one is not a style to keep)."""
+    marks = [text.rstrip()[-1:] for text in texts]
+    if not marks or any(mark not in ";.," for mark in marks) or any(t.rstrip().endswith("..") for t in texts):
+        return {}
+    if all(mark == ";" for mark in marks[:-1]):
+        return {} if marks[-1] == "." else {"last_basis_mark": marks[-1]}
+    return {"basis_marks": "keep"}
+
+
 def unmark(text: str) -> str:
     """'… thực hiện./.' → '… thực hiện.' (the composer adds the end mark again)."""
     text = text.rstrip()

@@ -18,7 +18,7 @@ from ..textwidth import join_balanced_title_lines
 from . import frame, outline
 from .appendices import AppendixReader
 from .blocks import Break, Para, Run, Source, Table
-from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, clean, inline, is_closing_para,
+from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
                      is_closing_table, lines_of, strip_end, text_of, unmark, segments)
 from .decision import DecisionReader
 from .emphasis import para_marked, plan_styles
@@ -282,7 +282,12 @@ class Recogniser(AppendixReader, DecisionReader):
                     paragraphs.append(written(proposal_block))
                     proposal = None
                 paragraphs.append(written(block))
-        bases = [strip_end(written(b, (False, italic))) for b in base_blocks]
+        switches = basis_marks([clean(text_of(b)) for b in base_blocks])
+        bases = [written(b, (False, italic)) for b in base_blocks]
+        if switches.get("basis_marks") != "keep":
+            bases = [strip_end(b) for b in bases]
+        if switches:
+            data.setdefault("generated", {}).update(switches)
         if proposal is not None:
             proposal_italic = isinstance(proposal_block, Para) and proposal_block.italic
             proposal = written(proposal_block, (False, proposal_italic))

@@ -103,7 +103,8 @@ def convert(table: Table) -> dict:
         if first_span > 1 and line[0] is not None:
             group = {"group": _text(line[0][1], BOLD)}
             rest = [_text(o[1], BOLD) if o else "" for c, o in origins[1:]]
-            rest = [_continued(grid, r, c, o) for (c, o), value in zip(origins[1:], rest)] if rest else []
+            # A figure in a (bold) group row is read against the row's bold, like its title.
+            rest = [value if _continued(grid, r, c, o) else "" for (c, o), value in zip(origins[1:], rest)]
             if rest and len(rest) == width - first_span:
                 group["cells"] = rest
             elif rest:
@@ -160,7 +161,7 @@ def _short(column: dict):
     return column
 
 
-_GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|\d+|[a-zđ])[.)]?$")
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)]?$")  # "I", "1", "1.1.1", "a"
 
 
 def _bold(cell: Cell) -> bool:

@@ -112,11 +112,29 @@ def _level(group: str) -> int | None:
     return None
 
 
+def _row_level(row: GroupRow) -> int | None:
+    """A group row's level: from its number when it has one ("I", "1", "1.1", "1.1.1", "a"), each
+    dot one level deeper; else from the number written at the start of its text."""
+    if row.number is None:
+        return _level(row.group)
+    number = str(row.number).strip().rstrip(".)")
+    if re.fullmatch(r"[IVXLC]+", number):
+        return 1
+    if re.fullmatch(r"[A-Z]", number):
+        return 0
+    if re.fullmatch(r"\d+(?:\.\d+)*", number):
+        return 2 + number.count(".")
+    if re.fullmatch(r"[a-zđ]", number):
+        return 20  # below every numbered level
+    return None
+
+
 @rule("KH220", "table-groups", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6 (phụ lục, bảng)",
       ("nhóm trong bảng không có dòng, hoặc dòng không đánh số từ 1", "a table group has no rows, or rows do not count from 1"))
 def table_groups(ctx: Context) -> Iterator[Finding]:
     """In an appendix table, each group row ("I. KIỆN TOÀN …") is followed by its rows (or by
-    groups one level below it), and the rows' STT counts from 1 — within the group, or on from the
+    groups one level below it: "1.1" under "1", "a" under "1.1.1"; a group row that carries its own
+    figures, a costed line or a total, needs no rows), and the rows' STT counts from 1 — within the group, or on from the
     previous group when the table numbers its rows straight through.
 
     Passes:
@@ -150,10 +168,12 @@ def table_groups(ctx: Context) -> Iterator[Finding]:
             for r, row in enumerate(rows):
                 loc: Loc = ("appendices", a, "tables", t, "rows", r)
                 if isinstance(row, GroupRow):
-                    level = _level(row.group)
+                    level = _row_level(row)
                     following = rows[r + 1] if r + 1 < len(rows) else None
+                    if any(cell not in (None, "") for cell in row.cells):
+                        continue  # a group carrying its own figures (a costed line, a total) is an entry
                     if following is None or (isinstance(following, GroupRow) and (
-                            level is None or (_level(following.group) or 99) <= level)):
+                            level is None or (_row_level(following) or 99) <= level)):
                         yield Finding((*loc, "group"), tr("nhóm \"{g}\" không có dòng nào",
                                                           "group \"{g}\" has no rows", g=row.group[:60]))
                     continue

@@ -12,7 +12,7 @@ from .registry import Context, Finding, rule
 
 # "..." standing alone or after a single letter ("Sở ...", "S...", "..."), not the ellipsis that
 # ends a word in real text ("em...", "Twitter...)").
-PLACEHOLDER = re.compile(r"(?<![^\W\d_][^\W\d_])\.\.\.(?!\.)")
+PLACEHOLDER = re.compile(r"(?<![^\W\d_][^\W\d_])(?<!\.)\.\.\.(?!\.)")
 
 
 def _strings(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:

@@ -180,7 +180,9 @@ def _data_table(parent: etree._Element, table: Table, available: int) -> None:
     pending: dict[int, list[int]] = {}
     for row_index, row in enumerate([*table.header, *table.rows]):
         is_header = row_index < len(table.header)
-        group = not is_header and bool(row) and row[0].col_span >= 2
+        # A group row spans columns: its first cell ("I. TUYÊN TRUYỀN"), or the name after its own
+        # number cell (a numbered group row); a data row never spans.
+        group = not is_header and any(cell.col_span >= 2 for cell in row[:2])
         if group:
             row = _split_group_number(row, columns, number_align)
         tr = etree.SubElement(tbl, w("tr"))

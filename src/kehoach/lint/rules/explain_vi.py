@@ -97,7 +97,8 @@ EXPLANATIONS: dict[str, str] = {
     "KH219": "Các điểm gõ \"a)\", \"b)\" ở đầu đoạn hay đầu khoản theo thứ tự chữ cái tiếng Việt từ \"a)\": a, b, c,"
              " d, đ, e, g, h, i, k … — \"e)\" ngay sau \"d)\" là bỏ sót \"đ)\".",
     "KH220": "Trong bảng phụ lục, mỗi dòng nhóm (\"I. KIỆN TOÀN …\") có các dòng của nó theo sau (hoặc nhóm cấp "
-             "dưới), và số thứ tự đếm từ 1 — trong nhóm, hoặc tiếp nối nhóm trước khi bảng đánh số liền.",
+             "dưới: \"1.1\" dưới \"1\", \"a\" dưới \"1.1.1\"; dòng nhóm có số liệu riêng — một khoản chi, một dòng "
+             "tổng — không cần dòng con), và số thứ tự đếm từ 1 — trong nhóm, hoặc tiếp nối nhóm trước khi bảng đánh số liền.",
     "KH221": "Từ ngày 01/7/2025 không còn cấp huyện: kế hoạch ban hành từ ngày đó không giao việc cho \"UBND "
              "huyện, thị xã, thành phố thuộc tỉnh\", HĐND cấp huyện, \"Phòng … của huyện\" hay Huyện ủy; UBND các"
              " xã, phường đã thay thế. Kế hoạch ban hành trước ngày đó không bị kiểm tra; cơ quan ghi \"(cũ)\" "

@@ -24,7 +24,7 @@ from .common import strip_end
 DEFAULT_TITLES = {"number": "TT", "content": "Nội dung", "lead": "Cơ quan chủ trì",
                   "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "product": "Sản phẩm"}
 _KINDS = (
-    ("number", re.compile(r"^(?:s[ốo]\s*)?(?:tt|thứ tự)\.?$")),
+    ("number", re.compile(r"^(?:s|số\s*)?(?:tt|thứ tự)\.?$")),
     ("content", re.compile(r"^(?:nội dung|(?:tên )?nhiệm vụ|công việc)")),
     ("lead", re.compile(r"chủ trì|(?:cơ quan|đơn vị) thực hiện")),
     ("partners", re.compile(r"phối hợp")),
@@ -162,6 +162,10 @@ def _candidates(sections: list[dict]) -> tuple[dict, dict]:
 def _groups(table: dict, kinds: list[str]) -> list[tuple[str, list[dict]]]:
     groups: list[tuple[str, list[dict]]] = []
     for row in table.get("rows", []):
+        if isinstance(row, list) and _ROMAN.match(str(row[0]).strip().rstrip(".")) and len(row) > 1 \
+                and str(row[1]).strip() and not any(str(cell).strip() for cell in row[2:]):
+            # a group row as plain text gives it: "| I | TUYÊN TRUYỀN … |" with its other cells empty
+            row = {"number": str(row[0]).strip().rstrip("."), "group": str(row[1]).strip()}
         if isinstance(row, dict):
             if row.get("cells") or not _ROMAN.match(str(row.get("number", ""))) or \
                     str(row["number"]) != vn.roman(len(groups) + 1):

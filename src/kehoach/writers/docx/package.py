@@ -12,6 +12,7 @@ from ...zipcache import reproducible_zip
 from . import footnotes
 from .body import _build_body
 from .template import _template
+from .used_styles import pruned_styles, used_style_ids
 from .wml import _XML_UNSAFE, w
 
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -59,4 +60,5 @@ def write_docx(document: Document) -> bytes:
     parts["docProps/core.xml"] = _core_xml(document)
     if document.footnotes:
         footnotes.add_part(parts, document.footnotes)
+    parts["word/styles.xml"] = pruned_styles(parts["word/styles.xml"], used_style_ids(parts))
     return _zip(parts)

@@ -175,3 +175,22 @@ def test_unknown_forms_are_rejected(bad) -> None:
     data["sections"][1].update(bad)
     with pytest.raises(ValueError):
         Plan.model_validate(data)
+
+
+def test_the_table_prints_the_columns_show_names_in_its_order() -> None:
+    doc, _, text = build(section1={"tasks": "table"},
+                         task_table={"show": ["number", "content", "deadline", "lead"],
+                                     "columns": {"deadline": "Thời hạn"}})
+    _, rows = task_table(doc)
+    assert cells(rows[0])[0] == ["TT", "Nội dung", "Thời hạn", "Cơ quan chủ trì"]
+    assert cells(rows[2])[0] == ["1", "Kiện toàn Ban Chỉ huy\nTổ chức lại Ban Chỉ huy cấp tỉnh, cấp xã;",
+                                 "Trước ngày 30/11/2025", "Bộ CHQS tỉnh"]
+    assert "Quyết định của Chủ tịch UBND tỉnh" not in text  # no product column
+
+
+@pytest.mark.parametrize("show", [["content", "number"], ["number", "lead"], ["number", "content", "content"]])
+def test_show_starts_with_number_and_has_content_once(show) -> None:
+    data = copy.deepcopy(BASE)
+    data["task_table"] = {"show": show}
+    with pytest.raises(ValueError):
+        Plan.model_validate(data)

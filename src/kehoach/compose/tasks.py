@@ -10,7 +10,7 @@ with ``tasks`` whether its tasks print inline (default), only in the table, or i
 - The table: one group row per section (``group_by: section``, the section's heading) or per
   top-level item (``group_by: item``), numbered I, II, … in the TT column; the tasks of a group
   numbered 1..n; columns TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
-  Sản phẩm (titles from ``task_table.columns``); widths left to the writer (from content). Several
+  Sản phẩm (titles from ``task_table.columns``, which and in what order from ``task_table.show``); widths left to the writer (from content). Several
   partners or deadlines in one cell are joined with "; ".
 """
 
@@ -110,16 +110,17 @@ def task_table(plan: m.Plan, heading_of) -> m.Table | None:
         return None
     config = plan.task_table or m.TaskTable()
     names = config.columns
-    columns = [m.Column(title=names.number, align="center"), m.Column(title=names.content),
-               m.Column(title=names.lead), m.Column(title=names.partners),
-               m.Column(title=names.deadline, align="center"), m.Column(title=names.product)]
+    align = {"number": "center", "deadline": "center"}
+    columns = [m.Column(title=getattr(names, key), align=align.get(key, "left")) for key in config.show]
     rows: list = []
     for g, (title, members) in enumerate(_groups(plan, tasks, config.group_by, heading_of)):
         rows.append(m.GroupRow(number=vn.roman(g + 1), group=title))
         for n, task in enumerate(members, 1):
             item = task.item
-            rows.append([str(n), content_of(task.item), task.lead or "", "; ".join(item.partners),
-                         deadline_text(item, "; ".join) or "", item.product or ""])
+            cells = {"number": str(n), "content": content_of(task.item), "lead": task.lead or "",
+                     "partners": "; ".join(item.partners), "deadline": deadline_text(item, "; ".join) or "",
+                     "product": item.product or ""}
+            rows.append([cells[key] for key in config.show])
     return m.Table(columns=columns, rows=rows, landscape=config.landscape)
 
 

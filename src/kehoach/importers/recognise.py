@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import vn
 from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
-from . import frame, outline
+from . import frame, outline, tasks
 from .appendices import AppendixReader
 from .blocks import Break, Para, Run, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
@@ -89,6 +89,7 @@ class Recogniser(AppendixReader, DecisionReader):
             data["letterhead"] = self.letterhead(self.blocks[:first], numbered=True)
             self.plan_part(first, data, standalone=True)
         self._order(data)
+        self.summary += tasks.lift(data, self.notes)
         return Result(data, self.notes, self.summary)
 
     def _part_start(self, type_index: int) -> int:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from .base import F, Model, _as_list
 
 TaskLine = Literal["content", "lead", "partners", "deadline", "product"]
 TaskForm = Literal["inline", "table", "both"]
 TASK_LINES: tuple[str, ...] = ("content", "lead", "partners", "deadline", "product")
+TaskColumn = Literal["number", "content", "lead", "partners", "deadline", "product"]
+TASK_COLUMNS: tuple[str, ...] = ("number", "content", "lead", "partners", "deadline", "product")
 
 
 class TaskLabels(Model):
@@ -102,4 +104,19 @@ class TaskTable(Model):
         "section",
     )
     columns: TaskColumns = F("Tiêu đề cột", "Tiêu đề các cột của bảng.", default_factory=TaskColumns)
+    show: list[TaskColumn] = F(
+        "Các cột được in",
+        "Các cột của bảng và thứ tự của chúng: number, content, lead, partners, deadline, product (mặc định "
+        "tất cả theo thứ tự đó). Cột number đứng đầu và cột content phải có.",
+        default_factory=lambda: list(TASK_COLUMNS),
+    )
     landscape: bool = F("Trang ngang", "Trình bày phụ lục trên trang ngang (mặc định có).", True)
+
+    _show = field_validator("show", mode="before")(_as_list)
+
+    @model_validator(mode="after")
+    def _number_first(self) -> TaskTable:
+        if not self.show or self.show[0] != "number" or "content" not in self.show \
+                or len(set(self.show)) != len(self.show):
+            raise ValueError("task_table.show starts with `number`, has `content` and names each column once")
+        return self

@@ -181,6 +181,9 @@ MODEL_MESSAGES: list[tuple[str, str, str]] = [
      "'{pattern}' is not a label pattern: write the first label of the level as it reads ('1.', '1.1.', 'a)', "
      "'A.', 'I.', '(1)', '-', '+') or a scheme name (standard, decimal, decimal-2, decimal-letter, roman, "
      "letter, dash)"),
+    (r"task_table\.show starts with `number`, has `content` and names each column once",
+     "`task_table.show` bắt đầu bằng `number`, có `content` và ghi mỗi cột một lần",
+     "`task_table.show` starts with `number`, has `content` and names each column once"),
     (r"'(?P<value>.*)' is not a due date: .*",
      "'{value}' không phải ngày hạn: ghi ngày/tháng ('01/6', '15/11')",
      "'{value}' is not a due date: write it as day/month ('01/6', '15/11')"),

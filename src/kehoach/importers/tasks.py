@@ -1,0 +1,298 @@
+"""An appendix table that lists tasks ("Danh mục nhiệm vụ": TT | Nội dung | Cơ quan chủ trì | Cơ quan
+phối hợp | Thời gian | Sản phẩm, group rows I, II, …) back into structured tasks.
+
+kehoach prints such a table from the tasks themselves (compose/tasks.py): one group row per section
+(``group_by: section``) or per top-level item (``group_by: item``) of the sections that say
+``tasks: table``, the tasks of a group numbered 1..n. The importer does the reverse only when the
+rebuild prints the same table: every group names a section (its heading in capitals) or a top-level
+item, in the plan's order; every row is a task numbered in sequence; no column other than the six.
+Then each row becomes an item (``lead``, ``partners``, ``deadline``, ``product``) of its section or
+item, that section gets ``tasks: table``, and the appendix's label, title, note, position and column
+titles go into ``task_table``. Otherwise the table stays a free table and a "kiểm tra" note says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import vn
+from ..i18n import tr
+from .common import strip_end
+
+# The generated table's default column titles (model.TaskColumns), and how a header cell is read.
+DEFAULT_TITLES = {"number": "TT", "content": "Nội dung", "lead": "Cơ quan chủ trì",
+                  "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "product": "Sản phẩm"}
+_KINDS = (
+    ("number", re.compile(r"^(?:s|số\s*)?(?:tt|thứ tự)\.?$")),
+    ("content", re.compile(r"^(?:nội dung|(?:tên )?nhiệm vụ|công việc)")),
+    ("lead", re.compile(r"chủ trì|(?:cơ quan|đơn vị) thực hiện")),
+    ("partners", re.compile(r"phối hợp")),
+    ("deadline", re.compile(r"^(?:thời gian|thời hạn|tiến độ)")),
+    ("product", re.compile(r"sản phẩm|kết quả")),
+)
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_SOLUTIONS_HEADING = "NHIỆM VỤ, GIẢI PHÁP"
+
+
+def column_kind(title: str) -> str | None:
+    text = " ".join(title.replace("*", "").split()).casefold()
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _key(text: str) -> str:
+    """A heading as the generated group row prints it: capitals, no end mark, spaces collapsed."""
+    return " ".join(vn.upper(strip_end(text.replace("**", "").replace("*", ""))).split())
+
+
+def _title(column) -> str | None:
+    if isinstance(column, str):
+        return column
+    return None if column.get("columns") else column.get("title", "")
+
+
+class _Unsure(Exception):
+    """The table looks like a task list but the rebuild would not print it the same."""
+
+
+def lift(data: dict, notes: list[tuple[tuple, str]]) -> list[str]:
+    """Turn a task-list appendix of ``data`` into tasks where that is certain; ``notes`` (path, message)
+    gets what stays a free table and why, and follows the appendices that move. Returns summary lines."""
+    summary: list[str] = []
+    appendices = data.get("appendices") or []
+    for index, appendix in enumerate(list(appendices)):
+        tables = appendix.get("tables") or []
+        if len(tables) != 1:
+            continue
+        kinds = _kinds(tables[0])
+        if kinds is None:
+            continue
+        path = ("appendices", index, "tables", 0)
+        try:
+            if "task_table" in data:
+                raise _Unsure(tr("kế hoạch chỉ sinh được một bảng Danh mục nhiệm vụ",
+                                 "a plan generates only one Danh mục nhiệm vụ table"))
+            if appendix.get("text") or appendix.get("items") or tables[0].get("title"):
+                raise _Unsure(tr("phụ lục còn có lời văn ngoài bảng", "the appendix has text besides the table"))
+            placed, group_by, touched = _place(tables[0], kinds, data["sections"])
+        except _Unsure as why:
+            notes.append((path, tr("bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: {why}",
+                          "the table looks like a Danh mục nhiệm vụ but is kept as a table: {why}",
+                          why=str(why))))
+            continue
+        count = 0
+        for (s, i), tasks in placed:
+            target = data["sections"][s]
+            if i is not None:
+                if isinstance(target["items"][i], str):
+                    target["items"][i] = {"text": target["items"][i]}
+                target = target["items"][i]
+            target.setdefault("items", []).extend(tasks)
+            count += len(tasks)
+        for s in touched:
+            _set_form(data["sections"][s])
+        _insert_before(data, ("preamble", "sections"), "task_table",
+                       _config(appendix, tables[0], kinds, index, group_by))
+        appendices.pop(index)
+        notes[:] = [(_moved(path, index), message) for path, message in notes]
+        summary.append(tr("{n} nhiệm vụ từ bảng Danh mục nhiệm vụ vào các mục (tasks: table)",
+                          "{n} tasks from the Danh mục nhiệm vụ table into their sections (tasks: table)",
+                          n=count))
+        break  # one generated table per plan
+    if not appendices and "appendices" in data:
+        del data["appendices"]
+    return summary
+
+
+def _insert_before(data: dict, keys: tuple[str, ...], key: str, value) -> None:
+    """``data[key] = value`` placed before the first of ``keys`` there (the schema's key order)."""
+    entries = list(data.items())
+    at = next((n for n, (k, _) in enumerate(entries) if k in keys), len(entries))
+    entries.insert(at, (key, value))
+    data.clear()
+    data.update(entries)
+
+
+def _moved(path: tuple, index: int) -> tuple:
+    """A note's path once appendix ``index`` became ``task_table``."""
+    if len(path) < 2 or path[0] != "appendices" or not isinstance(path[1], int) or path[1] < index:
+        return path
+    if path[1] == index:
+        return ("task_table",)
+    return ("appendices", path[1] - 1, *path[2:])
+
+
+def _kinds(table: dict) -> list[str] | None:
+    """The kind of each column when the header reads as a task list (TT, Nội dung, and at least two of
+    chủ trì / phối hợp / thời gian / sản phẩm); else None."""
+    titles = [_title(c) for c in table.get("columns", [])]
+    if not titles or any(t is None for t in titles):
+        return None
+    kinds = [column_kind(t) for t in titles]
+    if kinds[0] != "number" or "content" not in kinds or None in kinds or len(set(kinds)) != len(kinds):
+        return None
+    if len({"lead", "partners", "deadline", "product"} & set(kinds)) < 2:
+        return None
+    return kinds
+
+
+def _candidates(sections: list[dict]) -> tuple[dict, dict]:
+    """Group titles → the section, and → (section, top-level item), each keyed as printed."""
+    by_section: dict[str, int] = {}
+    by_item: dict[str, tuple[int, int]] = {}
+    for s, section in enumerate(sections):
+        heading = section.get("heading") or ""
+        by_section.setdefault(_key(heading), s)
+        for i, item in enumerate(section.get("items") or []):
+            if isinstance(item, str):
+                title = item
+            else:
+                texts = item.get("text") or []
+                texts = [texts] if isinstance(texts, str) else texts
+                title = item.get("heading") or item.get("body") or (texts[0] if texts else "")
+            if title:
+                by_item.setdefault(_key(title), (s, i))
+    return by_section, by_item
+
+
+def _groups(table: dict, kinds: list[str]) -> list[tuple[str, list[dict]]]:
+    groups: list[tuple[str, list[dict]]] = []
+    for row in table.get("rows", []):
+        if isinstance(row, list) and _ROMAN.match(str(row[0]).strip().rstrip(".")) and len(row) > 1 \
+                and str(row[1]).strip() and not any(str(cell).strip() for cell in row[2:]):
+            # a group row as plain text gives it: "| I | TUYÊN TRUYỀN … |" with its other cells empty
+            row = {"number": str(row[0]).strip().rstrip("."), "group": str(row[1]).strip()}
+        if isinstance(row, dict):
+            if row.get("cells") or not _ROMAN.match(str(row.get("number", ""))) or \
+                    str(row["number"]) != vn.roman(len(groups) + 1):
+                raise _Unsure(tr("dòng nhóm '{g}' không đánh số I, II, … liền nhau",
+                                 "group row '{g}' is not numbered I, II, … in sequence", g=row.get("group", "")))
+            groups.append((row["group"], []))
+            continue
+        if not groups:
+            raise _Unsure(tr("có dòng nhiệm vụ trước dòng nhóm đầu tiên", "a task row comes before the first group row"))
+        values = dict(zip(kinds, row))
+        members = groups[-1][1]
+        if values.get("number", "").strip() != str(len(members) + 1):
+            raise _Unsure(tr("nhiệm vụ '{n}' của nhóm '{g}' không đánh số 1, 2, … liền nhau",
+                             "task '{n}' of group '{g}' is not numbered 1, 2, … in sequence",
+                             n=values.get("number", ""), g=groups[-1][0]))
+        task = _task(values)
+        if task is None:
+            raise _Unsure(tr("dòng '{n}' của nhóm '{g}' không có nội dung hoặc cơ quan, thời gian, sản phẩm",
+                             "row '{n}' of group '{g}' has no content, or no agency, time or product",
+                             n=values.get("number", ""), g=groups[-1][0]))
+        members.append(task)
+    empty = [title for title, members in groups if not members]
+    if not groups or empty:
+        raise _Unsure(tr("nhóm '{g}' không có nhiệm vụ nào", "group '{g}' has no task", g=empty[0] if empty else ""))
+    return groups
+
+
+def _task(values: dict) -> dict | None:
+    content = (values.get("content") or "").strip()
+    if not content:
+        return None
+    lines = content.split("\n")
+    task: dict = {"text": lines[0] if len(lines) == 1 else lines}
+    if values.get("lead"):
+        task["lead"] = values["lead"]
+    if values.get("partners"):
+        task["partners"] = values["partners"].split("; ")
+    if values.get("deadline"):
+        parts = [_deadline(part) for part in values["deadline"].split("; ")]
+        task["deadline"] = parts[0] if len(parts) == 1 else parts
+    if values.get("product"):
+        task["product"] = values["product"]
+    return task if len(task) > 1 else None
+
+
+def _deadline(text: str):
+    """'30/11/2025' as the date it prints (only where the printed form is exactly that text)."""
+    match = _DATE.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return text
+        if vn.date_numeric(day, month, year) == text:
+            return date
+    return text
+
+
+def _place(table: dict, kinds: list[str], sections: list[dict]):
+    """[((section, top-level item or None), tasks)], the group_by that prints them back, the sections
+    touched. Raises ``_Unsure`` (and changes nothing) where the rebuild would not print the table."""
+    groups = _groups(table, kinds)
+    by_section, by_item = _candidates(sections)
+    keys = [_key(title) for title, _ in groups]
+    found = [by_section.get(k) for k in keys]
+    if None not in found and found == sorted(set(found)):
+        for s in found:
+            _check_section(sections[s])
+        return [((s, None), tasks) for s, (_, tasks) in zip(found, groups)], "section", sorted(set(found))
+    spots = [by_item.get(k) for k in keys]
+    if None not in spots and spots == sorted(set(spots)):
+        for s in {s for s, _ in spots}:
+            _check_section(sections[s])
+        return [(spot, tasks) for spot, (_, tasks) in zip(spots, groups)], "item", sorted({s for s, _ in spots})
+    missing = next(title for title, k in zip(groups, keys) if k not in by_section and k not in by_item) \
+        if any(k not in by_section and k not in by_item for k in keys) else None
+    if missing:
+        raise _Unsure(tr("nhóm '{g}' không khớp tiêu đề mục hay khoản nào của kế hoạch",
+                         "group '{g}' matches no section or item heading of the plan", g=missing[0]))
+    raise _Unsure(tr("các nhóm không theo thứ tự các mục/khoản của kế hoạch",
+                     "the groups do not follow the order of the plan's sections or items"))
+
+
+def _check_section(section: dict) -> None:
+    """With ``tasks: table`` a section prints only its items that are not tasks: refuse a section whose
+    own items would be taken for tasks (leaf items of a solutions section, items with a lead …)."""
+    heading = section.get("heading") or ""
+    if section.get("role") == "solutions" and section.get("items"):
+        raise _Unsure(tr("mục '{h}' là mục nhiệm vụ, giải pháp đã có khoản", "section '{h}' is a solutions section with items",
+                         h=heading))
+
+    def walk(items):
+        for item in items or []:
+            if isinstance(item, dict):
+                if any(item.get(k) for k in ("lead", "partners", "deadline", "product", "covers")):
+                    raise _Unsure(tr("mục '{h}' đã có nhiệm vụ", "section '{h}' already has tasks", h=heading))
+                walk(item.get("items"))
+    walk(section.get("items"))
+
+
+def _set_form(section: dict) -> None:
+    """``tasks: table`` after the keys that come before ``items`` in the examples' order."""
+    items = {k: v for k, v in section.items()}
+    section.clear()
+    for key, value in items.items():
+        if key in ("text", "items", "budget", "reporting", "closing", "closing_italic"):
+            section.setdefault("tasks", "table")
+        section[key] = value
+    section.setdefault("tasks", "table")
+
+
+def _config(appendix: dict, table: dict, kinds: list[str], index: int, group_by: str) -> dict:
+    config: dict = {}
+    if appendix.get("label"):
+        config["label"] = appendix["label"]
+    config["title"] = appendix.get("title", "")
+    if appendix.get("note"):
+        config["note"] = appendix["note"]
+    if index:
+        config["position"] = index + 1
+    if group_by != "section":
+        config["group_by"] = group_by
+    titles = {kind: _title(column) for kind, column in zip(kinds, table["columns"])}
+    columns = {kind: title for kind, title in titles.items() if title != DEFAULT_TITLES[kind]}
+    if columns:
+        config["columns"] = {kind: columns[kind] for kind in DEFAULT_TITLES if kind in columns}
+    if kinds != list(DEFAULT_TITLES):
+        config["show"] = kinds
+    return config

@@ -301,6 +301,7 @@ class _Composer:
             blocks.append(styled(kind, first, label=label, level=level, text_style=item.heading_style or "plain",
                                  label_style=self.label_style(item.label_style, level, "plain")))
         blocks += [body(text, level) for text in texts]
+        blocks += [table(t) for t in item.tables]
         if item.is_task and self.generated.task_lines:
             labels = self.labels if in_section else self.plan_labels
             blocks += [para(doc.ParaKind.item, line, label="-", level=level + 1)

@@ -18,7 +18,8 @@ One module per part of the document; import from ``kehoach.model`` (everything i
 - ``tasks``: ``TaskLabels`` (the inline task lines), ``TaskTable``/``TaskColumns`` (the generated
   "Danh mục nhiệm vụ" appendix).
 - ``figures``: ``Figure`` (one figure of a target), ``DueDate`` (a reporting due date).
-- ``tables``: ``Appendix``, ``Table``, ``Column``, ``GroupRow``, ``Cell``.
+- ``table``: ``Table``, ``Column``, ``GroupRow``, ``Cell`` (in appendices and in items).
+- ``tables``: ``Appendix``.
 - ``decision``: ``Decision``, ``Article`` (a plan issued as the attachment of a decision).
 - ``plan``: ``Plan`` (the root), ``Period``, ``KINDS``.
 - ``schema``: ``json_schema()``, the JSON Schema for editors (tidied by ``editor_schema``).

@@ -13,6 +13,7 @@ from pydantic import field_validator, model_validator
 from .base import F, Id, Model, Paragraphs, _as_list, _text_items
 from .figures import TARGET_VALUE_HELP, DueDate, TargetValue
 from .style import NUMBERING_HELP, Emphasis, Numbering
+from .table import Table
 from .tasks import TaskForm, TaskLabels
 
 
@@ -197,6 +198,12 @@ class Item(Model):
         False,
     )
     focal: bool = F("Cơ quan đầu mối", "Cơ quan đầu mối theo dõi, tổng hợp việc thực hiện.", False)
+    tables: list[Table] = F(
+        "Bảng trong khoản",
+        "Các bảng in ngay sau các đoạn văn của khoản, trong thân kế hoạch (ví dụ bảng chỉ tiêu chia theo khu "
+        "vực đô thị, khu công nghiệp); cùng cấu trúc với bảng của phụ lục.",
+        default_factory=list,
+    )
     reporting: list[ReportingRule] = F(
         "Chế độ báo cáo trong nhiệm vụ",
         "Quy định báo cáo nằm trong nhiệm vụ của cơ quan này (in sau các đoạn văn của khoản); cơ quan báo "

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .body import Item, ReportingRule, Role
 from .plan import Plan
+from .table import Table
 
 Loc = tuple[str | int, ...]
 
@@ -31,6 +32,21 @@ def walk_items(items: list[Item], loc: Loc) -> Iterator[tuple[Loc, Item]]:
         here = (*loc, i)
         yield here, item
         yield from walk_items(item.items, (*here, "items"))
+
+
+def tables_of(plan: Plan) -> Iterator[tuple[Loc, Table]]:
+    """Every table with its loc: those inside items of the body and of appendices, and the
+    appendices' own."""
+    for s, section in enumerate(plan.sections):
+        for loc, item in walk_items(section.items, ("sections", s, "items")):
+            for t, table in enumerate(item.tables):
+                yield (*loc, "tables", t), table
+    for a, appendix in enumerate(plan.appendices):
+        for loc, item in walk_items(appendix.items, ("appendices", a, "items")):
+            for t, table in enumerate(item.tables):
+                yield (*loc, "tables", t), table
+        for t, table in enumerate(appendix.tables):
+            yield ("appendices", a, "tables", t), table
 
 
 def reporting_rules(plan: Plan) -> Iterator[tuple[Loc, ReportingRule, str | None]]:

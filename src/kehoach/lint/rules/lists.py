@@ -10,7 +10,7 @@ from ...i18n import tr
 from ...vn import LETTERS
 from ...source.loader import Loc
 from ...model import GroupRow, Item
-from .registry import Context, Finding, rule, walk_items
+from .registry import Context, Finding, rule, tables_of, walk_items
 
 _LETTER_POINT = re.compile(r"^\s*([a-zđ])\)\s")
 
@@ -161,29 +161,28 @@ def table_groups(ctx: Context) -> Iterator[Finding]:
                   - group: II. TUYÊN TRUYỀN
                   - ["2", Tổ chức hội nghị]
     """
-    for a, appendix in enumerate(ctx.plan.appendices):
-        for t, table in enumerate(appendix.tables):
-            rows = table.rows
-            last_number = 0
-            for r, row in enumerate(rows):
-                loc: Loc = ("appendices", a, "tables", t, "rows", r)
-                if isinstance(row, GroupRow):
-                    level = _row_level(row)
-                    following = rows[r + 1] if r + 1 < len(rows) else None
-                    if any(cell not in (None, "") for cell in row.cells):
-                        continue  # a group carrying its own figures (a costed line, a total) is an entry
-                    if following is None or (isinstance(following, GroupRow) and (
-                            level is None or (_row_level(following) or 99) <= level)):
-                        yield Finding((*loc, "group"), tr("nhóm \"{g}\" không có dòng nào",
-                                                          "group \"{g}\" has no rows", g=row.group[:60]))
-                    continue
-                first = row[0] if row else None
-                text = str(first).strip().rstrip(".") if first is not None else ""
-                if not text.isdigit():
-                    continue
-                number = int(text)
-                if number not in (1, last_number + 1):
-                    yield Finding((*loc, 0), tr("dòng số {n} không liền sau dòng trước (số {p}): thiếu dòng hoặc "
-                                                "đánh số sai", "row {n} does not follow the row before ({p}): a row "
-                                                "is missing or misnumbered", n=number, p=last_number or "—"))
-                last_number = number
+    for here, table in tables_of(ctx.plan):
+        rows = table.rows
+        last_number = 0
+        for r, row in enumerate(rows):
+            loc: Loc = (*here, "rows", r)
+            if isinstance(row, GroupRow):
+                level = _row_level(row)
+                following = rows[r + 1] if r + 1 < len(rows) else None
+                if any(cell not in (None, "") for cell in row.cells):
+                    continue  # a group carrying its own figures (a costed line, a total) is an entry
+                if following is None or (isinstance(following, GroupRow) and (
+                        level is None or (_row_level(following) or 99) <= level)):
+                    yield Finding((*loc, "group"), tr("nhóm \"{g}\" không có dòng nào",
+                                                      "group \"{g}\" has no rows", g=row.group[:60]))
+                continue
+            first = row[0] if row else None
+            text = str(first).strip().rstrip(".") if first is not None else ""
+            if not text.isdigit():
+                continue
+            number = int(text)
+            if number not in (1, last_number + 1):
+                yield Finding((*loc, 0), tr("dòng số {n} không liền sau dòng trước (số {p}): thiếu dòng hoặc "
+                                            "đánh số sai", "row {n} does not follow the row before ({p}): a row "
+                                            "is missing or misnumbered", n=number, p=last_number or "—"))
+            last_number = number

@@ -12,7 +12,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...model import markup
 from .recipients import entries
-from .registry import Context, Finding, Loc, rule
+from .registry import Context, Finding, Loc, rule, tables_of
 
 
 def marked_texts(ctx: Context) -> Iterator[tuple[Loc, str]]:
@@ -22,13 +22,12 @@ def marked_texts(ctx: Context) -> Iterator[tuple[Loc, str]]:
         yield entry.loc, entry.recipient.name
         if entry.recipient.purpose:
             yield (*entry.loc[:-1], "purpose"), entry.recipient.purpose
-    for a, appendix in enumerate(ctx.plan.appendices):
-        for t, table in enumerate(appendix.tables):
-            for r, row in enumerate(table.rows):
-                if not isinstance(row, list):
-                    for c, value in enumerate(row.cells):
-                        if isinstance(value, str):
-                            yield ("appendices", a, "tables", t, "rows", r, "cells", c), value
+    for here, table in tables_of(ctx.plan):
+        for r, row in enumerate(table.rows):
+            if not isinstance(row, list):
+                for c, value in enumerate(row.cells):
+                    if isinstance(value, str):
+                        yield (*here, "rows", r, "cells", c), value
 
 
 def _snippet(text: str, offset: int) -> str:

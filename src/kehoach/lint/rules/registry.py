@@ -21,7 +21,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...source.loader import Loaded, Loc
 from ...model import Figure, Item, Plan, Role
-from ...model.walk import Task, reporting_rules, tasks_of, walk_items  # noqa: F401  (rules import them from here)
+from ...model.walk import Task, reporting_rules, tables_of, tasks_of, walk_items  # noqa: F401  (rules import them from here)
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -263,13 +263,12 @@ def walk_texts(plan: Plan) -> Iterator[tuple[Loc, str]]:
             yield (*here, "note"), appendix.note
         yield from _paragraphs(appendix.text, (*here, "text"))
         yield from _item_texts(appendix.items, (*here, "items"))
-        for t, table in enumerate(appendix.tables):
-            for r, row in enumerate(table.rows):
-                cells = row if isinstance(row, list) else [row.group]
-                for c, cell in enumerate(cells):
-                    if isinstance(cell, str) and cell:
-                        loc = (*here, "tables", t, "rows", r) + ((c,) if isinstance(row, list) else ("group",))
-                        yield loc, cell
+    for here, table in tables_of(plan):
+        for r, row in enumerate(table.rows):
+            cells = row if isinstance(row, list) else [row.group]
+            for c, cell in enumerate(cells):
+                if isinstance(cell, str) and cell:
+                    yield (*here, "rows", r) + ((c,) if isinstance(row, list) else ("group",)), cell
     for key, note in plan.footnotes.items():
         yield ("footnotes", key), note
     if plan.decision:

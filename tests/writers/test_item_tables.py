@@ -69,3 +69,14 @@ def test_table_rules_read_an_items_table(tmp_path):
     path = plan_file(tmp_path, second_row="3")
     findings = [d for d in lint(load_path(path)) if d.code == "KH220"]
     assert [(d.line, d.col) for d in findings] == [(16, 18)]  # the "3" of the second row
+
+
+def test_a_section_heading_can_print_as_written(tmp_path):
+    path = plan_file(tmp_path)
+    path.write_text(path.read_text("utf-8").replace(
+        "  - role: assignments\n", "  - role: assignments\n    heading: Tổ chức thực hiện.\n    heading_case: as-written\n"),
+        "utf-8")
+    text = render(load_path(path).plan, "txt").decode()
+    assert "II. Tổ chức thực hiện." in text.splitlines()
+    upper = render(load_path(plan_file(tmp_path)).plan, "txt").decode()
+    assert "II. TỔ CHỨC THỰC HIỆN" in upper.splitlines()

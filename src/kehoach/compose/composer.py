@@ -236,7 +236,8 @@ class _Composer:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
         text_style = self.heading_style(section.heading_style, 0, "bold")
         blocks: list[doc.Block] = [styled(
-            doc.ParaKind.heading, vn.upper(heading), label=label, level=0, text_style=text_style,
+            doc.ParaKind.heading, vn.upper(heading) if section.heading_case == "upper" else heading, label=label,
+            level=0, text_style=text_style,
             label_style=self.label_style(section.label_style, 0, text_style))]
         blocks += [body(text, 1) for text in section.text]
         self.section_now, self.labels = section, self.plan_labels.merged(section.task_labels)

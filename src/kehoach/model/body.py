@@ -277,6 +277,11 @@ class Section(Model):
     heading_style: Emphasis | None = F(
         "Kiểu chữ tiêu đề", "Kiểu chữ của tiêu đề mục: bold (mặc định), italic, bold-italic, plain.", None
     )
+    heading_case: Literal["upper", "as-written"] = F(
+        "Chữ hoa của tiêu đề",
+        "upper (mặc định): tiêu đề mục in hoa toàn bộ; as-written: in đúng như đã gõ (bản gốc viết thường).",
+        "upper",
+    )
     label_style: Emphasis | None = F(
         "Kiểu chữ số thứ tự", "Kiểu chữ riêng của số thứ tự mục (mặc định như tiêu đề).", None
     )

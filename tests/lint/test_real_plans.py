@@ -59,6 +59,7 @@ EXPECTED: dict[str, dict[tuple[str, int], str]] = {
         ("KH214", 56): "note: '10/1/2022' (the same decree is cited '10/01/2022' in the next line)",
         ("KH214", 97): "note: '18/09/2025'",
         ("KH214", 103): "note: '08/2/2021'",
+        ("KH211", 387): "'IV. Tổ chức thực hiện.' in lower case among headings in capitals (kept: heading_case)",
     },
     "examples/batch/plan.yaml": {},
     "tests/fixtures/seeds/000_molisa_2178.yaml": {

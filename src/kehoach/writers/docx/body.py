@@ -27,11 +27,11 @@ _PARA_STYLE = {
 
 def _paragraph(parent: etree._Element, para: Paragraph) -> None:
     p = _p(_PARA_STYLE[para.kind], parent)
-    # Phụ lục I, II.6 (Scheme B): a roman mục heading is upper case.
-    upper = para.kind is ParaKind.heading and para.level == 0
+    # A roman mục heading comes upper case from compose (Phụ lục I, II.6), unless the plan keeps it
+    # as written (section.heading_case): the writer draws the case it is given.
     if para.label:
         _run(p, para.label + " ", bold=para.bold or para.label_bold, italic=para.italic or para.label_italic)
-    _runs(p, para.runs, bold=para.bold, italic=para.italic, upper=vn.upper if upper else None)
+    _runs(p, para.runs, bold=para.bold, italic=para.italic)
 
 
 

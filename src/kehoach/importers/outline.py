@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import vn
 from ..i18n import tr
 from ..model import markup
 from . import labels, schemes
@@ -176,6 +177,8 @@ class Converter:
             section["heading"] = marked(head_runs, flags) if heading else "…"
             if flags != (True, False):
                 section["heading_style"] = STYLE[flags]
+            if heading and heading != vn.upper(heading):  # printed in lower case: keep it so
+                section["heading_case"] = "as-written"
             patterns = schemes.derive(node)
             if patterns:
                 section["numbering"] = schemes.name_of(patterns)
@@ -326,5 +329,4 @@ def _assignment(item):
 
 
 def _roman(number: int) -> str:
-    from .. import vn
     return vn.roman(number)

@@ -1,8 +1,8 @@
 """Reproducible zip archives that compress each unchanging member once per process.
 
 A .docx is a zip; in a batch of thousands, all of its parts but ``word/document.xml`` and
-``docProps/core.xml`` are the same bytes every time (``styles.xml`` was ~370 kB before it kept only the styles used), and
-deflating them again was a fifth of the time per document. Each member is encoded by ``zipfile``
+``docProps/core.xml`` are mostly the same bytes every time (``styles.xml`` was ~370 kB before it
+kept only the styles used), and deflating them again was a fifth of the time per document. Each member is encoded by ``zipfile``
 itself, as a one-member archive, and its local entry and central-directory record are reused;
 only the offsets are patched when members are assembled. The result is byte-for-byte what
 ``zipfile`` writes for the same members.

@@ -101,13 +101,13 @@ def _note_ref(p: etree._Element, number: int, repeat: bool, bold: bool = False, 
         etree.SubElement(run, w("footnoteReference")).set(w("id"), str(footnote_id(number)))
 
 
-def _runs(p: etree._Element, runs, bold: bool = False, italic: bool = False, upper=None) -> None:
+def _runs(p: etree._Element, runs, bold: bool = False, italic: bool = False) -> None:
     """Append ``runs`` (compose's document runs), adding ``bold``/``italic`` to each."""
     for run in runs:
         if run.note:
             _note_ref(p, run.note, run.repeat, bold=bold or run.bold, italic=italic or run.italic)
         elif run.text:
-            _run(p, upper(run.text) if upper else run.text, bold=bold or run.bold, italic=italic or run.italic)
+            _run(p, run.text, bold=bold or run.bold, italic=italic or run.italic)
 
 
 def _text_p(style: str, text: str, parent: etree._Element | None = None, **emphasis) -> etree._Element:

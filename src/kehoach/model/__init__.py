@@ -18,7 +18,7 @@ One module per part of the document; import from ``kehoach.model`` (everything i
 - ``tasks``: ``TaskLabels`` (the inline task lines), ``TaskTable``/``TaskColumns`` (the generated
   "Danh mục nhiệm vụ" appendix).
 - ``figures``: ``Figure`` (one figure of a target), ``DueDate`` (a reporting due date).
-- ``table``: ``Table``, ``Column``, ``GroupRow``, ``Cell`` (in appendices and in items).
+- ``table``: ``Table``, ``Column``, ``GroupRow``, ``Cell``, ``SpanCell`` (a merged body cell), ``row_grid`` (in appendices and in items).
 - ``tables``: ``Appendix``.
 - ``decision``: ``Decision``, ``Article`` (a plan issued as the attachment of a decision).
 - ``plan``: ``Plan`` (the root), ``Period``, ``KINDS``.
@@ -45,7 +45,7 @@ from .schema import json_schema
 from .generated import Generated
 from .style import PATTERN, SCHEMES, Emphasis, Styles, emphasis_flags
 from .signature import Archive, Recipient, RecipientGroup, Recipients, Signature
-from .tables import Appendix, Cell, Column, GroupRow, Table
+from .tables import Appendix, BodyCell, Cell, Column, GroupRow, SpanCell, Table, cell_value, row_grid
 from .figures import DueDate, Figure, figures_of
 from .tasks import TASK_LINES, TaskColumns, TaskLabels, TaskTable
 
@@ -79,6 +79,10 @@ __all__ = [
     "F",
     "Frequency",
     "GroupRow",
+    "SpanCell",
+    "BodyCell",
+    "cell_value",
+    "row_grid",
     "Id",
     "Item",
     "Letterhead",

@@ -6,9 +6,9 @@ from pydantic import field_validator
 
 from .base import F, Id, Model, Paragraphs, _as_list, _text_items
 from .body import Item
-from .table import Cell, Column, GroupRow, Table
+from .table import BodyCell, Cell, Column, GroupRow, SpanCell, Table, cell_value, row_grid
 
-__all__ = ["Appendix", "Cell", "Column", "GroupRow", "Table"]
+__all__ = ["Appendix", "BodyCell", "Cell", "Column", "GroupRow", "SpanCell", "Table", "cell_value", "row_grid"]
 
 
 class Appendix(Model):

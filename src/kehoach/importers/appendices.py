@@ -51,27 +51,17 @@ class AppendixReader:
             result["note"] = note
         texts: list[str] = []
         found_tables: list[dict] = []
-        pending_title = None
-        for block in self.blocks[i:end]:
+        for block in tables.attach_captions(self.blocks[i:end]):
             if isinstance(block, Table):
-                table = tables.convert(block)
-                if pending_title:
-                    table = {"title": pending_title, **table}
-                    pending_title = None
-                found_tables.append(table)
+                position = ("appendices", number, "tables", len(found_tables))
+                problems: list[str] = []
+                found_tables.append(tables.convert(block, problems))
+                for problem in problems:
+                    self.note(position, problem)
             elif isinstance(block, Para) and clean(block.full_text):
-                if pending_title:
-                    texts.append(pending_title)
-                text = clean(block.full_text)
-                if block.align == "center" and block.bold:
-                    pending_title = text
-                else:
-                    pending_title = None
-                    texts.append(text)
-                    if found_tables:
-                        self.note(("appendices", number, "text"), tr("đoạn văn sau bảng được đưa lên trước bảng", "a paragraph after the table is moved before it"))
-        if pending_title:
-            texts.append(pending_title)
+                texts.append(clean(block.full_text))
+                if found_tables:
+                    self.note(("appendices", number, "text"), tr("đoạn văn sau bảng được đưa lên trước bảng", "a paragraph after the table is moved before it"))
         if texts:
             result["text"] = texts
         if found_tables:

@@ -262,7 +262,12 @@ class Recogniser(AppendixReader, DecisionReader):
         proposal = None
         enacting = None
         italic = True
-        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
+        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b)) and not isinstance(b, Table)]
+        loose = [line for b in blocks if isinstance(b, Table) for line in outline.table_lines(b)]
+        if loose:  # the preamble holds no table: its rows are paragraphs, and the officer is told
+            self.note(("preamble", "paragraphs"), tr(
+                "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi thành đoạn văn",
+                "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"))
         base_blocks: list = []
         proposal_block = None
 
@@ -298,6 +303,7 @@ class Recogniser(AppendixReader, DecisionReader):
             result["bases"] = bases
             if not italic:
                 result["bases_italic"] = False
+        paragraphs += loose
         if paragraphs:
             result["paragraphs"] = paragraphs
         if proposal:

@@ -312,3 +312,18 @@ def test_a_task_table_with_merged_body_cells_stays_a_table_with_a_note(tmp_path)
     assert any("ô gộp" in n and n.startswith("appendices.0.tables.0") for n in notes)
     assert "tasks" not in data["sections"][0]
     Plan.model_validate(yaml.safe_load(out.read_text("utf-8")))
+
+
+def test_row_numbers_count_across_a_number_merged_down(tmp_path):
+    """KH220 reads the STT column as laid out: '2' over two rows, then '3', is in sequence (the
+    row under the merged '2' has no STT cell of its own, its first cell is another column's)."""
+    rows = [["STT", "Nhiệm vụ", "Sản phẩm"], ["1", "Rà soát", "Quyết định"],
+            ["2", "Kiểm tra", "Kế hoạch"], ["^", "7", "Báo cáo"], ["3", "Đánh giá", "Báo cáo"]]
+
+    def after(doc):
+        appendix(doc, "DANH MỤC NHIỆM VỤ")
+        grid_table(doc, rows)
+
+    data, _notes, out = imported(tmp_path, _body, after)
+    assert data["appendices"][0]["tables"][0]["rows"][2] == ["7", "Báo cáo"]
+    assert [d.code for d in kehoach.check(out) if d.code == "KH220"] == []

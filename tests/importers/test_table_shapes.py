@@ -327,3 +327,28 @@ def test_row_numbers_count_across_a_number_merged_down(tmp_path):
     data, _notes, out = imported(tmp_path, _body, after)
     assert data["appendices"][0]["tables"][0]["rows"][2] == ["7", "Báo cáo"]
     assert [d.code for d in kehoach.check(out) if d.code == "KH220"] == []
+
+
+def test_a_title_typed_in_the_tables_first_row_is_its_title(tmp_path):
+    def after(doc):
+        appendix(doc, "KINH PHÍ")
+        grid_table(doc, [[("BẢNG TỔNG HỢP KINH PHÍ", 3)], ["TT", "Nội dung", "Kinh phí"], ["1", "Hội nghị", "10"]])
+
+    data, notes, out = imported(tmp_path, _body, after)
+    table = data["appendices"][0]["tables"][0]
+    assert table["title"] == "BẢNG TỔNG HỢP KINH PHÍ"
+    assert titles(table["columns"]) == ["TT", "Nội dung", "Kinh phí"] and table["rows"] == [["1", "Hội nghị", "10"]]
+    assert not any("gộp" in n for n in notes)
+    assert errors(out) == []
+
+
+def test_a_header_cell_over_columns_the_rows_split_is_kept_on_the_first_with_a_note(tmp_path):
+    def after(doc):
+        appendix(doc, "DANH SÁCH")
+        grid_table(doc, [["TT", ("Nội dung", 2)], ["1", "Hội nghị", "Quý I"], ["2", "Tập huấn", "Quý II"]])
+
+    data, notes, out = imported(tmp_path, _body, after)
+    table = data["appendices"][0]["tables"][0]
+    assert titles(table["columns"]) == ["TT", "Nội dung", ""]
+    assert table["rows"] == [["1", "Hội nghị", "Quý I"], ["2", "Tập huấn", "Quý II"]]
+    assert any(n.startswith("appendices.0.tables.0: tiêu đề cột 'Nội dung' gộp 2 cột") for n in notes)

@@ -295,6 +295,7 @@ def _body_row(line: list[_Span | None], r: int, header: int, aligns: list[list[s
 def convert(table: Table, notes: list[str] | None = None) -> dict:
     """The schema's table for ``table``; ``notes`` gets what could not be kept as it was."""
     notes = [] if notes is None else notes
+    table = _title_row(table)
     grid, widths = _grid(table)
     if not grid or not grid[0]:
         return {"columns": [""], "rows": []}
@@ -322,6 +323,18 @@ def convert(table: Table, notes: list[str] | None = None) -> dict:
     if table.caption:
         result = {"title": table.caption, **result}
     return result
+
+
+def _title_row(table: Table) -> Table:
+    """A first row that is one cell across the whole table, above a header, is the table's title
+    (the caption typed inside the table): it becomes the caption, the table starts below it."""
+    if len(table.rows) < 3 or table.columns < 2:
+        return table
+    cells = [cell for cell in table.rows[0] if not cell.filler]
+    if len(cells) != 1 or cells[0].span != table.columns or cells[0].merge or not cells[0].text.strip():
+        return table
+    caption = "\n".join(filter(None, [table.caption, " ".join(cells[0].text.split())]))
+    return Table(table.rows[1:], max(table.header_rows - 1, 0), table.widths_cm, caption)
 
 
 # -- captions -----------------------------------------------------------------------------------

@@ -352,3 +352,20 @@ def test_a_header_cell_over_columns_the_rows_split_is_kept_on_the_first_with_a_n
     assert titles(table["columns"]) == ["TT", "Nội dung", ""]
     assert table["rows"] == [["1", "Hội nghị", "Quý I"], ["2", "Tập huấn", "Quý II"]]
     assert any(n.startswith("appendices.0.tables.0: tiêu đề cột 'Nội dung' gộp 2 cột") for n in notes)
+
+
+def test_a_table_in_the_decision_is_not_lost_silently(tmp_path):
+    """An article holds no table: the import says so, with the table's first words, where it was."""
+    import docx
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "002-bo-ldtbxh-qd-224.yaml"
+    source = tmp_path / "decision.docx"
+    source.write_bytes(render(kehoach.load(example), "docx"))
+    document = docx.Document(source)
+    article = next(p for p in document.paragraphs if p.text.startswith("Điều 2"))
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Đơn vị", "Số lượng đoàn kiểm tra"
+    article._p.addnext(table._tbl)
+    document.save(source)
+    notes = [(path, message) for path, message in import_plan(source).notes if path == ("decision", "articles")]
+    assert notes == [(("decision", "articles"), "bảng trong quyết định không được nhập: Đơn vị Số lượng đoàn kiểm tra")]

@@ -114,7 +114,7 @@ def _header_rows(table: Table, grid: list[list[_Span | None]]) -> int:
     total = len(grid)
     header = max(table.header_rows, 1)
     while header < total - 1:
-        bottom = max(s.top + s.rows for line in grid[:header] for s in line if s is not None)
+        bottom = max((s.top + s.rows for line in grid[:header] for s in line if s is not None), default=header)
         if bottom > header:
             header = bottom
         elif _sub_titles(grid, header):

@@ -369,3 +369,27 @@ def test_a_table_in_the_decision_is_not_lost_silently(tmp_path):
     document.save(source)
     notes = [(path, message) for path, message in import_plan(source).notes if path == ("decision", "articles")]
     assert notes == [(("decision", "articles"), "bảng trong quyết định không được nhập: Đơn vị Số lượng đoàn kiểm tra")]
+
+
+def test_an_item_table_built_by_kehoach_comes_back_to_the_same_item(tmp_path):
+    """Round trip through kehoach's own .docx: an item's two-level table (as the Đắk Lắk targets by
+    area) is read back into the same item, same columns and rows, and the file passes check."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "003-an-giang-xkld.yaml"
+    data = yaml.safe_load(example.read_text("utf-8"))
+    item = data["sections"][1]["items"][0]
+    targets = {"title": "Bảng 1. Chỉ tiêu theo khu vực",
+               "columns": [{"title": "TT", "width": 1.2, "align": "center"}, {"title": "Khu vực", "width": 5},
+                           {"title": "Chỉ tiêu (người)", "columns": [{"title": "Năm 2025", "width": 3},
+                                                                   {"title": "Năm 2026", "width": 3}]}],
+               "rows": [["1", "Đô thị", "120", "150"], ["2", "Nông thôn", "300", "320"]]}
+    item["tables"] = [targets]
+    original = Plan.model_validate(data)
+    built = tmp_path / "plan.docx"
+    built.write_bytes(render(original, "docx"))
+    out = tmp_path / "imported.yaml"
+    out.write_text(import_plan(built).yaml, "utf-8")
+    back = yaml.safe_load(out.read_text("utf-8"))["sections"][1]["items"][0]["tables"]
+    assert [t["title"] for t in back] == ["Bảng 1. Chỉ tiêu theo khu vực"]
+    assert titles(back[0]["columns"]) == ["TT", "Khu vực", {"Chỉ tiêu (người)": ["Năm 2025", "Năm 2026"]}]
+    assert back[0]["rows"] == targets["rows"]
+    assert errors(out) == []

@@ -248,12 +248,14 @@ def test_group_rows_keep_working_with_merges(tmp_path):
             ["1", "Hội nghị", "10", "12"],
             [("Tổng cộng", 2), "10", "12"],
             ["II", ("Kiểm tra", 3)],
-            ["1", "Đoàn kiểm tra", "3", ""]]
+            ["1", "Đoàn kiểm tra", "3", ""],
+            ["B", ("Dịch vụ khác", 3)],  # r13: a letter for the group, its title over the other columns
+            ["1", "Tư vấn", "1", "2"]]
 
     def after(doc):
         appendix(doc, "KINH PHÍ")
         table = grid_table(doc, rows)
-        for r in (1, 3, 4):  # group rows are bold
+        for r in (1, 3, 4, 6):  # group rows are bold
             for cell in table.rows[r].cells:
                 for run in (run for p in cell.paragraphs for run in p.runs):
                     run.bold = True
@@ -263,6 +265,7 @@ def test_group_rows_keep_working_with_merges(tmp_path):
     assert got[0] == {"number": "I", "group": "Tuyên truyền"}
     assert got[2] == {"group": "Tổng cộng", "cells": ["10", "12"]}
     assert got[3] == {"number": "II", "group": "Kiểm tra"}
+    assert got[5] == {"number": "B", "group": "Dịch vụ khác"}
     assert errors(out) == []
 
 

@@ -229,7 +229,7 @@ def _drop_covered_rows(grid, header: int) -> list[int]:
     return kept
 
 
-_GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)]?$")  # "I", "1", "1.1.1", "a"
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])[.)]?$")  # "A", "I", "1", "1.1.1", "a"
 
 
 def _numbered_group(line: list[_Span | None], width: int) -> dict | None:

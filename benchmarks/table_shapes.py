@@ -137,7 +137,8 @@ def imported_tables(data: dict) -> list[tuple[str, dict | None]]:
             out += [(f"sections.{s}", imported_shape(t)) for t in _item_tables(section.get("items"))]
     appendices: list[tuple[str, dict | None]] = []
     for a, appended in enumerate(data.get("appendices", [])):
-        appendices += [(f"appendices.{a}", imported_shape(t)) for t in appended.get("tables", [])]
+        own = _item_tables(appended.get("items")) + appended.get("tables", [])  # items print before tables
+        appendices += [(f"appendices.{a}", imported_shape(t)) for t in own]
     if data.get("task_table") is not None:
         position = data["task_table"].get("position", 1) - 1
         appendices.insert(min(position, len(appendices)), ("task_table", None))

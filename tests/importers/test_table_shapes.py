@@ -396,3 +396,25 @@ def test_an_item_table_built_by_kehoach_comes_back_to_the_same_item(tmp_path):
     assert titles(back[0]["columns"]) == ["TT", "Khu vực", {"Chỉ tiêu (người)": ["Năm 2025", "Năm 2026"]}]
     assert back[0]["rows"] == targets["rows"]
     assert errors(out) == []
+
+
+def test_text_after_an_appendix_table_keeps_its_place(tmp_path):
+    """r11-like: a note under the first table, then the next table. The appendix prints its text,
+    items, tables in that order, so what follows a table becomes unlabelled items in order."""
+    def after(doc):
+        appendix(doc)
+        para(doc, "Số liệu tính đến ngày 15/12/2025.")
+        grid_table(doc, SCHEDULE)
+        para(doc, "Ghi chú: thời gian có thể thay đổi.")
+        grid_table(doc, SCHEDULE[:2])
+
+    data, _notes, out = imported(tmp_path, _body, after)
+    appended = data["appendices"][0]
+    assert appended["text"] == ["Số liệu tính đến ngày 15/12/2025."] and "tables" not in appended
+    first, second = appended["items"]
+    assert first["label"] == "" and first["tables"][0]["rows"] == SCHEDULE[1:] and "text" not in first
+    assert second["text"] == ["Ghi chú: thời gian có thể thay đổi."] and second["tables"][0]["rows"] == SCHEDULE[1:2]
+    assert errors(out) == []
+    text = render(kehoach.load(out), "txt").decode()
+    assert text.index("15/12/2025") < text.index("Lãnh đạo Sở Tài chính") < text.index("Ghi chú: thời gian") \
+        < text.rindex("Lãnh đạo Sở Nông nghiệp")

@@ -1,7 +1,7 @@
 """Table shapes: the tables of real Word files against the tables `kehoach import` makes of them.
 
-    .venv/bin/python benchmarks/table_shapes.py ../shared/realdocx          # every .docx/.doc/.odt
-    .venv/bin/python benchmarks/table_shapes.py ../shared/realdocx --detail # one line per table
+    .venv/bin/python benchmarks/table_shapes.py path/to/realdocx          # every .docx/.doc/.odt
+    .venv/bin/python benchmarks/table_shapes.py path/to/realdocx --detail # one line per table
 
 The original is read on its own, with python-docx's XML (not the importer's reader): every table of
 the body except the frame (letterhead, Nơi nhận/signature), its rows, its visible columns (grid

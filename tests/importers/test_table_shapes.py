@@ -418,3 +418,23 @@ def test_text_after_an_appendix_table_keeps_its_place(tmp_path):
     text = render(kehoach.load(out), "txt").decode()
     assert text.index("15/12/2025") < text.index("Lãnh đạo Sở Tài chính") < text.index("Ghi chú: thời gian") \
         < text.rindex("Lãnh đạo Sở Nông nghiệp")
+
+
+def test_odd_grid_values_do_not_break_the_import(tmp_path):
+    """A gridSpan that is not a number, or absurdly large, and a gridBefore: read as the page shows."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    def after(doc):
+        appendix(doc, "DANH SÁCH")
+        table = grid_table(doc, [["TT", "Nội dung", "Ghi chú"], ["1", "Hội nghị", "Có"], ["2", "Tập huấn", ""]])
+        tcpr = table.rows[1].cells[2]._tc.get_or_add_tcPr()
+        etree.SubElement(tcpr, qn("w:gridSpan")).set(qn("w:val"), "x")
+        tcpr = table.rows[2].cells[2]._tc.get_or_add_tcPr()
+        etree.SubElement(tcpr, qn("w:gridSpan")).set(qn("w:val"), "1000000000")
+
+    data, _notes, out = imported(tmp_path, _body, after)
+    table = data["appendices"][0]["tables"][0]
+    assert titles(table["columns"]) == ["TT", "Nội dung", "Ghi chú"]
+    assert table["rows"] == [["1", "Hội nghị", "Có"], ["2", "Tập huấn", ""]]
+    Plan.model_validate(yaml.safe_load(out.read_text("utf-8")))

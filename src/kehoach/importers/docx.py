@@ -268,7 +268,7 @@ class _Reader:
                 if tcpr is not None:
                     gs = tcpr.find(w("gridSpan"))
                     if gs is not None:
-                        span = max(1, int(gs.get(w("val"), "1")))
+                        span = max(1, int(_twips(gs.get(w("val"), "1"))))
                     vm = tcpr.find(w("vMerge"))
                     if vm is not None:
                         merge = "restart" if vm.get(w("val")) == "restart" else "continue"

@@ -438,3 +438,18 @@ def test_odd_grid_values_do_not_break_the_import(tmp_path):
     assert titles(table["columns"]) == ["TT", "Nội dung", "Ghi chú"]
     assert table["rows"] == [["1", "Hội nghị", "Có"], ["2", "Tập huấn", ""]]
     Plan.model_validate(yaml.safe_load(out.read_text("utf-8")))
+
+
+def test_the_summary_counts_tables_and_merged_cells(tmp_path):
+    def body(doc):
+        para(doc, "I. NHIỆM VỤ", bold=True)
+        para(doc, "1. Tổ chức chương trình đối thoại", bold=True)
+        grid_table(doc, SCHEDULE)
+
+    def after(doc):
+        appendix(doc, "DANH MỤC")
+        grid_table(doc, [["TT", "Nội dung", "Thời gian"], ["1", "Hội nghị", "Quý I"], ["^", "Tập huấn", "Quý II"]])
+
+    summary = import_plan(plan_docx(tmp_path / "plan.docx", body, after)).summary
+    assert "bảng: 1 trong thân kế hoạch (tables: của khoản chứa bảng), 1 ở phụ lục, 1 ô gộp trong thân bảng " \
+           "({value, rows, cols})" in summary

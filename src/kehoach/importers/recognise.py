@@ -90,6 +90,7 @@ class Recogniser(AppendixReader, DecisionReader):
             self.plan_part(first, data, standalone=True)
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
+        self.summary += tables.summary(data)
         return Result(data, self.notes, self.summary)
 
     def _part_start(self, type_index: int) -> int:

@@ -337,6 +337,36 @@ def _title_row(table: Table) -> Table:
     return Table(table.rows[1:], max(table.header_rows - 1, 0), table.widths_cm, caption)
 
 
+def summary(data: dict) -> list[str]:
+    """What the import made of the tables: how many in the body (each in the item it stands in), how
+    many in appendices, how many merged body cells kept as span cells."""
+    body: list[dict] = []
+
+    def walk(items) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                body.extend(item.get("tables") or [])
+                walk(item.get("items"))
+
+    for section in data.get("sections") or []:
+        walk(section.get("items"))
+    appended: list[dict] = []
+    for appendix in data.get("appendices") or []:
+        appended += appendix.get("tables") or []
+        walk_from = len(body)
+        walk(appendix.get("items"))
+        appended += body[walk_from:]
+        del body[walk_from:]
+    spans = sum(1 for table in body + appended for row in table.get("rows", []) if isinstance(row, list)
+                for cell in row if isinstance(cell, dict))
+    if not body and not appended:
+        return []
+    return [tr("bảng: {b} trong thân kế hoạch (tables: của khoản chứa bảng), {a} ở phụ lục, {s} ô gộp trong "
+               "thân bảng ({{value, rows, cols}})", "tables: {b} in the body (tables: of the item holding them), "
+               "{a} in appendices, {s} merged body cells ({{value, rows, cols}})", b=len(body), a=len(appended),
+               s=spans)]
+
+
 # -- captions -----------------------------------------------------------------------------------
 
 CAPTION = re.compile(r"^(?:Biểu mẫu|Biểu|Bảng|Phụ biểu|Mẫu)\s*(?:số\s*)?[0-9IVXLC]+[a-z]?\b", re.IGNORECASE)

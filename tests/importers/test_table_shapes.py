@@ -250,7 +250,8 @@ def test_group_rows_keep_working_with_merges(tmp_path):
             ["II", ("Kiểm tra", 3)],
             ["1", "Đoàn kiểm tra", "3", ""],
             ["B", ("Dịch vụ khác", 3)],  # r13: a letter for the group, its title over the other columns
-            ["1", "Tư vấn", "1", "2"]]
+            ["1", "Tư vấn", "1", "2"],
+            [("Tổng hai năm", 2), ("27", 2)]]  # a figure over two columns: not a group row's cells
 
     def after(doc):
         appendix(doc, "KINH PHÍ")
@@ -266,6 +267,7 @@ def test_group_rows_keep_working_with_merges(tmp_path):
     assert got[2] == {"group": "Tổng cộng", "cells": ["10", "12"]}
     assert got[3] == {"number": "II", "group": "Kiểm tra"}
     assert got[5] == {"number": "B", "group": "Dịch vụ khác"}
+    assert got[7] == [{"value": "Tổng hai năm", "cols": 2}, {"value": "27", "cols": 2}]
     assert errors(out) == []
 
 

@@ -265,7 +265,7 @@ def _group(line: list[_Span | None], width: int) -> dict | None:
             and None not in line:
         group["cells"] = values
     elif rest:
-        group["group"] = " ".join([group["group"], *[v for v in values if v]])
+        return None  # figures over merged columns: a row of span cells keeps them where they stand
     return group
 
 

@@ -422,26 +422,6 @@ def test_text_after_an_appendix_table_keeps_its_place(tmp_path):
         < text.rindex("Lãnh đạo Sở Nông nghiệp")
 
 
-def test_odd_grid_values_do_not_break_the_import(tmp_path):
-    """A gridSpan that is not a number, or absurdly large, and a gridBefore: read as the page shows."""
-    from docx.oxml.ns import qn
-    from lxml import etree
-
-    def after(doc):
-        appendix(doc, "DANH SÁCH")
-        table = grid_table(doc, [["TT", "Nội dung", "Ghi chú"], ["1", "Hội nghị", "Có"], ["2", "Tập huấn", ""]])
-        tcpr = table.rows[1].cells[2]._tc.get_or_add_tcPr()
-        etree.SubElement(tcpr, qn("w:gridSpan")).set(qn("w:val"), "x")
-        tcpr = table.rows[2].cells[2]._tc.get_or_add_tcPr()
-        etree.SubElement(tcpr, qn("w:gridSpan")).set(qn("w:val"), "1000000000")
-
-    data, _notes, out = imported(tmp_path, _body, after)
-    table = data["appendices"][0]["tables"][0]
-    assert titles(table["columns"]) == ["TT", "Nội dung", "Ghi chú"]
-    assert table["rows"] == [["1", "Hội nghị", "Có"], ["2", "Tập huấn", ""]]
-    Plan.model_validate(yaml.safe_load(out.read_text("utf-8")))
-
-
 def test_the_summary_counts_tables_and_merged_cells(tmp_path):
     def body(doc):
         para(doc, "I. NHIỆM VỤ", bold=True)
@@ -455,3 +435,19 @@ def test_the_summary_counts_tables_and_merged_cells(tmp_path):
     summary = import_plan(plan_docx(tmp_path / "plan.docx", body, after)).summary
     assert "bảng: 1 trong thân kế hoạch (tables: của khoản chứa bảng), 1 ở phụ lục, 1 ô gộp trong thân bảng " \
            "({value, rows, cols})" in summary
+
+
+def test_a_table_nested_in_a_cell_does_not_widen_its_table(tmp_path):
+    """The grid is the table's own (tblGrid), not its nested tables' grid columns too."""
+    def after(doc):
+        appendix(doc, "DANH SÁCH")
+        table = grid_table(doc, [["TT", "Nội dung"], ["1", "Hội nghị"], ["2", "Tập huấn"]])
+        nested = table.rows[1].cells[1].add_table(rows=1, cols=4)
+        nested.rows[0].cells[0].text = "Sáng"
+
+    data, _notes, out = imported(tmp_path, _body, after)
+    table = data["appendices"][0]["tables"][0]
+    assert titles(table["columns"]) == ["TT", "Nội dung"]
+    assert table["columns"][0]["width"] == table["columns"][1]["width"]  # python-docx splits evenly
+    assert table["rows"][0][0] == "1" and table["rows"][0][1].startswith("Hội nghị") and "Sáng" in table["rows"][0][1]
+    assert errors(out) == []

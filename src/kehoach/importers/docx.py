@@ -268,7 +268,7 @@ class _Reader:
                 if tcpr is not None:
                     gs = tcpr.find(w("gridSpan"))
                     if gs is not None:
-                        span = max(1, int(_twips(gs.get(w("val"), "1"))))
+                        span = max(1, int(gs.get(w("val"), "1")))
                     vm = tcpr.find(w("vMerge"))
                     if vm is not None:
                         merge = "restart" if vm.get(w("val")) == "restart" else "continue"
@@ -289,10 +289,12 @@ class _Reader:
 
 
 def _twips(value: str | None) -> float:
+    """A grid column's width in twips; decimals accepted, nonsense (or NaN) is 0, at most 22 inches."""
     try:
-        return max(0.0, float(value or 0))
+        number = float(value or 0)
     except ValueError:
         return 0.0
+    return min(max(number, 0.0), 31_680.0) if number == number else 0.0
 
 
 def _grid_skip(trpr: etree._Element | None) -> tuple[int, int]:
@@ -300,7 +302,7 @@ def _grid_skip(trpr: etree._Element | None) -> tuple[int, int]:
     def count(tag: str) -> int:
         el = trpr.find(w(tag)) if trpr is not None else None
         try:
-            return max(0, int(el.get(w("val"), "0"))) if el is not None else 0
+            return min(max(0, int(el.get(w("val"), "0"))), 63) if el is not None else 0  # Word's widest table
         except ValueError:
             return 0
     return count("gridBefore"), count("gridAfter")

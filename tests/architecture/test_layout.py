@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "kehoach"
 
 # The stages in pipeline order, then the small helpers every stage may use. A module may import its
 # own stage, any stage before it, and the helpers.
-STAGES = ["model", "source", "importers", "lint", "compose", "writers", "build", "batch", "cli"]
+STAGES = ["model", "source", "importers", "lint", "compose", "writers", "pipeline", "build", "batch", "cli"]
 HELPERS = {"diagnostics", "i18n", "vn", "fileio", "zipcache", "resources", "nd30", "textwidth"}
 UI_LIBRARIES = {"typer", "click", "rich"}
 

@@ -138,7 +138,7 @@ def test_unreadable_yaml_is_exit_2(plan_file: Path) -> None:
 
 
 def test_lint_errors_refuse_the_build(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing_lint(loaded):
+    def failing_lint(loaded, **_):
         return [loaded.source.diagnostic(("letterhead", "number"), "KH201", "số văn bản sai")]
 
     monkeypatch.setattr(kehoach.lint, "lint", failing_lint)
@@ -149,7 +149,7 @@ def test_lint_errors_refuse_the_build(plan_file: Path, monkeypatch: pytest.Monke
 
 
 def test_lint_warnings_do_not_refuse(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kehoach.lint, "lint", lambda loaded: [
+    monkeypatch.setattr(kehoach.lint, "lint", lambda loaded, **_: [
         Diagnostic("KH301", "chú ý", Severity.warning, str(plan_file), 1, 1)])
     result = run(str(plan_file), "-o", str(plan_file.with_suffix(".txt")))
     assert result.exit_code == 0

@@ -273,7 +273,10 @@ def _execute(todo: list[Job], workers: int, size: int, worker_args: tuple) -> It
         return
     import multiprocessing
 
-    from .. import build, lint as rules  # noqa: F401  imported once here, inherited by forked workers (0.4 s each)
+    from ..pipeline.render import preload
+    from .worker import FORMAT
+
+    preload(FORMAT)  # imported once here, inherited by forked workers (0.4 s each)
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),

@@ -73,14 +73,12 @@ def fingerprint() -> str:
 def warm_up() -> None:
     """Import every command and build the starter plan in each format, so that the first request
     finds templates compiled and the .docx template parsed; caches of user files are emptied after."""
-    from ..build import render
+    from ..pipeline.check import check_path, forget_configuration
+    from ..pipeline.formats import WRITERS
+    from ..pipeline.render import render
     from .main import click_command
     from .commands import register
     from .commands.init import starter_plan
-    from ..lint.config import find_config
-    from ..source.loader import load_path
-    from ..lint.profiles import load_file
-    from ..lint import lint
 
     register()
     click_command()
@@ -88,14 +86,13 @@ def warm_up() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             plan_path = Path(tmp) / "warm-up.yaml"
             plan_path.write_bytes(starter_plan())
-            loaded = load_path(plan_path)
-            lint(loaded)
-            if loaded.plan is not None:
-                for fmt in ("docx", "html", "txt"):
-                    render(loaded.plan, fmt)
+            checked = check_path(plan_path)
+            if checked.plan is not None:
+                for writer in WRITERS.values():
+                    if writer.warm:
+                        render(checked.plan, writer.name)
     finally:
-        find_config.cache_clear()
-        load_file.cache_clear()
+        forget_configuration(profiles=True)
 
 
 # ------------------------------------------------------------------------------------------------

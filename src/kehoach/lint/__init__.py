@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .config import Config, find_config
+from ..source.config import Config, find_config
 from ..diagnostics import Diagnostic, Severity
 from ..source.loader import Loaded, Source
 from .profiles import UnknownProfile, select
@@ -101,7 +101,7 @@ def run_rules(loaded: Loaded, *, profile: str | None = None,
     config = config or find_config(base)
     ctx = Context(loaded, config)
     try:
-        ctx.profile = select(loaded, profile)
+        ctx.profile = select(loaded, profile, config)
     except UnknownProfile as exc:
         ctx.profile_error = str(exc)
     lines = source.lines

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from ..app import app
+from ..failures import reported
 from ...diagnostics import KehoachError
 from ...fileio import is_stream, write_atomic
 from ...model import json_schema
@@ -29,10 +30,7 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         return
-    try:
+    with reported():
         write_atomic(output, text.encode("utf-8"))
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
     if not is_stream(output):
         typer.echo(str(output))

@@ -7,6 +7,7 @@ import time
 import typer
 
 from ..app import app
+from ..failures import reported
 from ...diagnostics import KehoachError
 from ...i18n import tr
 from ..report import print_text
@@ -45,7 +46,7 @@ def start(
     """Khởi động máy chủ dựng (chạy nền, nếu chưa chạy)."""
     from .. import server
 
-    try:
+    with reported():
         if foreground:
             try:
                 server.serve(idle)
@@ -57,9 +58,6 @@ def start(
             typer.echo(_describe(running))
             return
         typer.echo(_describe(server.start_detached(idle)))
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
 
 
 @server_app.command()

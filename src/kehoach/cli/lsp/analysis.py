@@ -18,7 +18,7 @@ from lsprotocol import types
 
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...i18n import tr
-from ...source.loader import load_text
+from ..failures import internal_error
 
 SEVERITIES = {
     Severity.error: types.DiagnosticSeverity.Error,
@@ -40,18 +40,10 @@ class Checked:
 
 def check_text(text: str, path: str) -> list[Diagnostic]:
     """Every finding of ``check`` on ``text`` as the content of ``path``."""
-    from ...lint import lint
-    from ...lint.config import find_config
+    from ...pipeline.check import check_text as check_buffer, forget_configuration
 
-    find_config.cache_clear()  # a long-running process: kehoach.toml may have been edited since
-    loaded = load_text(text, path)
-    found = list(loaded.diagnostics)
-    if loaded.plan is not None:
-        try:
-            found += lint(loaded)
-        except KehoachError as exc:  # a broken configuration or profile file
-            found += exc.diagnostics
-    return found
+    forget_configuration()  # a long-running process: kehoach.toml may have been edited since
+    return check_buffer(text, path).findings
 
 
 def _span(line_text: str, start: int, message: str) -> int:
@@ -95,10 +87,7 @@ def analyse(text: str, uri_path: str) -> Checked:
     try:
         findings = check_text(text, uri_path)
     except Exception as exc:  # noqa: BLE001 - the server stays up; the finding says what failed
-        findings = [Diagnostic("KH000", tr(
-            "lỗi nội bộ của kehoach ({t}: {e}); xin báo lỗi kèm tệp này",
-            "kehoach internal error ({t}: {e}); please report it with this file",
-            t=type(exc).__name__, e=exc), Severity.error, uri_path)]
+        findings = [internal_error(uri_path, exc)]
     lines = text.splitlines()
     if not unicodedata.is_normalized("NFC", text):
         # Positions were computed on the NFC text: rank them on its lines (the quick fix converts).

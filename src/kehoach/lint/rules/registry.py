@@ -24,7 +24,7 @@ from ...model import Figure, Item, Plan, Role
 from ...model.walk import Task, reporting_rules, tables_of, tasks_of, walk_items  # noqa: F401  (rules import them from here)
 
 if TYPE_CHECKING:
-    from ..config import Config
+    from ...source.config import Config
     from ..profiles import Profile
 
 

@@ -10,6 +10,7 @@ build server, KH09x preview and lsp, KH10x schema, KH16x batch placeholders, KH5
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..i18n import tr
@@ -23,6 +24,7 @@ class Code:
     title_en: str
     explanation_vi: str
     explanation_en: str
+    generated: Callable[[], tuple[str, str]] | None = None  # (vi, en) from a registry, read when shown
 
     @property
     def title(self) -> str:
@@ -30,7 +32,40 @@ class Code:
 
     @property
     def explanation(self) -> str:
+        if self.generated is not None:
+            return tr(*self.generated())
         return tr(self.explanation_vi, self.explanation_en)
+
+
+def _or(items: list[str], word: str) -> str:
+    return ", ".join(items[:-1]) + f" {word} {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def _unsupported_format() -> tuple[str, str]:
+    from ..pipeline.formats import WRITERS
+
+    names = list(WRITERS)
+    return f"--format chỉ nhận {_or(names, 'hoặc')}.", f"--format takes {_or(names, 'or')} only."
+
+
+def _unknown_suffix() -> tuple[str, str]:
+    from ..pipeline.formats import suffix_list
+
+    return (f"Đuôi tệp đầu ra không phải {suffix_list('hay')}; đổi đuôi hoặc thêm --format.",
+            f"The output file's suffix is not {suffix_list('or')}; change it or add --format.")
+
+
+def _not_importable() -> tuple[str, str]:
+    from ..importers.readers import suffix_list
+
+    return (f"`kehoach import` đọc {suffix_list('và')}; tệp này có đuôi khác hoặc không phải tệp Word/ODT thật "
+            "(thiếu phần thân văn bản). Mã thoát 2, không ghi tệp nào.",
+            f"`kehoach import` reads {suffix_list('and')}; this file has another suffix or is not a real Word/ODT "
+            "file (no document part). Exit code 2, nothing written.")
+
+
+# Explanations that list the formats: generated from the writer and reader tables.
+_GENERATED = {"KH050": _unsupported_format, "KH051": _unknown_suffix, "KH501": _not_importable}
 
 
 _TABLE = [
@@ -75,10 +110,12 @@ _TABLE = [
      "Vietnamese text in decomposed form (NFD, often from macOS or copied from a PDF) was converted to "
      "precomposed form (NFC) so that searching and comparing work. A note only."),
     ("KH010", "error", "Không đọc được đường dẫn", "Unreadable path",
-     "Đường dẫn không tồn tại, là thư mục không có kế hoạch, không có quyền đọc, hoặc đầu vào chuẩn không đọc "
-     "được. Mã thoát 2.",
-     "The path does not exist, is a folder with no plans, cannot be read, or standard input could not be "
-     "read. Exit code 2."),
+     "Đường dẫn không tồn tại, không có quyền đọc, hoặc đầu vào chuẩn không đọc được: mã thoát 2. Một thư mục "
+     "không có kế hoạch nào chỉ là cảnh báo (mã thoát 0, cả với --strict), như ruff: một CI đặt trước khi có "
+     "kế hoạch đầu tiên vẫn qua.",
+     "The path does not exist, cannot be read, or standard input could not be read: exit code 2. A folder "
+     "with no plans is only a warning (exit code 0, also with --strict), as in ruff: a CI job set up before "
+     "the first plan passes."),
     ("KH011", "error", "Không ghi đè", "Not overwriting",
      "Tệp đầu ra là chính tệp đầu vào, hoặc (với `kehoach init`) tệp đã có: kehoach không ghi đè.",
      "The output file is the input itself, or (for `kehoach init`) already exists: kehoach does not "
@@ -134,14 +171,8 @@ _TABLE = [
      "dài hoặc kết quả quá lớn.",
      "A wording template (.j2) from --templates went past its work bound: it includes itself (recursion), "
      "loops too long or produces too much text."),
-    ("KH050", "error", "Định dạng không hỗ trợ", "Unsupported format",
-     "--format chỉ nhận docx, html, txt hoặc pdf.", "--format takes docx, html, txt or pdf only."),
-    ("KH051", "error", "Không biết định dạng đầu ra", "Unknown output format",
-     "Đuôi tệp đầu ra không phải .docx, .html, .txt hay .pdf; đổi đuôi hoặc thêm --format.",
-     "The output file's suffix is not .docx, .html, .txt or .pdf; change it or add --format."),
-    ("KH052", "error", "Không xuất được PDF", "PDF output unavailable",
-     "Bản cài đặt kehoach thiếu mô-đun chuyển đổi PDF; cài lại kehoach.",
-     "This kehoach installation lacks the PDF converter module; reinstall kehoach."),
+    ("KH050", "error", "Định dạng không hỗ trợ", "Unsupported format", "", ""),  # _GENERATED
+    ("KH051", "error", "Không biết định dạng đầu ra", "Unknown output format", "", ""),
     ("KH053", "error", "Định dạng danh mục nhiệm vụ không hỗ trợ", "Unsupported task export format",
      "`kehoach tasks` ghi .csv, .json hoặc .ics; đổi đuôi tệp đầu ra hoặc --format.",
      "`kehoach tasks` writes .csv, .json or .ics; change the output suffix or --format."),
@@ -245,11 +276,7 @@ _TABLE = [
      "sách, một văn bản, hay tệp trống.",
      "The top level of a plan file must be a mapping of keys to values (letterhead:, title:, …), not a list, "
      "a single text or an empty file."),
-    ("KH501", "error", "Không phải văn bản nhập được", "Not a document kehoach import reads",
-     "`kehoach import` đọc .docx, .doc, .odt, .txt và .md; tệp này có đuôi khác hoặc không phải tệp Word/ODT "
-     "thật (thiếu phần thân văn bản). Mã thoát 2, không ghi tệp nào.",
-     "`kehoach import` reads .docx, .doc, .odt, .txt and .md; this file has another suffix or is not a real "
-     "Word/ODT file (no document part). Exit code 2, nothing written."),
+    ("KH501", "error", "Không phải văn bản nhập được", "Not a document kehoach import reads", "", ""),
     ("KH502", "error", "Văn bản có mật khẩu", "Password-protected document",
      "Văn bản Office được mã hóa bằng mật khẩu; mở bằng Word, bỏ mật khẩu, lưu lại rồi nhập.",
      "The Office document is encrypted with a password; open it in Word, remove the password, save, import."),
@@ -270,4 +297,4 @@ _TABLE = [
      "(LibreOffice not found is KH070, with the install command)."),
 ]
 
-CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}
+CODES: dict[str, Code] = {row[0]: Code(*row, generated=_GENERATED.get(row[0])) for row in _TABLE}

@@ -105,7 +105,6 @@ ENGLISH: dict[str, str] = {
     # import
     "Nhập một kế hoạch có sẵn (Word, LibreOffice, văn bản) thành tệp YAML để kiểm tra và dựng lại.":
         "Import an existing plan (Word, LibreOffice, text) as a YAML file to check and build again.",
-    "Văn bản kế hoạch: .docx, .doc, .odt, .txt, .md.": "The plan document: .docx, .doc, .odt, .txt, .md.",
     "Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml).":
         "The YAML plan file to write (default: beside the document, suffix .yaml).",
     "Ghi đè tệp YAML đã có.": "Overwrite an existing YAML file.",

@@ -141,8 +141,9 @@ def find_config(start: Path) -> Config:
 
 @dataclass(frozen=True)
 class Selection:
-    """The command line's rule selection, applied over the configuration's (as ruff does):
-    ``--select`` replaces ``select``, ``--extend-select`` adds to it, ``--ignore`` adds to ``ignore``."""
+    """The command line's rule selection, a layer over the configuration's (as in ruff):
+    ``--select`` starts afresh (the configuration's ``select`` and ``ignore`` no longer apply),
+    ``--extend-select`` adds to ``select``, ``--ignore`` adds to ``ignore``."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -154,9 +155,11 @@ class Selection:
     def apply(self, config: Config) -> Config:
         if not self:
             return config
-        select = list(self.select) if self.select is not None else list(config.select)
+        fresh = self.select is not None
+        select = list(self.select) if fresh else list(config.select)  # type: ignore[arg-type]
+        ignore = [] if fresh else list(config.ignore)
         return config.model_copy(update={"select": select + list(self.extend_select),
-                                         "ignore": list(config.ignore) + list(self.ignore)})
+                                         "ignore": ignore + list(self.ignore)})
 
 
 def config_for(plan_path: str | Path | None, selection: Selection | None = None) -> Config:

@@ -13,7 +13,8 @@ from ...i18n import tr
 from ...pipeline.formats import WRITERS, resolve_output, suffixes
 from ..failures import reported
 from ..report import print_text
-from ..usage import H
+from ..usage import HG
+from .check import EXTEND_SELECT_OPTION, IGNORE_OPTION, SELECT_OPTION, selection_of
 
 # Findings on stderr, as ``check`` prints them; batch and units import it from here.
 print_diagnostics = print_text
@@ -24,13 +25,13 @@ def build(
     plan: Path = typer.Argument(..., help="Tệp kế hoạch YAML; - là đầu vào chuẩn (khi đó cần -o).", metavar="PLAN",
                               show_default=False),
     output: Path | None = typer.Option(
-        None, "-o", "--output", metavar="FILE", help=H(
+        None, "-o", "--output", metavar="FILE", help=HG(lambda: (
             f"Tệp đầu ra; đuôi {'/'.join(suffixes())} chọn định dạng (mặc định: cạnh tệp kế hoạch, đuôi .docx).",
-            f"Output file; its suffix {'/'.join(suffixes())} picks the format (default: beside the plan, .docx).")),
+            f"Output file; its suffix {'/'.join(suffixes())} picks the format (default: beside the plan, .docx)."))),
     fmt: str | None = typer.Option(
-        None, "--format", "-f", metavar="FMT", help=H(
+        None, "--format", "-f", metavar="FMT", help=HG(lambda: (
             f"Định dạng đầu ra: {' | '.join(WRITERS)} (mặc định theo đuôi tệp đầu ra).",
-            f"Output format: {' | '.join(WRITERS)} (default: from the output file's suffix).")),
+            f"Output format: {' | '.join(WRITERS)} (default: from the output file's suffix)."))),
     templates: Path | None = typer.Option(
         None, "--templates", metavar="DIR", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
     pdf_a: bool | None = typer.Option(
@@ -39,6 +40,9 @@ def build(
     metadata: bool = typer.Option(
         False, "--metadata", help="Ghi kèm thông tin văn bản đi (Phụ lục VI, .metadata.json) và tiêu đề edXML "
         "(.edxml) cho hệ thống quản lý văn bản."),
+    select: list[str] | None = SELECT_OPTION,
+    extend_select: list[str] = EXTEND_SELECT_OPTION,
+    ignore: list[str] = IGNORE_OPTION,
 ) -> None:
     """Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi."""
     if str(plan) == "-" and output is None:
@@ -55,7 +59,7 @@ def build(
                 "--metadata ghi tệp cạnh văn bản nên cần đầu ra là một tệp (không phải -, thiết bị hay FIFO)",
                 "--metadata writes files beside the document, so the output must be a file (not -, a device "
                 "or a FIFO)"), Severity.error, str(output))], exit_code=2)
-        checked = check_path(plan).require_clean()
+        checked = check_path(plan, selection=selection_of(select, extend_select, ignore)).require_clean()
         findings = checked.findings
         data = None
         if metadata:

@@ -11,11 +11,15 @@ from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ..failures import reported
+from ..usage import HG
+from ...importers.readers import shown_suffixes
 
 
 @app.command("import")
 def import_(
-    document: Path = typer.Argument(..., help="Văn bản kế hoạch: .docx, .doc, .odt, .txt, .md.", show_default=False),
+    document: Path = typer.Argument(..., help=HG(lambda: (f"Văn bản kế hoạch: {', '.join(shown_suffixes())}.",
+                                                         f"The plan document: {', '.join(shown_suffixes())}.")),
+                                    show_default=False),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml)."),
     force: bool = typer.Option(False, "--force", help="Ghi đè tệp YAML đã có."),

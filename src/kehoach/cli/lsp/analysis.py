@@ -3,8 +3,8 @@
 The buffer is checked as the file it will be saved as: reading (YAML, tabs, NFC), the schema, every
 lint rule with the plan's profile and the configuration found from the file's folder. Each finding
 becomes an LSP diagnostic with its code, severity and a range over the words at fault (the quoted
-words of the message when they stand at the finding's column, else the rest of the line); ``data``
-carries what a quick fix needs.
+words of the message when they stand at the finding's column, else the rest of the line); quick fixes are
+the rules' own (fixes.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ SEVERITIES = {
     Severity.info: types.DiagnosticSeverity.Information,
 }
 _QUOTED = re.compile(r"`([^`]+)`|'([^']+)'")
-_SUGGESTION = re.compile(r"(?:có phải ý bạn là|did you mean) `([^`]+)`")
 
 
 @dataclass
@@ -73,13 +72,9 @@ def to_lsp(diag: Diagnostic, lines: list[str], path: str) -> types.Diagnostic:
             col = len(text) - len(text.lstrip())
         start = types.Position(row, col)
         end = types.Position(row, _span(text, col, diag.message))
-    data = {}
-    suggestion = _SUGGESTION.search(diag.message)
-    if diag.code == "KH102" and suggestion:
-        data["replace"] = suggestion.group(1)
     return types.Diagnostic(
         range=types.Range(start, end), message=message, severity=SEVERITIES[diag.severity],
-        code=diag.code, source="kehoach", data=data or None)
+        code=diag.code, source="kehoach")
 
 
 def analyse(text: str, uri_path: str) -> Checked:

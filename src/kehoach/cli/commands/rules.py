@@ -12,6 +12,9 @@ from ..app import app
 from ...i18n import tr
 
 
+FIX_MARKS = {None: "", "safe": "✓", "unsafe": "✓*", "sometimes": "✓*"}
+
+
 @app.command("rules")
 def rules_command(
     code: str | None = typer.Argument(None, help="Mã cần giải thích (ví dụ KH203, KH010).", metavar="CODE",
@@ -23,15 +26,18 @@ def rules_command(
 
     console = Console(highlight=False, soft_wrap=True)
     if code is None:
-        table = Table(title=tr("Quy tắc kiểm tra của kehoach", "kehoach lint rules"))
+        table = Table(title=tr("Quy tắc kiểm tra của kehoach", "kehoach lint rules"), caption=tr(
+            "Sửa: ✓ check --fix sửa được; ✓* cần --unsafe-fixes (một số hoặc tất cả)",
+            "Fix: ✓ check --fix fixes it; ✓* needs --unsafe-fixes (some or all)"))
         table.add_column(tr("Mã", "Code"), no_wrap=True)
         table.add_column(tr("Tên", "Name"), no_wrap=True)
         table.add_column(tr("Mức", "Severity"), no_wrap=True)
+        table.add_column(tr("Sửa", "Fix"), no_wrap=True)
         table.add_column(tr("Nội dung", "Summary"))
         table.add_column(tr("Căn cứ", "Enforces"))
         for rule in sorted(RULES.values(), key=lambda r: r.code):
-            table.add_row(*(escape(cell) for cell in (rule.code, rule.name, rule.severity.value, rule.title,
-                                                      rule.locator)))
+            table.add_row(*(escape(cell) for cell in (rule.code, rule.name, rule.severity.value,
+                                                      FIX_MARKS[rule.fix], rule.title, rule.locator)))
         console.print(table)
         others = Table(title=tr("Các mã khác: đọc tệp, lược đồ, cấu hình, mẫu, dựng, hàng loạt, PDF, máy chủ",
                                 "Other codes: reading, schema, configuration, templates, build, batch, PDF, server"))
@@ -57,6 +63,9 @@ def rules_command(
     passing, failing = rule.examples
     console.print(f"[bold]{rule.code}[/bold] {escape(rule.name)} ({rule.severity.value}) — {escape(rule.title)}")
     console.print(tr("Căn cứ: {l}", "Enforces: {l}", l=rule.locator), markup=False)
+    console.print(tr("Sửa tự động: {f}", "Fixable: {f}", f=rule.fix_label) + {
+        None: "", "safe": " (check --fix)", "unsafe": " (check --fix --unsafe-fixes)",
+        "sometimes": " (check --fix; --unsafe-fixes)"}[rule.fix], markup=False)
     if rule.needs_profile:
         console.print(tr("Chỉ chạy khi kế hoạch theo một hồ sơ hướng dẫn.", "Runs only when the plan follows a profile."))
     console.print()

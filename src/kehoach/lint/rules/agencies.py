@@ -71,11 +71,17 @@ def _case_pattern(text: str) -> list[bool]:
 
 
 @rule("KH303", "agency-case", Severity.warning, "NĐ 30, Phụ lục II, IV.1",
-      ("tên cơ quan viết hoa sai", "agency name capitalised wrongly"))
+      ("tên cơ quan viết hoa sai", "agency name capitalised wrongly"), fix="safe")
 def agency_case(ctx: Context) -> Iterator[Finding]:
     """Agency names capitalise the first letter of the agency type and of its field, nothing else:
     "Ủy ban nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội". Names in the
     configuration's agency directory are checked too; names in full capitals are left alone.
+
+    Tiếng Việt:
+
+        Tên cơ quan viết hoa chữ cái đầu của loại cơ quan và của lĩnh vực, ngoài ra viết thường: "Ủy ban
+        nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội". Tên trong danh mục cơ
+        quan của cấu hình cũng được kiểm tra; tên viết in hoa toàn bộ thì bỏ qua.
 
     Passes:
 
@@ -134,6 +140,13 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
     "-" without spaces) are reported. With an agency directory in the configuration, a short form
     ("Sở LĐTBXH") in running text is reported too, unless the plan introduces it ("sau đây viết tắt
     là Sở LĐTBXH").
+
+    Tiếng Việt:
+
+        Một cơ quan được viết một cách trong cả kế hoạch. Tên nối bằng gạch ("Lao động - Thương binh và
+        Xã hội") giữ kiểu gạch mà kế hoạch dùng nhiều nhất; các cách viết ít dùng hơn ("–", "-" không có
+        dấu cách) bị báo. Khi cấu hình có danh mục cơ quan, tên viết tắt ("Sở LĐTBXH") trong lời văn
+        cũng bị báo, trừ khi kế hoạch đã giới thiệu ("sau đây viết tắt là Sở LĐTBXH").
 
     Passes:
 

@@ -80,3 +80,11 @@ def forget_configuration(*, profiles: bool = False) -> None:
         from ..lint.profiles import load_file
 
         load_file.cache_clear()
+
+
+def rules() -> dict:
+    """The lint rules by code (``lint.RULES``, every family registered): what ``kehoach rules``, the
+    report formats and the editor's hover explain."""
+    from ..lint import RULES
+
+    return RULES

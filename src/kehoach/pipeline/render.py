@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Plan
+from ..writers.paged_html import PAGE_CSS, PAGINATE_JS  # noqa: F401  (the preview page's sheets and script)
 from .formats import WRITERS, unsupported
 
 

@@ -21,7 +21,9 @@ def rules_command(
                                       show_default=False),
 ) -> None:
     """Liệt kê các quy tắc kiểm tra, hoặc giải thích một quy tắc kèm ví dụ đạt và không đạt."""
-    from ...lint import RULES
+    from ...pipeline.check import rules
+
+    known = rules()
     from ..codes import CODES
 
     console = Console(highlight=False, soft_wrap=True)
@@ -35,7 +37,7 @@ def rules_command(
         table.add_column(tr("Sửa", "Fix"), no_wrap=True)
         table.add_column(tr("Nội dung", "Summary"))
         table.add_column(tr("Căn cứ", "Enforces"))
-        for rule in sorted(RULES.values(), key=lambda r: r.code):
+        for rule in sorted(known.values(), key=lambda r: r.code):
             table.add_row(*(escape(cell) for cell in (rule.code, rule.name, rule.severity.value,
                                                       FIX_MARKS[rule.fix], rule.title, rule.locator)))
         console.print(table)
@@ -49,13 +51,13 @@ def rules_command(
         console.print(others)
         return
     wanted = code.strip().upper()
-    if wanted in CODES and wanted not in RULES:
+    if wanted in CODES and wanted not in known:
         entry = CODES[wanted]
         console.print(f"[bold]{entry.code}[/bold] ({entry.severity}) — {escape(entry.title)}")
         console.print()
         console.print(entry.explanation, markup=False)
         return
-    rule = RULES.get(wanted)
+    rule = known.get(wanted)
     if rule is None:
         typer.echo(tr("không có mã `{c}`; xem `kehoach rules`", "no code `{c}`; see `kehoach rules`", c=code),
                    err=True)

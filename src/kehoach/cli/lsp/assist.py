@@ -12,10 +12,10 @@ from .outline import allowed_values, cursor_context, field_at, field_help, is_mo
 
 
 def _rule_help(code: str) -> str | None:
-    from ...lint import RULES
+    from ...pipeline.check import rules
     from ..codes import CODES
 
-    rule = RULES.get(code)
+    rule = rules().get(code)
     if rule is not None:
         return f"**{rule.code}** {rule.title} ({rule.locator})\n\n{rule.explanation}"
     if code in CODES:

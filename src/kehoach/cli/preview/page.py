@@ -6,7 +6,7 @@ import json
 from html import escape
 
 from ...i18n import get_lang, tr
-from ...writers.paged_html import PAGE_CSS, PAGINATE_JS
+from ...pipeline.render import PAGE_CSS, PAGINATE_JS
 from .state import Snapshot
 
 SHELL_CSS = """

@@ -212,3 +212,10 @@ def test_the_repository_stands_alone():
         text = path.read_text("utf-8", errors="replace")
         found += [f"{name}: {match.group(0).strip()}" for match in forbidden.finditer(text)]
     assert found == []
+
+
+def test_the_architecture_page_names_every_module():
+    page = (PACKAGE.parents[1] / "docs" / "architecture.md").read_text("utf-8")
+    missing = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                     if f"`{p.relative_to(PACKAGE)}`" not in page)
+    assert missing == []

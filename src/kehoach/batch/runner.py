@@ -264,7 +264,7 @@ def _execute(todo: list[Job], workers: int, size: int, worker_args: tuple) -> It
     if not todo:
         return
     if workers <= 1:
-        _start_worker(*worker_args, in_pool=False)
+        _start_worker(*worker_args, in_pool=False)  # type: ignore[misc]  # worker_args ends before in_pool
         try:
             for job in todo:
                 yield [build_unit(job)]

@@ -40,10 +40,10 @@ def main(args: list[str] | None = None) -> None:
         code = click_command().main(args=args, prog_name="kehoach", standalone_mode=False)
     except CLICK_EXCEPTION as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `kehoach` alone: the help page
-            sys.stdout.write(exc.format_message() + "\n")
+            sys.stdout.write(exc.format_message() + "\n")  # type: ignore[attr-defined]
         else:
             sys.stderr.write(usage_error(exc))
-        sys.exit(exc.exit_code)
+        sys.exit(exc.exit_code)  # type: ignore[attr-defined]
     except typer.Abort:
         sys.stderr.write(("Đã hủy." if lang != "en" else "Aborted.") + "\n")
         sys.exit(1)

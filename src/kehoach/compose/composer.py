@@ -192,7 +192,7 @@ class _Composer:
             mark = last if i == count - 1 else ";"
             block = para(doc.ParaKind.basis, line, italic=italic)
             if self.generated.basis_marks == "auto":
-                block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)
+                block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)  # type: ignore[misc]
             blocks.append(block)
         return blocks
 

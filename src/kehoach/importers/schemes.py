@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .. import vn
-from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for
+from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for  # noqa: F401  (outline reads schemes.label_for)
 
 STANDARD = SCHEMES["standard"]
 

@@ -9,7 +9,7 @@ import typer
 
 from ..app import app
 from ..failures import reported
-from ...diagnostics import KehoachError, Severity
+from ...diagnostics import Severity
 from ...i18n import tr
 from .build import print_diagnostics
 

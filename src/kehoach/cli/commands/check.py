@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ...pipeline.check import Checked
 from ..failures import internal_error, reported
 from ..usage import H
-from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text, use_color
+from ..report import FORMATS, FORMATTERS, format_json, format_text, use_color
 
 @dataclass
 class CheckRun:

@@ -12,7 +12,6 @@ from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ...resources import templates_dir
-from ..report import print_text
 
 
 SCHEMA_FILE = "kehoach.schema.json"  # where the starter's modeline points: beside the plan

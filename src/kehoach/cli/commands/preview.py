@@ -11,7 +11,6 @@ from ..app import app
 from ..failures import reported
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...i18n import tr
-from ..report import print_text
 
 
 def _open_browser(url: str) -> None:

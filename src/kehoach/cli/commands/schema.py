@@ -10,10 +10,8 @@ import typer
 
 from ..app import app
 from ..failures import reported
-from ...diagnostics import KehoachError
 from ...fileio import is_stream, write_atomic
 from ...model import json_schema
-from ..report import print_text
 
 
 def schema_text() -> str:

@@ -8,9 +8,7 @@ import typer
 
 from ..app import app
 from ..failures import reported
-from ...diagnostics import KehoachError
 from ...i18n import tr
-from ..report import print_text
 from ..server import DEFAULT_IDLE_MINUTES
 
 server_app = typer.Typer(

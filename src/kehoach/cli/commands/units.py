@@ -9,9 +9,7 @@ import typer
 
 from ..app import app
 from ..failures import reported
-from ...diagnostics import KehoachError
 from ...fileio import is_stream, write_atomic
-from .build import print_diagnostics
 
 
 @app.command()

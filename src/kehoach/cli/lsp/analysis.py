@@ -16,8 +16,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...i18n import tr
+from ...diagnostics import Diagnostic, Severity
 from ..failures import internal_error
 
 SEVERITIES = {

@@ -7,7 +7,6 @@ from __future__ import annotations
 from lsprotocol import types
 
 from ...diagnostics import Diagnostic
-from ...i18n import tr
 from .outline import allowed_values, cursor_context, field_at, field_help, is_model_field, model_fields
 
 

@@ -165,7 +165,7 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
     """
     corpus = ctx.corpus
     dashed = _DASHED + [(a.name, _dash_pattern(a.name)) for a in ctx.config.agencies if " - " in a.name]
-    for name, pattern in dashed:
+    for _name, pattern in dashed:
         found = [(m.start(), corpus.text[m.start(): m.end()]) for m in pattern.finditer(corpus.lowered)]
         spellings = Counter(_DASH.search(written).group(0) for _, written in found)
         if len(spellings) < 2:
@@ -182,7 +182,7 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
             pattern = re.compile(rf"(?<!\w){re.escape(short)}(?!\w)")
             if re.search(rf"{_INTRODUCED}\s+{re.escape(short)}", corpus.text):
                 continue
-            for loc, match in corpus.finditer(pattern):
+            for loc, _match in corpus.finditer(pattern):
                 yield Finding(loc, tr("viết đầy đủ '{n}' thay cho '{s}' (danh mục cơ quan trong cấu hình)",
                                       "write '{n}' in full instead of '{s}' (the configuration's agency directory)",
                                       n=agency.name, s=short), snippet=short)

@@ -4,8 +4,9 @@ A rule is a small function ``check(ctx) -> Iterable[Finding]`` registered with :
 room, as a ruff rule. Its docstring explains the rule in English, then in Vietnamese under
 ``Tiếng Việt:``, and carries two YAML examples, under ``Passes:`` and ``Fails:``, that the
 test-suite runs; the decorator says whether its findings carry a ``Fix`` and how safe it is
-(``fix=``), which ``kehoach rules`` shows and tests/lint/test_rule_fixes.py holds true. Everything a rule needs about the plan — the free texts, the tasks, the bodies
-with duties — is computed once per plan in :class:`Context` so that rules stay cheap.
+(``fix=``), which ``kehoach rules`` shows and tests/lint/test_rule_fixes.py holds true. Everything
+a rule needs about the plan — the free texts, the tasks, the bodies with duties — is computed once
+per plan in :class:`Context` so that rules stay cheap.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Plan
-from ..writers.paged_html import PAGE_CSS, PAGINATE_JS  # noqa: F401  (the preview page's sheets and script)
 from .formats import WRITERS, unsupported
 
 
@@ -45,6 +44,13 @@ def paged_flows(plan: Plan, *, templates: Path | None = None) -> tuple[str, str]
 
     document = compose(plan, templates=templates)
     return flows_html(document), document.title
+
+
+def page_assets() -> tuple[str, str]:
+    """(the CSS of A4 sheets, the script that paginates them): what the preview page embeds."""
+    from ..writers.paged_html import PAGE_CSS, PAGINATE_JS
+
+    return PAGE_CSS, PAGINATE_JS
 
 
 def plan_day(plan: Plan) -> dt.date | None:

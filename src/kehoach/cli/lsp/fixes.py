@@ -8,6 +8,8 @@ NFC gets one more action: normalise it whole.
 
 from __future__ import annotations
 
+import functools
+
 from lsprotocol import types
 
 from ...i18n import tr
@@ -33,7 +35,8 @@ def _action(title: str, uri: str, edits: list[types.TextEdit], diagnostic: types
         edit=types.WorkspaceEdit(changes={uri: edits}))
 
 
-def finding_fixes(text: str, path: str) -> list:
+@functools.lru_cache(maxsize=2)  # an editor asks again as the cursor moves over the same buffer
+def finding_fixes(text: str, path: str) -> tuple:
     """Every fix ``check --fix --unsafe-fixes`` would make in ``text`` (the buffer of ``path``), as
     ``lint.fix.Edit`` offsets in the text; none when the text is not NFC (the NFC action comes first)."""
     import unicodedata
@@ -42,11 +45,11 @@ def finding_fixes(text: str, path: str) -> list:
     from ...pipeline.check import check_text
 
     if not unicodedata.is_normalized("NFC", text):
-        return []
+        return ()
     checked = check_text(text, path)
     if checked.config is None and checked.plan is not None:
-        return []  # a broken configuration: its finding says so
-    return fix_edits(checked.loaded, unsafe=True, config=checked.config)
+        return ()  # a broken configuration: its finding says so
+    return tuple(fix_edits(checked.loaded, unsafe=True, config=checked.config))
 
 
 def code_actions(params: types.CodeActionParams, text: str, path: str) -> list[types.CodeAction]:

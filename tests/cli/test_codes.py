@@ -77,3 +77,18 @@ def test_rule_explanations_in_both_languages(code):
 def test_unknown_code_exits_2():
     result = rules("KH999")
     assert result.exit_code == 2 and "không có mã `KH999`" in result.stderr
+
+
+def test_a_code_declared_where_it_is_raised_is_written_once():
+    from kehoach.cli.codes import _TABLE, DECLARED_IN, _declared
+
+    declared = [code.code for code in _declared()]
+    assert {"KH050", "KH051"} <= set(declared) and len(declared) == len(set(declared))
+    assert not set(declared) & {row[0] for row in _TABLE}
+    for module in DECLARED_IN:  # declared in the module that raises them
+        source = (SRC / (module.removeprefix("kehoach.").replace(".", "/") + ".py")).read_text("utf-8")
+        for code in declared:
+            if code in EMITTED and source.count(f'"{code}"') > 1:
+                break
+        else:
+            raise AssertionError(f"{module} declares codes it does not raise")

@@ -1,7 +1,9 @@
 """Every code kehoach prints that is not a lint rule: reading a file, the schema, configuration,
 templates, building, batches, PDF and the build server. ``kehoach rules CODE`` explains them; lint
-rules (``lint.RULES``) explain themselves. tests/cli/test_codes.py finds every code the source can
-emit and fails when one is documented neither here nor as a rule.
+rules (``lint.RULES``) explain themselves, and a module may declare its codes beside the code that
+raises them (``CODES`` of a module in ``DECLARED_IN``, e.g. the output formats' KH050/KH051 in
+pipeline/formats.py): this index gathers them. tests/cli/test_codes.py finds every code the source can
+emit and fails when one is documented nowhere.
 
 Families: KH00x–KH01x reading and writing files, KH02x configuration and profiles, KH03x YAML
 hints, KH04x wording templates, KH05x output formats and metadata, KH06x batches, KH07x PDF, KH08x
@@ -10,49 +12,7 @@ build server, KH09x preview and lsp, KH10x schema, KH16x batch placeholders, KH5
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from ..i18n import tr
-
-
-@dataclass(frozen=True)
-class Code:
-    code: str
-    severity: str  # error | warning | info
-    title_vi: str
-    title_en: str
-    explanation_vi: str
-    explanation_en: str
-    generated: Callable[[], tuple[str, str]] | None = None  # (vi, en) from a registry, read when shown
-
-    @property
-    def title(self) -> str:
-        return tr(self.title_vi, self.title_en)
-
-    @property
-    def explanation(self) -> str:
-        if self.generated is not None:
-            return tr(*self.generated())
-        return tr(self.explanation_vi, self.explanation_en)
-
-
-def _or(items: list[str], word: str) -> str:
-    return ", ".join(items[:-1]) + f" {word} {items[-1]}" if len(items) > 1 else "".join(items)
-
-
-def _unsupported_format() -> tuple[str, str]:
-    from ..pipeline.formats import WRITERS
-
-    names = list(WRITERS)
-    return f"--format chỉ nhận {_or(names, 'hoặc')}.", f"--format takes {_or(names, 'or')} only."
-
-
-def _unknown_suffix() -> tuple[str, str]:
-    from ..pipeline.formats import suffix_list
-
-    return (f"Đuôi tệp đầu ra không phải {suffix_list('hay')}; đổi đuôi hoặc thêm --format.",
-            f"The output file's suffix is not {suffix_list('or')}; change it or add --format.")
+from ..diagnostics import Code
 
 
 def _not_importable() -> tuple[str, str]:
@@ -65,7 +25,7 @@ def _not_importable() -> tuple[str, str]:
 
 
 # Explanations that list the formats: generated from the writer and reader tables.
-_GENERATED = {"KH050": _unsupported_format, "KH051": _unknown_suffix, "KH501": _not_importable}
+_GENERATED = {"KH501": _not_importable}
 
 
 _TABLE = [
@@ -171,8 +131,6 @@ _TABLE = [
      "dài hoặc kết quả quá lớn.",
      "A wording template (.j2) from --templates went past its work bound: it includes itself (recursion), "
      "loops too long or produces too much text."),
-    ("KH050", "error", "Định dạng không hỗ trợ", "Unsupported format", "", ""),  # _GENERATED
-    ("KH051", "error", "Không biết định dạng đầu ra", "Unknown output format", "", ""),
     ("KH053", "error", "Định dạng danh mục nhiệm vụ không hỗ trợ", "Unsupported task export format",
      "`kehoach tasks` ghi .csv, .json hoặc .ics; đổi đuôi tệp đầu ra hoặc --format.",
      "`kehoach tasks` writes .csv, .json or .ics; change the output suffix or --format."),
@@ -297,4 +255,18 @@ _TABLE = [
      "(LibreOffice not found is KH070, with the install command)."),
 ]
 
-CODES: dict[str, Code] = {row[0]: Code(*row, generated=_GENERATED.get(row[0])) for row in _TABLE}
+# Modules that declare their codes beside the code raising them (a module-level ``CODES``): the index
+# reads them here, so a code is written once. The rest of the table above is to move the same way.
+DECLARED_IN = ("kehoach.pipeline.formats",)
+
+
+def _declared() -> list[Code]:
+    from importlib import import_module
+
+    return [code for module in DECLARED_IN for code in import_module(module).CODES]
+
+
+CODES: dict[str, Code] = {
+    **{row[0]: Code(*row, generated=_GENERATED.get(row[0])) for row in _TABLE},
+    **{code.code: code for code in _declared()},
+}

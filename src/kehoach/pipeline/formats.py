@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
+from ..diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..i18n import tr
 
 
@@ -56,6 +56,20 @@ def suffix_list(last: str) -> str:
     """".docx, .html, .txt {last} .pdf" with ``last`` the language's "or"."""
     shown = suffixes()
     return ", ".join(shown[:-1]) + f" {last} {shown[-1]}" if len(shown) > 1 else "".join(shown)
+
+
+def _or(items: list[str], word: str) -> str:
+    return ", ".join(items[:-1]) + f" {word} {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py reads them), listing the table.
+CODES = (
+    Code("KH050", "error", "Định dạng không hỗ trợ", "Unsupported format", "", "", lambda: (
+        f"--format chỉ nhận {_or(names(), 'hoặc')}.", f"--format takes {_or(names(), 'or')} only.")),
+    Code("KH051", "error", "Không biết định dạng đầu ra", "Unknown output format", "", "", lambda: (
+        f"Đuôi tệp đầu ra không phải {suffix_list('hay')}; đổi đuôi hoặc thêm --format.",
+        f"The output file's suffix is not {suffix_list('or')}; change it or add --format.")),
+)
 
 
 def unsupported(fmt: str, where: str | None = None) -> KehoachError:

@@ -100,3 +100,21 @@ def test_the_comma_case_is_a_finding_with_a_fix():
     loaded = load_text(complete_example(EXTRA["KH207-comma"][1]), "/nonexistent/plan.yaml")
     (finding,) = [f for _, f, _ in run_rules(loaded, config=Config(select=["KH207"]))]
     assert (finding.fix.old, finding.fix.new) == ("Sở Tài chính,", "Sở Tài chính")
+
+
+@pytest.mark.parametrize("code", FIXABLE)
+def test_the_fixed_example_is_what_check_fix_makes_of_the_failing_one(code, tmp_path):
+    rule = RULES[code]
+    assert rule.fixed_example, f"{code} fixes: its docstring shows the failing example fixed under Fixed:"
+    failing = rule.examples[1]
+    path = tmp_path / "plan.yaml"
+    path.write_text(complete_example(failing), encoding="utf-8")
+    (tmp_path / "kehoach.toml").write_text(f'select = ["{code}"]\n', encoding="utf-8")
+    result = plan_fixes(load_path(path), unsafe=True, config=find_config(tmp_path))
+    assert result.fixed.decode("utf-8") == complete_example(rule.fixed_example)
+    fixed = load_text(complete_example(rule.fixed_example), "/nonexistent/plan.yaml")
+    assert not [f for _, f, _ in run_rules(fixed, config=Config(select=[code])) if f.fix]  # nothing left to fix
+
+
+def test_a_rule_without_a_fix_shows_no_fixed_example():
+    assert all(rule.fixed_example is None for rule in RULES.values() if not rule.fix)

@@ -72,7 +72,10 @@ def rules_command(
         console.print(tr("Chỉ chạy khi kế hoạch theo một hồ sơ hướng dẫn.", "Runs only when the plan follows a profile."))
     console.print()
     console.print(rule.explanation, markup=False)
-    for heading, example in ((tr("Đạt:", "Passes:"), passing), (tr("Không đạt:", "Fails:"), failing)):
+    shown = [(tr("Đạt:", "Passes:"), passing), (tr("Không đạt:", "Fails:"), failing)]
+    if rule.fixed_example:
+        shown.append((tr("Sau khi sửa tự động:", "Fixed:"), rule.fixed_example))
+    for heading, example in shown:
         console.print()
         console.print(f"[bold]{heading}[/bold]")
         console.print(Syntax(example, "yaml", theme="ansi_dark", background_color="default"))

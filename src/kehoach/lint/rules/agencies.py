@@ -92,6 +92,11 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           paragraphs: [Giao sở tài chính phối hợp với Ủy Ban Nhân Dân các huyện.]
+
+    Fixed:
+
+        preamble:
+          paragraphs: [Giao Sở Tài chính phối hợp với Ủy ban nhân dân các huyện.]
     """
     agencies = _KNOWN_AGENCIES
     declared = {fold_tones(a.name).lower() for a in ctx.config.agencies}  # the user's: names, not nouns

@@ -184,6 +184,11 @@ def citation_spacing(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           bases: [Căn cứ Quyết định số 66/2018/QĐ- UBND ngày 28/12/2018 của UBND tỉnh]
+
+    Fixed:
+
+        preamble:
+          bases: [Căn cứ Quyết định số 66/2018/QĐ-UBND ngày 28/12/2018 của UBND tỉnh]
     """
     found = [c for c in citations(ctx) if c.type is not None]
     for citation in found:

@@ -155,6 +155,12 @@ def date_padding(ctx: Context) -> Iterator[Finding]:
         preamble:
           paragraphs:
             - Kế hoạch số 12/KH-STP ngày 05 tháng 03 năm 2024 thay thế kế hoạch trước.
+
+    Fixed:
+
+        preamble:
+          paragraphs:
+            - Kế hoạch số 12/KH-STP ngày 05 tháng 3 năm 2024 thay thế kế hoạch trước.
     """
     yield from _wrong(ctx, own=True)
 
@@ -183,5 +189,11 @@ def cited_date_padding(ctx: Context) -> Iterator[Finding]:
         preamble:
           bases:
             - Căn cứ Kế hoạch số 12/KH-UBND ngày 4/8/2021 của Ủy ban nhân dân tỉnh
+
+    Fixed:
+
+        preamble:
+          bases:
+            - Căn cứ Kế hoạch số 12/KH-UBND ngày 04/8/2021 của Ủy ban nhân dân tỉnh
     """
     yield from _wrong(ctx, own=False)

@@ -63,6 +63,11 @@ def punctuation_typed(ctx: Context) -> Iterator[Finding]:
 
         recipients:
           items: [Sở Tài chính;, Sở Tư pháp]
+
+    Fixed:
+
+        recipients:
+          items: [Sở Tài chính, Sở Tư pháp]
     """
     for entry in entries(ctx):
         name = entry.recipient.name

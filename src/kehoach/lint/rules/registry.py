@@ -3,7 +3,8 @@
 A rule is a small function ``check(ctx) -> Iterable[Finding]`` registered with :func:`rule`: one
 room, as a ruff rule. Its docstring explains the rule in English, then in Vietnamese under
 ``Tiếng Việt:``, and carries two YAML examples, under ``Passes:`` and ``Fails:``, that the
-test-suite runs; the decorator says whether its findings carry a ``Fix`` and how safe it is
+test-suite runs (and, for a rule that fixes, the failing example fixed, under ``Fixed:``); the
+decorator says whether its findings carry a ``Fix`` and how safe it is
 (``fix=``), which ``kehoach rules`` shows and tests/lint/test_rule_fixes.py holds true. Everything
 a rule needs about the plan — the free texts, the tasks, the bodies with duties — is computed once
 per plan in :class:`Context` so that rules stay cheap.
@@ -117,10 +118,17 @@ class Rule:
     @property
     def examples(self) -> tuple[str, str]:
         """(passing, failing) YAML examples from the docstring."""
-        match = re.search(r"^Passes:\s*\n(.*?)^Fails:\s*\n(.*)\Z", self.doc, flags=re.M | re.S)
+        match = re.search(r"^Passes:\s*\n(.*?)^Fails:\s*\n(.*?)(?:^Fixed:\s*$.*)?\Z", self.doc, flags=re.M | re.S)
         if not match:
             raise ValueError(f"rule {self.code} has no Passes:/Fails: examples")
         return textwrap.dedent(match.group(1)).strip("\n"), textwrap.dedent(match.group(2)).strip("\n")
+
+    @property
+    def fixed_example(self) -> str | None:
+        """The failing example as ``check --fix`` (with ``--unsafe-fixes``) leaves it: the docstring's
+        ``Fixed:`` section, which a rule with a fix has (tests/lint/test_rule_fixes.py)."""
+        match = re.search(r"^Fixed:\s*\n(.*)\Z", self.doc, flags=re.M | re.S)
+        return textwrap.dedent(match.group(1)).strip("\n") if match else None
 
 
 RULES: dict[str, Rule] = {}

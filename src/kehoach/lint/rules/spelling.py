@@ -117,6 +117,11 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           paragraphs: [Phát triển lâm nghiệpngư nghiệp năm 2021của tỉnh.]
+
+    Fixed:
+
+        preamble:
+          paragraphs: [Phát triển lâm nghiệp ngư nghiệp năm 2021 của tỉnh.]
     """
     text = ctx.corpus.text
     for match in _FOREIGN_LETTER.finditer(text):

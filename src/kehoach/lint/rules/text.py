@@ -111,6 +111,12 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
         title: Về văn hóa và thủy lợi
         preamble:
           paragraphs: [Uỷ ban nhân dân tỉnh ban hành Kế hoạch.]
+
+    Fixed:
+
+        title: Về văn hóa và thủy lợi
+        preamble:
+          paragraphs: [Ủy ban nhân dân tỉnh ban hành Kế hoạch.]
     """
     corpus = ctx.corpus
     old, new = styled_words(corpus.text)

@@ -73,6 +73,11 @@ def proposal_end(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           proposal: Xét đề nghị của Giám đốc Sở Tư pháp,
+
+    Fixed:
+
+        preamble:
+          proposal: Xét đề nghị của Giám đốc Sở Tư pháp
     """
     proposals = []
     if ctx.plan.preamble and ctx.plan.preamble.proposal:
@@ -126,6 +131,15 @@ def place_name(ctx: Context) -> Iterator[Finding]:
           number: "12"
           place: TP. Bắc Kạn
           date: 2024-03-05
+
+    Fixed:
+
+        letterhead:
+          issuer: ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN
+          abbreviation: UBND
+          number: "12"
+          place: Bắc Kạn
+          date: 2024-03-05
     """
     place = ctx.plan.letterhead.place
     match = _PLACE_KIND.match(place.strip())
@@ -167,6 +181,11 @@ def cited_article_case(ctx: Context) -> Iterator[Finding]:
 
         recipients:
           items: [Như điều 3, Sở Tư pháp]
+
+    Fixed:
+
+        recipients:
+          items: [Như Điều 3, Sở Tư pháp]
     """
     names = [(e.loc, e.recipient.name) for e in entries(ctx)]
     if ctx.plan.decision and ctx.plan.decision.recipients:

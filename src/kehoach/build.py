@@ -39,5 +39,5 @@ def build_file(plan_path: str | Path, output: str | Path | None = None, *, fmt: 
     plan_path = Path(plan_path)
     output, fmt = resolve_output(plan_path, output, fmt)
     checked = check_path(plan_path).require_clean()
-    return write_output(checked.loaded.plan, output, fmt, templates=templates,  # type: ignore[arg-type]
+    return write_output(checked.loaded.plan, output, fmt, templates=checked.templates(templates),  # type: ignore[arg-type]
                         protect=(plan_path,))

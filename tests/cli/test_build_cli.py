@@ -206,6 +206,23 @@ def test_templates_override_from_the_command_line(plan_file: Path, tmp_path: Pat
     assert "I. PURPOSE RIÊNG" in lines and "II. ASSIGNMENTS RIÊNG" in lines
 
 
+def test_templates_from_the_configuration_and_the_command_line_wins(plan_file: Path) -> None:
+    from kehoach.source.config import find_config
+
+    for name, word in (("mau", "riêng"), ("khac", "khác")):
+        folder = plan_file.parent / name
+        folder.mkdir()
+        (folder / "heading.j2").write_text("{{ role }} " + word, encoding="utf-8")
+    (plan_file.parent / "kehoach.toml").write_text('templates = "mau"\n', encoding="utf-8")  # beside the file
+    find_config.cache_clear()
+    out = plan_file.with_name("out.txt")
+    assert run(str(plan_file), "-o", str(out)).exit_code == 0
+    assert "I. PURPOSE RIÊNG" in out.read_text(encoding="utf-8").splitlines()
+    assert run(str(plan_file), "-o", str(out), "--templates", str(plan_file.parent / "khac")).exit_code == 0
+    assert "I. PURPOSE KHÁC" in out.read_text(encoding="utf-8").splitlines()
+    find_config.cache_clear()
+
+
 def test_hostile_template_fails_cleanly_in_a_real_process(plan_file: Path, tmp_path: Path) -> None:
     folder = tmp_path / "mau"
     folder.mkdir()

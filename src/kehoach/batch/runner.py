@@ -179,6 +179,10 @@ def run(options: Options, *, renderer: Renderer | None = None,
     """
     out = options.out
     _refuse_a_file_in_the_way(out)
+    if options.templates is None:  # the configuration's, as build and preview
+        from ..source.config import config_for
+
+        options.templates = config_for(options.plan).templates_dir()
     if options.templates is not None and not options.templates.is_dir():
         raise _usage("KH040", tr("không có thư mục mẫu", "templates folder not found"), options.templates)
     if options.pdf:

@@ -36,6 +36,12 @@ class Checked:
         return self.broken_setup or any(d.severity is Severity.error and d.code.startswith("KH0")
                                         for d in self.findings)
 
+    def templates(self, given: Path | None = None) -> Path | None:
+        """The wording templates: ``given`` (``--templates``), else the configuration's ``templates``."""
+        if given is not None or self.config is None:
+            return given
+        return self.config.templates_dir()
+
     def require_clean(self) -> Checked:
         """This check, when the plan can be built; else KehoachError with every finding (exit 2 when
         something could not be read, 1 for a readable plan with errors)."""

@@ -13,6 +13,7 @@ Every key is documented in docs/configuration.md. Example::
     exclude = ["drafts", "old/**"]   # files and folders `check FOLDER` skips (see lint.discovery)
     include = ["plans/**/*.yaml"]    # which files are plans (default: recognised by name and content)
     pdf_a = true                     # PDF output as PDF/A-2b (for ký số), as `build --pdf-a`
+    templates = "mau-loi-van"        # wording templates (.j2) replacing the defaults, as `--templates`
 
     [severity]                       # severity overrides
     KH402 = "error"
@@ -62,6 +63,7 @@ class Config(BaseModel):
     include: list[str] | None = None
     exclude: list[str] = Field(default_factory=list)
     pdf_a: bool = False
+    templates: str | None = None  # a folder of wording templates (.j2), relative to this file
     path: str | None = Field(default=None, exclude=True)  # where it was read from
 
     def enabled(self, code: str) -> bool:
@@ -69,6 +71,12 @@ class Config(BaseModel):
         selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
         ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return selected >= 0 and selected > ignored
+
+    def templates_dir(self) -> Path | None:
+        """``templates`` as a folder: relative to the configuration file's folder."""
+        if not self.templates:
+            return None
+        return (Path(self.path).parent if self.path else Path.cwd()) / self.templates
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         value = self.severity.get(code)

@@ -71,7 +71,7 @@ def build(
             print_text(findings)
         if pdf_a is None:
             pdf_a = checked.config.pdf_a if checked.config else False
-        written = write_output(checked.loaded.plan, output, fmt, templates=templates,  # type: ignore[arg-type]
+        written = write_output(checked.loaded.plan, output, fmt, templates=checked.templates(templates),  # type: ignore[arg-type]
                                protect=(plan,), pdf_a=pdf_a)
         extra = write_metadata(data, output, written) if data is not None else []
     for path in (written, *extra):

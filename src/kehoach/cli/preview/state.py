@@ -43,7 +43,7 @@ def _check(path: Path, templates: Path | None) -> tuple[list[Diagnostic], str | 
     checked = check_path(path)
     if checked.plan is None or has_errors(checked.findings):
         return checked.findings, None, ""
-    pages, title = paged_flows(checked.plan, templates=templates)
+    pages, title = paged_flows(checked.plan, templates=checked.templates(templates))
     return checked.findings, pages, title
 
 

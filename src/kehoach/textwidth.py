@@ -162,7 +162,7 @@ def balanced_title_lines(line: str) -> list[str]:
         return [line]
     count = min(-(-title_width_twips(line) // available), len(words))
 
-    @functools.cache
+    @functools.lru_cache(maxsize=None)
     def best(start: int, lines: int) -> tuple[int, tuple[int, ...]]:
         """(widest line, break positions) for words[start:] in ``lines`` lines."""
         if lines == 1:

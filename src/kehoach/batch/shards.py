@@ -120,7 +120,7 @@ def merge(folders: list[Path], out: Path) -> Merged:
                         k=len(units), n=first.get("units")))
     out.mkdir(parents=True, exist_ok=True)
     copied = 0
-    for _name, (folder, entry) in units.items():
+    for name, (folder, entry) in units.items():
         for key in ("output", "pdf"):
             file = entry.get(key)
             if file and (folder / file).is_file():

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import vn
 from ..i18n import tr
+from ..model import markup
 from . import labels, schemes
 from .blocks import Para, Table
 from .emphasis import STYLE, drop_chars, flags_of, label_flags, marked, para_marked
@@ -44,7 +45,7 @@ class Node:
     para: Para | None = None
     head: str = ""  # text after the label
     texts: list[Para] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
     @property
@@ -202,7 +203,7 @@ class Converter:
                     section["closing_italic"] = True
             self._note_node(node, path)
             sections.append(section)
-        closing: list[str] = []  # type: ignore[no-redef]
+        closing: list[str] = []
         if sections and sections[-1].get("closing"):
             last = sections[-1]
             texts = last["closing"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for  # noqa: F401  (outline reads schemes.label_for)
+from .. import vn
+from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for
 
 STANDARD = SCHEMES["standard"]
 

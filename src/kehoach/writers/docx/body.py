@@ -4,8 +4,6 @@ section of its own."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any
 
 from lxml import etree
 
@@ -112,7 +110,7 @@ def _end_section(body: etree._Element, sect: etree._Element) -> None:
 
 
 def _build_body(body: etree._Element, document: Document, template: _Template) -> None:
-    sections: list[tuple[bool, Callable[[Any], object]]] = []  # (landscape, fill)
+    sections: list[tuple[bool, callable]] = []  # (landscape, fill)
     for part in document.parts:
         sections.append((False, functools.partial(_part_main, part=part)))
         for appendix in part.appendices:

@@ -116,8 +116,8 @@ def _grid_widths(table: Table, available: int) -> list[int]:
         widths = [width * available // total for width in widths]
         # ... but give a column whose words would break its least width back, from the others.
         short = [i for i in range(len(widths)) if widths[i] < least[i]]
-        need = sum(least[i] - widths[i] for i in short)  # type: ignore[misc]
-        spare = sum(widths[i] - least[i] for i in range(len(widths)) if widths[i] > least[i])  # type: ignore[misc]
+        need = sum(least[i] - widths[i] for i in short)
+        spare = sum(widths[i] - least[i] for i in range(len(widths)) if widths[i] > least[i])
         if short and need <= spare:
             for i in range(len(widths)):
                 if widths[i] < least[i]:

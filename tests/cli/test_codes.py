@@ -92,3 +92,15 @@ def test_a_code_declared_where_it_is_raised_is_written_once():
                 break
         else:
             raise AssertionError(f"{module} declares codes it does not raise")
+
+
+def test_no_rule_is_explained_twice():
+    """A Vietnamese explanation sits in its rule's docstring; the fallback table may only hold rules that
+    have none (a branch merged from before the move): one there as well would be silently shadowed."""
+    import re
+
+    from kehoach.lint.rules.explain_vi import EXPLANATIONS
+
+    twice = sorted(code for code in EXPLANATIONS
+                   if code in RULES and re.search(r"^Tiếng Việt:\s*$", RULES[code].doc, re.M))
+    assert twice == [], f"move these into the rule's docstring (Tiếng Việt:) and out of explain_vi.py: {twice}"

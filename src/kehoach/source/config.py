@@ -14,6 +14,7 @@ Every key is documented in docs/configuration.md. Example::
     include = ["plans/**/*.yaml"]    # which files are plans (default: recognised by name and content)
     pdf_a = true                     # PDF output as PDF/A-2b (for ký số), as `build --pdf-a`
     templates = "mau-loi-van"        # wording templates (.j2) replacing the defaults, as `--templates`
+    lang = "en"                      # messages in English, as `--lang en` (read from the working folder)
 
     [severity]                       # severity overrides
     KH402 = "error"
@@ -64,6 +65,7 @@ class Config(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     pdf_a: bool = False
     templates: str | None = None  # a folder of wording templates (.j2), relative to this file
+    lang: Literal["vi", "en"] | None = None  # the messages' language (the working folder's file, see cli/main.py)
     path: str | None = Field(default=None, exclude=True)  # where it was read from
 
     def enabled(self, code: str) -> bool:

@@ -29,11 +29,6 @@ _GENERATED = {"KH501": _not_importable}
 
 
 _TABLE = [
-    ("KH000", "error", "Lỗi nội bộ của kehoach", "kehoach internal error",
-     "kehoach gặp một lỗi lập trình khi xử lý tệp này. Lệnh dừng với mã thoát 2 và không ghi tệp dở dang. "
-     "Xin báo lỗi kèm tệp kế hoạch và dòng lệnh đã chạy.",
-     "kehoach hit a programming error on this file. The command stops with exit code 2 and writes no partial "
-     "file. Please report it with the plan file and the command line."),
     ("KH001", "error", "YAML không hợp lệ", "Invalid YAML",
      "Tệp không phải YAML đúng cú pháp (thiếu dấu đóng ngoặc, thụt lề lệch, dấu ':' thừa…). Vị trí báo là chỗ "
      "trình đọc YAML phát hiện lỗi; lỗi thật thường ở ngay đó hoặc dòng trên.",
@@ -257,7 +252,7 @@ _TABLE = [
 
 # Modules that declare their codes beside the code raising them (a module-level ``CODES``): the index
 # reads them here, so a code is written once. The rest of the table above is to move the same way.
-DECLARED_IN = ("kehoach.pipeline.formats",)
+DECLARED_IN = ("kehoach.pipeline.formats", "kehoach.cli.failures")
 
 
 def _declared() -> list[Code]:

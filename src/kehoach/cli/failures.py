@@ -12,9 +12,19 @@ from contextlib import contextmanager
 
 import typer
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
+from ..diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from .usage import CLICK_EXCEPTION
+
+
+# The code raised here, explained by ``kehoach rules KH000`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH000", "error", "Lỗi nội bộ của kehoach", "kehoach internal error",
+     "kehoach gặp một lỗi lập trình khi xử lý tệp này. Lệnh dừng với mã thoát 2 và không ghi tệp dở dang. "
+     "Xin báo lỗi kèm tệp kế hoạch và dòng lệnh đã chạy.",
+     "kehoach hit a programming error on this file. The command stops with exit code 2 and writes no partial "
+     "file. Please report it with the plan file and the command line."),
+)
 
 
 def internal_error(path: str | None, exc: BaseException) -> Diagnostic:

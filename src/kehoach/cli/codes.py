@@ -87,9 +87,6 @@ _TABLE = [
      "phát hiện.",
      "The automatic fix would break the file's structure (YAML or schema), so the file is left as it was; fix "
      "the findings by hand."),
-    ("KH020", "error", "Cấu hình sai", "Invalid configuration",
-     "kehoach.toml hoặc [tool.kehoach] trong pyproject.toml không đọc được hoặc có khóa, giá trị sai. Mã thoát 2.",
-     "kehoach.toml or [tool.kehoach] in pyproject.toml cannot be read or has a wrong key or value. Exit code 2."),
     ("KH021", "error", "Hồ sơ hướng dẫn không đọc được", "Profile cannot be read",
      "Tệp hồ sơ hướng dẫn (--profile hoặc `profile:`) không tìm thấy hoặc sai cấu trúc. Mã thoát 2. (Tên hồ sơ "
      "không có thật trong kế hoạch là KH100.)",
@@ -252,7 +249,7 @@ _TABLE = [
 
 # Modules that declare their codes beside the code raising them (a module-level ``CODES``): the index
 # reads them here, so a code is written once. The rest of the table above is to move the same way.
-DECLARED_IN = ("kehoach.pipeline.formats", "kehoach.cli.failures")
+DECLARED_IN = ("kehoach.source.config", "kehoach.pipeline.formats", "kehoach.cli.failures")
 
 
 def _declared() -> list[Code]:

@@ -36,10 +36,21 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
+from ..diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..i18n import tr
 
 CONFIG_FILE = "kehoach.toml"
+
+# The code raised here, explained by ``kehoach rules KH020`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH020", "error", "Cấu hình sai", "Invalid configuration",
+         "kehoach.toml hoặc [tool.kehoach] trong pyproject.toml không đọc được hoặc có khóa, giá trị sai: lỗi cú pháp "
+         "TOML, khóa không có (kèm khóa gần nhất), các khóa bị bọc trong bảng `[kehoach]`, giá trị sai kiểu. Mã "
+         "thoát 2. Mọi khóa có ví dụ trong docs/configuration.md.",
+         "kehoach.toml or [tool.kehoach] in pyproject.toml cannot be read or has a wrong key or value: a TOML syntax "
+         "error, an unknown key (with the nearest known one), keys wrapped in a `[kehoach]` table, a value of the "
+         "wrong type. Exit code 2. Every key has an example in docs/configuration.md."),
+)
 
 
 class Agency(BaseModel):

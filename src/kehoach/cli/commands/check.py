@@ -19,12 +19,17 @@ from ...fileio import write_atomic
 from ...i18n import tr
 from ...source.config import Selection
 from ...source.loader import Loaded
+from ..failures import internal_error, reported
+from ..report import FORMATS, FORMATTERS, format_json, format_text, use_color
+from ..usage import H
 
 if TYPE_CHECKING:
     from ...pipeline.check import Checked
-from ..failures import internal_error, reported
-from ..usage import H
-from ..report import FORMATS, FORMATTERS, format_json, format_text, use_color
+
+# A folder without plans: said (a warning), but not a failure even with --strict, as ruff: a CI job
+# set up before the first plan is added passes.
+NO_PLANS = "KH010"
+
 
 @dataclass
 class CheckRun:
@@ -52,12 +57,7 @@ def _is_reading_failure(diag: Diagnostic) -> bool:
 
 
 def _no_plans(diag: Diagnostic) -> bool:
-    """A folder without plans: said, but not a failure even with --strict (as ruff: a CI job set up
-    before the first plan is added passes)."""
     return diag.code == NO_PLANS and diag.severity is Severity.warning
-
-
-NO_PLANS = "KH010"
 
 
 def plan_files(paths: list[Path], *, force_exclude: bool = False) -> tuple[list[Path], list[Diagnostic]]:

@@ -320,3 +320,12 @@ def test_build_takes_the_selection_too(tmp_path):
     result = check("build", "--ignore", "KH201", plan, "-o", tmp_path / "out.txt")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out.txt").is_file()
+
+
+def test_a_selection_that_names_no_rule_is_a_usage_error(tmp_path):
+    plan = _mistakes(tmp_path)
+    for option in ("--select", "--extend-select", "--ignore"):
+        result = check("check", option, "KH2O1", plan)
+        assert result.exit_code == 2, result.output
+        assert "KH2O1" in result.output
+    assert check("check", "--select", "kh2", plan).exit_code == 1  # a prefix, in any case

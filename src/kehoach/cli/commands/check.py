@@ -190,7 +190,17 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 
 def selection_of(select: list[str] | None, extend_select: list[str], ignore: list[str]) -> Selection:
-    """The command line's rule selection (applied over the configuration's)."""
+    """The command line's rule selection (applied over the configuration's); a code or prefix that
+    names no rule is a usage error (exit 2): a typo must not switch the checks off unnoticed."""
+    from ...pipeline.check import rules
+
+    known = list(rules()) if select or extend_select or ignore else []
+    for hint, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
+        for code in _codes(values):
+            if not any(rule.startswith(code) for rule in known):
+                raise typer.BadParameter(tr("không có quy tắc nào có mã hoặc tiền tố `{c}` (xem `kehoach rules`)",
+                                            "no rule has the code or prefix `{c}` (see `kehoach rules`)", c=code),
+                                         param_hint=hint)
     return Selection(_codes(select) if select else None, _codes(extend_select), _codes(ignore))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import nd30, vn
-from . import tables
+from . import captions, tables
 from .blocks import Para, Table
 from .common import APPENDIX, NOTE, clean
 
@@ -52,7 +52,7 @@ class AppendixReader:
         # text, then its items, then its tables, so text after a table needs items to keep its place.
         runs: list[tuple[list[str], list[dict]]] = [([], [])]
         problems: list[tuple[int, int, str]] = []  # (run, table in the run, what could not be kept)
-        for block in tables.attach_captions(self.blocks[i:end]):
+        for block in captions.attach(self.blocks[i:end]):
             if isinstance(block, Table):
                 found: list[str] = []
                 runs[-1][1].append(tables.convert(block, found))

@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import vn
 from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
-from . import frame, outline, tables, tasks
+from . import captions, frame, outline, tables, tasks
 from .appendices import AppendixReader
 from .blocks import Break, Para, Run, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
@@ -168,7 +168,7 @@ class Recogniser(AppendixReader, DecisionReader):
         preamble, rest = self.split_preamble(body)
         if preamble:
             data["preamble"] = self.preamble(preamble, data)
-        root, tree_notes = outline.build_tree(tables.attach_captions(rest))
+        root, tree_notes = outline.build_tree(captions.attach(rest))
         converter = outline.Converter()
         converter.pending = tree_notes
         sections, closing, before = converter.sections(root)

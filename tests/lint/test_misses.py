@@ -230,3 +230,30 @@ def test_kh131_leaves_a_run_of_four_dots_alone(tmp_path: Path) -> None:
     text = "sections:\n  - role: content\n    items: [\"Phổ biến Luật Thủy sản, Luật Bảo vệ môi trường,....\"]\n"
     assert of(found(tmp_path, text), "KH131") == []
     assert of(found(tmp_path, "title: Thực hiện ... giai đoạn 2026\n"), "KH131") != []
+
+
+def test_kh131_never_reports_an_authors_ellipsis(tmp_path: Path) -> None:
+    """Issue 23: the author's own "etc." in every form, from real plans (Mặt trận xã, Đồng Tháp,
+    a province's digital plan), is text; only the starter's values left as written are reported."""
+    real = [
+        "Tổ chức hội nghị tiếp xúc cử tri vận động bầu cử,...)",
+        "Treo băng rôn trên các trục đường chính,...",
+        "Ứng dụng AI, IoT, Big Data,... để nâng cao hiệu quả",
+        "Phát triển sản phẩm chủ lực (xoài, nhãn, hoa kiểng, thuỷ sản,…)",
+        "Hoàn thành trong năm 2025...",
+        "Hỗ trợ doanh nghiệp ... tham gia",
+        "Sở ... phối hợp",  # not a value of the starter as it stands: the author's text
+    ]
+    items = "".join(f"      - \"{line}\"\n" for line in real)
+    text = f"sections:\n  - role: content\n    items:\n{items}"
+    assert of(found(tmp_path, text), "KH131") == []
+    assert of(found(tmp_path, "letterhead:\n  parent: UBND TỈNH ...\n  issuer: SỞ ...\n  abbreviation: S...\n"
+                              "  number: '1'\n  place: An Giang\n  date: 2024-01-02\n"), "KH131") != []
+
+
+def test_kh206_accepts_the_head_of_a_sub_committee(tmp_path: Path) -> None:
+    """"TRƯỞNG TIỂU BAN" signs a real election sub-committee's plan (issue 23); "THỊ TRƯỞNG" is a typo."""
+    good = "signature: {title: TRƯỞNG TIỂU BAN, name: Lê Văn A}\n"
+    assert of(found(tmp_path, good), "KH206") == []
+    [typo] = of(found(tmp_path, "signature: {title: THỊ TRƯỞNG, name: Lê Văn A}\n"), "KH206")
+    assert typo.severity.value == "warning" and "TRƯỞNG\"?" in typo.message

@@ -25,8 +25,9 @@ EXPLANATIONS: dict[str, str] = {
              "được tính theo ngày, hoặc theo năm ghi trong lời văn (\"Quý IV/2026\").",
     "KH121": "Các dòng dự toán cộng lại bằng tổng đã nêu, và các dòng con bằng số tiền của dòng cha.",
     "KH131": "`kehoach init` viết kế hoạch mẫu có các chỗ cần điền đánh dấu \"...\": \"SỞ ...\", \"S...\", "
-             "\"Thực hiện ... giai đoạn\". Kế hoạch còn một chỗ như thế sẽ in nguyên ra văn bản; hãy thay bằng nội "
-             "dung thật (dấu ba chấm ở cuối một từ, như \"tài liệu...\", là văn bản nên không bị báo).",
+             "\"Thực hiện ... giai đoạn 2026 - 2030\". Giá trị nào còn giữ nguyên như kế hoạch mẫu sẽ in ra văn bản; hãy "
+             "thay bằng nội dung thật. Dấu ba chấm của chính người viết (\"tài liệu...\", \"(xoài, nhãn,…)\", "
+             "\"doanh nghiệp ...\") là văn bản nên không bao giờ bị báo.",
     "KH201": "Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước (\"05\", không phải \"5\").",
     "KH202": "Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III, dấu \"-\", chữ viết tắt tên cơ quan "
              "ban hành; không có dấu cách.\n\nKH cho Kế hoạch, CTr cho Chương trình…, QĐ khi kế hoạch được ban "

@@ -257,3 +257,20 @@ def test_kh206_accepts_the_head_of_a_sub_committee(tmp_path: Path) -> None:
     assert of(found(tmp_path, good), "KH206") == []
     [typo] = of(found(tmp_path, "signature: {title: THỊ TRƯỞNG, name: Lê Văn A}\n"), "KH206")
     assert typo.severity.value == "warning" and "TRƯỞNG\"?" in typo.message
+
+
+def test_spelling_tries_no_cut_of_a_very_long_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 26.2: every cut of a 16,000-letter word was tried as two syllables (quadratic). A word
+    longer than two fused syllables is judged without cuts; KH305 expands each word once."""
+    from kehoach.lint.rules import spelling
+
+    calls: list[int] = []
+    real = spelling.split_fused
+    monkeypatch.setattr(spelling, "split_fused", lambda word: calls.append(len(word)) or real(word))
+    spelling.verdict.cache_clear()
+    long_word = "ạ" * 16000
+    assert spelling.verdict(long_word) == (spelling.MISSPELT, None)
+    assert spelling.verdict("nghiệpngư") == (spelling.FUSED, ("nghiệp", "ngư"))
+    assert calls == [9]  # the long word was never cut
+    text = f"preamble:\n  paragraphs: [\"{'aǜ' * 8000}\", \"{'a1' * 8000}\"]\n"
+    assert [d.code for d in found(tmp_path, text) if d.code == "KH305"] == ["KH305"]

@@ -63,3 +63,37 @@ def test_after_the_reform_the_place_is_a_current_province_or_commune(tmp_path: P
                                                                      current: bool) -> None:
     found = [d for d in findings(tmp_path, "2025-11-25", place=place) if d.code == "KH222"]
     assert (found == []) is current
+
+
+TABLE_PLAN = """\
+letterhead:
+  issuer: [ỦY BAN NHÂN DÂN, TỈNH AN GIANG]
+  abbreviation: UBND
+  number: "12"
+  place: An Giang
+  date: 2025-11-20
+appendices:
+  - title: Phân công nhiệm vụ
+    tables:
+      - columns: [{title: TT}, {title: Nhiệm vụ}, {title: Cơ quan}]
+        rows:
+          - ["1", Rà soát hồ sơ của phòng Văn hóa, Phòng Văn hóa - Xã hội các xã]
+          - ["2", Tổng hợp, "Ủy ban nhân dân các huyện, thị xã"]
+          - ["3", Kiểm tra, Phòng Tư pháp của huyện]
+"""
+
+
+def test_kh221_reads_each_table_cell_on_its_own(tmp_path: Path) -> None:
+    """Issue 26.10: "phòng Văn hóa" in one cell and "huyện" in another were one match (a NUL and
+    newlines in the message, the wrong cell, the valid cell flagged, a repeated finding)."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(complete_example(TABLE_PLAN), encoding="utf-8")
+    found = [d for d in lint(load_path(path), config=Config()) if d.code == "KH221"]
+    assert [(d.line, d.message.split("'")[1]) for d in found] == [
+        (13, "Ủy ban nhân dân các huyện"), (14, "Phòng Tư pháp của huyện")]
+    assert all(d.message.isprintable() for d in found)
+
+
+def test_no_message_carries_control_characters() -> None:
+    from kehoach.lint import printable
+    assert printable("'a\x00\nb' (x)\t") == "'a b' (x) "

@@ -20,7 +20,9 @@ _TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạc
 # opens the pattern, so the engine skips ahead fast), then the type before it and the date after it.
 # Each part of the ký hiệu opens with a capital or a digit; a space typed beside a separator
 # ("57- NQ/TW", "66/2018/QĐ- UBND") is read as part of the citation, to compare spellings.
-_NUMBER = re.compile(r"(?P<number>\d+)(?P<symbol>(?:[ ]?[/-][ ]?[A-ZĐ0-9][\w&.]*(?<!\.))+)")
+# (The look-behind after the first digit starts a number only at the first digit of a run: without
+# it a long run of digits is retried from each of its digits, which was quadratic.)
+_NUMBER = re.compile(r"(?P<number>\d(?<!\d\d)\d*)(?P<symbol>(?:[ ]?[/-][ ]?[A-ZĐ0-9][\w&.]*(?<!\.))+)")
 _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s+)?\Z", re.I)
 _DATE_AFTER = re.compile(r"\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
                          r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")

@@ -121,6 +121,10 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
         lists += [((*loc, i, "items"), item.items) for i, item in enumerate(items) if item.items]
 
 
+# An italic note after a heading, or a note in brackets: printed as typed, not part of the heading.
+_NOTE = re.compile(r"\*[^*]+\*|\([^()]*\)")
+
+
 @rule("KH211", "section-heading-case", Severity.warning, "NĐ 30, Phụ lục I, Mục V, 6.b",
       ("tiêu đề mục La Mã viết thường", "Roman-level heading typed in lower case"))
 def section_heading_case(ctx: Context) -> Iterator[Finding]:
@@ -129,10 +133,13 @@ def section_heading_case(ctx: Context) -> Iterator[Finding]:
     in lower case ("Mục đích, yêu cầu") usually copies a source that got it wrong, or is meant to be
     a khoản under a section. Write it in capitals, or use ``role:`` and its default heading.
 
+    An italic note or one in brackets after the heading is printed as typed and not judged.
+
     Passes:
 
         sections:
           - {heading: "MỤC ĐÍCH, YÊU CẦU", text: Nội dung.}
+          - {heading: "NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*", text: Nội dung.}
 
     Fails:
 
@@ -140,7 +147,7 @@ def section_heading_case(ctx: Context) -> Iterator[Finding]:
           - {heading: "Mục đích, yêu cầu", text: Nội dung.}
     """
     for s, section in enumerate(ctx.plan.sections):
-        heading = section.heading
+        heading = _NOTE.sub("", section.heading or "")  # "… CHỦ YẾU *(chi tiết Phụ lục đính kèm)*": a note
         if heading and heading != upper(heading):
             yield Finding(("sections", s, "heading"), tr(
                 "tiêu đề mục cấp La Mã in hoa: viết \"{u}\"", "a Roman-level heading is in capitals: write \"{u}\"",

@@ -78,17 +78,26 @@ def defunct_body(ctx: Context) -> Iterator[Finding]:
     """
     if not _after_reform(ctx):
         return
-    corpus = ctx.corpus
-    for name, pattern in reform().defunct:
-        for match in pattern.finditer(corpus.lowered):
-            loc, _, _ = corpus.where(match.start())
-            if any(part in _CITED for part in loc) or _HISTORY.match(corpus.lowered, match.end()):
-                continue
-            written = corpus.text[match.start(): match.end()].rstrip(",")
-            yield Finding(loc, tr(
-                "'{w}' ({n}) không còn từ ngày {d:%d/%m/%Y} (chính quyền địa phương hai cấp): giao cho xã, phường",
-                "'{w}' ({n}) no longer exists since {d:%d/%m/%Y} (two-tier local government): give it to the communes",
-                w=written, n=name, d=reform().date), snippet=written)
+    # Each text on its own (a table cell, a paragraph): a pattern such as "phòng [^,;.]{1,60} của
+    # huyện" run on the joined corpus crossed from one cell into the next (issue 26.10).
+    for loc, text in ctx.texts:
+        if any(part in _CITED for part in loc):
+            continue
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text  # a letter whose lower case is longer would shift positions
+        taken: list[tuple[int, int]] = []  # spans already reported: one finding per mention
+        for name, pattern in reform().defunct:
+            for match in pattern.finditer(lowered):
+                start, end = match.span()
+                if _HISTORY.match(lowered, end) or any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                written = " ".join(text[start:end].rstrip(",").split())
+                yield Finding(loc, tr(
+                    "'{w}' ({n}) không còn từ ngày {d:%d/%m/%Y} (chính quyền địa phương hai cấp): giao cho xã, phường",
+                    "'{w}' ({n}) no longer exists since {d:%d/%m/%Y} (two-tier local government): give it to the communes",
+                    w=written, n=name, d=reform().date), snippet=text[start:end].rstrip(",").split("\n")[0])
 
 
 @rule("KH222", "place-not-current", Severity.warning, "NĐ 30, Phụ lục I, Mục II.4.a; templates/admin-units.toml",

@@ -274,3 +274,11 @@ def test_spelling_tries_no_cut_of_a_very_long_word(tmp_path: Path, monkeypatch: 
     assert calls == [9]  # the long word was never cut
     text = f"preamble:\n  paragraphs: [\"{'aǜ' * 8000}\", \"{'a1' * 8000}\"]\n"
     assert [d.code for d in found(tmp_path, text) if d.code == "KH305"] == ["KH305"]
+
+
+def test_kh202_reads_a_normative_decisions_year(tmp_path: Path) -> None:
+    """Thái Nguyên's Quyết định 07/2025/QĐ-UBND (a legal normative decision) is rightly numbered."""
+    lh = ("letterhead:\n  issuer: [ỦY BAN NHÂN DÂN, TỈNH THÁI NGUYÊN]\n  abbreviation: UBND\n  number: '07'\n"
+          "  symbol: {s}\n  place: Thái Nguyên\n  date: 2025-09-10\nkind: QUYẾT ĐỊNH\n")
+    assert of(found(tmp_path, lh.format(s="2025/QĐ-UBND")), "KH202") == []
+    assert of(found(tmp_path, lh.format(s="2025/KH-UBND")), "KH202") != []

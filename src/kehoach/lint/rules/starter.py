@@ -75,4 +75,4 @@ def starter_placeholder(ctx: Context) -> Iterator[Finding]:
             yield Finding(loc, tr(
                 "còn chỗ '...' của kế hoạch mẫu chưa điền: '{t}'; thay bằng nội dung thật",
                 "a '...' placeholder of the starter is left: '{t}'; replace it with the real text",
-                t=text if len(text) <= 60 else text[:57] + "…"), snippet="...")
+                t=text if len(text) <= 60 else text[:57] + "…"), snippet="..." if "..." in text else None)

@@ -22,7 +22,8 @@ EXPLANATIONS: dict[str, str] = {
              "chỉ tiêu hằng năm được tính khi lời văn có \"hằng năm\"/\"hàng năm\".",
     "KH120": "Năm của chỉ tiêu (khóa `milestones`) và thời hạn nhiệm vụ nằm trong giai đoạn của kế hoạch.\n\n"
              "Giai đoạn tính từ `period.start` đến `period.outlook` (hoặc `period.end` nếu không có). Thời hạn "
-             "được tính theo ngày, hoặc theo năm ghi trong lời văn (\"Quý IV/2026\").",
+             "được tính theo ngày, hoặc theo năm ghi trong lời văn (\"Quý IV/2026\"). Là cảnh báo: kế hoạch năm "
+             "2026 có thể đặt báo cáo tổng kết vào \"tháng 01/2027\".",
     "KH121": "Các dòng dự toán cộng lại bằng tổng đã nêu, và các dòng con bằng số tiền của dòng cha.",
     "KH131": "`kehoach init` viết kế hoạch mẫu có các chỗ cần điền đánh dấu \"...\": \"SỞ ...\", \"S...\", "
              "\"Thực hiện ... giai đoạn 2026 - 2030\". Giá trị nào còn giữ nguyên như kế hoạch mẫu sẽ in ra văn bản; hãy "
@@ -31,7 +32,8 @@ EXPLANATIONS: dict[str, str] = {
     "KH201": "Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước (\"05\", không phải \"5\").",
     "KH202": "Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III, dấu \"-\", chữ viết tắt tên cơ quan "
              "ban hành; không có dấu cách.\n\nKH cho Kế hoạch, CTr cho Chương trình…, QĐ khi kế hoạch được ban "
-             "hành kèm theo quyết định.",
+             "hành kèm theo quyết định. Văn bản quy phạm pháp luật ghi năm trước tên loại (\"07/2025/QĐ-UBND\"): "
+             "năm không thuộc phần ký hiệu được so.",
     "KH203": "Ngày từ 1 đến 9 và tháng 1, 2 có số 0 đứng trước; tháng 3 đến 12 thì không.\n\n"
              "\"ngày 04 tháng 8 năm 2021\", \"ngày 15 tháng 02 năm 2024\", \"04/8/2021\" là đúng; "
              "\"ngày 05 tháng 03 năm 2024\" và \"ngày 4/8/2021\" là sai.",
@@ -40,8 +42,9 @@ EXPLANATIONS: dict[str, str] = {
     "KH205": "TM. (thay mặt) đứng trước tên tập thể (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ…) hoặc tên cơ quan, không "
              "đứng trước chức vụ của một người: \"TM. CHỦ TỊCH\" là lẫn TM. với KT./TL.",
     "KH206": "Chức vụ người ký (và chức vụ người đứng đầu sau KT./TL./TUQ./Q.) phải là chức vụ đã biết, để bắt "
-             "lỗi gõ như \"THỊ TRƯỞNG\"; công cụ gợi ý chức vụ gần nhất. Cấu hình thêm chức vụ bằng "
-             "`titles = [...]`.",
+             "lỗi gõ như \"THỊ TRƯỞNG\"; công cụ gợi ý chức vụ gần nhất. Người đứng đầu một ban, tổ chức có tên "
+             "(\"TRƯỞNG TIỂU BAN\", \"PHÓ TRƯỞNG BAN THƯỜNG TRỰC\") là chức vụ. Là cảnh báo: cơ quan có thể dùng "
+             "chức vụ danh mục chưa có; cấu hình thêm chức vụ bằng `titles = [...]`.",
     "KH207": "Mỗi dòng Nơi nhận kết thúc bằng \";\" và dòng \"Lưu: VT, …\" bằng \".\"; kehoach tự thêm các dấu "
              "này, nên tên gõ kèm \";\" hoặc \".\" sẽ bị in hai lần.",
     "KH208": "Mọi dòng Nơi nhận trừ dòng cuối (\"Lưu: …\") kết thúc bằng \";\". Khi người soạn tự gõ dấu (chép "
@@ -51,7 +54,8 @@ EXPLANATIONS: dict[str, str] = {
     "KH210": "Số thứ tự mục ghi tay (`label:`) không lặp lại và tăng dần (I., II., III.).",
     "KH211": "Tiêu đề mục cấp La Mã (I., II. …) in hoa: \"I. MỤC ĐÍCH, YÊU CẦU\". kehoach tự in hoa khi dựng "
              "nên trang in không sai; nhưng tiêu đề gõ chữ thường (\"Mục đích, yêu cầu\") thường là chép từ bản "
-             "sai, hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định.",
+             "sai, hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định. Ghi chú "
+             "nghiêng hay trong ngoặc sau tiêu đề (\"*(chi tiết Phụ lục đính kèm)*\") được in như đã gõ, không bị xét.",
     "KH212": "Số thứ tự ghi tay của các khoản trong một danh sách (`label: \"11.2.\"`) không lặp lại và tăng dần; "
              "gạch đầu dòng (\"*\", \"-\") và nhãn trống thì tự do. (Chỉ là cảnh báo: bản chép trung thành có thể "
              "giữ lỗi của bản gốc, như hai khoản \"11.2.\" của mẫu 002.)",
@@ -115,6 +119,14 @@ EXPLANATIONS: dict[str, str] = {
              "thanh sắc, nặng) là lỗi gõ. Kiểm tra ngoại tuyến theo quy tắc chính tả, không theo danh sách từ;"
              " tên tỉnh, xã trong danh mục chính thức, tên trong danh mục cơ quan, chữ viết tắt và tên tiếng "
              "nước ngoài (Krông, Đắk) không bị xét.",
+    "KH307": "Mỗi từ là một từ trong danh sách từ tiếng Việt (Viet74K của underthesea, ngoại tuyến) và ghép "
+             "được thành từ với chữ bên cạnh: \"chỉ tịch\" (chủ tịch), \"kính phí\" (kinh phí), \"cảu\" (của), chữ gõ"
+             " Telex khi tắt bộ gõ (\"avf\" thay \"và\"), dấu thanh đặt sai nguyên âm (\"tóan\"), từ thiếu dấu "
+             "(\"truong\"), từ gõ hai lần liền nhau (\"số số\"). Là cảnh báo kèm từ gợi ý; sửa chỗ đặt dấu là an toàn,"
+             " các sửa khác chỉ áp dụng với --unsafe-fixes. Tên riêng — đơn vị hành chính, danh mục cơ quan, cơ quan "
+             "ban hành và người ký của kế hoạch, các chữ viết hoa liền nhau — không bị xét.",
+    "KH308": "Tên cơ quan viết đủ: \"Ủy ban nhân tỉnh\" thiếu chữ \"dân\" của \"Ủy ban nhân dân\", \"Hội đồng nhân "
+             "tỉnh\" và \"Mặt trận Tổ Việt Nam\" thiếu một chữ. Tên thật ngắn hơn (\"Ủy ban Dân tộc\") không bị báo.",
     "KH403": "Mỗi `id:` của mục, khoản hay phụ lục là duy nhất trong kế hoạch: một tham chiếu phải trỏ tới "
              "đúng một chỗ.",
     "KH404": "`ref:` của một nơi nhận ghi `id:` của một mục, khoản hoặc phụ lục có trong kế hoạch.",

@@ -16,7 +16,8 @@ from ...i18n import tr
 from ..admin_units import in_unit_name
 from ..syllables import VIETNAMESE_CHARS, has_vietnamese_marks, is_syllable, split_fused
 from .registry import Context, Finding, Fix, rule
-from .text import _FOREIGN
+from .text import _FOREIGN, fold_tones
+from .words import likely
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters of the Latin blocks that Vietnamese never writes ("ǜ", "Ƕ": crawl or font damage); the
@@ -207,6 +208,11 @@ def syllable_spelling(ctx: Context) -> Iterator[Finding]:
         if word in reported or word.lower() in directory or in_proper_name(ctx.corpus.text, match):
             continue
         reported.add(word)
+        meant = likely(fold_tones(word.lower())) if len(word) <= LONGEST_FUSED else None
+        if meant and word[0].isupper():
+            meant = meant[0].upper() + meant[1:]
+        hint = tr(": có phải '{s}'?", ": did you mean '{s}'?", s=meant) if meant else tr(": kiểm tra lỗi gõ", ": check for a typo")
         yield Finding(ctx.corpus.where(match.start())[0], tr(
-            "'{w}' không phải âm tiết tiếng Việt viết đúng chính tả: kiểm tra lỗi gõ",
-            "'{w}' is not a correctly spelt Vietnamese syllable: check for a typo", w=word), snippet=word)
+            "'{w}' không phải âm tiết tiếng Việt viết đúng chính tả{h}",
+            "'{w}' is not a correctly spelt Vietnamese syllable{h}", w=word, h=hint), snippet=word,
+            fix=Fix(word, meant, safe=False) if meant else None)

@@ -1,0 +1,150 @@
+"""Vietnamese words (từ vựng), offline: the syllables and syllable pairs of a real word list.
+
+The list is derived from underthesea's Viet74K and a running text shipped with it (see
+``templates/spelling/README.md``): 8,983 syllables, 89,346 pairs of neighbouring syllables ("chủ
+tịch", "kinh phí"; and "của người" as met in running text) and how often 1,662 syllables occur.
+It is read once, on first use (about 30 ms), and only by the rules that judge words.
+
+Everything here works on lower-case syllables with the old tone placement ("hòa", "thủy"); ``key``
+takes a syllable apart into its letters without the tone and the tone, so that a tone typed on the
+wrong vowel ("tóan") or by Telex keys ("toans") finds the syllable it was meant to be.
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from ..resources import templates_dir
+
+TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}  # Telex keys
+_TONE_OF_KEY = {v: k for k, v in TONES.items()}
+# Letters without their Vietnamese marks (the skeleton a keyboard without Vietnamese input types).
+_PLAIN = str.maketrans("ăâđêôơư", "aadeoou")
+VOWELS = set("aăâeêioôơuưy")
+# Edits that stand for typos a person makes: neighbouring vowels, and the regional confusions of
+# onset and coda (tr/ch, s/x, d/gi/r, l/n; n/ng, c/t) the probe in benchmarks/ measures.
+_VOWEL_SWAPS = {"a": "ăâo", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "i": "u", "o": "ôơa",
+                "ô": "oơ", "ơ": "oô", "u": "ưi", "ư": "u"}  # (i/y: "sỹ", "sĩ" are both written)
+_ONSET_SWAPS = {"tr": ("ch",), "ch": ("tr",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
+                "r": ("d", "gi"), "l": ("n",), "n": ("l",), "v": ("d",)}
+_CODA_SWAPS = {"n": ("ng",), "ng": ("n",), "c": ("t",), "t": ("c",), "nh": ("n",), "ch": ("t",)}
+_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
+           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+_CODAS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
+
+
+def split_key(syllable: str) -> tuple[str, str]:
+    """(letters without the tone, tone key or "") of a lower-case syllable: "toán" → ("toan", "s")."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tone = next((TONES[c] for c in decomposed if c in TONES), "")
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
+    return bare, tone
+
+
+def skeleton(word: str) -> str:
+    """``word`` with every Vietnamese mark removed: "trường" → "truong"."""
+    return split_key(word)[0].translate(_PLAIN)
+
+
+def onset_rhyme(bare: str) -> tuple[str, str, str]:
+    """(onset, vowels, coda) of a toneless syllable: "nghiêng" → ("ngh", "iê", "ng")."""
+    onset = next((o for o in _ONSETS if bare.startswith(o) and len(bare) > len(o)), "")
+    rest = bare[len(onset):]
+    coda = next((c for c in _CODAS if rest.endswith(c) and len(rest) > len(c)), "")
+    return onset, rest[: len(rest) - len(coda)], coda
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    syllables: frozenset[str]
+    pairs: frozenset[str]  # inside a word of the list: "chủ tịch"
+    running: frozenset[str]  # met side by side in running text: "của người"
+    counts: dict[str, int]  # how often a syllable occurs in the running text (absent: rare)
+    function: frozenset[str]  # function words ("của", "để", "từ"): alone by nature
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def by_key(self) -> dict[tuple[str, str], str]:
+        """(toneless letters, tone) → the syllable as the list writes it."""
+        return {split_key(s): s for s in sorted(self.syllables)}
+
+    @cached_property
+    def by_skeleton(self) -> dict[str, tuple[str, ...]]:
+        """Skeleton → the syllables typed so without Vietnamese marks ("truong" → "trường", "trương" …)."""
+        out: dict[str, list[str]] = {}
+        for s in sorted(self.syllables):
+            out.setdefault(skeleton(s), []).append(s)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def spell(self, bare: str, tone: str) -> str | None:
+        """The attested syllable of these letters and tone, its mark where the list places it."""
+        return self.by_key.get((bare, tone))
+
+    def pair(self, left: str | None, right: str | None) -> bool:
+        """Whether ``left right`` is (part of) a word of the list."""
+        return bool(left and right) and f"{left} {right}" in self.pairs
+
+    def seen(self, left: str | None, right: str | None) -> bool:
+        """Whether ``left right`` is a word of the list or met side by side in running text."""
+        if not (left and right):
+            return False
+        joined = f"{left} {right}"
+        return joined in self.pairs or joined in self.running
+
+    def variants(self, syllable: str) -> tuple[str, ...]:
+        """Attested syllables one typo away from ``syllable``: another tone, a neighbouring vowel,
+        a regional onset or coda swap, two letters swapped ("cảu" → "của"), a letter doubled or lost."""
+        cached = self._cache.get(syllable)
+        if cached is not None:
+            return cached
+        bare, tone = split_key(syllable)
+        shapes: set[tuple[str, str]] = {(bare, t) for t in ("", *TONES.values())}
+        onset, vowels, coda = onset_rhyme(bare)
+        for i, v in enumerate(vowels):
+            for other in _VOWEL_SWAPS.get(v, ""):
+                shapes.add((onset + vowels[:i] + other + vowels[i + 1:] + coda, tone))
+        for other in _ONSET_SWAPS.get(onset, ()):
+            shapes.add((other + vowels + coda, tone))
+        for other in _CODA_SWAPS.get(coda, ()):
+            shapes.add((onset + vowels + other, tone))
+        for i in range(len(bare) - 1):
+            shapes.add((bare[:i] + bare[i + 1] + bare[i] + bare[i + 2:], tone))
+        for i in range(len(bare)):
+            shapes.add((bare[:i] + bare[i + 1:], tone))
+        found = tuple(sorted({s for b, t in shapes if (s := self.spell(b, t)) and s != syllable}))
+        self._cache[syllable] = found
+        return found
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = gzip.decompress((templates_dir() / "spelling" / "vi-words.txt.gz").read_bytes()).decode("utf-8")
+    syllables, pairs, running, counts, function = raw.split("\n\n", 4)
+    frequency = {s: int(n) for s, _, n in (line.partition(" ") for line in counts.split("\n") if line)}
+    extra = (templates_dir() / "spelling" / "extra-words.txt").read_text(encoding="utf-8").splitlines()
+    extra_words = [w.split() for w in extra if w.strip() and not w.startswith("#")]
+    return Lexicon(frozenset(syllables.split("\n")) | {s for w in extra_words for s in w},
+                   frozenset(pairs.split("\n")) | {f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:])},
+                   frozenset(running.split("\n")) - {""}, frequency, frozenset(function.split()))
+
+
+def telex(word: str) -> tuple[str, str] | None:
+    """(letters, tone) a Telex typist meant by ``word`` typed with the input method off ("vaf" →
+    ("va", "f"), "truowngf" → ("trương", "f")), or None when ``word`` holds no Telex key."""
+    if not word.isascii():
+        return None
+    tone = ""
+    if len(word) > 1 and word[-1] in _TONE_OF_KEY and any(c in "aeiouy" for c in word[:-1]):
+        word, tone = word[:-1], word[-1]
+    letters = word
+    if letters.startswith("dd"):
+        letters = "đ" + letters[2:]
+    for typed, meant in (("uwow", "ươ"), ("uow", "ươ"), ("aa", "â"), ("aw", "ă"), ("ee", "ê"), ("oo", "ô"),
+                         ("ow", "ơ"), ("uw", "ư"), ("w", "ư")):
+        letters = letters.replace(typed, meant)
+    if letters == word and not tone:
+        return None
+    return letters, tone

@@ -1,0 +1,297 @@
+"""KH307–KH308 words, offline: a typo that is no word of the list or makes no word with its
+neighbours, a word typed twice, and an official name with a word missing (see ``lint/lexicon.py``).
+
+Every judgement is a warning with a suggestion. Names are names: words of an official unit name, of
+the agency directory, of the plan's own letterhead and signature, and capitalised words next to
+another capitalised word (a person, a place abroad) are never reported, unless the neighbouring pair
+corrected is an official name ("cảu Chỉnh Phủ": "Chính phủ").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ...diagnostics import Severity
+from ...i18n import tr
+from ..admin_units import in_unit_name
+from ..lexicon import lexicon, split_key, telex
+from ..syllables import is_syllable
+from .agencies import AGENCY_NAMES
+from .registry import Context, Finding, Fix, rule
+from .text import fold_tones
+
+_WORD = re.compile(r"[^\W\d_]+")
+COMMONER = 3  # how much more often a correction must be written than the word typed
+LONGEST_SYLLABLE = 7  # "nghiêng": a longer token is no syllable (and is KH305/KH306's)
+REPEATED, CONTEXT, TELEX, MARKS, TONE_PLACE, UNKNOWN = "repeated", "context", "telex", "marks", "tone", "unknown"
+# Pairs of official names: a capitalised word is judged only against these ("Chỉnh Phủ" → "Chính phủ").
+_OFFICIAL_EXTRA = ["Chính phủ", "Thủ tướng", "Quốc hội", "Tỉnh ủy", "Trung ương", "Chủ tịch", "Phó Chủ tịch",
+                   "Ban Chấp hành", "Ban Thường vụ", "Nhà nước", "Tổ quốc", "Đảng ủy", "Bộ trưởng", "Giám đốc"]
+
+
+@lru_cache(maxsize=1)
+def official_pairs() -> frozenset[str]:
+    out = set()
+    for name in AGENCY_NAMES + _OFFICIAL_EXTRA:
+        words = [fold_tones(w.lower()) for w in _WORD.findall(name)]
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return frozenset(out)
+
+
+def _fits(prev: str | None, candidate: str, nxt: str | None, official: bool) -> int:
+    """How many neighbours ``candidate`` makes a word with (official pairs only for a name)."""
+    if official:
+        pairs = official_pairs()
+        return (f"{prev} {candidate}" in pairs) + (f"{candidate} {nxt}" in pairs)
+    lex = lexicon()
+    return lex.pair(prev, candidate) + lex.pair(candidate, nxt)
+
+
+def _best(word: str, candidates: tuple[str, ...], prev: str | None, nxt: str | None, official: bool,
+          fallback: bool = False) -> str | None:
+    """The candidate that makes a word with more neighbours; on a tie the one that differs from
+    ``word`` only by its tone (the commonest slip: "nối lên" for "nổi lên"), then the more written
+    one. With ``fallback`` the best is returned even when no candidate makes a word."""
+    if not candidates:
+        return None
+    counts = lexicon().counts
+    letters = split_key(word)[0]
+    fits, _, _, best = max((_fits(prev, c, nxt, official), split_key(c)[0] == letters, counts.get(c, 0), c)
+                           for c in candidates)
+    return best if fits or fallback else None
+
+
+@lru_cache(maxsize=262144)
+def judge(before: str | None, prev: str | None, word: str, nxt: str | None, after: str | None,
+          name: bool) -> tuple[str, str | None] | None:
+    """What is wrong with ``word`` (lower case, old tone placement) between ``prev`` and ``nxt``
+    (the same, or None at a punctuation mark; ``before`` and ``after`` one word further): (kind,
+    suggestion) or None. ``name``: the word is capitalised inside a run of capitalised words, judged
+    only against official names. Cached across plans: an edit re-judges only the words around it."""
+    lex = lexicon()
+    if word in lex.syllables:
+        if prev == word and not lex.pair(word, word) and not name \
+                and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
+            return REPEATED, word
+        if (prev is None and nxt is None) or lex.seen(prev, word) or lex.seen(word, nxt):
+            return None
+        if name and (f"{prev} {word}" in official_pairs() or f"{word} {nxt}" in official_pairs()):
+            return None
+        # A broken word leaves both its syllables alone: a neighbour that makes a word on its other
+        # side ("của hàng triệu") is no half of a broken one.
+        left = prev if prev and prev not in lex.function and not lex.seen(before, prev) else None
+        right = nxt if nxt and nxt not in lex.function and not lex.seen(nxt, after) else None
+        if left is None and right is None:
+            return None
+        best = _best(word, lex.variants(word), left, right, official=name)
+        # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
+        # must be clearly the more written of the two.
+        if best and lex.counts.get(best, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1):
+            return CONTEXT, best
+        return None
+    if name:
+        return None  # a name the list does not hold ("Kông")
+    typed = telex(word)
+    if typed and (meant := lex.spell(*typed)):
+        return TELEX, meant
+    if word.isascii():
+        candidates = lex.by_skeleton.get(word, ())
+        if not candidates:
+            return None  # a foreign word ("online", "email"): not judged
+        return MARKS, _best(word, candidates, prev, nxt, False, fallback=True)
+    placed = lex.spell(*split_key(word))
+    if placed:
+        return TONE_PLACE, placed
+    if not is_syllable(word):
+        return None  # not spelt like a syllable at all: KH306's (with a suggestion)
+    meant = likely(word, prev, nxt)
+    return (UNKNOWN, meant) if meant else None  # a rare word the list lacks: not reported
+
+
+def likely(word: str, prev: str | None = None, nxt: str | None = None) -> str | None:
+    """The word ``word`` (not in the list) was most likely meant to be: the variant that makes a
+    word with a neighbour, else the most written variant."""
+    return _best(word, lexicon().variants(word), prev, nxt, False, fallback=True)
+
+
+def _known_names(ctx: Context) -> set[str]:
+    """Words of the plan's own letterhead and signature and of the agency directory: names."""
+    if "name_words" in ctx.memo:
+        return ctx.memo["name_words"]
+    lh = ctx.plan.letterhead
+    texts = [*lh.issuer, *(lh.parent or []), lh.place or ""] if isinstance(lh.issuer, list) else []
+    if ctx.plan.signature:
+        texts.append(ctx.plan.signature.name or "")
+    texts += [agency.name for agency in ctx.config.agencies]
+    ctx.memo["name_words"] = {fold_tones(w.lower()) for t in texts if isinstance(t, str) for w in _WORD.findall(t)}
+    return ctx.memo["name_words"]
+
+
+def _is_name(text: str, match: re.Match[str], words: list[re.Match[str]], index: int) -> bool:
+    if not match.group(0)[0].isupper():
+        return False
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(words):
+            w = words[other]
+            gap = text[w.end(): match.start()] if other < index else text[match.end(): w.start()]
+            if gap.strip(" -") == "" and w.group(0)[0].isupper():
+                return True
+    return False
+
+
+def _neighbour(text: str, words: list[re.Match[str]], lowered: list[str | None], i: int, step: int) -> str | None:
+    """The word next to word ``i`` (``step`` -1: before, 1: after) when only spaces part them."""
+    j = i + step
+    if not (0 <= i < len(words) and 0 <= j < len(words)):
+        return None
+    gap = text[words[j].end(): words[i].start()] if step < 0 else text[words[i].end(): words[j].start()]
+    return lowered[j] if gap.isspace() else None  # (None too for an acronym)
+
+
+def text_suspects(text: str) -> list[tuple[re.Match[str], str, str, str | None]]:
+    """(word match, the words at fault as written, kind, suggestion) of each word of one text the lexicon judges; names are left
+    to the caller (``suspects``), which knows the plan."""
+    out = []
+    words = list(_WORD.finditer(text))
+    # An acronym or a Roman numeral ("UBND", "quý I") is no word to pair with: None.
+    lowered = [fold_tones(m.group(0).lower()) if not (m.group(0).isupper() and
+               (len(m.group(0)) > 1 or m.group(0) in "IVX")) else None for m in words]
+    for i, match in enumerate(words):
+        token = match.group(0)
+        if lowered[i] is None or len(token) > LONGEST_SYLLABLE or not (token.islower() or token[1:].islower()):
+            continue  # acronyms, ký hiệu ("HĐND", "QĐ-TTg"), very long tokens
+        prev, before = _neighbour(text, words, lowered, i, -1), _neighbour(text, words, lowered, i - 1, -1)
+        nxt, after = _neighbour(text, words, lowered, i, 1), _neighbour(text, words, lowered, i + 1, 1)
+        verdict = judge(before if prev else None, prev, lowered[i], nxt, after if nxt else None,
+                        _is_name(text, match, words, i))
+        if verdict is not None:
+            start = words[i - 1].start() if verdict[0] == REPEATED else match.start()
+            out.append((match, text[start: match.end()], *verdict))
+    return out
+
+
+def suspects(ctx: Context) -> list[tuple[tuple, str, str, str | None]]:
+    """(loc, word as typed, kind, suggestion) of every word the lexicon judges, names left out;
+    computed once per plan."""
+    if "word_suspects" in ctx.memo:
+        return ctx.memo["word_suspects"]
+    out = []
+    names = None
+    for loc, text in ctx.texts:
+        for match, written, kind, suggestion in text_suspects(text):
+            names = _known_names(ctx) if names is None else names
+            word = match.group(0)
+            if fold_tones(word.lower()) in names or (word[0].isupper() and in_unit_name(text, match.start(), match.end())):
+                continue
+            out.append((loc, written, kind, suggestion))
+    ctx.memo["word_suspects"] = out
+    return out
+
+
+def _cased(suggestion: str, typed: str) -> str:
+    return suggestion[0].upper() + suggestion[1:] if typed[0].isupper() else suggestion
+
+
+_MESSAGES = {
+    REPEATED: ("từ '{w}' gõ hai lần liền nhau", "the word '{w}' is typed twice in a row"),
+    CONTEXT: ("'{w}' có thể gõ nhầm '{s}' (không ghép thành từ với chữ bên cạnh)",
+              "'{w}' may be a typo for '{s}' (it makes no word with its neighbours)"),
+    TELEX: ("'{w}' là chữ gõ Telex khi tắt bộ gõ: viết '{s}'", "'{w}' is Telex typed with the input method off: write '{s}'"),
+    MARKS: ("'{w}' thiếu dấu tiếng Việt{h}", "'{w}' lacks its Vietnamese marks{h}"),
+    TONE_PLACE: ("'{w}': dấu thanh đặt sai nguyên âm, viết '{s}'", "'{w}': the tone mark is on the wrong vowel, write '{s}'"),
+    UNKNOWN: ("'{w}' không phải từ tiếng Việt{h}", "'{w}' is no Vietnamese word{h}"),
+}
+
+
+@rule("KH307", "word-spelling", Severity.warning, "NĐ 30, Phụ lục II (chính tả); từ điển Viet74K (underthesea)",
+      ("từ có thể gõ sai chính tả", "a word that may be misspelt"))
+def word_spelling(ctx: Context) -> Iterator[Finding]:
+    """Each word is a word of the Vietnamese word list (underthesea's Viet74K, offline) and makes a
+    word with one of its neighbours: "chỉ tịch" (chủ tịch), "kính phí" (kinh phí), "cảu" (của),
+    Telex typed with the input method off ("avf" for và), a tone on the wrong vowel ("tóan"), a word
+    without its marks ("truong"), a word typed twice ("số số"). A warning with the likely word; the
+    tone placement is fixed safely, the rest only with --unsafe-fixes. Names — the official units,
+    the agency directory, the plan's letterhead and signer, capitalised runs — are not judged.
+
+    Passes:
+
+        preamble:
+          paragraphs: [Chủ tịch Ủy ban nhân dân tỉnh bố trí kinh phí của Chính phủ theo Chỉ thị số 46-CT/TW.]
+
+    Fails:
+
+        preamble:
+          paragraphs: [Chỉ tịch Ủy ban nhân dân tỉnh bố trí kính phí cảu Chính phủ theo Chỉ thị số số 46-CT/TW.]
+    """
+    for loc, written, kind, suggestion in suspects(ctx):
+        word = written.split()[-1]
+        right = _cased(suggestion, word) if suggestion else None
+        hint = tr(": có phải '{s}'?", ": did you mean '{s}'?", s=right) if right else ""
+        message = tr(*_MESSAGES[kind], w=word, s=right or "", h=hint)
+        if kind == REPEATED:
+            message = tr(*_MESSAGES[kind], w=written.split()[0], s="", h="")
+            yield Finding(loc, message, snippet=written, fix=Fix(written, written.split()[0], safe=False))
+        else:
+            fix = Fix(word, right, safe=kind == TONE_PLACE) if right else None
+            yield Finding(loc, message, snippet=word, fix=fix)
+
+
+# --------------------------------------------------------------------------------------------
+# KH308: an official name with one word missing ("Ủy ban nhân tỉnh")
+# --------------------------------------------------------------------------------------------
+
+# The names whose near-misses are looked for, and the words that may follow a name of a level
+# ("Ủy ban nhân dân tỉnh"): a name cut short before one of them lost its last word.
+NEAR_MISS_NAMES = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc",
+                   "Hội Liên hiệp Phụ nữ", "Ngân hàng Chính sách xã hội", "Hội Cựu chiến binh")
+_LEVELS = r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|đặc khu|cấp|các)\b"
+# Real names that read like a shortened one: never a near-miss.
+_REAL_SHORTER = ("ủy ban dân tộc", "hội đồng dân tộc", "ủy ban mặt trận", "ban nhân dân", "hội phụ nữ")
+
+
+@lru_cache(maxsize=1)
+def _near_misses() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """One pattern per word a name can lose: a middle word anywhere, the last one before a level."""
+    out = []
+    for name in NEAR_MISS_NAMES:
+        words = fold_tones(name.lower()).split()
+        for drop in range(1, len(words)):
+            short = r"\s+".join(map(re.escape, words[:drop] + words[drop + 1:]))
+            after = rf"(?=\s+{_LEVELS})" if drop == len(words) - 1 else r"(?!\w)"
+            out.append((re.compile(r"(?<!\w)" + short + after), name))
+    return tuple(out)
+
+
+@rule("KH308", "official-name-near-miss", Severity.warning, "NĐ 30, Phụ lục II, IV.1 (tên cơ quan, tổ chức)",
+      ("tên cơ quan thiếu một chữ", "an official name with a word missing"))
+def official_name_near_miss(ctx: Context) -> Iterator[Finding]:
+    """An official name is written whole: "Ủy ban nhân tỉnh" lacks the "dân" of "Ủy ban nhân dân",
+    "Hội đồng nhân tỉnh" and "Mặt trận Tổ Việt Nam" a word of theirs. A real shorter name ("Ủy ban
+    Dân tộc") is not one.
+
+    Passes:
+
+        preamble:
+          paragraphs: [Ủy ban nhân dân tỉnh phối hợp với Ủy ban Dân tộc.]
+
+    Fails:
+
+        preamble:
+          paragraphs: [Ủy ban nhân tỉnh phối hợp với các sở.]
+    """
+    for loc, text in ctx.texts:
+        folded = fold_tones(text).lower()
+        if len(folded) != len(text):
+            continue
+        taken: list[tuple[int, int]] = []
+        for pattern, name in _near_misses():
+            for match in pattern.finditer(folded):
+                start, end = match.span()
+                if folded.startswith(_REAL_SHORTER, start) or any(s <= start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                written = text[start:end]
+                yield Finding(loc, tr("'{w}' thiếu một chữ của tên '{n}'", "'{w}' lacks a word of the name '{n}'",
+                                      w=written, n=name), snippet=written)

@@ -282,3 +282,9 @@ def test_kh202_reads_a_normative_decisions_year(tmp_path: Path) -> None:
           "  symbol: {s}\n  place: Thái Nguyên\n  date: 2025-09-10\nkind: QUYẾT ĐỊNH\n")
     assert of(found(tmp_path, lh.format(s="2025/QĐ-UBND")), "KH202") == []
     assert of(found(tmp_path, lh.format(s="2025/KH-UBND")), "KH202") != []
+
+
+def test_kh131_leaves_a_printed_blank_alone(tmp_path: Path) -> None:
+    """Nghệ An 980/KH-UBND prints a dotted blank to fill in by hand ("…......"): text, not the starter's."""
+    text = "sections:\n  - role: content\n    items: [\"….................................\", \"…\"]\n"
+    assert of(found(tmp_path, text), "KH131") == []

@@ -17,9 +17,6 @@ from ...i18n import tr
 from ...resources import templates_dir
 from .registry import Context, Finding, rule
 
-_DOTS = re.compile(r"^[\s.…]*$")  # a value that is nothing but dots: "...", "…"
-
-
 def _strings(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, str):
         yield loc, value
@@ -32,14 +29,14 @@ def _strings(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
 
 
 def _normal(text: str) -> str:
-    """Spaces, case, "…" and the years (an author edits "2026 - 2030" first) do not count."""
-    text = re.sub(r"[\d\-–]+", " ", text.replace("…", "..."))
+    """Spaces, case and the years (an author edits "2026 - 2030" first) do not count."""
+    text = re.sub(r"[\d\-–]+", " ", text)
     return " ".join(text.split()).casefold()
 
 
 @lru_cache(maxsize=1)
 def starter_values() -> frozenset[str]:
-    """The starter's values that hold a "..." to fill in, normalised (spaces, case, "…")."""
+    """The starter's values that hold a "..." to fill in, normalised (spaces, case, years)."""
     from ruamel.yaml import YAML  # the loader's own YAML library; read once, on first use
 
     with open(templates_dir() / "init" / "plan.yaml", encoding="utf-8") as handle:
@@ -48,10 +45,9 @@ def starter_values() -> frozenset[str]:
 
 
 def is_starter_value(text: str) -> bool:
-    """Whether ``text`` is a value of the starter left as it was, or only dots."""
-    if "..." not in text and "…" not in text:
-        return False
-    return bool(_DOTS.match(text)) or _normal(text) in starter_values()
+    """Whether ``text`` is a value of the starter left as it was. (A run of dots, "….......", is a
+    blank printed for filling in by hand, as real plans print it; "…" is not the starter's mark.)"""
+    return "..." in text and _normal(text) in starter_values()
 
 
 @rule("KH131", "starter-placeholder", Severity.error, "kehoach init",
@@ -75,4 +71,4 @@ def starter_placeholder(ctx: Context) -> Iterator[Finding]:
             yield Finding(loc, tr(
                 "còn chỗ '...' của kế hoạch mẫu chưa điền: '{t}'; thay bằng nội dung thật",
                 "a '...' placeholder of the starter is left: '{t}'; replace it with the real text",
-                t=text if len(text) <= 60 else text[:57] + "…"), snippet="..." if "..." in text else None)
+                t=text if len(text) <= 60 else text[:57] + "…"), snippet="...")

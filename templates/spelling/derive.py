@@ -9,8 +9,8 @@ The list keeps every entry of ``underthesea/corpus/data/Viet74K.txt`` whose syll
 Vietnamese letters, lower-cased, hyphens read as spaces, tone marks placed in the old style ("hòa",
 "thủy", as Decree 30 writes), and stores what the rule looks up, ready to load: the syllables, a
 blank line, every pair of neighbouring syllables inside a word ("chủ tịch", "tịch thu"), one a
-line, sorted; a blank line, the other pairs of neighbouring syllables of the running text below
-("của người"); a blank line, how often each syllable occurs in that running text; a blank line, the
+line, sorted; a blank line, the pairs of neighbouring syllables of the running text below ("của
+người", "xây dựng"); a blank line, how often each syllable occurs in that running text; a blank line, the
 one-syllable function words of underthesea's stop-word list. Gzip, fixed mtime.
 """
 
@@ -82,7 +82,7 @@ def derive(wheel: Path) -> bytes:
             words.add(old_style(word))
     syllables = {s for w in words for s in w.split()}
     pairs = {f"{a} {b}" for w in words for a, b in zip(w.split(), w.split()[1:])}
-    running = {p for p in running_pairs if all(s in syllables for s in p.split())} - pairs
+    running = {p for p in running_pairs if all(s in syllables for s in p.split())}
     frequent = "\n".join(f"{s} {n}" for s, n in sorted(counts.items()) if s in syllables)
     function = "\n".join(sorted(w for w in stop if w in syllables))
     sections = ["\n".join(sorted(syllables)), "\n".join(sorted(pairs)), "\n".join(sorted(running)), frequent,

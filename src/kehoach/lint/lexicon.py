@@ -61,7 +61,7 @@ def onset_rhyme(bare: str) -> tuple[str, str, str]:
 class Lexicon:
     syllables: frozenset[str]
     pairs: frozenset[str]  # inside a word of the list: "chủ tịch"
-    running: frozenset[str]  # met side by side in running text: "của người"
+    running: frozenset[str]  # met side by side in running text: "của người", "xây dựng"
     counts: dict[str, int]  # how often a syllable occurs in the running text (absent: rare)
     function: frozenset[str]  # function words ("của", "để", "từ"): alone by nature
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
@@ -86,6 +86,10 @@ class Lexicon:
     def pair(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is (part of) a word of the list."""
         return bool(left and right) and f"{left} {right}" in self.pairs
+
+    def common_pair(self, left: str | None, right: str | None) -> bool:
+        """Whether ``left right`` is a word of the list also met in running text ("xây dựng")."""
+        return self.pair(left, right) and f"{left} {right}" in self.running
 
     def seen(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is a word of the list or met side by side in running text."""

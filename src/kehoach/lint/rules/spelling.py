@@ -47,7 +47,7 @@ def _looks_foreign(word: str) -> bool:
     if lowered.endswith("k") or set(lowered) & set("fjwz") or len(_VOWEL_GROUPS.findall(lowered)) > 1:
         return True
     return len(lowered) > 1 and lowered[0] in _CONSONANTS and lowered[1] in _CONSONANTS \
-        and lowered[:2] not in _ONSET_PAIRS
+        and lowered[:2] not in _ONSET_PAIRS and lowered[0] != lowered[1]  # "tthời": a letter typed twice
 
 
 @lru_cache(maxsize=65536)

@@ -40,17 +40,23 @@ def official_pairs() -> frozenset[str]:
     return frozenset(out)
 
 
-def _fits(prev: str | None, candidate: str, nxt: str | None, official: bool) -> int:
-    """How many neighbours ``candidate`` makes a word with (official pairs only for a name)."""
+def _fits(prev: str | None, candidate: str, nxt: str | None, official: bool, running: str = "") -> int:
+    """How many neighbours ``candidate`` makes a word with: official pairs only for a name; with
+    ``running`` "or", pairs met in running text count too; with "and", only a word of the list also
+    met in running text (a common word, not a rare entry of the list)."""
     if official:
         pairs = official_pairs()
         return (f"{prev} {candidate}" in pairs) + (f"{candidate} {nxt}" in pairs)
     lex = lexicon()
+    if running == "or":
+        return lex.seen(prev, candidate) + lex.seen(candidate, nxt)
+    if running == "and":
+        return lex.common_pair(prev, candidate) + lex.common_pair(candidate, nxt)
     return lex.pair(prev, candidate) + lex.pair(candidate, nxt)
 
 
 def _best(word: str, candidates: tuple[str, ...], prev: str | None, nxt: str | None, official: bool,
-          fallback: bool = False) -> str | None:
+          fallback: bool = False, running: str = "") -> str | None:
     """The candidate that makes a word with more neighbours; on a tie the one that differs from
     ``word`` only by its tone (the commonest slip: "nối lên" for "nổi lên"), then the more written
     one. With ``fallback`` the best is returned even when no candidate makes a word."""
@@ -58,8 +64,8 @@ def _best(word: str, candidates: tuple[str, ...], prev: str | None, nxt: str | N
         return None
     counts = lexicon().counts
     letters = split_key(word)[0]
-    fits, _, _, best = max((_fits(prev, c, nxt, official), split_key(c)[0] == letters, counts.get(c, 0), c)
-                           for c in candidates)
+    fits, _, _, best = max((_fits(prev, c, nxt, official, running), split_key(c)[0] == letters,
+                            counts.get(c, 0), c) for c in candidates)
     return best if fits or fallback else None
 
 
@@ -75,7 +81,12 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
         if prev == word and not lex.pair(word, word) and not name \
                 and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
             return REPEATED, word
-        if (prev is None and nxt is None) or lex.seen(prev, word) or lex.seen(word, nxt):
+        if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
+            return None
+        # (Met beside a neighbour in running text is weaker evidence: a word without its marks may
+        # still be meant as the marked one that makes a word of the list, "Xây dung cơ sở".)
+        met = lex.seen(prev, word) or lex.seen(word, nxt)
+        if met and not word.isascii():
             return None
         if name and (f"{prev} {word}" in official_pairs() or f"{word} {nxt}" in official_pairs()):
             return None
@@ -83,7 +94,25 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
         # side ("của hàng triệu") is no half of a broken one.
         left = prev if prev and prev not in lex.function and not lex.seen(before, prev) else None
         right = nxt if nxt and nxt not in lex.function and not lex.seen(nxt, after) else None
-        if left is None and right is None:
+        if word.isascii() and not name:
+            # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a
+            # word ("hoi", "dong"): the marked word that makes a common word (of the list and met in
+            # running text) with a lone neighbour is meant …
+            marked = tuple(c for c in lex.by_skeleton.get(word, ()) if c != word)
+            best = _best(word, marked, left, right, False, running="and")
+            if best is None and not met:
+                # Any neighbour, when the marked word makes a word of the list with it and is
+                # clearly the more written one ("Xây dung cơ sở" → "dựng"; "nội dung chi" stays).
+                common = tuple(c for c in marked
+                               if lex.counts.get(c, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1))
+                best = _best(word, common, prev, nxt, False)
+                # A function word ("và", "với", "của") makes no word of the list: met beside the
+                # neighbour in running text is its evidence.
+                best = best or _best(word, tuple(c for c in common if c in lex.function), prev, nxt, False,
+                                     running="or")
+            if best:
+                return MARKS, best
+        if left is None and right is None or met:
             return None
         best = _best(word, lex.variants(word), left, right, official=name)
         # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
@@ -97,6 +126,10 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
     if typed and (meant := lex.spell(*typed)):
         return TELEX, meant
     if word.isascii():
+        undoubled = {word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]}
+        meant = sorted(w for w in undoubled if w in lex.syllables)
+        if meant:
+            return UNKNOWN, meant[0]  # "caoo", "binhh", "qquan": a letter typed twice
         candidates = lex.by_skeleton.get(word, ())
         if not candidates:
             return None  # a foreign word ("online", "email"): not judged
@@ -153,7 +186,9 @@ def _neighbour(text: str, words: list[re.Match[str]], lowered: list[str | None],
 def text_suspects(text: str) -> list[tuple[re.Match[str], str, str, str | None]]:
     """(word match, the words at fault as written, kind, suggestion) of each word of one text the lexicon judges; names are left
     to the caller (``suspects``), which knows the plan."""
-    out = []
+    out: list[tuple[re.Match[str], str, str, str | None]] = []
+    if text.isascii():
+        return out  # no Vietnamese letter at all: a name, a code, a foreign phrase
     words = list(_WORD.finditer(text))
     # An acronym or a Roman numeral ("UBND", "quý I") is no word to pair with: None.
     lowered = [fold_tones(m.group(0).lower()) if not (m.group(0).isupper() and

@@ -130,9 +130,11 @@ def lexicon() -> Lexicon:
     frequency = {s: int(n) for s, _, n in (line.partition(" ") for line in counts.split("\n") if line)}
     extra = (templates_dir() / "spelling" / "extra-words.txt").read_text(encoding="utf-8").splitlines()
     extra_words = [w.split() for w in extra if w.strip() and not w.startswith("#")]
+    grammar = (templates_dir() / "spelling" / "function-words.txt").read_text(encoding="utf-8")
+    function_words = {w for line in grammar.splitlines() if not line.startswith("#") for w in line.split()}
     return Lexicon(frozenset(syllables.split("\n")) | {s for w in extra_words for s in w},
                    frozenset(pairs.split("\n")) | {f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:])},
-                   frozenset(running.split("\n")) - {""}, frequency, frozenset(function.split()))
+                   frozenset(running.split("\n")) - {""}, frequency, frozenset(function.split()) | function_words)
 
 
 def telex(word: str) -> tuple[str, str] | None:

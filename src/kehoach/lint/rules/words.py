@@ -24,6 +24,7 @@ from .text import fold_tones
 
 _WORD = re.compile(r"[^\W\d_]+")
 COMMONER = 3  # how much more often a correction must be written than the word typed
+RARE = 3  # a word met at most this often in the running text is rarely meant as typed
 LONGEST_SYLLABLE = 7  # "nghiêng": a longer token is no syllable (and is KH305/KH306's)
 REPEATED, CONTEXT, TELEX, MARKS, TONE_PLACE, UNKNOWN = "repeated", "context", "telex", "marks", "tone", "unknown"
 # Pairs of official names: a capitalised word is judged only against these ("Chỉnh Phủ" → "Chính phủ").
@@ -101,15 +102,16 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
             marked = tuple(c for c in lex.by_skeleton.get(word, ()) if c != word)
             best = _best(word, marked, left, right, False, running="and")
             if best is None and not met:
-                # Any neighbour, when the marked word makes a word of the list with it and is
-                # clearly the more written one ("Xây dung cơ sở" → "dựng"; "nội dung chi" stays).
+                # When the marked word is clearly the more written one: a word of the list with a lone
+                # neighbour, or a common word with any ("Xây dung cơ sở" → "dựng"; "nội dung chi" stays).
                 common = tuple(c for c in marked
                                if lex.counts.get(c, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1))
-                best = _best(word, common, prev, nxt, False)
+                best = _best(word, common, left, right, False) or _best(word, common, prev, nxt, False, running="and")
                 # A function word ("và", "với", "của") makes no word of the list: met beside the
-                # neighbour in running text is its evidence.
-                best = best or _best(word, tuple(c for c in common if c in lex.function), prev, nxt, False,
-                                     running="or")
+                # neighbour in running text is its evidence, when the word as typed is rare.
+                if lex.counts.get(word, 0) <= RARE:
+                    best = best or _best(word, tuple(c for c in common if c in lex.function), prev, nxt, False,
+                                         running="or")
             if best:
                 return MARKS, best
         if left is None and right is None or met:

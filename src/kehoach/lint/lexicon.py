@@ -134,7 +134,8 @@ def lexicon() -> Lexicon:
     function_words = {w for line in grammar.splitlines() if not line.startswith("#") for w in line.split()}
     return Lexicon(frozenset(syllables.split("\n")) | {s for w in extra_words for s in w},
                    frozenset(pairs.split("\n")) | {f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:])},
-                   frozenset(running.split("\n")) - {""}, frequency, frozenset(function.split()) | function_words)
+                   (frozenset(running.split("\n")) - {""}) | {f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:])},
+                   frequency, frozenset(function.split()) | function_words)
 
 
 def telex(word: str) -> tuple[str, str] | None:
@@ -154,3 +155,13 @@ def telex(word: str) -> tuple[str, str] | None:
     if letters == word and not tone:
         return None
     return letters, tone
+
+
+def telex_readings(word: str) -> list[tuple[str, str]]:
+    """``telex(word)`` and, for a slip of two keys ("avf" for "vaf" = "và"), the readings with two
+    neighbouring letters swapped."""
+    readings = [r for r in [telex(word)] if r]
+    if readings and readings[0][1]:
+        letters, tone = readings[0]
+        readings += [(letters[:i] + letters[i + 1] + letters[i] + letters[i + 2:], tone) for i in range(len(letters) - 1)]
+    return readings

@@ -10,13 +10,14 @@ corrected is an official name ("cảu Chỉnh Phủ": "Chính phủ").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ...diagnostics import Severity
 from ...i18n import tr
 from ..admin_units import in_unit_name
-from ..lexicon import lexicon, split_key, telex
+from ..lexicon import lexicon, split_key, telex_readings
 from ..syllables import is_syllable
 from .agencies import AGENCY_NAMES
 from .registry import Context, Finding, Fix, rule
@@ -24,6 +25,7 @@ from .text import fold_tones
 
 _WORD = re.compile(r"[^\W\d_]+")
 COMMONER = 3  # how much more often a correction must be written than the word typed
+FREQUENT = 100  # a word met this often in the running text is a common word
 RARE = 3  # a word met at most this often in the running text is rarely meant as typed
 LONGEST_SYLLABLE = 7  # "nghiêng": a longer token is no syllable (and is KH305/KH306's)
 REPEATED, CONTEXT, TELEX, MARKS, TONE_PLACE, UNKNOWN = "repeated", "context", "telex", "marks", "tone", "unknown"
@@ -79,7 +81,10 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
     only against official names. Cached across plans: an edit re-judges only the words around it."""
     lex = lexicon()
     if word in lex.syllables:
-        if prev == word and not lex.pair(word, word) and not name \
+        # A word doubled on purpose is a word of the list met in running text ("dần dần", "từ từ",
+        # "người người") or a rare one ("chôm chôm"); "số số", "của của" are typos.
+        doubled = lex.common_pair(word, word) or (lex.pair(word, word) and lex.counts.get(word, 0) <= FREQUENT)
+        if prev == word and not doubled and not name \
                 and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
             return REPEATED, word
         if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
@@ -114,6 +119,15 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
                                          running="or")
             if best:
                 return MARKS, best
+        if lex.counts.get(word, 0) == 0 and not name:
+            # A word never met in running text beside a function word it is a slip of, which is met
+            # there with the neighbour: "chỉ đạo cảu Chính phủ" → "của".
+            # (Two keys swapped only: the same letters and marks in another order.)
+            slips = tuple(c for c in lex.variants(word) if c in lex.function and lex.counts.get(c, 0) >= FREQUENT
+                          and sorted(unicodedata.normalize("NFD", c)) == sorted(unicodedata.normalize("NFD", word)))
+            best = _best(word, slips, prev, nxt, False, running="or")
+            if best:
+                return CONTEXT, best
         if left is None and right is None or met:
             return None
         best = _best(word, lex.variants(word), left, right, official=name)
@@ -124,9 +138,9 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
         return None
     if name:
         return None  # a name the list does not hold ("Kông")
-    typed = telex(word)
-    if typed and (meant := lex.spell(*typed)):
-        return TELEX, meant
+    for typed in telex_readings(word):
+        if meant := lex.spell(*typed):
+            return TELEX, meant
     if word.isascii():
         undoubled = {word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]}
         meant = sorted(w for w in undoubled if w in lex.syllables)

@@ -9,8 +9,9 @@ The list keeps every entry of ``underthesea/corpus/data/Viet74K.txt`` whose syll
 Vietnamese letters, lower-cased, hyphens read as spaces, tone marks placed in the old style ("hòa",
 "thủy", as Decree 30 writes), and stores what the rule looks up, ready to load: the syllables, a
 blank line, every pair of neighbouring syllables inside a word ("chủ tịch", "tịch thu"), one a
-line, sorted; a blank line, the pairs of neighbouring syllables of the running text below ("của
-người", "xây dựng"); a blank line, how often each syllable occurs in that running text; a blank line, the
+line, with the pairs of neighbouring syllables of the running text below ("của người"), sorted; a
+blank line, one digit per pair saying how it is known (1 inside a word, 2 in running text, 3 both);
+a blank line, how often each syllable occurs in that running text; a blank line, the
 one-syllable function words of underthesea's stop-word list. Gzip, fixed mtime.
 """
 
@@ -85,8 +86,9 @@ def derive(wheel: Path) -> bytes:
     running = {p for p in running_pairs if all(s in syllables for s in p.split())}
     frequent = "\n".join(f"{s} {n}" for s, n in sorted(counts.items()) if s in syllables)
     function = "\n".join(sorted(w for w in stop if w in syllables))
-    sections = ["\n".join(sorted(syllables)), "\n".join(sorted(pairs)), "\n".join(sorted(running)), frequent,
-                function]
+    known = sorted(pairs | running)
+    flags = "".join(str((p in pairs) * 1 + (p in running) * 2) for p in known)
+    sections = ["\n".join(sorted(syllables)), "\n".join(known), flags, frequent, function]
     body = ("\n\n".join(sections) + "\n").encode("utf-8")
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as handle:

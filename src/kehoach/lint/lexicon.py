@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import gzip
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..resources import templates_dir
 
+IN_WORD, MET = 1, 2  # how a pair of syllables is known (flags)
 TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}  # Telex keys
 _TONE_OF_KEY = {v: k for k, v in TONES.items()}
-# Letters without their Vietnamese marks (the skeleton a keyboard without Vietnamese input types).
-_PLAIN = str.maketrans("ăâđêôơư", "aadeoou")
 VOWELS = set("aăâeêioôơuưy")
 # Edits that stand for typos a person makes: neighbouring vowels, and the regional confusions of
 # onset and coda (tr/ch, s/x, d/gi/r, l/n; n/ng, c/t) the probe in benchmarks/ measures.
@@ -36,17 +36,34 @@ _ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
 _CODAS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
 
 
+def _toned_letters() -> dict[str, tuple[str, str]]:
+    """Each precomposed letter with a tone mark → (the letter without it, the tone key)."""
+    out = {}
+    for base in "aăâeêioôơuưy":
+        for mark, key in TONES.items():
+            out[unicodedata.normalize("NFC", base + mark)] = (base, key)
+    return out
+
+
+_TONED = _toned_letters()
+_UNTONE = str.maketrans({c: b for c, (b, _) in _TONED.items()})
+_PLAIN = dict(zip("ăâđêôơư", "aadeoou"))
+_BARE = str.maketrans({**{c: _PLAIN.get(b, b) for c, (b, _) in _TONED.items()}, **_PLAIN})
+# Keeps only the tone key of each toned letter (and the line breaks between syllables).
+_TONE_ONLY = {**{ord(c): None for c in "abcdđeghiklmnopqrstuvxyăâêôơư"}, **{ord(c): k for c, (_, k) in _TONED.items()}}
+
+
+@lru_cache(maxsize=65536)
 def split_key(syllable: str) -> tuple[str, str]:
-    """(letters without the tone, tone key or "") of a lower-case syllable: "toán" → ("toan", "s")."""
-    decomposed = unicodedata.normalize("NFD", syllable)
-    tone = next((TONES[c] for c in decomposed if c in TONES), "")
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
-    return bare, tone
+    """(letters without the tone, tone key or "") of a lower-case NFC syllable: "toán" → ("toan", "s").
+    (A table of the 60 toned letters, not Unicode decomposition: called for every word judged.)"""
+    tone = next((_TONED[c][1] for c in syllable if c in _TONED), "")
+    return (syllable.translate(_UNTONE) if tone else syllable), tone
 
 
 def skeleton(word: str) -> str:
     """``word`` with every Vietnamese mark removed: "trường" → "truong"."""
-    return split_key(word)[0].translate(_PLAIN)
+    return word.translate(_BARE)
 
 
 def onset_rhyme(bare: str) -> tuple[str, str, str]:
@@ -57,26 +74,57 @@ def onset_rhyme(bare: str) -> tuple[str, str, str]:
     return onset, rest[: len(rest) - len(coda)], coda
 
 
+class Pairs:
+    """Pairs of syllables and how each is known: a sorted list searched by bisection and one flag
+    digit per pair. Loading is a split of the file's text, with no hashing of 90,000 strings at
+    every cold start."""
+
+    def __init__(self, ordered: list[str], flags: str, extra: frozenset[str]) -> None:
+        self.ordered, self.flags, self.extra = ordered, flags, extra
+
+    def get(self, key: str, default: int = 0) -> int:
+        if key in self.extra:
+            return IN_WORD | MET
+        index = bisect_left(self.ordered, key)
+        if index < len(self.ordered) and self.ordered[index] == key:
+            return ord(self.flags[index]) - 48
+        return default
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) != 0
+
+
 @dataclass(frozen=True)
 class Lexicon:
     syllables: frozenset[str]
-    pairs: frozenset[str]  # inside a word of the list: "chủ tịch"
-    running: frozenset[str]  # met side by side in running text: "của người", "xây dựng"
+    # "left right" → IN_WORD (inside a word of the list: "chủ tịch") | MET (side by side in running
+    # text: "của người"), or both ("xây dựng").
+    pairs: Pairs
     counts: dict[str, int]  # how often a syllable occurs in the running text (absent: rare)
     function: frozenset[str]  # function words ("của", "để", "từ"): alone by nature
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
+    def _ordered(self) -> tuple[list[str], str]:
+        ordered = sorted(self.syllables)
+        return ordered, "\n".join(ordered)
+
+    @cached_property
     def by_key(self) -> dict[tuple[str, str], str]:
-        """(toneless letters, tone) → the syllable as the list writes it."""
-        return {split_key(s): s for s in sorted(self.syllables)}
+        """(toneless letters, tone) → the syllable as the list writes it. (Built with str.translate
+        over all syllables at once: this runs at every cold start that meets an unknown word.)"""
+        ordered, joined = self._ordered
+        bares = joined.translate(_UNTONE).split("\n")
+        tones = joined.translate(_TONE_ONLY).split("\n")
+        return dict(zip(zip(bares, tones), ordered))
 
     @cached_property
     def by_skeleton(self) -> dict[str, tuple[str, ...]]:
         """Skeleton → the syllables typed so without Vietnamese marks ("truong" → "trường", "trương" …)."""
+        ordered, joined = self._ordered
         out: dict[str, list[str]] = {}
-        for s in sorted(self.syllables):
-            out.setdefault(skeleton(s), []).append(s)
+        for plain, s in zip(joined.translate(_BARE).split("\n"), ordered):
+            out.setdefault(plain, []).append(s)
         return {k: tuple(v) for k, v in out.items()}
 
     def spell(self, bare: str, tone: str) -> str | None:
@@ -85,18 +133,15 @@ class Lexicon:
 
     def pair(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is (part of) a word of the list."""
-        return bool(left and right) and f"{left} {right}" in self.pairs
+        return bool(left and right) and bool(self.pairs.get(f"{left} {right}", 0) & IN_WORD)
 
     def common_pair(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is a word of the list also met in running text ("xây dựng")."""
-        return self.pair(left, right) and f"{left} {right}" in self.running
+        return bool(left and right) and self.pairs.get(f"{left} {right}", 0) == IN_WORD | MET
 
     def seen(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is a word of the list or met side by side in running text."""
-        if not (left and right):
-            return False
-        joined = f"{left} {right}"
-        return joined in self.pairs or joined in self.running
+        return bool(left and right) and f"{left} {right}" in self.pairs
 
     def variants(self, syllable: str) -> tuple[str, ...]:
         """Attested syllables one typo away from ``syllable``: another tone, a neighbouring vowel,
@@ -126,15 +171,15 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = gzip.decompress((templates_dir() / "spelling" / "vi-words.txt.gz").read_bytes()).decode("utf-8")
-    syllables, pairs, running, counts, function = raw.split("\n\n", 4)
+    syllables, known, flags, counts, function = raw.split("\n\n", 4)
     frequency = {s: int(n) for s, _, n in (line.partition(" ") for line in counts.split("\n") if line)}
     extra = (templates_dir() / "spelling" / "extra-words.txt").read_text(encoding="utf-8").splitlines()
     extra_words = [w.split() for w in extra if w.strip() and not w.startswith("#")]
     grammar = (templates_dir() / "spelling" / "function-words.txt").read_text(encoding="utf-8")
     function_words = {w for line in grammar.splitlines() if not line.startswith("#") for w in line.split()}
-    return Lexicon(frozenset(syllables.split("\n")) | {s for w in extra_words for s in w},
-                   frozenset(pairs.split("\n")) | {f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:])},
-                   (frozenset(running.split("\n")) - {""}) | {f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:])},
+    extra_pairs = frozenset(f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:]))
+    pairs = Pairs(known.split("\n"), flags, extra_pairs)
+    return Lexicon(frozenset(syllables.split("\n")) | {s for w in extra_words for s in w}, pairs,
                    frequency, frozenset(function.split()) | function_words)
 
 

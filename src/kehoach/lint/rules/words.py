@@ -190,37 +190,46 @@ def _is_name(text: str, match: re.Match[str], words: list[re.Match[str]], index:
     return False
 
 
-def _neighbour(text: str, words: list[re.Match[str]], lowered: list[str | None], i: int, step: int) -> str | None:
-    """The word next to word ``i`` (``step`` -1: before, 1: after) when only spaces part them."""
-    j = i + step
-    if not (0 <= i < len(words) and 0 <= j < len(words)):
-        return None
-    gap = text[words[j].end(): words[i].start()] if step < 0 else text[words[i].end(): words[j].start()]
-    return lowered[j] if gap.isspace() else None  # (None too for an acronym)
-
-
-def text_suspects(text: str) -> list[tuple[re.Match[str], str, str, str | None]]:
-    """(word match, the words at fault as written, kind, suggestion) of each word of one text the lexicon judges; names are left
-    to the caller (``suspects``), which knows the plan."""
-    out: list[tuple[re.Match[str], str, str, str | None]] = []
+@lru_cache(maxsize=16384)
+def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None], ...]:
+    """(word match, the words at fault as written, kind, suggestion) of each word of one text the
+    lexicon judges; names are left to the caller (``suspects``), which knows the plan. Cached by
+    text: after an edit only the texts that changed are read again."""
     if text.isascii():
-        return out  # no Vietnamese letter at all: a name, a code, a foreign phrase
+        return ()  # no Vietnamese letter at all: a name, a code, a foreign phrase
     words = list(_WORD.finditer(text))
+    count = len(words)
+    folded = fold_tones(text).lower()  # once per text: same length, so a word's slice is its folded form
+    if len(folded) != len(text):
+        return ()
     # An acronym or a Roman numeral ("UBND", "quý I") is no word to pair with: None.
-    lowered = [fold_tones(m.group(0).lower()) if not (m.group(0).isupper() and
+    lowered = [folded[m.start(): m.end()] if not (m.group(0).isupper() and
                (len(m.group(0)) > 1 or m.group(0) in "IVX")) else None for m in words]
+    # joined[i]: words i and i + 1 are parted by spaces only (no punctuation mark between them)
+    joined = [text[words[i].end(): words[i + 1].start()].isspace() for i in range(count - 1)] + [False]
+    lex = lexicon()
+    syllables, pairs = lex.syllables, lex.pairs
+    out = []
     for i, match in enumerate(words):
-        token = match.group(0)
-        if lowered[i] is None or len(token) > LONGEST_SYLLABLE or not (token.islower() or token[1:].islower()):
+        word = lowered[i]
+        if word is None or len(word) > LONGEST_SYLLABLE:
             continue  # acronyms, ký hiệu ("HĐND", "QĐ-TTg"), very long tokens
-        prev, before = _neighbour(text, words, lowered, i, -1), _neighbour(text, words, lowered, i - 1, -1)
-        nxt, after = _neighbour(text, words, lowered, i, 1), _neighbour(text, words, lowered, i + 1, 1)
-        verdict = judge(before if prev else None, prev, lowered[i], nxt, after if nxt else None,
-                        _is_name(text, match, words, i))
+        prev = lowered[i - 1] if i and joined[i - 1] else None
+        nxt = lowered[i + 1] if joined[i] else None
+        # The common case, decided here without a call: a word of the list that makes a known pair
+        # with a neighbour and is not the neighbour repeated.
+        if word in syllables and prev != word and (f"{prev} {word}" in pairs or f"{word} {nxt}" in pairs):
+            continue
+        token = match.group(0)
+        if not (token.islower() or token[1:].islower()):
+            continue
+        before = lowered[i - 2] if prev and i > 1 and joined[i - 2] else None
+        after = lowered[i + 2] if nxt and joined[i + 1] else None
+        verdict = judge(before, prev, word, nxt, after, _is_name(text, match, words, i))
         if verdict is not None:
             start = words[i - 1].start() if verdict[0] == REPEATED else match.start()
             out.append((match, text[start: match.end()], *verdict))
-    return out
+    return tuple(out)
 
 
 def suspects(ctx: Context) -> list[tuple[tuple, str, str, str | None]]:
@@ -303,16 +312,18 @@ _REAL_SHORTER = ("ủy ban dân tộc", "hội đồng dân tộc", "ủy ban m�
 
 
 @lru_cache(maxsize=1)
-def _near_misses() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """One pattern per word a name can lose: a middle word anywhere, the last one before a level."""
-    out = []
+def _near_misses() -> tuple[re.Pattern[str], list[str]]:
+    """One pattern with a group per word a name can lose (a middle word anywhere, the last one
+    before a level), and the name each group stands for: one pass over the plan's text."""
+    branches, names = [], []
     for name in NEAR_MISS_NAMES:
         words = fold_tones(name.lower()).split()
         for drop in range(1, len(words)):
             short = r"\s+".join(map(re.escape, words[:drop] + words[drop + 1:]))
             after = rf"(?=\s+{_LEVELS})" if drop == len(words) - 1 else r"(?!\w)"
-            out.append((re.compile(r"(?<!\w)" + short + after), name))
-    return tuple(out)
+            branches.append(f"({short}{after})")
+            names.append(name)
+    return re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")"), names
 
 
 @rule("KH308", "official-name-near-miss", Severity.warning, "NĐ 30, Phụ lục II, IV.1 (tên cơ quan, tổ chức)",
@@ -332,17 +343,19 @@ def official_name_near_miss(ctx: Context) -> Iterator[Finding]:
         preamble:
           paragraphs: [Ủy ban nhân tỉnh phối hợp với các sở.]
     """
-    for loc, text in ctx.texts:
-        folded = fold_tones(text).lower()
-        if len(folded) != len(text):
+    # One pass per pattern over the joined texts: the patterns hold words and spaces only, and no
+    # space matches the NUL between two texts, so a match never spans two texts.
+    corpus = ctx.corpus
+    folded = fold_tones(corpus.text).lower()
+    if len(folded) != len(corpus.text):
+        return
+    pattern, names = _near_misses()
+    for match in pattern.finditer(folded):
+        start, end = match.span()
+        if folded.startswith(_REAL_SHORTER, start):
             continue
-        taken: list[tuple[int, int]] = []
-        for pattern, name in _near_misses():
-            for match in pattern.finditer(folded):
-                start, end = match.span()
-                if folded.startswith(_REAL_SHORTER, start) or any(s <= start < e for s, e in taken):
-                    continue
-                taken.append((start, end))
-                written = text[start:end]
-                yield Finding(loc, tr("'{w}' thiếu một chữ của tên '{n}'", "'{w}' lacks a word of the name '{n}'",
-                                      w=written, n=name), snippet=written)
+        name = names[match.lastindex - 1]
+        written = corpus.text[start:end]
+        yield Finding(corpus.where(start)[0], tr("'{w}' thiếu một chữ của tên '{n}'",
+                                                 "'{w}' lacks a word of the name '{n}'", w=written, n=name),
+                      snippet=written)

@@ -81,9 +81,11 @@ EXPLANATIONS: dict[str, str] = {
              "số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và ngày mà khác "
              "số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành \"217/LĐTBXH-TE\").",
     "KH402": "Mọi cơ quan được giao nhiệm vụ ở phần tổ chức thực hiện đều nhận kế hoạch: có tên trong nơi nhận "
-             "(hiểu các chữ viết tắt như UBND, MTTQVN và danh mục cơ quan của cấu hình), hoặc được gồm trong "
-             "\"Như trên\", \"Như Mục IV\", một nhóm như \"Sở, ban, ngành tỉnh\", hoặc một nơi nhận có `ref` "
-             "trỏ tới mục hay khoản đó.",
+             "(hiểu các chữ viết tắt như UBND, MTTQVN, BTT, MT, TT và danh mục cơ quan của cấu hình), hoặc được gồm "
+             "trong \"Như trên\", \"Như Mục IV\", một nhóm như \"Sở, ban, ngành tỉnh\", \"Các cơ quan chuyên môn "
+             "thuộc UBND tỉnh\", \"Các tổ chức thành viên\", hoặc một nơi nhận có `ref` trỏ tới mục hay khoản đó. "
+             "Bộ không thay cho Sở cùng lĩnh vực; cơ sở, doanh nghiệp, hộ gia đình và cán bộ, bộ phận thường trực "
+             "của chính cơ quan ban hành không phải nơi nhận. Các tương đương là dữ liệu (templates/recipients.toml).",
     "KH130": "Giá trị bắt buộc (trích yếu, tên và chức vụ người ký, tên nơi nhận, tên phụ lục…) không chỉ có "
              "mặt mà phải có chữ: \"\" hay toàn dấu cách sẽ in ra một dòng trống. Là cảnh báo, không phải lỗi: "
              "bản dự thảo có thể để trống tên người ký; giá trị mà một đơn vị trong lô để trống là cố ý.",

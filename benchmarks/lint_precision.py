@@ -1,7 +1,7 @@
 """Lint precision on real plans, and a spelling probe (issue 23).
 
     .venv/bin/python benchmarks/lint_precision.py                              # examples/ only
-    .venv/bin/python benchmarks/lint_precision.py ../shared/reference/real-plans ../shared/realdocx
+    .venv/bin/python benchmarks/lint_precision.py PLANS_FOLDER WORD_FILES_FOLDER   # folders of real plans
     .venv/bin/python benchmarks/lint_precision.py --probe-only --per-class 400
 
 Precision: every plan of examples/ and of the folders given (plan .yaml files are checked as they

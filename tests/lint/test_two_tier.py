@@ -97,3 +97,69 @@ def test_kh221_reads_each_table_cell_on_its_own(tmp_path: Path) -> None:
 def test_no_message_carries_control_characters() -> None:
     from kehoach.lint import printable
     assert printable("'a\x00\nb' (x)\t") == "'a b' (x) "
+
+
+REORGANISED = """\
+letterhead:
+  issuer: [ỦY BAN NHÂN DÂN, TỈNH AN GIANG]
+  abbreviation: UBND
+  number: "12"
+  place: An Giang
+  date: {date}
+preamble:
+  bases:
+    - Căn cứ Quyết định số 12/QĐ-BLĐTBXH ngày 05/01/2024 của Bộ Lao động - Thương binh và Xã hội
+  paragraphs:
+    - Thực hiện Công văn số 45/SKHĐT-TH ngày 10/12/2024 của Sở Kế hoạch và Đầu tư; các cơ quan chức năng ở tỉnh và các huyện, thị xã phối hợp.
+sections:
+  - role: assignments
+    items:
+      - {{body: Sở Lao động - Thương binh và Xã hội, text: Chủ trì.}}
+      - {{body: Sở TN&MT, text: Phối hợp.}}
+      - {{body: Ban Dân tộc HĐND tỉnh, text: Giám sát.}}
+      - {{body: Ủy ban nhân dân tỉnh Kiên Giang (cũ), text: Bàn giao hồ sơ.}}
+      - {{body: Sở Tài chính tỉnh Bạc Liêu, text: Phối hợp.}}
+recipients:
+  items:
+    - Sở Nội vụ
+    - UBND huyện, thị xã, thành phố
+  archive: {{units: [VT]}}
+"""
+
+
+def reorganisation(tmp_path: Path, date: str) -> list[tuple[str, str]]:
+    path = tmp_path / f"plan-{date}.yaml"
+    path.write_text(complete_example(REORGANISED.format(date=date)), encoding="utf-8")
+    return [(d.code, d.message.split("'")[1]) for d in lint(load_path(path), config=Config())
+            if d.code in ("KH221", "KH223")]
+
+
+def test_the_2025_reorganisation_in_full(tmp_path: Path) -> None:
+    """Issue 23: in a plan dated 20/11/2025 the merged departments, a district as a place and the
+    Nơi nhận line are reported, each with its successor; cited documents and "(cũ)" are history."""
+    found = reorganisation(tmp_path, "2025-11-20")
+    assert sorted(found) == sorted([
+        ("KH221", "các huyện, thị xã"),
+        ("KH223", "Sở Lao động - Thương binh và Xã hội"),
+        ("KH223", "Sở TN&MT"),
+        ("KH223", "tỉnh Bạc Liêu"),
+        ("KH221", "UBND huyện"),
+    ])
+    path = tmp_path / "plan-2025-11-20.yaml"
+    messages = [d.message for d in lint(load_path(path), config=Config()) if d.code == "KH223"]
+    assert any("Sở Nội vụ" in m and "Nghị định 45/2025/NĐ-CP" in m for m in messages)
+    assert any("Sở Nông nghiệp và Môi trường" in m for m in messages)
+    assert any("Cà Mau" in m for m in messages)
+
+
+def test_before_the_changes_nothing_is_reported(tmp_path: Path) -> None:
+    assert reorganisation(tmp_path, "2025-02-20") == []
+    # between 1 March and 1 July: the departments are merged, the districts and provinces not yet
+    assert {code for code, _ in reorganisation(tmp_path, "2025-04-10")} == {"KH223"}
+    assert ("KH223", "tỉnh Bạc Liêu") not in reorganisation(tmp_path, "2025-04-10")
+
+
+def test_the_former_provinces_are_the_batch_list() -> None:
+    from kehoach.batch.former_provinces import FORMER_PROVINCES
+
+    assert reform().former_provinces == {old: new for old, (new, _) in FORMER_PROVINCES.items()}

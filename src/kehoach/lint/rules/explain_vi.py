@@ -107,12 +107,20 @@ EXPLANATIONS: dict[str, str] = {
              "dưới: \"1.1\" dưới \"1\", \"a\" dưới \"1.1.1\"; dòng nhóm có số liệu riêng — một khoản chi, một dòng "
              "tổng — không cần dòng con), và số thứ tự đếm từ 1 — trong nhóm, hoặc tiếp nối nhóm trước khi bảng đánh số liền.",
     "KH221": "Từ ngày 01/7/2025 không còn cấp huyện: kế hoạch ban hành từ ngày đó không giao việc cho \"UBND "
-             "huyện, thị xã, thành phố thuộc tỉnh\", HĐND cấp huyện, \"Phòng … của huyện\" hay Huyện ủy; UBND các"
-             " xã, phường đã thay thế. Kế hoạch ban hành trước ngày đó không bị kiểm tra; cơ quan ghi \"(cũ)\" "
-             "và các căn cứ được dẫn là lịch sử. Ngày và các mẫu là dữ liệu (templates/admin-units.toml).",
+             "huyện, thị xã, thành phố thuộc tỉnh\", HĐND cấp huyện, \"Phòng … của huyện\" hay Huyện ủy, không nói tới "
+             "\"các huyện, thị xã\" như một địa bàn, kể cả ở Nơi nhận; UBND các xã, phường đã thay thế. Kế hoạch ban "
+             "hành trước ngày đó không bị kiểm tra; cơ quan ghi \"(cũ)\", các căn cứ và văn bản được dẫn kèm số hiệu là"
+             " lịch sử. Ngày và các mẫu là dữ liệu (templates/admin-units.toml).",
     "KH222": "Địa danh của kế hoạch ban hành từ ngày 01/7/2025 là tên một tỉnh hoặc xã, phường hiện hành trong"
              " danh mục chính thức (34 tỉnh, thành phố; 3.321 xã, phường, đặc khu): huyện hay tỉnh đã sáp nhập"
              " (\"Hà Giang\", \"Kiên Giang\") không còn. Trước ngày đó tên nào cũng được nhận.",
+    "KH223": "Từ ngày 01/3/2025 các bộ và sở đã hợp nhất (Kế hoạch và Đầu tư vào Tài chính, Giao thông vận tải vào "
+             "Xây dựng, Tài nguyên và Môi trường cùng Nông nghiệp thành Nông nghiệp và Môi trường, Thông tin và Truyền"
+             " thông vào Khoa học và Công nghệ, Lao động - Thương binh và Xã hội vào Nội vụ, Ủy ban Dân tộc thành Bộ "
+             "Dân tộc và Tôn giáo), từ ngày 01/7/2025 các tỉnh đã sáp nhập (\"tỉnh Hà Giang\" nay thuộc Tuyên Quang). "
+             "Kế hoạch ban hành sau đó mà nêu tên cũ như cơ quan còn tồn tại được báo kèm tên cơ quan kế thừa; căn cứ,"
+             " văn bản được dẫn kèm số hiệu (\"Quyết định số … của Bộ Lao động …\") và tên ghi \"(cũ)\" là lịch sử. "
+             "Tên, ngày và văn bản pháp lý là dữ liệu (templates/admin-units.toml).",
     "KH305": "Mọi chữ trong một từ là chữ cái tiếng Việt và các từ cách nhau: chữ tiếng Việt không dùng "
              "(\"trǜờng\", \"Ƕà Nội\": lỗi thu thập hay phông chữ), hai âm tiết dính nhau (\"lâm nghiệpngư nghiệp\")"
              " hay số dính vào chữ (\"năm 2021của\") là lỗi gõ.",

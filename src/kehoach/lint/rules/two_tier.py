@@ -15,7 +15,18 @@ from ...i18n import tr
 from ...model import date_parts
 from ...resources import templates_dir
 from ..admin_units import is_current_place
+from ..recipient_names import entries
 from .registry import Context, Finding, is_placeholder, rule
+from .text import fold_tones
+
+
+@dataclass(frozen=True)
+class Merger:
+    name: str
+    pattern: re.Pattern[str]
+    successor: dict[str, str]  # the first word as written ("bộ", "sở") → the successor's name
+    date: dt.date
+    source: str
 
 
 @dataclass(frozen=True)
@@ -23,21 +34,43 @@ class Reform:
     date: dt.date
     units_list: str
     defunct: tuple[tuple[str, re.Pattern[str]], ...]
+    merged: tuple[Merger, ...]
+    former_provinces: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def reform() -> Reform:
     with open(templates_dir() / "admin-units.toml", "rb") as handle:
         data = tomllib.load(handle)
+    merged = tuple(Merger(m["name"], re.compile(m["pattern"]), m["successor"], m["date"], m["source"])
+                   for m in data.get("merged", []))
     return Reform(data["reform_date"], data["units_list"],
-                  tuple((d["name"], re.compile(d["pattern"])) for d in data["defunct"]))
+                  tuple((d["name"], re.compile(d["pattern"])) for d in data["defunct"]), merged,
+                  data.get("former_provinces", {}))
+
+
+def _plan_date(ctx: Context) -> dt.date | None:
+    day, month, year = date_parts(ctx.plan.letterhead.date)
+    if year is None:
+        return None  # a draft without a date: the reader cannot tell which state it speaks of
+    return dt.date(year, month or 1, day or 1)
 
 
 def _after_reform(ctx: Context) -> bool:
-    day, month, year = date_parts(ctx.plan.letterhead.date)
-    if year is None:
-        return False  # a draft without a date: the reader cannot tell which state it speaks of
-    return dt.date(year, month or 1, day or 1) >= reform().date
+    date = _plan_date(ctx)
+    return date is not None and date >= reform().date
+
+
+def _texts_and_recipients(ctx: Context) -> list[tuple[tuple, str]]:
+    """Every free text and every Nơi nhận line ("UBND huyện, thị xã, thành phố"), cited bases out."""
+    texts = [(loc, text) for loc, text in ctx.texts if not any(part in _CITED for part in loc)]
+    return texts + [(e.loc, e.recipient.name) for e in entries(ctx)]
+
+
+# "… Quyết định số 12/QĐ-BLĐTBXH ngày 05/01/2024 của Bộ Lao động …", "… Quyết định số 35/2024/QĐ-UBND
+# … quản lý giá trên địa bàn tỉnh Bắc Kạn;": a name in the clause of a document cited with its number
+# speaks of that document (its issuer, its scope, as they were then) — history, not a body given work.
+_CITATION_BEFORE = re.compile(r"\bsố\s+\d+[/-][^;\n]{0,400}\Z")
 
 
 # "UBND huyện Chợ Mới (cũ)", "… huyện trước đây": the name (a few words) then a mark of history.
@@ -78,11 +111,9 @@ def defunct_body(ctx: Context) -> Iterator[Finding]:
     """
     if not _after_reform(ctx):
         return
-    # Each text on its own (a table cell, a paragraph): a pattern such as "phòng [^,;.]{1,60} của
-    # huyện" run on the joined corpus crossed from one cell into the next (issue 26.10).
-    for loc, text in ctx.texts:
-        if any(part in _CITED for part in loc):
-            continue
+    # Each text on its own (a table cell, a paragraph, a Nơi nhận line): a pattern such as "phòng
+    # [^,;.]{1,60} của huyện" run on the joined corpus crossed from one cell into the next (26.10).
+    for loc, text in _texts_and_recipients(ctx):
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = text  # a letter whose lower case is longer would shift positions
@@ -90,7 +121,8 @@ def defunct_body(ctx: Context) -> Iterator[Finding]:
         for name, pattern in reform().defunct:
             for match in pattern.finditer(lowered):
                 start, end = match.span()
-                if _HISTORY.match(lowered, end) or any(start < e and s < end for s, e in taken):
+                if _HISTORY.match(lowered, end) or any(start < e and s < end for s, e in taken) \
+                        or _history(lowered, start, end):
                     continue
                 taken.append((start, end))
                 written = " ".join(text[start:end].rstrip(",").split())
@@ -134,3 +166,90 @@ def place_not_current(ctx: Context) -> Iterator[Finding]:
             "địa danh \"{p}\" không phải tỉnh hoặc xã, phường hiện hành ({l}; từ {d:%d/%m/%Y})",
             "the place name \"{p}\" is not a current province or commune ({l}; since {d:%d/%m/%Y})",
             p=place, l=reform().units_list, d=reform().date))
+
+
+@rule("KH223", "merged-agency", Severity.warning,
+      "templates/admin-units.toml (Nghị quyết 176/2025/QH15; Nghị định 45/2025/NĐ-CP; Nghị quyết 202/2025/QH15)",
+      ("cơ quan, tỉnh đã hợp nhất năm 2025", "a ministry, department or province merged in 2025"))
+def merged_agency(ctx: Context) -> Iterator[Finding]:
+    """From 1 March 2025 ministries and provincial departments were merged (Kế hoạch và Đầu tư into
+    Tài chính, Giao thông vận tải into Xây dựng, Tài nguyên và Môi trường with Nông nghiệp into
+    Nông nghiệp và Môi trường, Thông tin và Truyền thông into Khoa học và Công nghệ, Lao động -
+    Thương binh và Xã hội into Nội vụ, Ủy ban Dân tộc into Bộ Dân tộc và Tôn giáo), and from 1 July
+    2025 provinces ("tỉnh Hà Giang" is part of Tuyên Quang). A plan dated after the change that
+    names one as if it existed is told its successor; a basis the plan cites, a document cited with
+    its number ("Quyết định số … của Bộ Lao động …") and a name marked "(cũ)" are history. The
+    names, dates and legal sources are data (templates/admin-units.toml).
+
+    Passes:
+
+        letterhead:
+          issuer: [ỦY BAN NHÂN DÂN, TỈNH AN GIANG]
+          abbreviation: UBND
+          number: "12"
+          place: An Giang
+          date: 2025-11-05
+        preamble:
+          paragraphs: [Thực hiện Quyết định số 5/QĐ-BLĐTBXH ngày 02/01/2024 của Bộ Lao động - Thương binh và Xã hội.]
+
+    Fails:
+
+        letterhead:
+          issuer: [ỦY BAN NHÂN DÂN, TỈNH AN GIANG]
+          abbreviation: UBND
+          number: "12"
+          place: An Giang
+          date: 2025-11-05
+        preamble:
+          paragraphs: [Giao Sở Lao động - Thương binh và Xã hội chủ trì.]
+    """
+    date = _plan_date(ctx)
+    if date is None:
+        return
+    data = reform()
+    provinces = _province_pattern() if date >= data.date else None
+    for loc, text in _texts_and_recipients(ctx):
+        folded = fold_tones(text).lower()
+        if len(folded) != len(text):
+            continue
+        for merger in data.merged:
+            if date < merger.date:
+                continue
+            for match in merger.pattern.finditer(folded):
+                if _history(folded, match.start(), match.end()):
+                    continue
+                written = text[match.start(): match.end()]
+                yield Finding(loc, tr(
+                    "'{w}' đã hợp nhất từ {d:%d/%m/%Y} ({s}): nay là {n}",
+                    "'{w}' was merged on {d:%d/%m/%Y} ({s}): it is now {n}",
+                    w=written, d=merger.date, s=merger.source, n=merger.successor.get(match.group(1), "")),
+                    snippet=written)
+        if provinces is None:
+            continue
+        for match in provinces.finditer(folded):
+            if _history(folded, match.start(), match.end()):
+                continue
+            written = text[match.start(): match.end()]
+            now = data.former_provinces[_province_names()[match.group(1)]]
+            yield Finding(loc, tr(
+                "'{w}' đã sáp nhập từ {d:%d/%m/%Y} (Nghị quyết 202/2025/QH15): nay thuộc {n}",
+                "'{w}' was merged on {d:%d/%m/%Y} (Nghị quyết 202/2025/QH15): it is now part of {n}",
+                w=written, d=data.date, n=now), snippet=written)
+
+
+def _history(folded: str, start: int, end: int) -> bool:
+    """A mark of history after the name, or a cited document earlier in its clause (bounded look-back)."""
+    clause = folded[max(0, start - 440): start]
+    return bool(_HISTORY.match(folded, end) or (" giao " not in clause and _CITATION_BEFORE.search(clause)))
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, str]:
+    """Folded lower-case name → the name as the data writes it."""
+    return {fold_tones(name).lower(): name for name in reform().former_provinces}
+
+
+@lru_cache(maxsize=1)
+def _province_pattern() -> re.Pattern[str]:
+    names = sorted(_province_names(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)tỉnh\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)")

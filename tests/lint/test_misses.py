@@ -288,3 +288,27 @@ def test_kh131_leaves_a_printed_blank_alone(tmp_path: Path) -> None:
     """Nghệ An 980/KH-UBND prints a dotted blank to fill in by hand ("…......"): text, not the starter's."""
     text = "sections:\n  - role: content\n    items: [\"….................................\", \"…\"]\n"
     assert of(found(tmp_path, text), "KH131") == []
+
+
+@pytest.mark.parametrize(("items", "reported"), [
+    # Issue 23: "1, 2, 3, 5, 6" where 1–3 are numbered by the tool and "5." is typed.
+    (["A.", "B.", "C.", "{label: '5.', text: D.}", "{label: '6.', text: E.}"], ["'5.'"]),
+    (["{label: '1.', text: A.}", "{label: '2.', text: B.}", "{label: '4.', text: C.}"], ["'4.'"]),
+    (["A.", "B.", "{label: '3.', text: C.}"], []),
+    # a computed item after a typed one prints the number the typed label already took
+    (["{label: '1.', text: A.}", "B."], ["'1.'"]),
+])
+def test_kh212_reads_the_printed_sequence(tmp_path: Path, items: list[str], reported: list[str]) -> None:
+    text = "sections:\n  - role: solutions\n    items:\n" + "".join(f"      - {i}\n" for i in items)
+    labels = of(found(tmp_path, text), "KH212")
+    assert [f.message.split(" ")[3] for f in labels] == reported
+
+
+def test_kh212_letters_after_a_computed_d(tmp_path: Path) -> None:
+    """"d)" numbered by the tool, then a typed "g)": reported; a typed "e)" after "d)" is not (many
+    offices letter a) b) c) d) e) without đ)."""
+    text = ("sections:\n  - role: solutions\n    numbering: ['a)']\n    items:\n"
+            "      - A.\n      - B.\n      - C.\n      - D.\n      - {{label: '{l}', text: E.}}\n")
+    assert [f.message for f in of(found(tmp_path, text.format(l="g)")), "KH212")] != []
+    assert of(found(tmp_path, text.format(l="e)")), "KH212") == []
+    assert of(found(tmp_path, text.format(l="đ)")), "KH212") == []

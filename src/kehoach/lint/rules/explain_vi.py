@@ -56,9 +56,11 @@ EXPLANATIONS: dict[str, str] = {
              "nên trang in không sai; nhưng tiêu đề gõ chữ thường (\"Mục đích, yêu cầu\") thường là chép từ bản "
              "sai, hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định. Ghi chú "
              "nghiêng hay trong ngoặc sau tiêu đề (\"*(chi tiết Phụ lục đính kèm)*\") được in như đã gõ, không bị xét.",
-    "KH212": "Số thứ tự ghi tay của các khoản trong một danh sách (`label: \"11.2.\"`) không lặp lại và tăng dần; "
-             "gạch đầu dòng (\"*\", \"-\") và nhãn trống thì tự do. (Chỉ là cảnh báo: bản chép trung thành có thể "
-             "giữ lỗi của bản gốc, như hai khoản \"11.2.\" của mẫu 002.)",
+    "KH212": "Số thứ tự các khoản của một danh sách, như được in ra, không lặp lại và tăng dần: nhãn gõ tay "
+             "(`label: \"11.2.\"`) được so với nhãn in ngay trước nó, dù nhãn đó gõ tay hay do công cụ đánh số "
+             "(\"1., 2., 3.\" tự đánh rồi \"5.\" gõ tay; \"d)\" tự đánh rồi \"g)\"); \"d)\" rồi \"e)\" không có \"đ)\" "
+             "được chấp nhận. Gạch đầu dòng (\"*\", \"-\") thì tự do. (Chỉ là cảnh báo: bản chép trung thành có thể "
+             "giữ lỗi của bản gốc.)",
     "KH213": "Dòng tên cơ quan chủ quản hoặc cơ quan ban hành rộng hơn cột trái của phần đầu văn bản (khoảng "
              "6,4 cm, 7,2 cm nếu mượn lề) sẽ tự xuống dòng ở chỗ hết chỗ; hãy viết tên thành danh sách các dòng, "
              "ngắt ở chỗ người đọc chờ đợi, thường là trước tên đơn vị hành chính.",

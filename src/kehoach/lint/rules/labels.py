@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
+from ...model.style import SCHEMES, deeper, label_for
 from ...vn import LETTERS, roman, upper
 from ...source.loader import Loc
 from ...model import Item
@@ -92,9 +93,11 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
 @rule("KH212", "item-labels", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6.c",
       ("số thứ tự khoản lặp lại hoặc sai thứ tự", "item labels repeated or out of order"))
 def item_labels(ctx: Context) -> Iterator[Finding]:
-    """Literal labels of the items of one list (``label: "11.2."``) are never repeated and count up
-    in order; bullets ("*", "-") and empty labels are free. (A warning: a faithful transcription may
-    keep a source's slip, such as the two "11.2." of seed 002.)
+    """The labels of the items of one list, as printed, are never repeated and count up in order:
+    a typed label (``label: "11.2."``) is compared with the label printed before it, typed or
+    numbered by the tool ("1., 2., 3." computed then a typed "5."; "d)" computed then a typed "g)").
+    Bullets ("*", "-") are free. (A warning: a faithful transcription may keep a source's slip, such
+    as the two "11.2." of seed 002.)
 
     Passes:
 
@@ -109,16 +112,93 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
         sections:
           - role: solutions
             items:
-              - {label: "1.1.", text: Rà soát chính sách.}
-              - {label: "1.1.", text: Tập huấn.}
+              - Rà soát chính sách.
+              - Tập huấn.
+              - Kiểm tra.
+              - {label: "5.", text: Sơ kết.}
     """
-    lists: list[tuple[Loc, list[Item]]] = [(("sections", s, "items"), sec.items) for s, sec in enumerate(ctx.plan.sections)]
-    lists += [(("appendices", a, "items"), app.items) for a, app in enumerate(ctx.plan.appendices)]
+    scheme = (ctx.plan.styles.numbering if ctx.plan.styles else None) or list(SCHEMES["standard"])
+    lists: list[tuple[Loc, list[Item], list[str], str]] = [
+        (("sections", s, "items"), sec.items, sec.numbering or scheme, "") for s, sec in enumerate(ctx.plan.sections)]
+    lists += [(("appendices", a, "items"), app.items, scheme, "") for a, app in enumerate(ctx.plan.appendices)]
     while lists:
-        loc, items = lists.pop()
+        loc, items, patterns, parent = lists.pop()
+        printed = _printed(items, patterns[0], parent)
         if any(item.label for item in items):
-            yield from _sibling_labels([((*loc, i, "label"), item.label) for i, item in enumerate(items)])
-        lists += [((*loc, i, "items"), item.items) for i, item in enumerate(items) if item.items]
+            yield from _printed_sequence(loc, items, printed)
+        lists += [((*loc, i, "items"), item.items, item.numbering or deeper(patterns), _number_of(label))
+                  for i, (item, label) in enumerate(zip(items, printed)) if item.items]
+
+
+_DECIMAL_LABEL = re.compile(r"^\d+(?:\.\d+)*\.?$")
+
+
+def _number_of(label: str) -> str:
+    """'1.2.' → '1.2': the part a decimal child label continues from, as the composer reads it."""
+    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""
+
+
+def _printed(items: list[Item], pattern: str, parent: str) -> list[str]:
+    """The labels as printed: typed ones as typed, the others numbered by ``pattern`` — a typed label
+    takes no number from the sequence (the composer's rule)."""
+    out, count = [], 0
+    for item in items:
+        if item.label is not None:
+            out.append(item.label)
+        else:
+            out.append(label_for(pattern, count, parent))
+            count += 1
+    return out
+
+
+def _sequence_key(label: str) -> tuple[str, str, int] | None:
+    """(kind, prefix, value) of a label in a sequence: "5." → ("1", "", 5), "g)" → ("a", "", 7),
+    "2.3." → ("1", "2", 3); None for a bullet or free text."""
+    core = label.strip().rstrip(".):").strip().lstrip("(")
+    if _DECIMAL_LABEL.match(core):
+        prefix, _, last = core.rpartition(".")
+        return "1", prefix, int(last)
+    if len(core) == 1 and core.lower() in LETTERS:
+        return "a", "", LETTERS.index(core.lower()) + 1
+    if core in _ROMANS:
+        return "I", "", _ROMANS[core]
+    return None
+
+
+_D, _E = LETTERS.index("d") + 1, LETTERS.index("e") + 1
+
+
+def _follows(before: tuple[str, str, int], value: tuple[str, str, int]) -> bool:
+    """``value`` comes next after ``before``; "d)" → "e)" too: many offices letter without "đ"."""
+    return value[2] == before[2] + 1 or (value[0] == "a" and (before[2], value[2]) == (_D, _E))
+
+
+def _printed_sequence(loc: Loc, items: list[Item], printed: list[str]) -> Iterator[Finding]:
+    """Repeated or out-of-order labels in the printed sequence of one list, typed or computed (a
+    typed "5." after three computed items, a typed "g)" after a computed "d)"); two computed labels
+    in a row are always in order."""
+    seen: dict[str, int] = {}
+    previous: tuple[int, tuple[str, str, int]] | None = None
+    for index, (item, label) in enumerate(zip(items, printed)):
+        here = (*loc, index, "label") if item.label is not None else (*loc, index)
+        key = label.strip().rstrip(".)").upper()
+        if not key or not any(c.isalnum() for c in key):
+            continue  # a bullet
+        if key in seen:
+            yield Finding(here, tr("số thứ tự '{l}' đã in ở phần tử thứ {n} cùng cấp",
+                                   "label '{l}' is already printed by sibling {n}", l=label, n=seen[key] + 1))
+            continue
+        seen[key] = index
+        value = _sequence_key(label)
+        if value is None:
+            continue
+        if previous is not None and (item.label is not None or items[previous[0]].label is not None):
+            before = previous[1]
+            if before[:2] == value[:2] and not _follows(before, value):
+                yield Finding(here, tr("số thứ tự '{l}' không liền sau '{p}' in ngay trước nó",
+                                       "label '{l}' does not follow '{p}', printed just before it",
+                                       l=label, p=printed[previous[0]]))
+        previous = (index, value)
 
 
 # An italic note after a heading, or a note in brackets: printed as typed, not part of the heading.

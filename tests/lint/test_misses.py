@@ -312,3 +312,20 @@ def test_kh212_letters_after_a_computed_d(tmp_path: Path) -> None:
     assert [f.message for f in of(found(tmp_path, text.format(l="g)")), "KH212")] != []
     assert of(found(tmp_path, text.format(l="e)")), "KH212") == []
     assert of(found(tmp_path, text.format(l="đ)")), "KH212") == []
+
+
+@pytest.mark.parametrize(("line", "right"), [
+    # Issue 23: "Ủy ban nhân dân Tỉnh" with a capital T, 32 times in one real plan.
+    ("Ủy ban nhân dân Tỉnh chỉ đạo các sở, ngành triển khai.", "Ủy ban nhân dân tỉnh"),
+    ("Báo cáo Hội đồng nhân dân Huyện Chợ Mới.", "Hội đồng nhân dân huyện"),
+    # Sở TT&TT Phú Thọ, Kế hoạch số …/KH-STTTT (2011): "Sở thông tin và Truyền thông".
+    ("Sở thông tin và Truyền thông tổ chức lớp đào tạo.", "Sở Thông tin và Truyền thông"),
+])
+def test_kh303_administrative_names(tmp_path: Path, line: str, right: str) -> None:
+    [finding] = of(found(tmp_path, f"preamble:\n  paragraphs: [{line}]\n"), "KH303")
+    assert f'"{right}"' in finding.message
+
+
+def test_kh303_leaves_city_and_numbered_ward_names(tmp_path: Path) -> None:
+    line = "Ủy ban nhân dân Thành phố Hồ Chí Minh và Ủy ban nhân dân Phường 12 phối hợp; ỦY BAN NHÂN DÂN TỈNH."
+    assert of(found(tmp_path, f"preamble:\n  paragraphs: [{line}]\n"), "KH303") == []

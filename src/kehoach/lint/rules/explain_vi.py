@@ -70,8 +70,9 @@ EXPLANATIONS: dict[str, str] = {
              "trộn cả hai. Báo các từ viết theo kiểu ít dùng hơn (hòa nhau thì kiểu cũ thắng: nghị định viết "
              "\"CỘNG HÒA\", \"Ủy ban\").",
     "KH303": "Tên cơ quan viết hoa chữ cái đầu của loại cơ quan và của lĩnh vực, ngoài ra viết thường: \"Ủy ban "
-             "nhân dân tỉnh\", \"Sở Tài chính\", \"Sở Lao động - Thương binh và Xã hội\". Tên trong danh mục cơ "
-             "quan của cấu hình cũng được kiểm tra; tên viết in hoa toàn bộ thì bỏ qua.",
+             "nhân dân tỉnh\", \"Sở Tài chính\", \"Sở Lao động - Thương binh và Xã hội\"; cấp hành chính sau tên viết "
+             "thường (\"Ủy ban nhân dân tỉnh\", không phải \"Tỉnh\"; \"Thành phố Hồ Chí Minh\", \"Phường 12\" là tên). "
+             "Tên trong danh mục cơ quan của cấu hình cũng được kiểm tra; tên viết in hoa toàn bộ thì bỏ qua.",
     "KH304": "Một cơ quan được viết một cách trong cả kế hoạch. Tên nối bằng gạch (\"Lao động - Thương binh và Xã "
              "hội\") giữ kiểu gạch mà kế hoạch dùng nhiều nhất; các cách viết ít dùng hơn (\"–\", \"-\" không có "
              "dấu cách) bị báo. Khi cấu hình có danh mục cơ quan, tên viết tắt (\"Sở LĐTBXH\") trong lời văn "

@@ -78,7 +78,7 @@ def classify(plan: Path, code: str, message: str, known: list[dict]) -> str:
 
 
 def precision(folders: list[Path]) -> None:
-    known = tomllib.loads(KNOWN.read_text(encoding="utf-8"))["finding"]
+    known = tomllib.loads(KNOWN.read_text(encoding="utf-8")).get("finding", [])
     per_code: dict[str, Counter] = {}
     false_alarms: list[str] = []
     with tempfile.TemporaryDirectory() as work:

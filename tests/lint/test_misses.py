@@ -329,3 +329,13 @@ def test_kh303_administrative_names(tmp_path: Path, line: str, right: str) -> No
 def test_kh303_leaves_city_and_numbered_ward_names(tmp_path: Path) -> None:
     line = "Ủy ban nhân dân Thành phố Hồ Chí Minh và Ủy ban nhân dân Phường 12 phối hợp; ỦY BAN NHÂN DÂN TỈNH."
     assert of(found(tmp_path, f"preamble:\n  paragraphs: [{line}]\n"), "KH303") == []
+
+
+def test_kh401_a_citation_in_capitals_keeps_its_symbol(tmp_path: Path) -> None:
+    """Nghệ An 980/KH-UBND: the title in capitals cites "QUYẾT ĐỊNH SỐ 1899/QĐ-TTG", the text
+    "Quyết định số 1899/QĐ-TTg ngày 04/9/2025": one document."""
+    text = ("title: THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+            "preamble:\n  bases: [Căn cứ Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ]\n")
+    assert of(found(tmp_path, text), "KH401") == []
+    wrong = text.replace("bases: [Căn cứ Quyết định số 1899/QĐ-TTg", "bases: [Căn cứ Quyết định số 1899/QĐ-BTC")
+    assert of(found(tmp_path, wrong), "KH401") != []

@@ -37,6 +37,9 @@ def judged(text: str) -> list[tuple[str, str, str | None]]:
     # UBND tỉnh Đắk Lắk, 0134/KH-UBND (2025), Phụ lục II.
     ("(theo đơn Đơn giá quan trắc và phân tích chất lượng nước biển của của Quyết định số 66/2018/QĐ-UBND)",
      [("đơn Đơn", "repeated", "đơn"), ("của của", "repeated", "của")]),
+    # In capitals, judged alone ("SỞ THÔNG TIN VÀ TRUYỂN THÔNG", Phú Thọ 2011; acronyms left alone).
+    ("II. TỔ CHỨC TUYÊN TRUYỂN VÀ BÁO CÁO TÓAN BỘ, HĐND, UBND", [("TRUYỂN", "unknown", "truyền"),
+                                                              ("TÓAN", "tone", "toán")]),
     # Spelt like no syllable at all ("c" takes sắc or nặng; "nn" ends nothing): KH306's, with the word.
     ("Ứng dụng công nghệ thông tin vào quản lý nhà nươc.", []),
     ("Tổ chức tập huấn chuyênn môn cho cán bộ.", []),
@@ -54,6 +57,7 @@ def test_real_typos_are_found_with_their_word(line: str, expected: list) -> None
     "Hợp tác với Hồng Kông, Ma Cao trong đào tạo nghề; ứng dụng AI, IoT, Big Data trên website",
     "Kinh phí thực hiện kế hoạch chi từ kinh phí thuộc Chương trình mục tiêu quốc gia",  # Lâm Đồng KMT 2026
     "tổng hợp thông tin vào kho dữ liệu dùng chung của tỉnh",  # Lâm Đồng CCHC 2026-2030
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM; ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK; KRÔNG ANA; HĐND, UBND, MTTQVN",
 ])
 def test_clean_real_lines_have_no_finding(line: str) -> None:
     assert judged(line) == []

@@ -60,6 +60,15 @@ def _words_of(token: str) -> tuple[str, ...]:
 LONGEST_FUSED = 16
 
 
+def _listed_loanword(word: str) -> bool:
+    """A word of the list typed with a tone mark it lacks there ("makét" for "maket", a loanword):
+    one word, not two syllables typed together."""
+    from ..lexicon import lexicon, split_key
+
+    bare = split_key(fold_tones(word))[0]
+    return bare in lexicon().syllables
+
+
 @lru_cache(maxsize=65536)
 def verdict(word: str) -> tuple[str, tuple[str, str] | None] | None:
     """What is wrong with one word, whatever plan it is in: (FUSED, the two syllables),
@@ -75,7 +84,7 @@ def verdict(word: str) -> tuple[str, tuple[str, str] | None] | None:
         return None  # KH305 reports the letter
     if word.islower() and len(word) >= 4:
         fused = split_fused(word)
-        if fused:
+        if fused and not _listed_loanword(word):
             return FUSED, fused
     if _looks_foreign(word):
         return None

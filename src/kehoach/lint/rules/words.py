@@ -159,6 +159,24 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
     return (UNKNOWN, meant) if meant else None  # a rare word the list lacks: not reported
 
 
+_MARKED_VOWEL = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+
+
+@lru_cache(maxsize=65536)
+def capitals(word: str) -> tuple[str, str | None] | None:
+    """A word typed in capitals (lower-cased here), judged alone — headings and letterheads have no
+    neighbours to go by: a syllable spelt right but not in the list, with a marked vowel (so not an
+    acronym such as "HĐND"), is a slip of the listed one ("TRUYỂN" → "truyền")."""
+    lex = lexicon()
+    if word in lex.syllables or not _MARKED_VOWEL.search(word) or not is_syllable(word):
+        return None
+    placed = lex.spell(*split_key(word))
+    if placed:
+        return TONE_PLACE, placed
+    meant = likely(word)
+    return (UNKNOWN, meant) if meant else None
+
+
 def likely(word: str, prev: str | None = None, nxt: str | None = None) -> str | None:
     """The word ``word`` (not in the list) was most likely meant to be: the variant that makes a
     word with a neighbour, else the most written variant."""
@@ -212,8 +230,14 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
     out = []
     for i, match in enumerate(words):
         word = lowered[i]
+        if word is None and match.end() - match.start() <= LONGEST_SYLLABLE:
+            # In capitals: an acronym ("HĐND") or a heading's word ("TRUYỂN THÔNG"), judged alone.
+            verdict = capitals(folded[match.start(): match.end()])
+            if verdict is not None:
+                out.append((match, match.group(0), *verdict))
+            continue
         if word is None or len(word) > LONGEST_SYLLABLE:
-            continue  # acronyms, ký hiệu ("HĐND", "QĐ-TTg"), very long tokens
+            continue  # ký hiệu ("QĐ-TTg"), very long tokens
         prev = lowered[i - 1] if i and joined[i - 1] else None
         nxt = lowered[i + 1] if joined[i] else None
         # The common case, decided here without a call: a word of the list that makes a known pair
@@ -251,6 +275,8 @@ def suspects(ctx: Context) -> list[tuple[tuple, str, str, str | None]]:
 
 
 def _cased(suggestion: str, typed: str) -> str:
+    if typed.isupper() and len(typed) > 1:
+        return suggestion.upper()
     return suggestion[0].upper() + suggestion[1:] if typed[0].isupper() else suggestion
 
 

@@ -12,7 +12,9 @@ blank line, every pair of neighbouring syllables inside a word ("chủ tịch", 
 line, with the pairs of neighbouring syllables of the running text below ("của người"), sorted; a
 blank line, one digit per pair saying how it is known (1 inside a word, 2 in running text, 3 both);
 a blank line, how often each syllable occurs in that running text; a blank line, the
-one-syllable function words of underthesea's stop-word list. Gzip, fixed mtime.
+one-syllable function words of underthesea's stop-word list; a blank line, each skeleton (the letters
+without marks) followed by the syllables it stands for ("truong trương trường trưởng …"). Gzip,
+fixed mtime.
 """
 
 from __future__ import annotations
@@ -47,6 +49,14 @@ def old_style(text: str) -> str:
         return match.group(0)
 
     return _NEW_PAIR.sub(swap, text)
+
+
+_MARKS = str.maketrans("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ",
+                       "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy")
+
+
+def skeleton(syllable: str) -> str:
+    return syllable.translate(_MARKS)
 
 
 def _running(raw: str) -> tuple[dict[str, int], set[str]]:
@@ -88,7 +98,11 @@ def derive(wheel: Path) -> bytes:
     function = "\n".join(sorted(w for w in stop if w in syllables))
     known = sorted(pairs | running)
     flags = "".join(str((p in pairs) * 1 + (p in running) * 2) for p in known)
-    sections = ["\n".join(sorted(syllables)), "\n".join(known), flags, frequent, function]
+    plain: dict[str, list[str]] = {}
+    for syllable in sorted(syllables):
+        plain.setdefault(skeleton(syllable), []).append(syllable)
+    skeletons = "\n".join(" ".join([k, *v]) for k, v in sorted(plain.items()))
+    sections = ["\n".join(sorted(syllables)), "\n".join(known), flags, frequent, function, skeletons]
     body = ("\n\n".join(sections) + "\n").encode("utf-8")
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as handle:

@@ -93,6 +93,17 @@ class Pairs:
     def __contains__(self, key: str) -> bool:
         return self.get(key) != 0
 
+    @cached_property
+    def known(self):  # noqa: ANN201 - a closure: the hot path of the spelling rule, without attribute lookups
+        """``key in self`` as a plain function over local names (called for every word of a plan)."""
+        ordered, extra, size, search = self.ordered, self.extra, len(self.ordered), bisect_left
+
+        def known(key: str) -> bool:
+            index = search(ordered, key)
+            return (index < size and ordered[index] == key) or key in extra
+
+        return known
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -102,6 +113,7 @@ class Lexicon:
     pairs: Pairs
     counts: dict[str, int]  # how often a syllable occurs in the running text (absent: rare)
     function: frozenset[str]  # function words ("của", "để", "từ"): alone by nature
+    skeletons: str  # "truong trương trường …" lines, read into ``by_skeleton`` on first use
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
@@ -121,11 +133,11 @@ class Lexicon:
     @cached_property
     def by_skeleton(self) -> dict[str, tuple[str, ...]]:
         """Skeleton → the syllables typed so without Vietnamese marks ("truong" → "trường", "trương" …)."""
-        ordered, joined = self._ordered
-        out: dict[str, list[str]] = {}
-        for plain, s in zip(joined.translate(_BARE).split("\n"), ordered):
-            out.setdefault(plain, []).append(s)
-        return {k: tuple(v) for k, v in out.items()}
+        out = {}
+        for line in self.skeletons.split("\n"):
+            plain, *spelt = line.split()
+            out[plain] = tuple(spelt)
+        return out
 
     def spell(self, bare: str, tone: str) -> str | None:
         """The attested syllable of these letters and tone, its mark where the list places it."""
@@ -171,7 +183,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = gzip.decompress((templates_dir() / "spelling" / "vi-words.txt.gz").read_bytes()).decode("utf-8")
-    syllables, known, flags, counts, function = raw.split("\n\n", 4)
+    syllables, known, flags, counts, function, skeletons = raw.split("\n\n", 5)
     frequency = {s: int(n) for s, _, n in (line.partition(" ") for line in counts.split("\n") if line)}
     extra = (templates_dir() / "spelling" / "extra-words.txt").read_text(encoding="utf-8").splitlines()
     extra_words = [w.split() for w in extra if w.strip() and not w.startswith("#")]
@@ -180,7 +192,7 @@ def lexicon() -> Lexicon:
     extra_pairs = frozenset(f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:]))
     pairs = Pairs(known.split("\n"), flags, extra_pairs)
     return Lexicon(frozenset(syllables.split("\n")) | {s for w in extra_words for s in w}, pairs,
-                   frequency, frozenset(function.split()) | function_words)
+                   frequency, frozenset(function.split()) | function_words, skeletons.strip())
 
 
 def telex(word: str) -> tuple[str, str] | None:

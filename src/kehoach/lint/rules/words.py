@@ -226,7 +226,7 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
     # joined[i]: words i and i + 1 are parted by spaces only (no punctuation mark between them)
     joined = [text[words[i].end(): words[i + 1].start()].isspace() for i in range(count - 1)] + [False]
     lex = lexicon()
-    syllables, pairs = lex.syllables, lex.pairs
+    syllables, known = lex.syllables, lex.pairs.known
     out = []
     for i, match in enumerate(words):
         word = lowered[i]
@@ -242,7 +242,7 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
         nxt = lowered[i + 1] if joined[i] else None
         # The common case, decided here without a call: a word of the list that makes a known pair
         # with a neighbour and is not the neighbour repeated.
-        if word in syllables and prev != word and (f"{prev} {word}" in pairs or f"{word} {nxt}" in pairs):
+        if word in syllables and prev != word and (known(f"{prev} {word}") or known(f"{word} {nxt}")):
             continue
         token = match.group(0)
         if not (token.islower() or token[1:].islower()):

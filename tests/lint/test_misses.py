@@ -339,3 +339,15 @@ def test_kh401_a_citation_in_capitals_keeps_its_symbol(tmp_path: Path) -> None:
     assert of(found(tmp_path, text), "KH401") == []
     wrong = text.replace("bases: [Căn cứ Quyết định số 1899/QĐ-TTg", "bases: [Căn cứ Quyết định số 1899/QĐ-BTC")
     assert of(found(tmp_path, wrong), "KH401") != []
+
+
+def test_kh401_two_documents_with_one_number(tmp_path: Path) -> None:
+    """Numbers start again each year, and two offices may both send a Công văn số 123: not one
+    document mistyped (issue 23: no false errors)."""
+    text = ("preamble:\n  paragraphs:\n"
+            "    - Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2023 và Kế hoạch số 45/KH-UBND ngày 02/4/2024.\n"
+            "    - Theo Công văn số 123/UBND-VX ngày 05/01/2024 và Công văn số 123/SYT-NV ngày 20/02/2024.\n")
+    assert of(found(tmp_path, text), "KH401") == []
+    same_day = text.replace("123/SYT-NV ngày 20/02/2024", "123/UBND-VP ngày 05/01/2024")
+    [finding] = of(found(tmp_path, same_day), "KH401")
+    assert finding.severity.value == "warning"

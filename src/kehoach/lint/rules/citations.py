@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,15 @@ class Citation:
     date: tuple[int, int, int] | None
     written: str
     raw_symbol: str = ""  # as typed, spaces included
+
+
+def _same_document(first: Citation, later: Citation) -> bool:
+    """Two citations with one number and different ký hiệu are one document mistyped when their
+    dates agree (or one has none) and the ký hiệu are alike ("LĐTBXH-TE" / "LĐTBXH-TR"); "123/UBND-VX"
+    and "123/SYT-NV" of different days are two offices' documents."""
+    if first.date and later.date and first.date != later.date:
+        return False
+    return difflib.SequenceMatcher(None, first.symbol.upper(), later.symbol.upper()).ratio() >= 0.6
 
 
 def _in_capitals(citation: Citation) -> bool:
@@ -106,7 +116,7 @@ def _fmt_date(date: tuple[int, int, int] | None) -> str:
     return date_numeric(*date) if date else "—"
 
 
-@rule("KH401", "citation-mismatch", Severity.error, "NĐ 30, Phụ lục I, Mục II.6 (trích dẫn văn bản)",
+@rule("KH401", "citation-mismatch", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6 (trích dẫn văn bản)",
       ("một văn bản được trích dẫn với số, ký hiệu hoặc ngày khác nhau",
        "one document cited with different numbers, ký hiệu or dates"))
 def citation_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -115,7 +125,9 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
     ký hiệu and date with another number, is a typo in one of them (seed 000 cites its own
     dispatch 2178/LĐTBXH-TE as "217/LĐTBXH-TE"). Spacing counts too: "57- NQ/TW" beside "57-NQ/TW"
     is one resolution written two ways. Consecutive numbers of one date (1746/QĐ-TTg and
-    1747/QĐ-TTg of 30/12/2023) are two documents, not a typo.
+    1747/QĐ-TTg of 30/12/2023) are two documents, not a typo; so are one number of two years (numbers
+    start again each year), and one number with unlike ký hiệu of different days (two offices). A
+    warning: which of the two is right, only the original can say.
 
     Passes:
 
@@ -143,11 +155,13 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
                 if first.symbol == later.symbol and first.raw_symbol != later.raw_symbol \
                         and _spacing(first.raw_symbol) == _spacing(later.raw_symbol):
                     problem = tr("khoảng trắng trong số, ký hiệu", "spacing of its number and ký hiệu")
-                elif first.symbol != later.symbol and not (
-                        _in_capitals(first) or _in_capitals(later)) or first.symbol.upper() != later.symbol.upper():
+                elif (first.symbol != later.symbol and not (_in_capitals(first) or _in_capitals(later))
+                      or first.symbol.upper() != later.symbol.upper()) and _same_document(first, later):
                     # (a heading in capitals prints "1899/QĐ-TTG" for "1899/QĐ-TTg": the same ký hiệu)
                     problem = tr("ký hiệu", "ký hiệu")
-                elif first.date and later.date and first.date != later.date:
+                elif first.symbol.upper() == later.symbol.upper() and first.date and later.date \
+                        and first.date != later.date and first.date[2] == later.date[2]:
+                    # (numbers start again each year: "Kế hoạch số 45/KH-UBND" of 2023 and of 2024 are two)
                     problem = tr("ngày", "date")
             elif first.symbol == later.symbol and first.date and first.date == later.date \
                     and _typo(first.number, later.number) and abs(int(first.number) - int(later.number)) != 1:

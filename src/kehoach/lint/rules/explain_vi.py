@@ -82,7 +82,9 @@ EXPLANATIONS: dict[str, str] = {
              "đứng giữa hai dấu cách, \"(*)\" và \"****\" đã là dấu sao thường.)",
     "KH401": "Một văn bản được trích dẫn hai lần (hoặc số của chính kế hoạch được nhắc trong phụ lục) phải cùng "
              "số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và ngày mà khác "
-             "số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành \"217/LĐTBXH-TE\").",
+             "số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành \"217/LĐTBXH-TE\"). "
+             "Cùng số nhưng khác năm (số văn bản đánh lại từ đầu mỗi năm), hoặc ký hiệu khác hẳn và khác ngày (hai "
+             "cơ quan) là hai văn bản. Là cảnh báo: chỉ bản gốc mới cho biết chỗ nào đúng.",
     "KH402": "Mọi cơ quan được giao nhiệm vụ ở phần tổ chức thực hiện đều nhận kế hoạch: có tên trong nơi nhận "
              "(hiểu các chữ viết tắt như UBND, MTTQVN, BTT, MT, TT và danh mục cơ quan của cấu hình), hoặc được gồm "
              "trong \"Như trên\", \"Như Mục IV\", một nhóm như \"Sở, ban, ngành tỉnh\", \"Các cơ quan chuyên môn "

@@ -178,8 +178,9 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
     Thương binh và Xã hội into Nội vụ, Ủy ban Dân tộc into Bộ Dân tộc và Tôn giáo), and from 1 July
     2025 provinces ("tỉnh Hà Giang" is part of Tuyên Quang). A plan dated after the change that
     names one as if it existed is told its successor; a basis the plan cites, a document cited with
-    its number ("Quyết định số … của Bộ Lao động …") and a name marked "(cũ)" are history. The
-    names, dates and legal sources are data (templates/admin-units.toml).
+    its number ("Quyết định số … của Bộ Lao động …") and a name marked "(cũ)" are history, and a
+    plan issued by a merged body itself was written in the structure before its merger. The names, dates and legal sources are data
+    (templates/admin-units.toml).
 
     Passes:
 
@@ -208,13 +209,19 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
         return
     data = reform()
     provinces = _province_pattern() if date >= data.date else None
+    lh = ctx.plan.letterhead
+    own = fold_tones(" ".join([*(lh.issuer if isinstance(lh.issuer, list) else [lh.issuer]),
+                               *(lh.parent if isinstance(lh.parent, list) else [lh.parent or ""])])).lower()
+    # A plan issued by a body merged on a date was written in the structure before that date (a plan
+    # of the transition; or its date is typed wrong, another matter): the mergers of that date are
+    # not its findings.
+    own_dates = {m.date for m in data.merged if m.pattern.search(" ".join(own.split()))}
+    mergers = [m for m in data.merged if date >= m.date and m.date not in own_dates]
     for loc, text in _texts_and_recipients(ctx):
         folded = fold_tones(text).lower()
         if len(folded) != len(text):
             continue
-        for merger in data.merged:
-            if date < merger.date:
-                continue
+        for merger in mergers:
             for match in merger.pattern.finditer(folded):
                 if _history(folded, match.start(), match.end()):
                     continue

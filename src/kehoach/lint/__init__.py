@@ -19,7 +19,7 @@ from .rules.registry import RULES, Context, Finding, Rule
 # Importing the rule modules registers their rules, in code order.
 from .rules import (  # noqa: E402,F401
     profile, period, number, dates, signature, recipients, labels, letterhead, text, agencies, citations,
-    starter, wording, lists, references, spelling, words, two_tier, markup, footnotes,
+    starter, wording, lists, references, spelling, words, official_names, two_tier, markup, footnotes,
 )
 
 __all__ = ["RULES", "Rule", "lint"]

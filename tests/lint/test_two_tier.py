@@ -163,3 +163,18 @@ def test_the_former_provinces_are_the_batch_list() -> None:
     from kehoach.batch.former_provinces import FORMER_PROVINCES
 
     assert reform().former_provinces == {old: new for old, (new, _) in FORMER_PROVINCES.items()}
+
+
+def test_no_rule_puts_control_characters_in_a_message(tmp_path: Path) -> None:
+    """Issue 26.10 at its root: whatever a rule quotes, the message reaching the outputs is one line
+    of printable text (here quotes of a text holding a tab, a vertical tab and line breaks)."""
+    text = complete_example(
+        'letterhead:\n  issuer: [ỦY BAN NHÂN DÂN, TỈNH AN GIANG]\n  abbreviation: UBND\n  number: "12"\n'
+        "  place: An Giang\n  date: 2025-11-20\n"
+        'preamble:\n  paragraphs: ["Giao Phòng\\tTư pháp\\x0bcấp\\ntỉnh của huyện và Sở Lao động –\\nThương binh và Xã hội,\\n'
+        'số số\\u2028 kính phí cảu Chỉnh Phủ"]\n')
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = lint(load_path(path), config=Config())
+    assert {d.code for d in found} >= {"KH221", "KH223", "KH307"}
+    assert all(d.message.isprintable() for d in found), [d.message for d in found if not d.message.isprintable()]

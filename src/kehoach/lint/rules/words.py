@@ -28,6 +28,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 COMMONER = 3  # how much more often a correction must be written than the word typed
 FREQUENT = 100  # a word met this often in the running text is a common word
 RARE = 3  # a word met at most this often in the running text is rarely meant as typed
+LONGEST_TELEX = 10  # "nghieengx": a syllable typed in Telex takes up to three more keys
 LONGEST_SYLLABLE = 7  # "nghiêng": a longer token is no syllable (and is KH305/KH306's)
 REPEATED, CONTEXT, TELEX, MARKS, TONE_PLACE, UNKNOWN = "repeated", "context", "telex", "marks", "tone", "unknown"
 # Pairs of official names: a capitalised word is judged only against these ("Chỉnh Phủ" → "Chính phủ").
@@ -88,6 +89,12 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
         if prev == word and not doubled and not name \
                 and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
             return REPEATED, word
+        if word.isascii() and not name and lex.counts.get(word, 0) <= RARE:
+            # A rare word of the list that is Telex for a common one ("cos" → "có", "coong" → "công").
+            for typed in telex_readings(word):
+                meant = lex.spell(*typed)
+                if meant and meant != word and lex.counts.get(meant, 0) >= FREQUENT:
+                    return TELEX, meant
         if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
             return None
         # (Met beside a neighbour in running text is weaker evidence: a word without its marks may
@@ -237,7 +244,7 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
             if verdict is not None:
                 out.append((match, match.group(0), *verdict))
             continue
-        if word is None or len(word) > LONGEST_SYLLABLE:
+        if word is None or len(word) > (LONGEST_TELEX if word.isascii() else LONGEST_SYLLABLE):
             continue  # ký hiệu ("QĐ-TTg"), very long tokens
         prev = lowered[i - 1] if i and joined[i - 1] else None
         nxt = lowered[i + 1] if joined[i] else None

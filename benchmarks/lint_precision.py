@@ -35,6 +35,7 @@ from kehoach.lint.config import Config
 from kehoach.lint.lexicon import TONES, lexicon, split_key
 from kehoach.lint.rules.registry import walk_texts
 from kehoach.lint.rules.spelling import FUSED, MISSPELT, verdict
+from kehoach.lint.rules.text import fold_tones
 from kehoach.lint.rules.words import text_suspects
 from kehoach.source.loader import load_path
 
@@ -146,7 +147,8 @@ def wrong_vowel(word: str, rng: random.Random) -> str | None:
         if moved != word:
             options.append(moved)
     lex = lexicon()
-    options = [o for o in options if o not in lex.syllables]  # the other placement style is no typo
+    # The other placement style ("hoá" for "hóa", "thuỷ" for "thủy") is no typo.
+    options = [o for o in options if fold_tones(o) not in lex.syllables]
     return rng.choice(options) if options else None
 
 

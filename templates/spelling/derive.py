@@ -33,14 +33,14 @@ SOURCE = "underthesea/corpus/data/Viet74K.txt"
 # syllables follow each other across words ("của người", "các cơ").
 STOPWORDS = "underthesea/datasets/stopwords/stopwords.txt"  # function words ("của", "các", "để")
 RUNNING = "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt"
-_NEW_PAIR = re.compile(r"([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?![a-zà-ỹđ])")
+_NEW_PAIR = re.compile(r"(?:(o)([àáảãạèéẻẽẹ])|(u)([ỳýỷỹỵ]))(?![a-zà-ỹđ])")  # "hoà", "thuỷ" (not "cuả")
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ"}
 LETTERS = re.compile(r"^[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ ]+$")
 
 
 def old_style(text: str) -> str:
     def swap(match: re.Match[str]) -> str:
-        first, second = match.groups()
+        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         if match.start() and match.string[match.start() - 1] == "q":
             return match.group(0)
         for base, forms in _TONED.items():

@@ -27,6 +27,8 @@ def judged(text: str) -> list[tuple[str, str, str | None]]:
      [("cảu", "context", "của"), ("Chỉnh", "context", "chính")]),
     ("Sở Tư pháp avf Sở Nội vụ phối hợp thực hiện.", [("avf", "telex", "và")]),
     ("Báo cáo kết quả tóan bộ kế hoạch.", [("tóan", "tone", "toán")]),
+    ("Thực hiện nhiệm vụ cuả Chương trình.", [("cuả", "tone", "của")]),  # the list holds "cuả" too
+    ("Trẻ em cos hoàn cảnh đặc biệt; bảo vệ môi truowngf.", [("cos", "telex", "có"), ("truowngf", "telex", "trường")]),
     ("Nâng cao chất lượng giáo dục truong học.", [("truong", "marks", "trường")]),
     ("Thực hiện Chỉ thị số số 46-CT/TW của Ban Bí thư.", [("số số", "repeated", "số")]),
     # UBND tỉnh Lâm Đồng, Kế hoạch phòng, chống ma túy 2026 (draft as sent for signing).

@@ -128,7 +128,14 @@ class Lexicon:
         ordered, joined = self._ordered
         bares = joined.translate(_UNTONE).split("\n")
         tones = joined.translate(_TONE_ONLY).split("\n")
-        return dict(zip(zip(bares, tones), ordered))
+        out: dict[tuple[str, str], str] = {}
+        counts = self.counts
+        for key, syllable in zip(zip(bares, tones), ordered):
+            # The list holds a few misplaced spellings beside the right one ("cuả" and "của"): the
+            # more written one is the syllable.
+            if key not in out or counts.get(syllable, 0) > counts.get(out[key], 0):
+                out[key] = syllable
+        return out
 
     @cached_property
     def by_skeleton(self) -> dict[str, tuple[str, ...]]:

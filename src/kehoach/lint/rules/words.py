@@ -89,6 +89,11 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
         if prev == word and not doubled and not name \
                 and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
             return REPEATED, word
+        if not word.isascii() and lex.counts.get(word, 0) <= RARE:
+            # A misplaced spelling the list holds too ("cuả"): the syllable it is written for.
+            placed = lex.spell(*split_key(word))
+            if placed and placed != word and lex.counts.get(placed, 0) >= FREQUENT:
+                return TONE_PLACE, placed
         if word.isascii() and not name and lex.counts.get(word, 0) <= RARE:
             # A rare word of the list that is Telex for a common one ("cos" → "có", "coong" → "công").
             for typed in telex_readings(word):

@@ -178,3 +178,13 @@ def test_no_rule_puts_control_characters_in_a_message(tmp_path: Path) -> None:
     found = lint(load_path(path), config=Config())
     assert {d.code for d in found} >= {"KH221", "KH223", "KH307"}
     assert all(d.message.isprintable() for d in found), [d.message for d in found if not d.message.isprintable()]
+
+
+def test_a_merged_province_spoken_of_as_history(tmp_path: Path) -> None:
+    text = REORGANISED.format(date="2025-11-20").replace(
+        "      - {body: Sở Tài chính tỉnh Bạc Liêu, text: Phối hợp.}",
+        "      - {body: Ủy ban nhân dân xã Vĩnh Hậu, text: 'Rà soát hồ sơ nguyên là tỉnh Bạc Liêu và tỉnh Sóc Trăng cũ.'}")
+    path = tmp_path / "plan.yaml"
+    path.write_text(complete_example(text), encoding="utf-8")
+    found = [d.message for d in lint(load_path(path), config=Config()) if d.code == "KH223"]
+    assert not any("Bạc Liêu" in m or "Sóc Trăng" in m for m in found)

@@ -244,10 +244,15 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
                 w=written, d=data.date, n=now), snippet=written)
 
 
+# "… thuộc tỉnh Bình Định trước đây", "nguyên là tỉnh Kiên Giang", "địa bàn tỉnh Long An cũ".
+_HISTORY_BEFORE = re.compile(r"(?:trước đây|trước sắp xếp|trước khi sáp nhập|nguyên|cũ)\s*(?:là|thuộc)?\s*\Z")
+
+
 def _history(folded: str, start: int, end: int) -> bool:
-    """A mark of history after the name, or a cited document earlier in its clause (bounded look-back)."""
+    """A mark of history around the name, or a cited document earlier in its clause (bounded look-back)."""
     clause = folded[max(0, start - 440): start]
-    return bool(_HISTORY.match(folded, end) or (" giao " not in clause and _CITATION_BEFORE.search(clause)))
+    return bool(_HISTORY.match(folded, end) or _HISTORY_BEFORE.search(folded, max(0, start - 40), start)
+                or (" giao " not in clause and _CITATION_BEFORE.search(clause)))
 
 
 @lru_cache(maxsize=1)

@@ -81,74 +81,88 @@ def judge(before: str | None, prev: str | None, word: str, nxt: str | None, afte
     (the same, or None at a punctuation mark; ``before`` and ``after`` one word further): (kind,
     suggestion) or None. ``name``: the word is capitalised inside a run of capitalised words, judged
     only against official names. Cached across plans: an edit re-judges only the words around it."""
+    if word in lexicon().syllables:
+        return _listed(before, prev, word, nxt, after, name)
+    return _unlisted(prev, word, nxt, name)
+
+
+def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, after: str | None,
+            name: bool) -> tuple[str, str | None] | None:
+    """``judge`` for a word of the list: repeated, a misplaced or Telex spelling the list holds too,
+    a word without its marks, or a valid syllable that breaks the word around it."""
     lex = lexicon()
-    if word in lex.syllables:
-        # A word doubled on purpose is a word of the list met in running text ("dần dần", "từ từ",
-        # "người người") or a rare one ("chôm chôm"); "số số", "của của" are typos.
-        doubled = lex.common_pair(word, word) or (lex.pair(word, word) and lex.counts.get(word, 0) <= FREQUENT)
-        if prev == word and not doubled and not name \
-                and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
-            return REPEATED, word
-        if not word.isascii() and lex.counts.get(word, 0) <= RARE:
-            # A misplaced spelling the list holds too ("cuả"): the syllable it is written for.
-            placed = lex.spell(*split_key(word))
-            if placed and placed != word and lex.counts.get(placed, 0) >= FREQUENT:
-                return TONE_PLACE, placed
-        if word.isascii() and not name and lex.counts.get(word, 0) <= RARE:
-            # A rare word of the list that is Telex for a common one ("cos" → "có", "coong" → "công").
-            for typed in telex_readings(word):
-                meant = lex.spell(*typed)
-                if meant and meant != word and lex.counts.get(meant, 0) >= FREQUENT:
-                    return TELEX, meant
-        if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
-            return None
-        # (Met beside a neighbour in running text is weaker evidence: a word without its marks may
-        # still be meant as the marked one that makes a word of the list, "Xây dung cơ sở".)
-        met = lex.seen(prev, word) or lex.seen(word, nxt)
-        if met and not word.isascii():
-            return None
-        if name and (f"{prev} {word}" in official_pairs() or f"{word} {nxt}" in official_pairs()):
-            return None
-        # A broken word leaves both its syllables alone: a neighbour that makes a word on its other
-        # side ("của hàng triệu") is no half of a broken one.
-        left = prev if prev and prev not in lex.function and not lex.seen(before, prev) else None
-        right = nxt if nxt and nxt not in lex.function and not lex.seen(nxt, after) else None
-        if word.isascii() and not name:
-            # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a
-            # word ("hoi", "dong"): the marked word that makes a common word (of the list and met in
-            # running text) with a lone neighbour is meant …
-            marked = tuple(c for c in lex.by_skeleton.get(word, ()) if c != word)
-            best = _best(word, marked, left, right, False, running="and")
-            if best is None and not met:
-                # When the marked word is clearly the more written one: a word of the list with a lone
-                # neighbour, or a common word with any ("Xây dung cơ sở" → "dựng"; "nội dung chi" stays).
-                common = tuple(c for c in marked
-                               if lex.counts.get(c, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1))
-                best = _best(word, common, left, right, False) or _best(word, common, prev, nxt, False, running="and")
-                # A function word ("và", "với", "của") makes no word of the list: met beside the
-                # neighbour in running text is its evidence, when the word as typed is rare.
-                if lex.counts.get(word, 0) <= RARE:
-                    best = best or _best(word, tuple(c for c in common if c in lex.function), prev, nxt, False,
-                                         running="or")
-            if best:
-                return MARKS, best
-        if lex.counts.get(word, 0) == 0 and not name:
-            # A word never met in running text beside a function word it is a slip of, which is met
-            # there with the neighbour: "chỉ đạo cảu Chính phủ" → "của".
-            # (Two keys swapped only: the same letters and marks in another order.)
-            slips = tuple(c for c in lex.variants(word) if c in lex.function and lex.counts.get(c, 0) >= FREQUENT
-                          and sorted(unicodedata.normalize("NFD", c)) == sorted(unicodedata.normalize("NFD", word)))
-            best = _best(word, slips, prev, nxt, False, running="or")
-            if best:
-                return CONTEXT, best
-        if left is None and right is None or met:
-            return None
-        best = _best(word, lex.variants(word), left, right, official=name)
-        # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
-        # must be clearly the more written of the two.
-        if best and lex.counts.get(best, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1):
-            return CONTEXT, best
+    # A word doubled on purpose is a word of the list met in running text ("dần dần", "từ từ",
+    # "người người") or a rare one ("chôm chôm"); "số số", "của của" are typos.
+    doubled = lex.common_pair(word, word) or (lex.pair(word, word) and lex.counts.get(word, 0) <= FREQUENT)
+    if prev == word and not doubled and not name \
+            and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
+        return REPEATED, word
+    if not word.isascii() and lex.counts.get(word, 0) <= RARE:
+        # A misplaced spelling the list holds too ("cuả"): the syllable it is written for.
+        placed = lex.spell(*split_key(word))
+        if placed and placed != word and lex.counts.get(placed, 0) >= FREQUENT:
+            return TONE_PLACE, placed
+    if word.isascii() and not name and lex.counts.get(word, 0) <= RARE:
+        # A rare word of the list that is Telex for a common one ("cos" → "có", "coong" → "công").
+        for typed in telex_readings(word):
+            meant = lex.spell(*typed)
+            if meant and meant != word and lex.counts.get(meant, 0) >= FREQUENT:
+                return TELEX, meant
+    if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
         return None
+    # (Met beside a neighbour in running text is weaker evidence: a word without its marks may
+    # still be meant as the marked one that makes a word of the list, "Xây dung cơ sở".)
+    met = lex.seen(prev, word) or lex.seen(word, nxt)
+    if met and not word.isascii():
+        return None
+    if name and (f"{prev} {word}" in official_pairs() or f"{word} {nxt}" in official_pairs()):
+        return None
+    # A broken word leaves both its syllables alone: a neighbour that makes a word on its other
+    # side ("của hàng triệu") is no half of a broken one.
+    left = prev if prev and prev not in lex.function and not lex.seen(before, prev) else None
+    right = nxt if nxt and nxt not in lex.function and not lex.seen(nxt, after) else None
+    if word.isascii() and not name:
+        # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a
+        # word ("hoi", "dong"): the marked word that makes a common word (of the list and met in
+        # running text) with a lone neighbour is meant …
+        marked = tuple(c for c in lex.by_skeleton.get(word, ()) if c != word)
+        best = _best(word, marked, left, right, False, running="and")
+        if best is None and not met:
+            # When the marked word is clearly the more written one: a word of the list with a lone
+            # neighbour, or a common word with any ("Xây dung cơ sở" → "dựng"; "nội dung chi" stays).
+            common = tuple(c for c in marked
+                           if lex.counts.get(c, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1))
+            best = _best(word, common, left, right, False) or _best(word, common, prev, nxt, False, running="and")
+            # A function word ("và", "với", "của") makes no word of the list: met beside the
+            # neighbour in running text is its evidence, when the word as typed is rare.
+            if lex.counts.get(word, 0) <= RARE:
+                best = best or _best(word, tuple(c for c in common if c in lex.function), prev, nxt, False,
+                                     running="or")
+        if best:
+            return MARKS, best
+    if lex.counts.get(word, 0) == 0 and not name:
+        # A word never met in running text beside a function word it is a slip of, which is met
+        # there with the neighbour: "chỉ đạo cảu Chính phủ" → "của".
+        # (Two keys swapped only: the same letters and marks in another order.)
+        slips = tuple(c for c in lex.variants(word) if c in lex.function and lex.counts.get(c, 0) >= FREQUENT
+                      and sorted(unicodedata.normalize("NFD", c)) == sorted(unicodedata.normalize("NFD", word)))
+        best = _best(word, slips, prev, nxt, False, running="or")
+        if best:
+            return CONTEXT, best
+    if left is None and right is None or met:
+        return None
+    best = _best(word, lex.variants(word), left, right, official=name)
+    # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
+    # must be clearly the more written of the two.
+    if best and lex.counts.get(best, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1):
+        return CONTEXT, best
+    return None
+
+
+def _unlisted(prev: str | None, word: str, nxt: str | None, name: bool) -> tuple[str, str | None] | None:
+    """``judge`` for a word the list lacks: Telex, a doubled letter, missing marks, a misplaced tone,
+    or a spelling one letter away from a word of the list."""
+    lex = lexicon()
     if name:
         return None  # a name the list does not hold ("Kông")
     for typed in telex_readings(word):

@@ -3,10 +3,9 @@
 The list is derived from underthesea's Viet74K and a running text shipped with it (see
 ``templates/spelling/README.md``): 8,983 syllables, 89,346 pairs of neighbouring syllables ("chủ
 tịch", "kinh phí" inside words; "của người" as met in running text) and how often 1,662 syllables
-occur there. It is read once, on first use (about 22 ms).
-Only the rules that judge words read it.
+occur there. It is read once, on first use (about 22 ms), and only by the rules that judge words.
 
-Everything here works on lower-case syllables with the old tone placement ("hòa", "thủy"); ``key``
+Everything here works on lower-case syllables with the old tone placement ("hòa", "thủy"); ``split_key``
 takes a syllable apart into its letters without the tone and the tone, so that a tone typed on the
 wrong vowel ("tóan") or by Telex keys ("toans") finds the syllable it was meant to be.
 """

@@ -129,6 +129,15 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
     start again each year), and one number with unlike ký hiệu of different days (two offices). A
     warning: which of the two is right, only the original can say.
 
+    Tiếng Việt:
+
+        Một văn bản được trích dẫn hai lần (hoặc số của chính kế hoạch được nhắc trong phụ lục) phải
+        cùng số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và
+        ngày mà khác số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành
+        "217/LĐTBXH-TE"). Cùng số nhưng khác năm (số văn bản đánh lại từ đầu mỗi năm), hoặc ký hiệu
+        khác hẳn và khác ngày (hai cơ quan) là hai văn bản. Là cảnh báo: chỉ bản gốc mới cho biết
+        chỗ nào đúng.
+
     Passes:
 
         preamble:
@@ -178,11 +187,17 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("KH406", "citation-spacing", Severity.warning, "NĐ 30, Phụ lục I, Mục II.3 (số, ký hiệu viết liền)",
-      ("số, ký hiệu văn bản được dẫn có khoảng trắng", "a cited number and ký hiệu typed with a space"))
+      ("số, ký hiệu văn bản được dẫn có khoảng trắng", "a cited number and ký hiệu typed with a space"), fix="unsafe")
 def citation_spacing(ctx: Context) -> Iterator[Finding]:
     """A number and ký hiệu are written without spaces: "66/2018/QĐ-UBND", "57-NQ/TW", not
     "66/2018/QĐ- UBND". (When the same document is also cited without the space, KH401 reports the
     variant instead.)
+
+    Tiếng Việt:
+
+        Số, ký hiệu văn bản viết liền, không có khoảng trắng: "66/2018/QĐ-UBND", "57-NQ/TW", không
+        "66/2018/QĐ- UBND". (Khi cùng văn bản còn được dẫn không có khoảng trắng, KH401 báo biến thể
+        thay cho quy tắc này.)
 
     Passes:
 
@@ -193,6 +208,11 @@ def citation_spacing(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           bases: [Căn cứ Quyết định số 66/2018/QĐ- UBND ngày 28/12/2018 của UBND tỉnh]
+
+    Fixed:
+
+        preamble:
+          bases: [Căn cứ Quyết định số 66/2018/QĐ-UBND ngày 28/12/2018 của UBND tỉnh]
     """
     found = [c for c in citations(ctx) if c.type is not None]
     for citation in found:

@@ -57,6 +57,10 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
     (``label:``) among themselves, and every label as printed — a literal "V." after four numbered
     sections repeats the "V." the next numbered section takes (literal labels take no number).
 
+    Tiếng Việt:
+
+        Số thứ tự mục ghi tay (`label:`) không lặp lại và tăng dần (I., II., III.).
+
     Passes:
 
         sections:
@@ -98,6 +102,14 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
     numbered by the tool ("1., 2., 3." computed then a typed "5."; "d)" computed then a typed "g)").
     Bullets ("*", "-") are free. (A warning: a faithful transcription may keep a source's slip, such
     as the two "11.2." of seed 002.)
+
+    Tiếng Việt:
+
+        Số thứ tự các khoản của một danh sách, như được in ra, không lặp lại và tăng dần: nhãn gõ
+        tay (`label: "11.2."`) được so với nhãn in ngay trước nó, dù nhãn đó gõ tay hay do công cụ
+        đánh số ("1., 2., 3." tự đánh rồi "5." gõ tay; "d)" tự đánh rồi "g)"); "d)" rồi "e)" không
+        có "đ)" được chấp nhận. Gạch đầu dòng ("*", "-") thì tự do. (Chỉ là cảnh báo: bản chép trung
+        thành có thể giữ lỗi của bản gốc.)
 
     Passes:
 
@@ -214,6 +226,14 @@ def section_heading_case(ctx: Context) -> Iterator[Finding]:
     a khoản under a section. Write it in capitals, or use ``role:`` and its default heading.
 
     An italic note or one in brackets after the heading is printed as typed and not judged.
+
+    Tiếng Việt:
+
+        Tiêu đề mục cấp La Mã (I., II. …) in hoa: "I. MỤC ĐÍCH, YÊU CẦU". kehoach tự in hoa khi dựng
+        nên trang in không sai; nhưng tiêu đề gõ chữ thường ("Mục đích, yêu cầu") thường là chép từ
+        bản sai, hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định.
+        Ghi chú nghiêng hay trong ngoặc sau tiêu đề ("*(chi tiết Phụ lục đính kèm)*") được in như đã
+        gõ, không bị xét.
 
     Passes:
 

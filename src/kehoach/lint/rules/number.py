@@ -15,6 +15,10 @@ from .registry import Context, Finding, is_placeholder, rule
 def number_format(ctx: Context) -> Iterator[Finding]:
     """The number is digits only; numbers below 10 take a leading zero ("05", not "5").
 
+    Tiếng Việt:
+
+        Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước ("05", không phải "5").
+
     Passes:
 
         letterhead:
@@ -58,6 +62,15 @@ def symbol_format(ctx: Context) -> Iterator[Finding]:
 
     A legal normative decision carries its year first ("07/2025/QĐ-UBND"): the year is not part of
     the ký hiệu compared.
+
+    Tiếng Việt:
+
+        Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III, dấu "-", chữ viết tắt tên cơ
+        quan ban hành; không có dấu cách.
+
+        KH cho Kế hoạch, CTr cho Chương trình…, QĐ khi kế hoạch được ban hành kèm theo quyết định.
+        Văn bản quy phạm pháp luật ghi năm trước tên loại ("07/2025/QĐ-UBND"): năm không thuộc phần
+        ký hiệu được so.
 
     Passes:
 

@@ -42,6 +42,12 @@ def official_name_near_miss(ctx: Context) -> Iterator[Finding]:
     "Hội đồng nhân tỉnh" and "Mặt trận Tổ Việt Nam" a word of theirs. A real shorter name ("Ủy ban
     Dân tộc") is not one.
 
+    Tiếng Việt:
+
+        Tên cơ quan viết đủ: "Ủy ban nhân tỉnh" thiếu chữ "dân" của "Ủy ban nhân dân", "Hội đồng
+        nhân tỉnh" và "Mặt trận Tổ Việt Nam" thiếu một chữ. Tên thật ngắn hơn ("Ủy ban Dân tộc")
+        không bị báo.
+
     Passes:
 
         preamble:

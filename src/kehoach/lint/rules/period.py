@@ -24,6 +24,14 @@ def outside_period(ctx: Context) -> Iterator[Finding]:
     deadline counts by its date, or by the years written in its text ("Quý IV/2026"). A warning: a
     plan for 2026 may rightly set its final report for "tháng 01/2027".
 
+    Tiếng Việt:
+
+        Năm của chỉ tiêu (khóa `milestones`) và thời hạn nhiệm vụ nằm trong giai đoạn của kế hoạch.
+
+        Giai đoạn tính từ `period.start` đến `period.outlook` (hoặc `period.end` nếu không có). Thời
+        hạn được tính theo ngày, hoặc theo năm ghi trong lời văn ("Quý IV/2026"). Là cảnh báo: kế
+        hoạch năm 2026 có thể đặt báo cáo tổng kết vào "tháng 01/2027".
+
     Passes:
 
         period: {start: 2021, end: 2025, outlook: 2030}
@@ -87,6 +95,10 @@ def _fmt(amount: int) -> str:
       ("dự toán kinh phí không khớp tổng", "budget lines do not add up"))
 def budget_total(ctx: Context) -> Iterator[Finding]:
     """Budget lines add up to the stated total, and sub-lines to their parent line's amount.
+
+    Tiếng Việt:
+
+        Các dòng dự toán cộng lại bằng tổng đã nêu, và các dòng con bằng số tiền của dòng cha.
 
     Passes:
 

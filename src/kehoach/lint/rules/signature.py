@@ -63,6 +63,11 @@ def _is_deputy(title: str) -> bool:
 def ky_thay_deputy(ctx: Context) -> Iterator[Finding]:
     """KT. (ký thay) is a deputy signing for the head: the head's title after KT., a deputy title below.
 
+    Tiếng Việt:
+
+        KT. (ký thay) là cấp phó ký thay người đứng đầu: sau KT. là chức vụ người đứng đầu, dưới là chức
+        vụ cấp phó.
+
     Passes:
 
         signature:
@@ -107,6 +112,11 @@ def thay_mat_collective(ctx: Context) -> Iterator[Finding]:
     """TM. (thay mặt) goes before the name of a collective body (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …)
     or of the agency itself, never before a person's title: "TM. CHỦ TỊCH" mixes TM. with KT./TL.
 
+    Tiếng Việt:
+
+        TM. (thay mặt) đứng trước tên tập thể (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ…) hoặc tên cơ quan, không
+        đứng trước chức vụ của một người: "TM. CHỦ TỊCH" là lẫn TM. với KT./TL.
+
     Passes:
 
         signature:
@@ -150,6 +160,13 @@ def known_title(ctx: Context) -> Iterator[Finding]:
     typo such as "THỊ TRƯỞNG" is caught; the nearest known title is suggested. The head of any named
     body ("TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC") is a title. A warning: an office
     may use a title the list lacks; a configuration adds titles with ``titles = [...]``.
+
+    Tiếng Việt:
+
+        Chức vụ người ký (và chức vụ người đứng đầu sau KT./TL./TUQ./Q.) phải là chức vụ đã biết, để
+        bắt lỗi gõ như "THỊ TRƯỞNG"; công cụ gợi ý chức vụ gần nhất. Người đứng đầu một ban, tổ chức
+        có tên ("TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC") là chức vụ. Là cảnh báo: cơ quan có
+        thể dùng chức vụ danh mục chưa có; cấu hình thêm chức vụ bằng `titles = [...]`.
 
     Passes:
 

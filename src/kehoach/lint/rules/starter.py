@@ -58,6 +58,13 @@ def starter_placeholder(ctx: Context) -> Iterator[Finding]:
     starter wrote it would print it; replace each with the real text. An author's own ellipsis
     ("tài liệu...", "(xoài, nhãn,…)", "doanh nghiệp ...") is text and is never reported.
 
+    Tiếng Việt:
+
+        `kehoach init` viết kế hoạch mẫu có các chỗ cần điền đánh dấu "...": "SỞ ...", "S...", "Thực
+        hiện ... giai đoạn 2026 - 2030". Giá trị nào còn giữ nguyên như kế hoạch mẫu sẽ in ra văn
+        bản; hãy thay bằng nội dung thật. Dấu ba chấm của chính người viết ("tài liệu...", "(xoài,
+        nhãn,…)", "doanh nghiệp ...") là văn bản nên không bao giờ bị báo.
+
     Passes:
 
         title: Hỗ trợ doanh nghiệp ... và hộ kinh doanh (xoài, nhãn,…)

@@ -87,6 +87,15 @@ def defunct_body(ctx: Context) -> Iterator[Finding]:
     that day is not checked; a body marked "(cũ)" and the bases a plan cites are history. The date
     and the patterns are data (templates/admin-units.toml).
 
+    Tiếng Việt:
+
+        Từ ngày 01/7/2025 không còn cấp huyện: kế hoạch ban hành từ ngày đó không giao việc cho
+        "UBND huyện, thị xã, thành phố thuộc tỉnh", HĐND cấp huyện, "Phòng … của huyện" hay Huyện
+        ủy, không nói tới "các huyện, thị xã" như một địa bàn, kể cả ở Nơi nhận; UBND các xã, phường
+        đã thay thế. Kế hoạch ban hành trước ngày đó không bị kiểm tra; cơ quan ghi "(cũ)", các căn
+        cứ và văn bản được dẫn kèm số hiệu là lịch sử. Ngày và các mẫu là dữ liệu (templates/admin-
+        units.toml).
+
     Passes:
 
         letterhead:
@@ -140,6 +149,12 @@ def place_not_current(ctx: Context) -> Iterator[Finding]:
     or a merged province ("Hà Giang", "Kiên Giang") no longer exists. Before that day any name is
     accepted.
 
+    Tiếng Việt:
+
+        Địa danh của kế hoạch ban hành từ ngày 01/7/2025 là tên một tỉnh hoặc xã, phường hiện hành trong
+        danh mục chính thức (34 tỉnh, thành phố; 3.321 xã, phường, đặc khu): huyện hay tỉnh đã sáp nhập
+        ("Hà Giang", "Kiên Giang") không còn. Trước ngày đó tên nào cũng được nhận.
+
     Passes:
 
         letterhead:
@@ -181,6 +196,17 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
     its number ("Quyết định số … của Bộ Lao động …") and a name marked "(cũ)" are history, and a
     plan issued by a merged body itself was written in the structure before its merger. The names, dates and legal sources are data
     (templates/admin-units.toml).
+
+    Tiếng Việt:
+
+        Từ ngày 01/3/2025 các bộ và sở đã hợp nhất (Kế hoạch và Đầu tư vào Tài chính, Giao thông vận
+        tải vào Xây dựng, Tài nguyên và Môi trường cùng Nông nghiệp thành Nông nghiệp và Môi trường,
+        Thông tin và Truyền thông vào Khoa học và Công nghệ, Lao động - Thương binh và Xã hội vào
+        Nội vụ, Ủy ban Dân tộc thành Bộ Dân tộc và Tôn giáo), từ ngày 01/7/2025 các tỉnh đã sáp nhập
+        ("tỉnh Hà Giang" nay thuộc Tuyên Quang). Kế hoạch ban hành sau đó mà nêu tên cũ như cơ quan
+        còn tồn tại được báo kèm tên cơ quan kế thừa; căn cứ, văn bản được dẫn kèm số hiệu ("Quyết
+        định số … của Bộ Lao động …") và tên ghi "(cũ)" là lịch sử. Tên, ngày và văn bản pháp lý là
+        dữ liệu (templates/admin-units.toml).
 
     Passes:
 

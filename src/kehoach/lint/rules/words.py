@@ -319,7 +319,7 @@ _MESSAGES = {
 
 
 @rule("KH307", "word-spelling", Severity.warning, "NĐ 30, Phụ lục II (chính tả); từ điển Viet74K (underthesea)",
-      ("từ có thể gõ sai chính tả", "a word that may be misspelt"))
+      ("từ có thể gõ sai chính tả", "a word that may be misspelt"), fix="sometimes")
 def word_spelling(ctx: Context) -> Iterator[Finding]:
     """Each word is a word of the Vietnamese word list (underthesea's Viet74K, offline) and makes a
     word with one of its neighbours: "chỉ tịch" (chủ tịch), "kính phí" (kinh phí), "cảu" (của),
@@ -327,6 +327,16 @@ def word_spelling(ctx: Context) -> Iterator[Finding]:
     without its marks ("truong"), a word typed twice ("số số"). A warning with the likely word; the
     tone placement is fixed safely, the rest only with --unsafe-fixes. Names — the official units,
     the agency directory, the plan's letterhead and signer, capitalised runs — are not judged.
+
+    Tiếng Việt:
+
+        Mỗi từ là một từ trong danh sách từ tiếng Việt (Viet74K của underthesea, ngoại tuyến) và
+        ghép được thành từ với chữ bên cạnh: "chỉ tịch" (chủ tịch), "kính phí" (kinh phí), "cảu"
+        (của), chữ gõ Telex khi tắt bộ gõ ("avf" thay "và"), dấu thanh đặt sai nguyên âm ("tóan"),
+        từ thiếu dấu ("truong"), từ gõ hai lần liền nhau ("số số"). Là cảnh báo kèm từ gợi ý; sửa
+        chỗ đặt dấu là an toàn, các sửa khác chỉ áp dụng với --unsafe-fixes. Tên riêng — đơn vị hành
+        chính, danh mục cơ quan, cơ quan ban hành và người ký của kế hoạch, các chữ viết hoa liền
+        nhau — không bị xét.
 
     Passes:
 
@@ -337,6 +347,11 @@ def word_spelling(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           paragraphs: [Chỉ tịch Ủy ban nhân dân tỉnh bố trí kính phí cảu Chính phủ theo Chỉ thị số số 46-CT/TW.]
+
+    Fixed:
+
+        preamble:
+          paragraphs: [Chủ tịch Ủy ban nhân dân tỉnh bố trí kinh phí của Chính phủ theo Chỉ thị số 46-CT/TW.]
     """
     for loc, written, kind, suggestion in suspects(ctx):
         word = written.split()[-1]

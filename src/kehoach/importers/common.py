@@ -19,9 +19,23 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
+# A gap the văn thư fills in ("Số:          /KH-UBND", "ngày      tháng 3 năm"): its spaces, tabs or
+# underscores are a blank slot of one line, not the gap between two columns.
+_SLOT_BEFORE = re.compile(r"(?:\bSố\s*:|\bsố|\bngày|\btháng)[\s_.…]*$", re.I)
+_SLOT_AFTER = re.compile(r"^[\s_.…]*(?:/|tháng\b|năm\b)", re.I)
+_COLUMN_GAP = re.compile(r"\t+| {8,}")
+
+
+def _column_cuts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the gaps that separate columns in one line of text."""
+    return [(m.start(), m.end()) for m in _COLUMN_GAP.finditer(text)
+            if not (_SLOT_BEFORE.search(text[:m.start()]) and _SLOT_AFTER.match(text[m.end():]))]
+
+
 def segments(para: Para) -> list[tuple[int, Line]]:
-    """(column, line) pieces of a paragraph: split at line breaks, then at tabs (a tab-aligned
-    letterhead puts the right column after one or more tabs)."""
+    """(column, line) pieces of a paragraph: split at line breaks, then at tabs or long runs of spaces
+    (a tab-aligned letterhead puts the right column after one or more tabs), except inside a blank
+    slot of a number or a date."""
     out: list[tuple[int, Line]] = []
     lines: list[list[tuple[str, Run]]] = [[]]
     for run in para.runs:
@@ -33,13 +47,23 @@ def segments(para: Para) -> list[tuple[int, Line]]:
     for pieces in lines:
         text = "".join(p for p, _ in pieces)
         leading_tab = text[:1] == "\t" or text.startswith(" " * 8)
+        cuts = _column_cuts(text)
         chunks: list[list[tuple[str, Run]]] = [[]]
+        position = 0
         for part, run in pieces:
-            sub = re.split(r"\t+| {8,}", part)
-            for index, piece in enumerate(sub):
-                if index:
+            start = position
+            position += len(part)
+            offset = start
+            for cut_start, cut_end in cuts:
+                if cut_end <= start or cut_start >= position:
+                    continue
+                if cut_start > offset:
+                    chunks[-1].append((part[offset - start:cut_start - start], run))
+                if cut_start >= start:
                     chunks.append([])
-                chunks[-1].append((piece, run))
+                offset = max(offset, min(cut_end, position))
+            if offset < position:
+                chunks[-1].append((part[offset - start:], run))
         for index, chunk in enumerate(chunks):
             text = "".join(p for p, _ in chunk).strip()
             if not text:

@@ -18,10 +18,16 @@ from ..model import KINDS
 NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", re.I)
 MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.I)
 RULE = re.compile(r"^[-_–—=*\s.]{3,}$")
-NUMBER = re.compile(r"^Số\s*:\s*(?P<number>[0-9A-Za-z.]*)\s*/\s*(?P<symbol>\S+?)\s*$", re.I)
+# "Số: 05/KH-UBND", a draft's "Số:      /KH-UBND" or "Số: ____/KH-UBND", and a legal document's
+# "Số: 07/2025/QĐ-UBND" whose number includes the year (Decree 30, Phụ lục I, ô 3).
+_FILL = r"[\s_.…]*"
+NUMBER = re.compile(rf"^Số\s*:{_FILL}(?P<number>[0-9][0-9A-Za-z.]*(?:/\d{{4}})?)?{_FILL}/\s*(?P<symbol>\S+?)\s*$",
+                    re.I)
+NUMBER_ALONE = re.compile(rf"^Số\s*:?{_FILL}(?P<number>[0-9][0-9A-Za-z.]*(?:/\d{{4}})?)?{_FILL}$", re.I)
+SYMBOL_ALONE = re.compile(r"^/\s*\S+$")
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^,]+?)\s*,\s*ngày\s*(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>\d{4})?\s*$",
-    re.I)
+    rf"^(?P<place>[^,]+?)\s*,\s*ngày{_FILL}(?P<d>\d{{1,2}})?{_FILL}tháng{_FILL}(?P<m>\d{{1,2}})?{_FILL}"
+    rf"năm{_FILL}(?P<y>\d{{4}})?\s*$", re.I)
 
 
 @dataclass
@@ -64,7 +70,22 @@ def _initials(lines: list[str]) -> str:
     return "".join(word[0] for word in words if word[:1].isalpha()).upper() or "CQ"
 
 
+def _join_number_lines(lines: list[Line]) -> list[Line]:
+    """"Số:" on a line of its own and its "/KH-UBND" on another (a draft whose blank number made
+    Word break the line, or two cells) are one number line."""
+    out = list(lines)
+    for index, line in enumerate(out):
+        if NUMBER_ALONE.match(" ".join(line.text.split())):
+            follower = next((j for j in range(index + 1, len(out))
+                             if SYMBOL_ALONE.match(" ".join(out[j].text.split()))), None)
+            if follower is not None:
+                joined = Line(line.text.rstrip() + " " + out[follower].text.strip(), line.bold, line.italic)
+                return out[:index] + [joined] + out[index + 1:follower] + out[follower + 1:]
+    return out
+
+
 def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
+    lines = _join_number_lines(lines)
     bodies: list[Line] = []
     extra: list[str] = []
     number = symbol = place = None
@@ -81,7 +102,7 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
             continue
         match = NUMBER.match(text)
         if match:
-            number, symbol = match.group("number"), match.group("symbol")
+            number, symbol = match.group("number") or "", match.group("symbol")
             continue
         match = PLACE_DATE.match(text)
         if match:
@@ -120,10 +141,10 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
         notes.append((("letterhead", "abbreviation"), tr("chữ viết tắt cơ quan đoán từ tên cơ quan", "the abbreviation is guessed from the issuer's name")))
     data["abbreviation"] = abbreviation
     if numbered:
-        data["number"] = number or ""
+        data["number"] = number or None  # None: a draft, the văn thư stamps the number
         if symbol:
             data["symbol"] = symbol
-        if number is None:
+        if symbol is None:
             notes.append((("letterhead", "number"), tr("không tìm thấy dòng 'Số: …/…'", "no 'Số: …/…' line found")))
     data["place"] = place or "…"
     if place is None:

@@ -1,0 +1,73 @@
+"""A draft sent for signing keeps its number and day blank for the văn thư: the import keeps them
+blank (never a guessed symbol, never a third issuer line), the build prints the gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+import kehoach
+from kehoach.build import render
+from kehoach.importers import import_plan
+
+from realshapes import plan_docx
+
+
+def _imported(tmp_path, **shape):
+    return import_plan(plan_docx(tmp_path / "plan.docx", **shape))
+
+
+def _rebuilt_text(tmp_path, imported) -> str:
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(imported.yaml, "utf-8")
+    return render(kehoach.load(plan_file), "txt").decode("utf-8")
+
+
+@pytest.mark.parametrize("number_cell", [
+    ["Số:           /KH-UBND"],
+    ["Số:\t\t/KH-UBND"],
+    ["Số: ________/KH-UBND"],
+    ["Số:", "/KH-UBND"],  # "Số:" and its symbol on separate lines
+    ["Số:\n            /KH-UBND"],  # a soft break after "Số:"
+])
+def test_a_blank_number_is_blank_with_its_symbol(tmp_path, number_cell):
+    imported = _imported(tmp_path, number=number_cell)
+    head = imported.data["letterhead"]
+    assert head["number"] is None
+    assert head["symbol"] == "KH-UBND"
+    assert head["abbreviation"] == "UBND"
+    assert head["issuer"] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
+    assert "number: null" in imported.yaml
+    assert not [n for n in imported.notes if n[0][:1] == ("letterhead",)]
+
+
+@pytest.mark.parametrize(("date_cell", "expected"), [
+    ("Lâm Đồng, ngày      tháng 3 năm 2026", "2026-03"),
+    ("Lâm Đồng, ngày\t\ttháng 3 năm 2026", "2026-03"),
+    ("Lâm Đồng, ngày         tháng        năm 2026", "2026"),
+    ("Lâm Đồng, ngày ... tháng ... năm 2026", "2026"),
+    ("Lâm Đồng, ngày 10 tháng 9 năm 2025", dt.date(2025, 9, 10)),
+])
+def test_a_blank_day_keeps_place_month_and_year(tmp_path, date_cell, expected):
+    head = _imported(tmp_path, date=[(date_cell, False, True)]).data["letterhead"]
+    assert head["place"] == "Lâm Đồng"
+    assert head["date"] == expected
+
+
+def test_a_legal_documents_number_keeps_its_year(tmp_path):
+    """Decree 30: a legal document's number is 'số/năm' ("Số: 07/2025/QĐ-UBND")."""
+    imported = _imported(tmp_path, number=["Số: 07/2025/KH-UBND"])
+    head = imported.data["letterhead"]
+    assert (head["number"], head["symbol"]) == ("07/2025", "KH-UBND")
+    assert "Số: 07/2025/KH-UBND" in _rebuilt_text(tmp_path, imported)
+
+
+def test_the_rebuilt_draft_prints_the_gaps(tmp_path):
+    imported = _imported(tmp_path, date=[("Lâm Đồng, ngày         tháng        năm 2026", False, True)])
+    text = _rebuilt_text(tmp_path, imported)
+    assert re.search(r"Số: {4,}/KH-UBND", text), text[:400]
+    assert re.search(r"Lâm Đồng, ngày {4,}tháng {4,}năm 2026", text), text[:400]
+    month = _rebuilt_text(tmp_path, _imported(tmp_path))
+    assert re.search(r"Lâm Đồng, ngày {4,}tháng 3 năm 2026", month)

@@ -1,6 +1,6 @@
 """Import fidelity on real Word files: import every document of a folder, build it back, compare.
 
-    .venv/bin/python benchmarks/import_fidelity.py ../shared/realdocx       # --json for the raw figures
+    .venv/bin/python benchmarks/import_fidelity.py FOLDER       # a folder of real Word files; --json for raw figures
 
 Per file: the import's CPU and wall time (in process; a .doc includes LibreOffice's conversion in the
 wall time only), whether ``kehoach build`` accepts the imported YAML unchanged (else the first error

@@ -41,6 +41,7 @@ class Line:
 class Found:
     data: dict
     notes: list[tuple[tuple, str]] = field(default_factory=list)  # (path, message)
+    stripped: int = 0  # recipients whose typed end mark (";", ".") was removed
 
 
 def is_rule(text: str) -> bool:
@@ -211,9 +212,14 @@ def recipients(lines: list[Line]) -> Found:
     archive: dict | None = None
     notes: list[tuple[tuple, str]] = []
     target = items
+    stripped = 0
     for line in lines:
         text = " ".join(line.text.split())
         if not text or is_rule(text) or re.fullmatch(r"Nơi\s+nhận\s*:?", text, re.I):
+            continue
+        if archive is not None:  # after "Lưu": the typist's initials and copies (ô 11), not a recipient
+            notes.append((("archive",), tr("dòng sau dòng 'Lưu' không có chỗ trong lược đồ: «{t}»",
+                                           "a line after the 'Lưu' line the schema has no place for: «{t}»", t=text)))
             continue
         marker = text[0]
         body = text[1:].strip() if marker in "-–•+" else text
@@ -235,6 +241,7 @@ def recipients(lines: list[Line]) -> Found:
             continue
         entry: dict = {}
         name = _strip_end(body)
+        stripped += name != body.rstrip()
         match = _PURPOSE.match(name)
         if match and match.group("name"):
             entry["name"], entry["purpose"] = match.group("name"), match.group("purpose")
@@ -254,4 +261,4 @@ def recipients(lines: list[Line]) -> Found:
         data["groups"] = groups
     if archive:
         data["archive"] = archive
-    return Found(data, notes)
+    return Found(data, notes, stripped)

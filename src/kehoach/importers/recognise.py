@@ -8,7 +8,6 @@ signature, then the appendices. A decision that issues a plan is two such parts;
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,13 +16,13 @@ from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
 from . import frame, outline, tasks
 from .appendices import AppendixReader
-from .blocks import Break, Para, Run, Source, Table
+from .closing import ClosingReader
+from .blocks import Break, Para, Source
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
-                     is_closing_table, lines_of, strip_end, text_of, unmark, segments)
+                     is_closing_table, lines_of, strip_end, text_of, unmark)
 from .decision import DecisionReader
 from .emphasis import para_marked, plan_styles
 from .errors import import_error
-from .frame import Line
 
 
 @dataclass
@@ -33,7 +32,7 @@ class Result:
     summary: list[str] = field(default_factory=list)
 
 
-class Recogniser(AppendixReader, DecisionReader):
+class Recogniser(AppendixReader, DecisionReader, ClosingReader):
     def __init__(self, source: Source, path: Path) -> None:
         self.path = path
         self.blocks = list(source.blocks)
@@ -314,55 +313,6 @@ class Recogniser(AppendixReader, DecisionReader):
         else:
             self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
         return result
-
-    # -- closing: recipients and signature ----------------------------------------------------
-
-    def closing(self, start: int, end: int, data: dict, target: dict | None = None) -> None:
-        target = data if target is None else target
-        block = self.blocks[start]
-        if isinstance(block, Table):
-            left: list[Line] = []
-            right: list[Line] = []
-            for row in block.rows:
-                for index, cell in enumerate(row):
-                    for para in cell.paras:
-                        for column, line in segments(para):
-                            (left if index == 0 and column == 0 else right).append(line)
-            extra = [b for b in self.blocks[start + 1:end] if isinstance(b, Para) and b.text.strip()]
-        else:
-            left, right = [], []
-            in_signature = False
-            for b in self.blocks[start:end]:
-                if not isinstance(b, Para):
-                    continue
-                if b.label:  # a list item whose "-" comes from automatic numbering
-                    b = Para([Run(b.label + " "), *b.runs], align=b.align, style=b.style)
-                for column, line in segments(b):
-                    if re.match(r"Nơi\s+nhận", line.text):
-                        left.append(line)
-                    elif line.text[:1].islower() and left and not in_signature:
-                        left[-1] = Line(left[-1].text + " " + line.text, left[-1].bold, left[-1].italic)
-                    elif column == 1:
-                        right.append(line)
-                    elif in_signature or not (line.text[:1] in "-–+•" or re.match(r"Nơi\s+nhận", line.text)
-                                              or line.text.endswith(":")):
-                        in_signature = True
-                        right.append(line)
-                    else:
-                        left.append(line)
-            extra = []
-        sig_lines = right + [Line(clean(p.text), p.bold, p.italic) for p in extra]
-        sig = frame.signature(sig_lines)
-        rec = frame.recipients(left)
-        prefix = () if target is data else ("decision",)
-        self.notes += [(prefix + ("signature",) + p, m) for p, m in sig.notes]
-        self.notes += [(prefix + ("recipients",) + p, m) for p, m in rec.notes]
-        target["signature"] = sig.data
-        if rec.data:
-            target["recipients"] = rec.data
-        if not rec.data.get("archive") and target is data:
-            # No "Lưu: …" line in the original: kehoach writes none (generated.archive_line).
-            data.setdefault("generated", {})["archive_line"] = False
 
     # -- appendices ---------------------------------------------------------------------------
 

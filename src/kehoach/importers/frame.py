@@ -66,6 +66,25 @@ def kind_prefix(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Types of Decree 30 (Phụ lục III) that kehoach does not build, as their type line prints them.
+OTHER_KINDS = ("TỜ TRÌNH", "CÔNG VĂN", "THÔNG BÁO", "GIẤY MỜI", "CÔNG ĐIỆN", "CHỈ THỊ", "NGHỊ QUYẾT", "BIÊN BẢN",
+               "THÔNG CÁO", "QUY CHẾ", "QUY ĐỊNH", "GIẤY GIỚI THIỆU", "GIẤY ỦY QUYỀN", "HỢP ĐỒNG")
+_LETTER = re.compile(r"^(V/v\b|Kính\s+gửi\s*:)", re.I)
+
+
+def other_kind(texts: list[str]) -> tuple[str, str] | None:
+    """(type, the line that shows it) for a document of a type kehoach does not build: its type name
+    on a line of its own, or a letter's "V/v …" / "Kính gửi:" (a Công văn has no type line)."""
+    for text in texts:
+        key = " ".join(vn.upper(text.replace("*", "")).split())
+        if key in OTHER_KINDS:
+            return key, " ".join(text.split())
+    for text in texts:
+        if _LETTER.match(text.strip()):
+            return "CÔNG VĂN", " ".join(text.split())[:60]
+    return None
+
+
 def _initials(lines: list[str]) -> str:
     words = " ".join(lines).replace("-", " ").split()
     return "".join(word[0] for word in words if word[:1].isalpha()).upper() or "CQ"

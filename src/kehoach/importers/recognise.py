@@ -54,6 +54,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
                                            "the document is empty: there is no text to import"), self.path)
         names = self.type_names()
         if not names:
+            self._refuse_other_kind()
             raise import_error("KH505", tr(
                 "không phải một kế hoạch: không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG "
                 "TRÌNH …) trên một dòng riêng",
@@ -90,6 +91,21 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
         return Result(data, self.notes, self.summary)
+
+    def _refuse_other_kind(self) -> None:
+        """A Tờ trình, a Công văn …: say which type was found and what kehoach builds."""
+        texts = [line for b in self.blocks[:80] for line in text_of(b).split("\n")]
+        found = frame.other_kind(texts)
+        if found:
+            kind, line = found
+            name = kind[:1] + kind[1:].lower()
+            raise import_error("KH505", tr(
+                "đây là một {k} (dòng «{l}»), không phải một kế hoạch: kehoach dựng kế hoạch (và các văn bản "
+                "cùng loại: chương trình, đề án, phương án, hướng dẫn, báo cáo) và quyết định ban hành chúng, "
+                "không dựng {k}; không ghi tệp nào",
+                "this is a {k} (line «{l}»), not a plan: kehoach builds plans (and programmes, projects, "
+                "schemes, guides, reports) and the decisions that issue them, not a {k}; nothing was written",
+                k=name, l=line), self.path)
 
     def _part_start(self, type_index: int) -> int:
         """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""

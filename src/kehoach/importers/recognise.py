@@ -8,6 +8,7 @@ signature, then the appendices. A decision that issues a plan is two such parts;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,11 @@ from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean,
 from .decision import DecisionReader
 from .emphasis import para_marked, plan_styles
 from .errors import import_error
+
+
+# The enacting sentence ends the preamble with a colon: "… ban hành Kế hoạch … như sau:", "… với những
+# nội dung cụ thể như sau:", "… các nội dung sau đây:".
+ENACTING = re.compile(r"ban hành|như sau|sau đây|các nội dung|những nội dung", re.I)
 
 
 @dataclass
@@ -279,15 +285,15 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         italic = True
         texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
         base_blocks: list = []
-        proposal_block = None
+        proposal_block = enacting_block = None
 
         def written(block, base=(False, False)) -> str:  # the text with its inline emphasis
             return para_marked(block, base) if isinstance(block, Para) else clean(text_of(block))
 
         for index, (block, text) in enumerate(texts):
             last = index == len(texts) - 1
-            if last and text.endswith(":") and "ban hành" in text:
-                enacting = text
+            if last and text.endswith(":") and ENACTING.search(text):
+                enacting, enacting_block = text, block
             elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
                 base_blocks.append(block)
                 italic = italic and isinstance(block, Para) and block.italic
@@ -324,8 +330,8 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             body, sep, _ = enacting.partition(" ban hành ")
             if sep and enacting == f"{body} ban hành {kind_name} {inline(title)} như sau:":
                 result["enacting"] = {"body": body}
-            else:
-                result["enacting"] = {"text": enacting}
+            else:  # as written, with its bold and italic runs
+                result["enacting"] = {"text": written(enacting_block)}
         else:
             self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
         return result

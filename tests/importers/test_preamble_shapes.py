@@ -39,3 +39,16 @@ def test_a_multiplication_star_survives(tmp_path):
     body = [*BODY[:3], "1. Tỷ lệ hồ sơ đúng hạn = b/a * 100% và tỷ lệ trễ hạn = c/a * 100%.", *BODY[4:]]
     _imported, text = _import_and_rebuild(tmp_path, body)
     assert "b/a * 100% và tỷ lệ trễ hạn = c/a * 100%" in text
+
+
+def test_bold_italic_then_italic_only_keeps_both():
+    """r07: a bold-italic parenthesis followed by an italic "; " was written as '***…*****;*', which
+    the markup cannot read, so the whole paragraph lost its emphasis."""
+    from kehoach.importers.blocks import Run
+    from kehoach.importers.emphasis import marked
+    from kehoach.model import markup
+
+    text = marked([Run("tỉnh "), Run("(ít nhất 1 buổi)", True, True), Run("; ", False, True), Run("phối hợp.")])
+    assert text == "tỉnh ***(ít nhất 1 buổi)**;* phối hợp."
+    spans = [(s.text, s.bold, s.italic) for s in markup.spans(text)]
+    assert ("(ít nhất 1 buổi)", True, True) in spans and (";", False, True) in spans

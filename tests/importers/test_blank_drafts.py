@@ -71,3 +71,17 @@ def test_the_rebuilt_draft_prints_the_gaps(tmp_path):
     assert re.search(r"Lâm Đồng, ngày {4,}tháng {4,}năm 2026", text), text[:400]
     month = _rebuilt_text(tmp_path, _imported(tmp_path))
     assert re.search(r"Lâm Đồng, ngày {4,}tháng 3 năm 2026", month)
+
+
+def test_a_blank_reference_in_an_attachment_note_stays_blank(tmp_path):
+    """r04: the appendix note wraps onto a second paragraph and cites the draft with its blanks."""
+    after = [[("PHỤ LỤC", True, False)], [("THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA", True, False)],
+             [("(Kèm theo Kế hoạch số         /KH-UBND ngày      /01/2026 ", False, True)],
+             [("của UBND tỉnh Lâm Đồng)", False, True)],
+             "Các đơn vị được kiểm tra theo thời gian dưới đây."]
+    imported = import_plan(plan_docx(tmp_path / "plan.docx", after=after))
+    appendix = imported.data["appendices"][0]
+    assert appendix["note"] == "(Kèm theo Kế hoạch số      /KH-UBND ngày      /01/2026 của UBND tỉnh Lâm Đồng)"
+    assert appendix["text"] == ["Các đơn vị được kiểm tra theo thời gian dưới đây."]
+    text = _rebuilt_text(tmp_path, imported)
+    assert "(Kèm theo Kế hoạch số      /KH-UBND ngày      /01/2026 của UBND tỉnh Lâm Đồng)" in text

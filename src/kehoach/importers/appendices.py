@@ -8,7 +8,7 @@ from .. import nd30, vn
 from ..i18n import tr
 from . import tables
 from .blocks import Para, Table
-from .common import APPENDIX, NOTE, clean
+from .common import APPENDIX, NOTE, clean, clean_keeping_slots
 
 
 class AppendixReader:
@@ -41,7 +41,15 @@ class AppendixReader:
             if not text:
                 continue
             if NOTE.match(text):
-                note = text
+                # a note that wraps onto the next paragraphs ends at its closing parenthesis; its
+                # blanks (a draft's number and day) stay blank
+                parts = [self.blocks[i - 1].text]
+                while text.count("(") > text.count(")") and i < end and isinstance(self.blocks[i], Para) \
+                        and clean(self.blocks[i].text) and len(parts) < 4:
+                    parts.append(self.blocks[i].text)
+                    text = clean(" ".join(parts))
+                    i += 1
+                note = clean_keeping_slots(" ".join(parts))
                 break
             titles.append(text)
             if not (self.blocks[i - 1].bold or text == vn.upper(text)):

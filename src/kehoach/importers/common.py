@@ -19,6 +19,16 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
+SLOT = " " * 6  # a blank the văn thư fills in, as an imported line keeps it (compose prints 5 + the space)
+_SLOT_GAP = re.compile(r"(?:(?<=\b[Ss]ố)|(?<=ngày)|(?<=tháng))[ \t\u00a0]{2,}(?=/|tháng\b|năm\b)")
+
+
+def clean_keeping_slots(text: str) -> str:
+    """``clean`` that keeps the blanks of a draft's reference ("Kế hoạch số      /KH-UBND ngày
+    tháng 3 năm 2026"): a run of spaces or tabs between "số"/"ngày"/"tháng" and "/"/"tháng"/"năm"."""
+    return "\x00".join(clean(part) for part in _SLOT_GAP.split(text)).replace("\x00", SLOT)
+
+
 # A gap the văn thư fills in ("Số:          /KH-UBND", "ngày      tháng 3 năm"): its spaces, tabs or
 # underscores are a blank slot of one line, not the gap between two columns.
 _SLOT_BEFORE = re.compile(r"(?:\bSố\s*:|\bsố|\bngày|\btháng)[\s_.…]*$", re.I)

@@ -85,3 +85,16 @@ def test_a_blank_reference_in_an_attachment_note_stays_blank(tmp_path):
     assert appendix["text"] == ["Các đơn vị được kiểm tra theo thời gian dưới đây."]
     text = _rebuilt_text(tmp_path, imported)
     assert "(Kèm theo Kế hoạch số      /KH-UBND ngày      /01/2026 của UBND tỉnh Lâm Đồng)" in text
+
+
+def test_check_accepts_the_imported_draft_and_names_what_to_fill(tmp_path):
+    from kehoach.diagnostics import Severity
+
+    imported = _imported(tmp_path)
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(imported.yaml, "utf-8")
+    found = kehoach.check(plan_file)
+    assert not [d for d in found if d.severity == Severity.error]
+    drafts = [d for d in found if d.code == "KH230"]
+    assert len(drafts) == 1 and drafts[0].severity == Severity.info
+    assert "số, ngày" in drafts[0].message and "tháng" not in drafts[0].message

@@ -82,6 +82,9 @@ EXPLANATIONS: dict[str, str] = {
     "KH130": "Giá trị bắt buộc (trích yếu, tên và chức vụ người ký, tên nơi nhận, tên phụ lục…) không chỉ có "
              "mặt mà phải có chữ: \"\" hay toàn dấu cách sẽ in ra một dòng trống. Là cảnh báo, không phải lỗi: "
              "bản dự thảo có thể để trống tên người ký; giá trị mà một đơn vị trong lô để trống là cố ý.",
+    "KH230": "Chỉ là ghi chú, không bao giờ chặn: bản dự thảo trình ký để trống số và ngày (\"Số:      /KH-UBND\", "
+             "\"ngày      tháng 3 năm 2026\"); văn thư điền khi đăng ký, ban hành văn bản. Ghi chú nêu những chỗ còn "
+             "phải điền trước khi ban hành; bản dựng ra in chỗ trống như bản dự thảo của cơ quan.",
     "KH214": "Chỉ là ghi chú, không bao giờ chặn: một ngày trong văn bản (không phải ngày ban hành của kế "
              "hoạch, ví dụ \"ngày 10/1/2022\" của văn bản được dẫn) ghi số 0 khác cách Nghị định 30 ghi ngày. "
              "Văn bản được dẫn có thể tự ghi như vậy; chỉ sửa cho thống nhất.",

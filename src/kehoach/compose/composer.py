@@ -383,12 +383,19 @@ class _Composer:
     # -- the decision wrapper ----------------------------------------------------------------
 
     def decision_part(self, decision: m.Decision) -> doc.Part:
-        blocks: list[doc.Block] = [para(doc.ParaKind.centered, vn.upper(decision.authority), bold=True)]
+        blocks: list[doc.Block] = []
+        if decision.authority:
+            blocks.append(para(doc.ParaKind.centered, vn.upper(decision.authority), bold=True))
         # With a "Xét đề nghị …," line after them the căn cứ lines all end with ";" (seed 002).
-        blocks += self.bases(decision.bases, italic=True, last=";" if decision.proposal else ".")
+        # A legal document of the 2025 law ends them all with ";" before its enacting sentence.
+        enacting = decision.enacting
+        blocks += self.bases(decision.bases, italic=True, last=";" if decision.proposal or enacting else ".")
         if decision.proposal:
-            blocks.append(body(strip_end(decision.proposal) + ","))
-        blocks.append(para(doc.ParaKind.centered, "QUYẾT ĐỊNH:", bold=True))
+            blocks.append(body(strip_end(decision.proposal) + (";" if enacting else ","), italic=bool(enacting)))
+        if enacting:
+            blocks.append(body(strip_end(enacting) + ".", italic=True))
+        else:
+            blocks.append(para(doc.ParaKind.centered, "QUYẾT ĐỊNH:", bold=True))
         for number, article in enumerate(decision.articles, 1):
             label = f"Điều {number}."
             texts = list(article.text)

@@ -6,6 +6,7 @@ import re
 
 from .blocks import Para, Run, Table
 from .frame import Line
+from ..vn import strip_end  # noqa: F401  (the importers take it from here)
 
 PREAMBLE_BASIS = re.compile(r"^(Căn cứ|Thực hiện)\b")
 PROPOSAL = re.compile(r"^(Theo|Xét) đề nghị\b")
@@ -117,12 +118,6 @@ def is_closing_para(block) -> bool:
     return isinstance(block, Para) and bool(re.match(r"^\s*Nơi\s+nhận\s*:?", block.text, re.I))
 
 
-
-def strip_end(text: str) -> str:
-    text = text.rstrip()
-    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
-        text = text[:-1].rstrip()
-    return text
 
 
 def basis_marks(texts: list[str]) -> dict:

@@ -40,22 +40,28 @@ class DecisionReader:
         closing = next((j for j in range(i, end) if is_closing_table(self.blocks[j])
                         or is_closing_para(self.blocks[j])), end)
         body = [b for b in self.blocks[i:closing] if isinstance(b, Para) and clean(b.full_text)]
+        # A legal document of the 2025 law has no authority line and no "QUYẾT ĐỊNH:" line: its
+        # bases end with an enacting sentence ("Ủy ban nhân dân tỉnh ban hành Quyết định …").
+        old_form = any(re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(b.text)) for b in body)
         if body and not PREAMBLE_BASIS.match(clean(body[0].text)):
             result["authority"] = clean(body.pop(0).text)
         elif "\n" in title:  # plain text: no rule under the trích yếu, the authority line ran into it
             result["title"], result["authority"] = title.rsplit("\n", 1)
-        else:
+        elif old_form:
             result["authority"] = "…"
             self.note(("decision", "authority"), tr("không tìm thấy dòng thẩm quyền ban hành", "no authority line found"))
         bases: list[str] = []
         articles: list[dict] = []
-        while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)):
+        while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)) \
+                and not ARTICLE.match(clean(body[0].full_text)):
             text = clean(body.pop(0).full_text)
             if PROPOSAL.match(text):
                 result["proposal"] = strip_end(text)
+            elif not old_form and body and ARTICLE.match(clean(body[0].full_text)) and " ban hành " in text:
+                result["enacting"] = strip_end(text)
             else:
                 bases.append(strip_end(text))
-        if body:
+        if body and not ARTICLE.match(clean(body[0].full_text)):
             body.pop(0)
         for para in body:
             text = clean(para.full_text)
@@ -68,9 +74,8 @@ class DecisionReader:
                 bases.append(text)
         if bases:
             result["bases"] = bases
-            keys = list(result)
-            result = {k: result[k] for k in ["title", "authority", "bases", *[k for k in keys if k not in
-                                                                              ("title", "authority", "bases")]]}
+            first = [k for k in ("title", "authority", "bases", "proposal", "enacting") if k in result]
+            result = {k: result[k] for k in [*first, *[k for k in result if k not in first]]}
         if articles:
             last = articles[-1]
             if last.get("text"):
@@ -88,8 +93,12 @@ class DecisionReader:
         when it is not the issuer's name."""
         title_note = None
         for block in self.blocks:
-            if isinstance(block, Para) and clean(block.text).startswith("(Ban hành kèm theo"):
-                title_note = clean(block.text)
+            if not isinstance(block, Para):
+                continue
+            line = next((clean(part) for part in block.text.split("\n")
+                         if clean(part).startswith("(Ban hành kèm theo")), None)
+            if line:
+                title_note = line
                 break
         if not title_note:
             return
@@ -98,8 +107,9 @@ class DecisionReader:
         if match and match.group(1) != issuer:
             decision = data["decision"]
             ordered = {}
+            after = "authority" if "authority" in decision else "title"
             for key, value in decision.items():
                 ordered[key] = value
-                if key == "authority":
+                if key == after:
                     ordered["authority_name"] = match.group(1)
             data["decision"] = ordered

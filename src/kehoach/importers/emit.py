@@ -40,6 +40,12 @@ def _key(key) -> str:
     return text if isinstance(key, str) and _plain_ok(text) else _quoted(text)
 
 
+def _comment(text: str) -> str:
+    """A comment's text on one line, with no character YAML forbids (a note may quote the original)."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _foldable(text: str) -> bool:
     return text == text.strip() and "  " not in text and not _UNSAFE.search(text) and "\n" not in text
 
@@ -70,7 +76,7 @@ class _Writer:
 
     def comments(self, path: tuple, column: int) -> None:
         for message in self.notes.pop(path, []):
-            self.out.append(" " * column + f"# kiểm tra: {message}")
+            self.out.append(" " * column + f"# kiểm tra: {_comment(message)}")
 
     def scalar(self, value, column: int, prefix: str) -> None:
         """``prefix`` is the text before the value on its line ("key: ", "- ")."""
@@ -196,14 +202,14 @@ def dump(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
         writer.entry(key, value, 0, (key,))
     for path, messages in writer.notes.items():  # a place the writer never visited: say it at the top
         extra += [f"kiểm tra: {'.'.join(map(str, path))}: {message}" for message in messages]
-    head = [f"# {line}" for line in (MODELINE, *header, *extra)]
+    head = [f"# {_comment(line)}" for line in (MODELINE, *header, *extra)]
     text = "\n".join([*head, "", *writer.out]) + "\n"
     if _reads_back(text, data):
         return text
     # Never write what does not read back as the data; the careful dumper cannot place comments, so
     # every note goes to the top of the file with its location: none is lost.
     located = [f"kiểm tra: {'.'.join(map(str, path)) or '/'}: {message}" for path, message in notes]
-    return _ruamel_dump(data, [f"# {line}" for line in (MODELINE, *header, *located)])
+    return _ruamel_dump(data, [f"# {_comment(line)}" for line in (MODELINE, *header, *located)])
 
 
 def _reads_back(text: str, data: dict) -> bool:

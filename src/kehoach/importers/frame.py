@@ -68,7 +68,7 @@ def kind_prefix(text: str) -> tuple[str, str] | None:
 
 # Types of Decree 30 (Phụ lục III) that kehoach does not build, as their type line prints them.
 OTHER_KINDS = ("TỜ TRÌNH", "CÔNG VĂN", "THÔNG BÁO", "GIẤY MỜI", "CÔNG ĐIỆN", "CHỈ THỊ", "NGHỊ QUYẾT", "BIÊN BẢN",
-               "THÔNG CÁO", "QUY CHẾ", "QUY ĐỊNH", "GIẤY GIỚI THIỆU", "GIẤY ỦY QUYỀN", "HỢP ĐỒNG")
+               "THÔNG CÁO", "GIẤY GIỚI THIỆU", "GIẤY ỦY QUYỀN", "HỢP ĐỒNG")
 _LETTER = re.compile(r"^(V/v\b|Kính\s+gửi\s*:)", re.I)
 
 
@@ -218,13 +218,6 @@ _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]*)\)$")
 _ARCHIVE = re.compile(r"^Lưu\s*:?\s*(?P<units>.*)$", re.I)
 
 
-def _strip_end(text: str) -> str:
-    text = text.rstrip()
-    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
-        text = text[:-1].rstrip()
-    return text
-
-
 def recipients(lines: list[Line]) -> Found:
     items: list[dict] = []
     groups: list[dict] = []
@@ -244,7 +237,7 @@ def recipients(lines: list[Line]) -> Found:
         body = text[1:].strip() if marker in "-–•+" else text
         archived = _ARCHIVE.match(body)
         if archived and marker in "-–•" and archive is None:
-            units_text = _strip_end(archived.group("units"))
+            units_text = vn.strip_end(archived.group("units"))
             copies = None
             match = re.fullmatch(r"(.*?)\s*\((\d+)(?:\s*bản)?\)", units_text)
             if match:
@@ -259,7 +252,7 @@ def recipients(lines: list[Line]) -> Found:
             target = groups[-1]["items"]
             continue
         entry: dict = {}
-        name = _strip_end(body)
+        name = vn.strip_end(body)
         stripped += name != body.rstrip()
         match = _PURPOSE.match(name)
         if match and match.group("name"):

@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import vn
 from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
-from . import frame, outline, tasks
+from . import frame, legal, outline, tasks
 from .appendices import AppendixReader
 from .closing import ClosingReader
 from .blocks import Break, Para, Source
@@ -89,6 +89,10 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             data["decision"] = decision
             self.plan_part(second, data, standalone=False)
             self._fix_authority_name(data)
+            between = " ".join(clean(text_of(b)) for b in self.blocks[decision_end:second])
+            if not re.search(frame.NATIONAL.pattern.lstrip("^"), between, re.I):
+                # the attached part starts at its type name, with no letterhead of its own (r13)
+                data.setdefault("generated", {})["attachment_letterhead"] = False
         else:
             if kind != "KẾ HOẠCH":
                 data["kind"] = kind
@@ -132,6 +136,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
     def title(self, index: int) -> tuple[str, int, str | None]:
         """(trích yếu, index after the title, the note line under it if any)."""
         lines: list[str] = []
+        note = None
         prefixed = frame.kind_prefix(self.blocks[index].text) if not frame.kind_name(self.blocks[index].text) else None
         if prefixed:
             lines.append(prefixed[1])
@@ -146,6 +151,15 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
                 if lines:
                     break
                 continue
+            if legal.is_legal_label(text) and lines:
+                break  # "Chương I" under the trích yếu of a Quy định
+            parts = [clean(part) for part in block.text.split("\n") if clean(part)]
+            at_note = next((k for k, part in enumerate(parts) if k and NOTE.match(part)), None)
+            if at_note is not None:  # "TRÍCH YẾU" + a soft break + "(Ban hành kèm theo …)"
+                lines += parts[:at_note]
+                note = " ".join(parts[at_note:])
+                i += 1
+                break
             if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
                                                 or block.label)):
                 break
@@ -156,10 +170,10 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             i += 1
             if not (block.align == "center" or block.bold or upper):
                 break
-        note = None
         while i < len(self.blocks) and isinstance(self.blocks[i], Para) and not clean(self.blocks[i].text):
             i += 1
-        if i < len(self.blocks) and isinstance(self.blocks[i], Para) and NOTE.match(clean(self.blocks[i].text)):
+        if note is None and i < len(self.blocks) and isinstance(self.blocks[i], Para) \
+                and NOTE.match(clean(self.blocks[i].text)):
             note = clean(self.blocks[i].text)
             i += 1
         if not lines:
@@ -185,6 +199,8 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
                 self.note(("signature",), tr("không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
         body = [b for b in self.blocks[i:end] if not isinstance(b, Break)]
         body = [b for b in body if not (isinstance(b, Para) and not b.full_text.strip())]
+        if data.get("kind") in ("QUY ĐỊNH", "QUY CHẾ") or legal.has_structure(body):
+            body = legal.label_structure(body)  # Chương, Mục, Điều as labels of the outline
         preamble, rest = self.split_preamble(body)
         if preamble:
             data["preamble"] = self.preamble(preamble, data)
@@ -269,7 +285,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             if not isinstance(block, Para):
                 return False
             label, _rest = (block.label, block.text) if block.label else outline.labels.split_label(block.text)
-            return bool(label) and outline.labels.kind_of(label) in (("roman",), ("upper",))
+            return bool(label) and outline.labels.kind_of(label) in (("roman",), ("upper",), ("chapter",))
         index = next((i for i, b in enumerate(body) if section_start(b)), None)
         if index is None:
             index = next((i for i, b in enumerate(body) if isinstance(b, Para) and

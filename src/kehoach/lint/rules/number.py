@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
@@ -12,7 +13,9 @@ from .registry import Context, Finding, is_placeholder, rule
 @rule("KH201", "number-format", Severity.error, "NĐ 30, Phụ lục I, Mục II.3",
       ("số văn bản sai quy cách", "malformed document number"))
 def number_format(ctx: Context) -> Iterator[Finding]:
-    """The number is digits only; numbers below 10 take a leading zero ("05", not "5").
+    """The number is digits only; numbers below 10 take a leading zero ("05", not "5"). A legal
+    document (a decision issuing a Quy định) numbers with its year, as the law on legal documents
+    asks: "07/2025" ("Số: 07/2025/QĐ-UBND").
 
     Passes:
 
@@ -34,6 +37,8 @@ def number_format(ctx: Context) -> Iterator[Finding]:
     if not number or is_placeholder(number):
         return
     loc = ("letterhead", "number")
+    if re.fullmatch(r"\d+/\d{4}", number):  # a legal document's "số/năm"
+        number = number.split("/")[0]
     if not number.isascii() or not number.isdigit():
         yield Finding(loc, tr("số văn bản chỉ gồm chữ số (đang là '{n}')",
                               "a document number is digits only (found '{n}')", n=number))

@@ -1,0 +1,61 @@
+"""A legal decision (2025 law) and the Quy định it issues (r13): imported as the decision and a
+plan of kind QUY ĐỊNH whose Chương/Mục/Điều are labels kept as written, then built back."""
+
+from __future__ import annotations
+
+import kehoach
+from kehoach.build import render
+from kehoach.importers import import_plan
+
+from realshapes import decision_with_rules_docx
+
+
+def _imported(tmp_path):
+    imported = import_plan(decision_with_rules_docx(tmp_path / "qd.docx"))
+    plan_file = tmp_path / "qd.yaml"
+    plan_file.write_text(imported.yaml, "utf-8")
+    return imported, render(kehoach.load(plan_file), "txt").decode("utf-8")
+
+
+def test_the_decision_of_the_2025_law(tmp_path):
+    imported, text = _imported(tmp_path)
+    data = imported.data
+    assert (data["letterhead"]["number"], data["letterhead"]["symbol"]) == ("07/2025", "QĐ-UBND")
+    decision = data["decision"]
+    assert "authority" not in decision
+    assert decision["enacting"] == ("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định quản lý nhà nước về giá trên "
+                                    "địa bàn tỉnh")
+    assert len(decision["articles"]) == 3 and len(decision["bases"]) == 2
+    assert decision["signature"] == {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Phạm Hoàng Sơn"}
+    assert "Số: 07/2025/QĐ-UBND" in text
+    assert "QUYẾT ĐỊNH:" not in text
+    assert "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 1666/TTr-STC ngày 14 tháng 8 năm 2025;" in text
+    assert "Ủy ban nhân dân tỉnh ban hành Quyết định Quy định quản lý nhà nước về giá trên địa bàn tỉnh." in text
+
+
+def test_the_rules_keep_chuong_muc_dieu(tmp_path):
+    imported, text = _imported(tmp_path)
+    data = imported.data
+    assert data["kind"] == "QUY ĐỊNH"
+    assert data["title"] == "Quản lý nhà nước về giá trên địa bàn tỉnh"
+    sections = data["sections"]
+    assert [(s["label"], s["heading"]) for s in sections] == [
+        ("Chương I", "QUY ĐỊNH CHUNG"), ("Chương II", "QUY ĐỊNH CỤ THỂ"), ("Chương III", "TỔ CHỨC THỰC HIỆN")]
+    first = sections[0]["items"]
+    assert [(i["label"], i["heading"]) for i in first] == [("Điều 1.", "Phạm vi điều chỉnh"),
+                                                            ("Điều 2.", "Đối tượng áp dụng")]
+    parts = sections[1]["items"]
+    assert [(p["label"], p["heading"]) for p in parts] == [("Mục 1.", "BÌNH ỔN GIÁ, KÊ KHAI GIÁ"), ("Mục 2.", "ĐỊNH GIÁ")]
+    assert parts[0]["items"][0]["label"] == "Điều 3."
+    for line in ["QUY ĐỊNH", "Chương I QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Mục 1. BÌNH ỔN GIÁ, KÊ KHAI GIÁ",
+                 "Điều 3. Bình ổn giá", "1. Danh mục hàng hóa bình ổn giá theo Luật Giá.",
+                 "a) Sở Tài chính tham mưu Ủy ban nhân dân tỉnh chỉ đạo công tác bình ổn giá;",
+                 "(Ban hành kèm theo Quyết định số 07/2025/QĐ-UBND ngày 10 tháng 9 năm 2025 của UBND tỉnh Thái Nguyên)"]:
+        assert line in text, line
+    assert not [n for n in imported.notes if "kiểm tra" in n[1]]
+
+
+def test_the_attached_rules_print_no_letterhead_when_the_original_has_none(tmp_path):
+    imported, text = _imported(tmp_path)
+    assert imported.data["generated"]["attachment_letterhead"] is False
+    assert text.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 1

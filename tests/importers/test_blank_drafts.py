@@ -98,3 +98,8 @@ def test_check_accepts_the_imported_draft_and_names_what_to_fill(tmp_path):
     drafts = [d for d in found if d.code == "KH230"]
     assert len(drafts) == 1 and drafts[0].severity == Severity.info
     assert "số, ngày" in drafts[0].message and "tháng" not in drafts[0].message
+
+
+def test_a_number_on_the_line_under_so(tmp_path):
+    head = _imported(tmp_path, number=["Số:", "05/KH-UBND"]).data["letterhead"]
+    assert (head["number"], head["symbol"]) == ("05", "KH-UBND")

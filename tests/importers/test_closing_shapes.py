@@ -65,3 +65,16 @@ def test_a_line_after_the_archive_is_not_a_recipient(tmp_path):
     imported, _sig, rec = _closing(tmp_path, closing_left=left)
     assert rec["items"] == ["Bộ Tài chính"]
     assert any("Sonnk" in message for _path, message in imported.notes)
+
+
+def test_a_recipient_naming_a_section_refers_to_it(tmp_path):
+    """"- Mục II;" in Nơi nhận: the bodies assigned in section II; the recipient gets a `ref`."""
+    left = [[("Nơi nhận:", True, True)], "- Bộ Nội vụ;", "- Như Mục II;", "- Lưu: VT, NC."]
+    imported, _sig, rec = _closing(tmp_path, closing_left=left)
+    section = imported.data["sections"][1]
+    assert section["id"] == "muc-ii" and list(section)[0] == "id"
+    assert rec["items"] == ["Bộ Nội vụ", {"name": "Như Mục II", "ref": "muc-ii"}]
+    import kehoach
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(imported.yaml, "utf-8")
+    assert not [d for d in kehoach.check(plan_file) if d.code in ("KH403", "KH404")]

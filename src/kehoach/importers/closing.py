@@ -89,6 +89,31 @@ def _looks_like_signature(text: str) -> bool:
     return 1 < len(words) <= 6 and all(w[:1].isupper() for w in words) and not text.endswith((".", ";", ":"))
 
 
+_SECTION_REF = re.compile(r"^(?:Như\s+)?Mục\s+(?P<n>[IVXLC]+)$", re.I)
+
+
+def _refer_to_sections(recipients: dict, sections: list[dict]) -> None:
+    """"- Mục V;" or "- Như Mục IV;" among the recipients names the bodies of that section: the
+    recipient gets a ``ref`` to the section's ``id`` (given one when it has none)."""
+    numbered = [s for s in sections if not s.get("label")]
+    items = recipients.get("items", [])
+    for index, entry in enumerate(items):
+        name = entry if isinstance(entry, str) else entry.get("name", "")
+        match = _SECTION_REF.match(name)
+        number = next((k for k in range(1, 40) if vn.roman(k) == match.group("n").upper()), 0) if match else 0
+        if not match or not 0 < number <= len(numbered) or not isinstance(entry, (str, dict)):
+            continue
+        section = numbered[number - 1]
+        if "id" not in section:
+            ident = f"muc-{match.group('n').lower()}"
+            items_of = dict(section)
+            section.clear()
+            section.update({"id": ident, **items_of})
+        recipient = {"name": name} if isinstance(entry, str) else dict(entry)
+        recipient["ref"] = section["id"]
+        items[index] = recipient
+
+
 class ClosingReader:
     """Mixed into ``Recogniser``: reads ``self.blocks`` and adds to ``self.notes``/``self.summary``."""
 
@@ -123,6 +148,8 @@ class ClosingReader:
         target["signature"] = sig.data
         if rec.data:
             target["recipients"] = rec.data
+            if target is data:
+                _refer_to_sections(rec.data, data.get("sections", []))
         if rec.stripped:
             self.summary.append(tr(
                 "{n} nơi nhận: bỏ dấu ';' hoặc '.' gõ ở cuối dòng (kehoach tự đặt dấu khi dựng)",

@@ -24,7 +24,7 @@ _FILL = r"[\s_.…]*"
 NUMBER = re.compile(rf"^Số\s*:{_FILL}(?P<number>[0-9][0-9A-Za-z.]*(?:/\d{{4}})?)?{_FILL}/\s*(?P<symbol>\S+?)\s*$",
                     re.I)
 NUMBER_ALONE = re.compile(rf"^Số\s*:?{_FILL}(?P<number>[0-9][0-9A-Za-z.]*(?:/\d{{4}})?)?{_FILL}$", re.I)
-SYMBOL_ALONE = re.compile(r"^/\s*\S+$")
+SYMBOL_ALONE = re.compile(r"^(?:\d[0-9A-Za-z.]*(?:/\d{4})?)?\s*/\s*[^\s/]+$")  # "/KH-UBND", "05/KH-UBND"
 PLACE_DATE = re.compile(
     rf"^(?P<place>[^,]+?)\s*,\s*ngày{_FILL}(?P<d>\d{{1,2}})?{_FILL}tháng{_FILL}(?P<m>\d{{1,2}})?{_FILL}"
     rf"năm{_FILL}(?P<y>\d{{4}})?\s*$", re.I)

@@ -59,3 +59,17 @@ def test_the_attached_rules_print_no_letterhead_when_the_original_has_none(tmp_p
     imported, text = _imported(tmp_path)
     assert imported.data["generated"]["attachment_letterhead"] is False
     assert text.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 1
+
+
+def test_emphasis_inside_an_article_is_kept(tmp_path):
+    import docx
+
+    path = decision_with_rules_docx(tmp_path / "qd.docx")
+    document = docx.Document(path)
+    article = next(p for p in document.paragraphs if p.text.startswith("Điều 2."))
+    article.add_run(" Riêng ")
+    article.add_run("Điều 5").italic = True
+    article.add_run(" áp dụng từ năm 2026.")
+    document.save(path)
+    articles = import_plan(path).data["decision"]["articles"]
+    assert articles[1]["text"][0].endswith("2025. Riêng *Điều 5* áp dụng từ năm 2026.")

@@ -7,6 +7,7 @@ import re
 from .. import vn
 from ..i18n import tr
 from .blocks import Break, Para, Table
+from .emphasis import drop_chars, marked, para_marked
 from .common import ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end, unmark
 
 
@@ -66,10 +67,13 @@ class DecisionReader:
         for para in body:
             text = clean(para.full_text)
             match = ARTICLE.match(text)
-            if match:
-                articles.append({"text": [match.group("rest")]} if not para.bold else {"heading": match.group("rest")})
+            if match and para.bold:
+                articles.append({"heading": match.group("rest")})
+            elif match:  # the text after "Điều 1." with its own bold and italic
+                rest = drop_chars(para.runs, len(text) - len(match.group("rest"))) if not para.label else []
+                articles.append({"text": [clean(marked(rest)) if rest else match.group("rest")]})
             elif articles:
-                articles[-1].setdefault("text", []).append(text)
+                articles[-1].setdefault("text", []).append(clean(para_marked(para)))
             else:
                 bases.append(text)
         if bases:

@@ -79,3 +79,12 @@ def test_the_fallback_dumper_keeps_every_note(monkeypatch):
     assert load(text) == data
     assert "# kiểm tra: sections.0.heading: note one" in text and "# kiểm tra: title: note two" in text
     assert all(len(line) < 4096 for line in text.splitlines()) and "\n  dài" not in text
+
+
+def test_integer_keys_stay_integers_and_the_emitter_is_used():
+    """styles.headings has level numbers as keys: they read back as integers, so the file is the
+    emitter's own (blank lines between parts), not the fallback's."""
+    data = {"title": "Kế hoạch", "styles": {"headings": {0: "plain", 2: "bold"}}, "footnotes": {"1": "Một."}}
+    text = dump(data, [], [])
+    assert load(text) == data
+    assert "\n\nstyles:" in text and "    0: plain" in text

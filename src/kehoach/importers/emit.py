@@ -36,8 +36,10 @@ def _plain_ok(text: str) -> bool:
 
 def _key(key) -> str:
     """A mapping key as YAML must read it back: a footnote id '1' quoted, or it reads as an integer."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return str(key)  # a level number ("headings: {0: plain}") stays a number
     text = str(key)
-    return text if isinstance(key, str) and _plain_ok(text) else _quoted(text)
+    return text if _plain_ok(text) else _quoted(text)
 
 
 def _comment(text: str) -> str:

@@ -78,3 +78,24 @@ def test_a_recipient_naming_a_section_refers_to_it(tmp_path):
     plan_file = tmp_path / "plan.yaml"
     plan_file.write_text(imported.yaml, "utf-8")
     assert not [d for d in kehoach.check(plan_file) if d.code in ("KH403", "KH404")]
+
+
+def test_a_wrapped_recipient_in_paragraphs_is_not_the_signature(tmp_path):
+    """Nơi nhận and signature as paragraphs (no table): a recipient wrapped onto a line that starts
+    with a capital stays a recipient."""
+    import docx
+
+    from kehoach.importers import import_plan as do_import
+
+    path = plan_docx(tmp_path / "plan.docx", closing_left=[""], closing_right=[""])
+    document = docx.Document(path)
+    document._body._body.remove(document.tables[-1]._tbl)
+    for text in ["Nơi nhận:", "- Ban Chỉ đạo cải cách hành chính", "Trung ương (để báo cáo);",
+                 "- Lưu: VT, NC.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc"]:
+        document.add_paragraph(text)
+    document.save(path)
+    data = do_import(path).data
+    assert data["recipients"]["items"] == [{"name": "Ban Chỉ đạo cải cách hành chính Trung ương",
+                                            "purpose": "để báo cáo"}]
+    assert data["signature"] == {"authority": "KT", "head_title": "CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
+                                 "name": "Nguyễn Ngọc Phúc"}

@@ -27,6 +27,11 @@ def _starts_entry(text: str) -> bool:
     return text[:1] in _MARKERS or bool(_NOI_NHAN.match(text)) or text.endswith(":")
 
 
+def _unfinished(text: str) -> bool:
+    """A recipient line that goes on on the next line: it has its marker and no end mark yet."""
+    return text[:1] in _MARKERS and not text.rstrip().endswith((";", ".", ":", ","))
+
+
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """A Nơi nhận line that wraps (a soft break or a new paragraph inside one recipient) continues
     the recipient above it: it does not start with a marker and the line above is not finished."""
@@ -68,7 +73,8 @@ def _paragraph_lines(blocks: list) -> tuple[list[Line], list[Line]]:
         for column, line in segments(b):
             if _NOI_NHAN.match(line.text):
                 left.append(line)
-            elif line.text[:1].islower() and left and not in_signature:
+            elif left and not in_signature and (line.text[:1].islower() or _unfinished(left[-1].text)) \
+                    and not _starts_entry(line.text) and column == 0:
                 left[-1] = Line(left[-1].text + " " + line.text, left[-1].bold, left[-1].italic)
             elif column == 1:
                 right.append(line)

@@ -49,6 +49,7 @@ def test_a_blank_number_is_blank_with_its_symbol(tmp_path, number_cell):
     ("Lâm Đồng, ngày         tháng        năm 2026", "2026"),
     ("Lâm Đồng, ngày ... tháng ... năm 2026", "2026"),
     ("Lâm Đồng, ngày 10 tháng 9 năm 2025", dt.date(2025, 9, 10)),
+    ("Lâm Đồng, ngày\n      tháng 3 năm 2026", "2026-03"),  # Word broke the line after "ngày"
 ])
 def test_a_blank_day_keeps_place_month_and_year(tmp_path, date_cell, expected):
     head = _imported(tmp_path, date=[(date_cell, False, True)]).data["letterhead"]

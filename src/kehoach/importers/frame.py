@@ -90,10 +90,19 @@ def _initials(lines: list[str]) -> str:
     return "".join(word[0] for word in words if word[:1].isalpha()).upper() or "CQ"
 
 
+_DATE_HEAD = re.compile(rf",\s*ngày{_FILL}(?:\d{{1,2}})?{_FILL}$", re.I)
+_DATE_TAIL = re.compile(rf"^{_FILL}tháng\b", re.I)
+
+
 def _join_number_lines(lines: list[Line]) -> list[Line]:
     """"Số:" on a line of its own and its "/KH-UBND" on another (a draft whose blank number made
     Word break the line, or two cells) are one number line."""
     out = list(lines)
+    for index, line in enumerate(out[:-1]):  # "Lâm Đồng, ngày" / "tháng 3 năm 2026" broken after the day
+        if _DATE_HEAD.search(line.text) and _DATE_TAIL.match(out[index + 1].text):
+            joined = Line(line.text.rstrip() + " " + out[index + 1].text.strip(), line.bold, line.italic)
+            out = out[:index] + [joined] + out[index + 2:]
+            break
     for index, line in enumerate(out):
         if NUMBER_ALONE.match(" ".join(line.text.split())):
             follower = next((j for j in range(index + 1, len(out))

@@ -104,3 +104,18 @@ def test_check_accepts_the_imported_draft_and_names_what_to_fill(tmp_path):
 def test_a_number_on_the_line_under_so(tmp_path):
     head = _imported(tmp_path, number=["Số:", "05/KH-UBND"]).data["letterhead"]
     assert (head["number"], head["symbol"]) == ("05", "KH-UBND")
+
+
+def test_the_html_keeps_the_gaps(tmp_path):
+    """A browser collapses runs of spaces unless told otherwise: the number, the place/date and the
+    attachment notes keep theirs (white-space: pre-wrap)."""
+    import re as _re
+
+    imported = _imported(tmp_path)
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(imported.yaml, "utf-8")
+    html = render(kehoach.load(plan_file), "html").decode("utf-8")
+    assert _re.search(r'<div class="number">Số: {4,}/KH-UBND</div>', html)
+    assert _re.search(r'<div class="place-date">Lâm Đồng, ngày {4,}tháng 3 năm 2026</div>', html)
+    rule = _re.search(r"([^{}]*)\{\s*white-space:\s*pre-wrap;", html)
+    assert rule and ".number" in rule.group(1) and ".place-date" in rule.group(1)

@@ -119,3 +119,12 @@ def test_the_html_keeps_the_gaps(tmp_path):
     assert _re.search(r'<div class="place-date">Lâm Đồng, ngày {4,}tháng 3 năm 2026</div>', html)
     rule = _re.search(r"([^{}]*)\{\s*white-space:\s*pre-wrap;", html)
     assert rule and ".number" in rule.group(1) and ".place-date" in rule.group(1)
+
+
+def test_a_title_note_of_a_plan_standing_alone_is_a_located_note(tmp_path):
+    body = [[("(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày    tháng    năm 2026 của UBND tỉnh)", False, True)],
+            *__import__("realshapes").BODY]
+    imported = _imported(tmp_path, body=body)
+    notes = [message for path, message in imported.notes if path == ("title",)]
+    assert len(notes) == 1 and "Ban hành kèm theo Quyết định số" in notes[0]
+    assert "# kiểm tra: dòng «(Ban hành kèm theo" in imported.yaml

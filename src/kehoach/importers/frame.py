@@ -85,6 +85,23 @@ def other_kind(texts: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def refuse_other_kind(texts: list[str], path) -> None:
+    """Raise KH505 naming the type found (a Tờ trình, a Công văn …) and what kehoach builds."""
+    from .errors import import_error
+
+    found = other_kind(texts)
+    if found:
+        kind, line = found
+        name = kind[:1] + kind[1:].lower()
+        raise import_error("KH505", tr(
+            "đây là một {k} (dòng «{l}»), không phải một kế hoạch: kehoach dựng kế hoạch (và các văn bản "
+            "cùng loại: chương trình, đề án, phương án, hướng dẫn, báo cáo) và quyết định ban hành chúng, "
+            "không dựng {k}; không ghi tệp nào",
+            "this is a {k} (line «{l}»), not a plan: kehoach builds plans (and programmes, projects, "
+            "schemes, guides, reports) and the decisions that issue them, not a {k}; nothing was written",
+            k=name, l=line), path)
+
+
 def _initials(lines: list[str]) -> str:
     words = " ".join(lines).replace("-", " ").split()
     return "".join(word[0] for word in words if word[:1].isalpha()).upper() or "CQ"

@@ -60,7 +60,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
                                            "the document is empty: there is no text to import"), self.path)
         names = self.type_names()
         if not names:
-            self._refuse_other_kind()
+            frame.refuse_other_kind([line for b in self.blocks[:80] for line in text_of(b).split("\n")], self.path)
             raise import_error("KH505", tr(
                 "không phải một kế hoạch: không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG "
                 "TRÌNH …) trên một dòng riêng",
@@ -101,21 +101,6 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
         return Result(data, self.notes, self.summary)
-
-    def _refuse_other_kind(self) -> None:
-        """A Tờ trình, a Công văn …: say which type was found and what kehoach builds."""
-        texts = [line for b in self.blocks[:80] for line in text_of(b).split("\n")]
-        found = frame.other_kind(texts)
-        if found:
-            kind, line = found
-            name = kind[:1] + kind[1:].lower()
-            raise import_error("KH505", tr(
-                "đây là một {k} (dòng «{l}»), không phải một kế hoạch: kehoach dựng kế hoạch (và các văn bản "
-                "cùng loại: chương trình, đề án, phương án, hướng dẫn, báo cáo) và quyết định ban hành chúng, "
-                "không dựng {k}; không ghi tệp nào",
-                "this is a {k} (line «{l}»), not a plan: kehoach builds plans (and programmes, projects, "
-                "schemes, guides, reports) and the decisions that issue them, not a {k}; nothing was written",
-                k=name, l=line), self.path)
 
     def _part_start(self, type_index: int) -> int:
         """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""
@@ -187,6 +172,11 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
     def plan_part(self, index: int, data: dict, standalone: bool) -> None:
         title, i, note = self.title(index)
         data["title"] = title
+        if note and standalone:  # a plan issued by a decision the file does not hold: say what is left out
+            self.note(("title",), tr("dòng «{t}» dưới trích yếu không được nhập: một kế hoạch đứng riêng không in dòng "
+                                     "này (nhập cả quyết định ban hành để có nó)",
+                                     "the line «{t}» under the trích yếu is not imported: a plan standing alone "
+                                     "does not print it (import the issuing decision too to keep it)", t=note))
         period = PERIOD.search(title.replace("\n", " "))
         if period and int(period.group(1)) <= int(period.group(2)):
             data["period"] = {"start": int(period.group(1)), "end": int(period.group(2))}

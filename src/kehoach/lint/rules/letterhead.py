@@ -66,8 +66,15 @@ def letterhead_line_width(ctx: Context) -> Iterator[Finding]:
       ("Bản dự thảo: số, ngày còn để trống", "Draft: number or date left blank"))
 def draft_blanks(ctx: Context) -> Iterator[Finding]:
     """A draft sent for signing leaves the number and the day blank: the văn thư fills them in when
-    the document is issued (registered). A plan with no date at all is a template and gets no note. Only a note of what must be filled before issuing: the
-    build prints the blanks, as the office's own draft does.
+    the document is issued (registered). Only a note of what must be filled before issuing: the
+    build prints the blanks, as the office's own draft does. A plan with no date at all is a
+    template and gets no note.
+
+    Tiếng Việt:
+
+        Chỉ là ghi chú, không bao giờ chặn: bản dự thảo trình ký để trống số và ngày ("Số:      /KH-UBND",
+        "ngày      tháng 3 năm 2026"); văn thư điền khi đăng ký, ban hành văn bản. Ghi chú nêu những chỗ
+        còn phải điền trước khi ban hành; bản dựng ra in chỗ trống như bản dự thảo của cơ quan.
 
     Passes:
 

@@ -118,8 +118,6 @@ def is_closing_para(block) -> bool:
     return isinstance(block, Para) and bool(re.match(r"^\s*Nơi\s+nhận\s*:?", block.text, re.I))
 
 
-
-
 def basis_marks(texts: list[str]) -> dict:
     """The ``generated`` switches that print the bases with the marks their source ends them with:
     none when those are kehoach's (";" after each, "." after the last), ``last_basis_mark`` when

@@ -73,3 +73,19 @@ def test_emphasis_inside_an_article_is_kept(tmp_path):
     document.save(path)
     articles = import_plan(path).data["decision"]["articles"]
     assert articles[1]["text"][0].endswith("2025. Riêng *Điều 5* áp dụng từ năm 2026.")
+
+
+def test_a_chapter_named_on_its_own_line(tmp_path):
+    """"Chương I. QUY ĐỊNH CHUNG" on one line is the same chapter as on two."""
+    import docx
+
+    path = decision_with_rules_docx(tmp_path / "qd.docx")
+    document = docx.Document(path)
+    paragraphs = document.paragraphs
+    first = next(i for i, p in enumerate(paragraphs) if p.text == "Chương I")
+    paragraphs[first].runs[0].text = "Chương I. QUY ĐỊNH CHUNG"
+    paragraphs[first + 1]._p.getparent().remove(paragraphs[first + 1]._p)
+    document.save(path)
+    sections = import_plan(path).data["sections"]
+    assert [(s["label"], s["heading"]) for s in sections][:2] == [("Chương I", "QUY ĐỊNH CHUNG"),
+                                                                  ("Chương II", "QUY ĐỊNH CỤ THỂ")]

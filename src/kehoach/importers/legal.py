@@ -14,6 +14,7 @@ from .blocks import Para
 from .emphasis import drop_chars
 
 CHAPTER = re.compile(r"^Chương\s+(?:[IVXLC]+|\d+)\s*\.?$")
+CHAPTER_NAMED = re.compile(r"^(?P<label>Chương\s+(?:[IVXLC]+|\d+))\s*[.:–-]\s*(?P<rest>\S.*)$")  # "Chương I. TÊN"
 PART = re.compile(r"^(?P<label>Mục\s+(?:\d+|[IVXLC]+))\s*[.:]?\s+(?P<rest>\S.*)$")
 ARTICLE = re.compile(r"^(?P<label>Điều\s+\d+)\s*[.:]\s*(?P<rest>.*)$")
 KINDS = {"Chương": ("chapter",), "Mục": ("part",), "Điều": ("article",)}
@@ -25,13 +26,14 @@ def _clean(text: str) -> str:
 
 def is_legal_label(text: str) -> bool:
     text = _clean(text)
-    return bool(CHAPTER.match(text) or PART.match(text) or ARTICLE.match(text))
+    return bool(CHAPTER.match(text) or CHAPTER_NAMED.match(text) or PART.match(text) or ARTICLE.match(text))
 
 
 def has_structure(blocks: list) -> bool:
     """Whether the body is divided into Chương (or at least Điều) as a Quy định is."""
     texts = [_clean(b.text) for b in blocks if isinstance(b, Para) and not b.label]
-    return any(CHAPTER.match(t) for t in texts) or sum(1 for t in texts if ARTICLE.match(t)) >= 2
+    return any(CHAPTER.match(t) or CHAPTER_NAMED.match(t) for t in texts) \
+        or sum(1 for t in texts if ARTICLE.match(t)) >= 2
 
 
 def label_structure(blocks: list) -> list:
@@ -56,6 +58,12 @@ def label_structure(blocks: list) -> list:
                 index = name + 1
             else:
                 out.append(Para([], label=label, align=block.align, style=block.style))
+            continue
+        named = CHAPTER_NAMED.match(text)
+        if named:
+            skip = len(text) - len(named.group("rest"))
+            out.append(Para(drop_chars(block.runs, skip), label=_clean(named.group("label")), align=block.align,
+                            style=block.style))
             continue
         match = PART.match(text) or ARTICLE.match(text)
         if match:

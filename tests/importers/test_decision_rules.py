@@ -47,7 +47,8 @@ def test_the_rules_keep_chuong_muc_dieu(tmp_path):
     parts = sections[1]["items"]
     assert [(p["label"], p["heading"]) for p in parts] == [("Mục 1.", "BÌNH ỔN GIÁ, KÊ KHAI GIÁ"), ("Mục 2.", "ĐỊNH GIÁ")]
     assert parts[0]["items"][0]["label"] == "Điều 3."
-    for line in ["QUY ĐỊNH", "Chương I QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Mục 1. BÌNH ỔN GIÁ, KÊ KHAI GIÁ",
+    assert "Chương I\n\nQUY ĐỊNH CHUNG\n" in text  # on two lines, as a Quy định prints its chapters
+    for line in ["QUY ĐỊNH", "Điều 1. Phạm vi điều chỉnh", "Mục 1. BÌNH ỔN GIÁ, KÊ KHAI GIÁ",
                  "Điều 3. Bình ổn giá", "1. Danh mục hàng hóa bình ổn giá theo Luật Giá.",
                  "a) Sở Tài chính tham mưu Ủy ban nhân dân tỉnh chỉ đạo công tác bình ổn giá;",
                  "(Ban hành kèm theo Quyết định số 07/2025/QĐ-UBND ngày 10 tháng 9 năm 2025 của UBND tỉnh Thái Nguyên)"]:
@@ -89,3 +90,18 @@ def test_a_chapter_named_on_its_own_line(tmp_path):
     sections = import_plan(path).data["sections"]
     assert [(s["label"], s["heading"]) for s in sections][:2] == [("Chương I", "QUY ĐỊNH CHUNG"),
                                                                   ("Chương II", "QUY ĐỊNH CỤ THỂ")]
+
+
+def test_a_chapter_prints_centred_on_two_lines_in_word(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from docx_read import find_paragraph, open_docx, paragraph_format, uniform_format
+
+    _imported(tmp_path)
+    document = open_docx(render(kehoach.load(tmp_path / "qd.yaml"), "docx"))
+    for text in ("Chương I", "QUY ĐỊNH CHUNG"):
+        paragraph = find_paragraph(document, text, exact=True)
+        assert paragraph_format(document, paragraph).align == "center"
+        assert uniform_format(document, paragraph).bold

@@ -235,10 +235,11 @@ class _Composer:
     def section(self, section: m.Section, label: str) -> list[doc.Block]:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
         text_style = self.heading_style(section.heading_style, 0, "bold")
-        blocks: list[doc.Block] = [styled(
-            doc.ParaKind.heading, vn.upper(heading) if section.heading_case == "upper" else heading, label=label,
-            level=0, text_style=text_style,
-            label_style=self.label_style(section.label_style, 0, text_style))]
+        heading = vn.upper(heading) if section.heading_case == "upper" else heading
+        blocks: list[doc.Block] = [styled(doc.ParaKind.heading, heading, label=label, level=0, text_style=text_style,
+                                          label_style=self.label_style(section.label_style, 0, text_style))]
+        if label.startswith("Chương "):  # a Quy định's chapter: "Chương I" over its name, both centred
+            blocks = [para(doc.ParaKind.centered, label, bold=True), para(doc.ParaKind.centered, heading, bold=True)]
         blocks += [body(text, 1) for text in section.text]
         self.section_now, self.labels = section, self.plan_labels.merged(section.task_labels)
         try:

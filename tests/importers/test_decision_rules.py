@@ -105,3 +105,18 @@ def test_a_chapter_prints_centred_on_two_lines_in_word(tmp_path):
         paragraph = find_paragraph(document, text, exact=True)
         assert paragraph_format(document, paragraph).align == "center"
         assert uniform_format(document, paragraph).bold
+
+
+def test_emphasis_inside_a_decision_basis_is_kept(tmp_path):
+    import docx
+
+    path = decision_with_rules_docx(tmp_path / "qd.docx")
+    document = docx.Document(path)
+    basis = next(p for p in document.paragraphs if p.text.startswith("Căn cứ Luật Giá"))
+    basis.runs[0].text = "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023 "
+    run = basis.add_run("(sửa đổi năm 2024)")
+    run.italic, run.bold = True, True
+    basis.add_run(";").italic = True
+    document.save(path)
+    bases = import_plan(path).data["decision"]["bases"]
+    assert bases[1] == "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023 **(sửa đổi năm 2024)**"

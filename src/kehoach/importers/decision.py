@@ -55,13 +55,16 @@ class DecisionReader:
         articles: list[dict] = []
         while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)) \
                 and not ARTICLE.match(clean(body[0].full_text)):
-            text = clean(body.pop(0).full_text)
+            para = body.pop(0)
+            text = clean(para.full_text)
+            # the bases print in italic: the emphasis inside them is what differs from the paragraph's own
+            written = strip_end(clean(para_marked(para, (False, para.italic))))
             if PROPOSAL.match(text):
                 result["proposal"] = strip_end(text)
             elif not old_form and body and ARTICLE.match(clean(body[0].full_text)) and " ban hành " in text:
-                result["enacting"] = strip_end(text)
+                result["enacting"] = written
             else:
-                bases.append(strip_end(text))
+                bases.append(written)
         if body and not ARTICLE.match(clean(body[0].full_text)):
             body.pop(0)
         for para in body:

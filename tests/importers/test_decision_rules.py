@@ -120,3 +120,26 @@ def test_emphasis_inside_a_decision_basis_is_kept(tmp_path):
     document.save(path)
     bases = import_plan(path).data["decision"]["bases"]
     assert bases[1] == "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023 **(sửa đổi năm 2024)**"
+
+
+def test_an_appendix_title_and_its_note_in_one_paragraph(tmp_path):
+    """r13's Phụ lục: its name, a soft break and "(Kèm theo …)" in one paragraph; the note cites the
+    decision as the original prints it (here dated 12/9, a mistake of the original, kept)."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    path = decision_with_rules_docx(tmp_path / "qd.docx")
+    document = docx.Document(path)
+    for text, bold in (("PHỤ LỤC", True), ("DANH MỤC HÀNG HÓA KÊ KHAI GIÁ", True)):
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(text).bold = bold
+    p = document.paragraphs[-1]
+    p.runs[0].add_break()
+    p.add_run("(Kèm theo Quyết định số 07/2025/QĐ-UBND ngày 12 tháng 9 năm 2025 của UBND tỉnh Thái Nguyên)").italic = True
+    document.add_paragraph("Danh mục gồm xăng dầu và khí dầu mỏ hóa lỏng.")
+    document.save(path)
+    appendix = import_plan(path).data["appendices"][0]
+    assert appendix["title"] == "DANH MỤC HÀNG HÓA KÊ KHAI GIÁ"
+    assert appendix["note"] == ("(Kèm theo Quyết định số 07/2025/QĐ-UBND ngày 12 tháng 9 năm 2025 của UBND tỉnh "
+                                "Thái Nguyên)")

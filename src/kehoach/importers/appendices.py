@@ -51,6 +51,12 @@ class AppendixReader:
                     i += 1
                 note = clean_keeping_slots(" ".join(parts))
                 break
+            lines = [line for line in self.blocks[i - 1].text.split("\n") if clean(line)]
+            at_note = next((k for k, line in enumerate(lines) if k and NOTE.match(clean(line))), None)
+            if at_note is not None:  # "TÊN PHỤ LỤC" + a soft break + "(Kèm theo …)" in one paragraph
+                titles += [clean(line) for line in lines[:at_note]]
+                note = clean_keeping_slots(" ".join(lines[at_note:]))
+                break
             titles.append(text)
             if not (self.blocks[i - 1].bold or text == vn.upper(text)):
                 break

@@ -8,7 +8,8 @@ code), the check's errors and warnings, word recall and precision of the rebuilt
 original's text (LibreOffice's own text export of the original), and an exact match of number,
 symbol, place, date, signer and recipient count against ``import_fidelity_expect.json`` (values a
 person read from the originals). A type kehoach does not build must be refused with a message that
-names it. Tables are measured through the words only. "notes" is the count the command prints / the
+names it. Tables: the original's data tables (3+ columns or 4+ rows) whose (rows, columns) the
+rebuilt .docx matches in order, "same/original (rebuilt count when it differs)". "notes" is the count the command prints / the
 "# kiểm tra:" comments in the file, with "!" when the YAML came from the fallback dumper.
 """
 
@@ -55,6 +56,38 @@ def original_texts(files: list[Path], out: Path) -> dict[str, str]:
         source = f if f.suffix.lower() in {".txt", ".md"} else out / (f.stem + ".txt")
         texts[f.name] = source.read_text("utf-8-sig", errors="replace") if source.exists() else ""
     return texts
+
+
+def table_shapes(docx_bytes: bytes | None) -> list[tuple[int, int]]:
+    """(rows, columns) of the data tables of a .docx, in order: tables of 3 columns or more, or of 4
+    rows or more, that are not the letterhead or the Nơi nhận/signature block."""
+    if not docx_bytes:
+        return []
+    import io
+
+    import docx
+
+    shapes = []
+    for table in docx.Document(io.BytesIO(docx_bytes)).tables:
+        rows, cols = len(table.rows), len(table.columns)
+        text = " ".join(cell.text for row in table.rows[:3] for cell in row.cells)
+        if re.search(r"Nơi\s+nhận|CỘNG\s+HÒA\s+XÃ", text):
+            continue  # the letterhead and the closing are laid out in tables too
+        if cols >= 3 or rows >= 4:
+            shapes.append((rows, cols))
+    return shapes
+
+
+def original_docx(path: Path) -> bytes | None:
+    from kehoach.importers.convert import convert_to_docx
+    from kehoach.writers.pdf import find_soffice
+
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return path.read_bytes()
+    if suffix in {".doc", ".odt"}:
+        return convert_to_docx(path, find_soffice)
+    return None
 
 
 def signature_of(data: dict) -> dict:
@@ -126,6 +159,15 @@ def measure(path: Path, original: str, expect: dict, work: Path) -> dict:
         except Exception as exc:  # noqa: BLE001 - a figure, not a verdict
             row["render_error"] = str(exc)[:120]
     rebuilt = txt.read_text("utf-8") if txt.exists() else ""
+    try:  # table shapes: the original's data tables against the rebuilt .docx's, in order
+        import kehoach
+        from kehoach.build import render
+
+        mine = table_shapes(render(kehoach.load(plan), "docx"))
+    except Exception:  # noqa: BLE001 - a plan the model refuses has no rebuilt tables
+        mine = []
+    theirs = table_shapes(original_docx(path))
+    row["tables"] = (sum(1 for a, b in zip(theirs, mine) if a == b), len(theirs), len(mine))
     row["recall"], row["precision"] = recall_precision(original, rebuilt)
     found = fields_of(imported.data)
     wanted = {k: v for k, v in expect.items() if k in found}
@@ -155,21 +197,23 @@ def main() -> None:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     print(f"{'file':5} {'cpu s':>6} {'wall s':>6} {'build':>6} {'chk err':>7} {'recall':>7} {'prec.':>7} "
-          f"{'notes':>9}  fields")
+          f"{'notes':>9} {'tables':>8}  fields")
     for r in rows:
         name = r["file"].split("_")[0]
         if "refused" in r:
             verdict = "refused, type named" if r["fields_ok"] else "refused: " + r["refused"][:80]
-            print(f"{name:5} {r['cpu_s']:6.2f} {r['wall_s']:6.2f} {'—':>6} {'—':>7} {'—':>7} {'—':>7} {'—':>9}  "
-                  f"{verdict}")
+            print(f"{name:5} {r['cpu_s']:6.2f} {r['wall_s']:6.2f} {'—':>6} {'—':>7} {'—':>7} {'—':>7} {'—':>9} "
+                  f"{'—':>8}  {verdict}")
             continue
         build = "ok" if r["build_ok"] else ",".join(r["build_codes"][:2]) or "fail"
         notes = f"{r['notes']}/{r['notes_in_file']}" + ("!" if r["fallback_yaml"] else "")
         fields = "ok" if r["fields_ok"] else "; ".join(r["fields_wrong"])
         if r["check_codes"]:
             fields += "  [check errors: " + ",".join(r["check_codes"]) + "]"
+        same, theirs, mine = r["tables"]
+        tables = f"{same}/{theirs}" + (f"({mine})" if mine != theirs else "")
         print(f"{name:5} {r['cpu_s']:6.2f} {r['wall_s']:6.2f} {build:>6} {r['check_errors']:7d} {r['recall']:7.3f} "
-              f"{r['precision']:7.3f} {notes:>9}  {fields}")
+              f"{r['precision']:7.3f} {notes:>9} {tables:>8}  {fields}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ follows belongs to an attachment, not to the signer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import vn
 from ..i18n import tr
@@ -122,6 +123,12 @@ def _refer_to_sections(recipients: dict, sections: list[dict]) -> None:
 
 class ClosingReader:
     """Mixed into ``Recogniser``: reads ``self.blocks`` and adds to ``self.notes``/``self.summary``."""
+
+    # what the recogniser it is mixed into holds (declared for the type checker, not set here)
+    blocks: list
+    notes: list[tuple[tuple, str]]
+    summary: list[str]
+    note: Callable[[tuple, str], None]
 
     def closing(self, start: int, end: int, data: dict, target: dict | None = None) -> None:
         target = data if target is None else target

@@ -128,3 +128,28 @@ def test_a_title_note_of_a_plan_standing_alone_is_a_located_note(tmp_path):
     notes = [message for path, message in imported.notes if path == ("title",)]
     assert len(notes) == 1 and "Ban hành kèm theo Quyết định số" in notes[0]
     assert "# kiểm tra: dòng «(Ban hành kèm theo" in imported.yaml
+
+
+def test_a_tab_aligned_letterhead_with_blanks(tmp_path):
+    """No table: each line holds the left column, tabs, the right column; the number and the day
+    are blank runs of spaces inside their column."""
+    import docx
+
+    document = docx.Document()
+    for left, right in (("UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                        ("SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc"),
+                        ("Số:          /KH-SNV", "Lâm Đồng, ngày        tháng 5 năm 2026")):
+        document.add_paragraph(f"{left}\t\t\t{right}")
+    for text in ("KẾ HOẠCH", "Kiểm tra công tác cải cách hành chính năm 2026",
+                 "Sở Nội vụ ban hành Kế hoạch kiểm tra năm 2026 như sau:", "I. MỤC ĐÍCH",
+                 "1. Kiểm tra việc thực hiện nhiệm vụ.", "II. TỔ CHỨC THỰC HIỆN", "Các phòng thực hiện./.",
+                 "Nơi nhận:\t\t\tGIÁM ĐỐC", "- UBND tỉnh;", "- Lưu: VT, CCHC.", "\t\t\tTrần Hữu Tuấn"):
+        document.add_paragraph(text)
+    path = tmp_path / "tabs.docx"
+    document.save(path)
+    data = import_plan(path).data
+    head = data["letterhead"]
+    assert (head["number"], head["symbol"], head["place"], head["date"]) == (None, "KH-SNV", "Lâm Đồng", "2026-05")
+    # no bold to tell them apart: the issuer is the line whose initials the symbol carries (SNV)
+    assert (head["parent"], head["issuer"]) == (["UBND TỈNH LÂM ĐỒNG"], ["SỞ NỘI VỤ"])
+    assert data["signature"] == {"title": "GIÁM ĐỐC", "name": "Trần Hữu Tuấn"}

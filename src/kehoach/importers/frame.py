@@ -165,7 +165,13 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
             extra.append(text)
     notes: list[tuple[tuple, str]] = []
     first_bold = next((i for i, b in enumerate(bodies) if b.bold), None)
-    if first_bold is None:
+    named = symbol.split("-", 1)[1] if symbol and "-" in symbol else None
+    # no bold: the issuer is the lines whose initials are the symbol's ("SỞ NỘI VỤ" for KH-SNV)
+    by_symbol = next((k for k in range(1, len(bodies)) if named and _initials([b.text for b in bodies[k:]]) ==
+                      vn.upper(named)), None) if first_bold is None else None
+    if by_symbol is not None:
+        parent, issuer = [b.text for b in bodies[:by_symbol]], [b.text for b in bodies[by_symbol:]]
+    elif first_bold is None:
         parent, issuer = [], [b.text for b in bodies]
         if len(issuer) > 1:
             notes.append((("letterhead", "issuer"), tr("không phân biệt được cơ quan chủ quản và cơ quan ban hành (không có chữ đậm): cả các dòng "

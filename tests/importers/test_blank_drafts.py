@@ -153,3 +153,16 @@ def test_a_tab_aligned_letterhead_with_blanks(tmp_path):
     # no bold to tell them apart: the issuer is the line whose initials the symbol carries (SNV)
     assert (head["parent"], head["issuer"]) == (["UBND TỈNH LÂM ĐỒNG"], ["SỞ NỘI VỤ"])
     assert data["signature"] == {"title": "GIÁM ĐỐC", "name": "Trần Hữu Tuấn"}
+
+
+def test_the_docx_keeps_the_gaps(tmp_path):
+    """Word may collapse spaces in a w:t without xml:space="preserve": the blanks are marked to stay."""
+    import zipfile
+    from io import BytesIO
+
+    imported = _imported(tmp_path)
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(imported.yaml, "utf-8")
+    xml = zipfile.ZipFile(BytesIO(render(kehoach.load(plan_file), "docx"))).read("word/document.xml").decode()
+    assert re.search(r'<w:t xml:space="preserve">Số: {4,}/KH-UBND</w:t>', xml)
+    assert re.search(r'<w:t xml:space="preserve">Lâm Đồng, ngày {4,}tháng 3 năm 2026</w:t>', xml)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .. import vn
-from ..vn import decimal_number as number_of  # noqa: F401  (outline takes it from here)
+from ..vn import decimal_number as number_of  # outline takes it from here
 from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for
 
 STANDARD = SCHEMES["standard"]

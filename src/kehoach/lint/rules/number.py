@@ -17,6 +17,11 @@ def number_format(ctx: Context) -> Iterator[Finding]:
     document (a decision issuing a Quy định) numbers with its year, as the law on legal documents
     asks: "07/2025" ("Số: 07/2025/QĐ-UBND").
 
+    Tiếng Việt:
+
+        Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước ("05", không phải "5"). Văn bản quy
+        phạm pháp luật (quyết định ban hành một Quy định) ghi số kèm năm: "07/2025" ("Số: 07/2025/QĐ-UBND").
+
     Passes:
 
         letterhead:
@@ -53,6 +58,13 @@ def symbol_format(ctx: Context) -> Iterator[Finding]:
     """The ký hiệu is the type abbreviation of Phụ lục III, "-", the issuer's abbreviation; no spaces.
 
     KH for a Kế hoạch, CTr for a Chương trình …, QĐ when a decision issues the plan.
+
+    Tiếng Việt:
+
+        Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III, dấu "-", chữ viết tắt tên cơ quan
+        ban hành; không có dấu cách.
+
+        KH cho Kế hoạch, CTr cho Chương trình…, QĐ khi kế hoạch được ban hành kèm theo quyết định.
 
     Passes:
 

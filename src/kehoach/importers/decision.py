@@ -7,8 +7,9 @@ import re
 from .. import vn
 from ..i18n import tr
 from .blocks import Break, Para, Table
+from .common import (ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end,
+                     text_of, unmark)
 from .emphasis import drop_chars, marked, para_marked
-from .common import ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end, unmark
 
 
 class DecisionReader:
@@ -41,6 +42,10 @@ class DecisionReader:
         closing = next((j for j in range(i, end) if is_closing_table(self.blocks[j])
                         or is_closing_para(self.blocks[j])), end)
         body = [b for b in self.blocks[i:closing] if isinstance(b, Para) and clean(b.full_text)]
+        for table in (b for b in self.blocks[i:closing] if isinstance(b, Table)):  # an article holds no table
+            self.note(("decision", "articles"), tr("bảng trong quyết định không được nhập: {t}",
+                                                   "a table in the decision is not imported: {t}",
+                                                   t=" ".join(text_of(table).split())[:80]))
         # A legal document of the 2025 law has no authority line and no "QUYẾT ĐỊNH:" line: its
         # bases end with an enacting sentence ("Ủy ban nhân dân tỉnh ban hành Quyết định …").
         old_form = any(re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(b.text)) for b in body)

@@ -15,10 +15,10 @@ from pathlib import Path
 from .. import vn
 from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
-from . import frame, legal, outline, tasks
+from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
 from .closing import ClosingReader
-from .blocks import Break, Para, Source
+from .blocks import Break, Para, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
                      is_closing_table, lines_of, strip_end, text_of, unmark)
 from .decision import DecisionReader
@@ -100,6 +100,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             self.plan_part(first, data, standalone=True)
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
+        self.summary += tables.summary(data)
         return Result(data, self.notes, self.summary)
 
     def _part_start(self, type_index: int) -> int:
@@ -194,7 +195,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         preamble, rest = self.split_preamble(body)
         if preamble:
             data["preamble"] = self.preamble(preamble, data)
-        root, tree_notes = outline.build_tree(rest)
+        root, tree_notes = outline.build_tree(captions.attach(rest))
         converter = outline.Converter()
         converter.pending = tree_notes
         sections, closing, before = converter.sections(root)
@@ -289,7 +290,12 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         proposal = None
         enacting = None
         italic = True
-        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
+        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b)) and not isinstance(b, Table)]
+        loose = [line for b in blocks if isinstance(b, Table) for line in outline.table_lines(b)]
+        if loose:  # the preamble holds no table: its rows are paragraphs, and the officer is told
+            self.note(("preamble", "paragraphs"), tr(
+                "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi thành đoạn văn",
+                "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"))
         base_blocks: list = []
         proposal_block = enacting_block = None
 
@@ -325,6 +331,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             result["bases"] = bases
             if not italic:
                 result["bases_italic"] = False
+        paragraphs += loose
         if paragraphs:
             result["paragraphs"] = paragraphs
         if proposal:

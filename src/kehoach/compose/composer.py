@@ -34,7 +34,7 @@ from . import tasks as t
 from .figures import reporting_values, target_value
 from .paragraphs import body, para, recipient_line, styled
 from .tables import needs_landscape, table
-from .text import (BLANK, deeper, end_mark, inline, label_for, money, number_of, number_text, sentence_case,
+from .text import (BLANK, deeper, end_mark, inline, proposal_line, label_for, money, number_of, number_text, sentence_case,
                    strip_end)
 from .wording import Wording, wording
 
@@ -367,7 +367,7 @@ class _Composer:
         enacting = decision.enacting
         blocks += self.bases(decision.bases, italic=True, last=";" if decision.proposal or enacting else ".")
         if decision.proposal:
-            blocks.append(body(strip_end(decision.proposal) + (";" if enacting else ","), italic=bool(enacting)))
+            blocks.append(body(proposal_line(decision.proposal), italic=bool(enacting)))
         if enacting:
             blocks.append(body(strip_end(enacting) + ".", italic=True))
         else:

@@ -16,6 +16,13 @@ from ..vn import decimal_number as number_of, strip_end  # noqa: F401  (shared w
 BLANK = "     "  # a number or date part left blank in a draft
 
 
+def proposal_line(text: str) -> str:
+    """The decision's "Theo đề nghị …" line: its punctuation kept as typed (Mẫu 1.2/1.3 of Decree 30
+    print "Theo đề nghị của ….", many offices write ","); "." when none is typed, as the forms do."""
+    text = text.rstrip()
+    return text if text.endswith((".", ",", ";", ":")) else text + "."
+
+
 def end_mark(text: str) -> str:
     """``text`` ending with the body's end mark "./." exactly once."""
     text = text.rstrip()

@@ -65,7 +65,8 @@ class DecisionReader:
             # the bases print in italic: the emphasis inside them is what differs from the paragraph's own
             written = strip_end(clean(para_marked(para, (False, para.italic))))
             if PROPOSAL.match(text):
-                result["proposal"] = strip_end(text)
+                # Kept as printed: "Theo đề nghị ….", as Mẫu 1.2/1.3 print it, or "…," (compose prints it as typed)
+                result["proposal"] = text.rstrip()
             elif not old_form and body and ARTICLE.match(clean(body[0].full_text)) and " ban hành " in text:
                 result["enacting"] = written
             else:

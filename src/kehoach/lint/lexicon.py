@@ -94,7 +94,7 @@ class Pairs:
         return self.get(key) != 0
 
     @cached_property
-    def known(self):  # noqa: ANN201 - a closure: the hot path of the spelling rule, without attribute lookups
+    def known(self):
         """``key in self`` as a plain function over local names (called for every word of a plan)."""
         ordered, extra, size, search = self.ordered, self.extra, len(self.ordered), bisect_left
 

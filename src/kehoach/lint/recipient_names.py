@@ -90,7 +90,7 @@ def expand_grouped(name: str) -> list[str]:
 
 
 _DROP = {"các", "đề", "nghị", "và", "những", "tỉnh", "huyện", "thị", "xã", "thành", "phố", "quận", "cấp",
-         "phường", "đặc", "khu", "thôn", "ấp", "bản", "tổ", "dân", "phố", "đ/c", "đồng", "chí"}
+         "phường", "đặc", "khu", "thôn", "ấp", "bản", "tổ", "dân", "đ/c", "đồng", "chí"}
 MAX_FORMS = 4  # readings of a name with ambiguous abbreviations ("TT": trung tâm, thường trực)
 
 

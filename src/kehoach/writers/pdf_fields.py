@@ -27,6 +27,7 @@ signing tools name ``kehoach.ky_duyet``. ``read_fields`` lists them for the meta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import nd30
@@ -74,6 +75,16 @@ def _marks(pdf) -> dict[str, tuple[int, float, float]]:
         except (KeyError, IndexError, TypeError, ValueError):
             continue
     return out
+
+
+def printed_date(pdf) -> dict[str, int]:
+    """The date parts printed beside the blanks: {'Month': 3, 'Year': 2026} (from khPrintedM3Y2026)."""
+    dests = pdf.Root.get("/Dests")
+    for key in (dests.keys() if dests is not None else []):
+        match = re.fullmatch(r"/khPrinted(?:D(\d+))?(?:M(\d+))?(?:Y(\d+))?", str(key))
+        if match:
+            return {part: int(value) for part, value in zip(("Day", "Month", "Year"), match.groups()) if value}
+    return {}
 
 
 def plan_fields(pdf) -> list[Field]:
@@ -132,6 +143,7 @@ def add_fields(pdf) -> list[Field]:
     import pikepdf
 
     fields = plan_fields(pdf)
+    printed = printed_date(pdf)
     dests = pdf.Root.get("/Dests")
     if dests is not None:
         for key in [k for k in dests.keys() if str(k).lstrip("/").startswith("kh")]:
@@ -141,6 +153,8 @@ def add_fields(pdf) -> list[Field]:
     if not fields or "/AcroForm" in pdf.Root:
         return []
     parent = pdf.make_indirect(pikepdf.Dictionary(T=pikepdf.String(PARENT), Kids=pikepdf.Array()))
+    if printed:  # the date parts printed beside the blanks (read by `kehoach issue`)
+        parent.KehoachPrinted = pikepdf.Dictionary({f"/{k}": v for k, v in printed.items()})
     short = {f.name: f.name.split(".", 1)[1] for f in fields}
     open_after_leader = [pikepdf.String(f.name) for f in fields if f.name != f"{PARENT}.{SIGNER}"]
     slot_names = [pikepdf.String(f.name) for f in fields if f.kind == "text"]

@@ -26,6 +26,8 @@ SLOTS = {"Number": re.compile(r"^Số:[ \u00a0]?( +)/"),
          "Day": re.compile(r"ngày ( +) tháng"),
          "Month": re.compile(r"tháng ( +) năm"),
          "Year": re.compile(r"năm ( +)$")}
+PRINTED = {"D": re.compile(r"ngày (\d+)"), "M": re.compile(r"tháng (\d+)"), "Y": re.compile(r"năm (\d+)")}
+PRINTED_MARK = "khPrinted"
 _FIRST_ID = 7000  # bookmark ids of their own, far from any other
 
 
@@ -104,6 +106,13 @@ def add_anchors(body: etree._Element) -> None:
             if match:
                 marker.at(p, f"kh{slot}", match.start(1))
                 marker.at(p, f"kh{slot}End", match.end(1))
+        if style == "KHPlaceDate":
+            # The parts printed beside the blanks, so that `kehoach issue` can refuse a date that
+            # contradicts them: khPrintedM3Y2026 (the name is all the mark says).
+            printed = "".join(f"{key}{int(m[1])}" for key, pattern in PRINTED.items()
+                              if (m := pattern.search(_text(p))))
+            if printed and any(SLOTS[s].search(_text(p)) for s in slot_names):
+                marker.at(p, PRINTED_MARK + printed)
     appendix = 0
     for style, p in by_style:
         if style == "KHAppendixLabel":

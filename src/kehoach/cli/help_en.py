@@ -113,6 +113,16 @@ ENGLISH: dict[str, str] = {
     "Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml).":
         "The YAML plan file to write (default: beside the document, suffix .yaml).",
     "Ghi đè tệp YAML đã có.": "Overwrite an existing YAML file.",
+    # issue
+    "Cấp số và ngày cho văn bản PDF đã ký, giữ nguyên hiệu lực các chữ ký số đã có.":
+        "Give a signed PDF its number and date, keeping every digital signature already on it valid.",
+    "Tệp PDF/A dự thảo (dựng bằng kehoach build --pdf-a), đã hoặc chưa ký.":
+        "The PDF/A draft (built with kehoach build --pdf-a), signed or not yet.",
+    "Số văn bản do văn thư cấp (chữ số Ả Rập).": "The document number the records office assigns (Arabic digits).",
+    "Ngày ban hành, dạng NĂM-THÁNG-NGÀY (ví dụ 2026-12-05).": "The issue date, as YEAR-MONTH-DAY (e.g. 2026-12-05).",
+    "Tệp ghi ra (mặc định: cạnh tệp vào, đuôi .issued.pdf); ghi đè tệp vào chỉ khi -o chính là tệp đó.":
+        "File to write (default: beside the input, suffix .issued.pdf); the input is overwritten only when -o "
+        "names it.",
     # server
     "Máy chủ dựng chạy nền: giữ sẵn thư viện đã nạp để mỗi lệnh kehoach (build, check, …) chạy ngay, không "
     "mất thời gian khởi động. Chỉ người dùng hiện tại dùng được; tự dừng khi lâu không dùng.":

@@ -105,8 +105,11 @@ def _embed_with_pdf_widths(engine) -> None:
     """Embed the subset now and give its /W widths in thousandths of an em, as PDF wants them.
     pyHanko (0.38) writes the font's own units there, right only for 1000-unit fonts; Times New
     Roman and Liberation Serif have 2048, and viewers would space the digits twice as wide."""
+    import logging
+
     from pyhanko.pdf_utils import generic
 
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" chatter on stderr
     engine.prepare_write()
     scale = 1000 / engine.units_per_em
     widths = engine.cidfont_obj["/W"]

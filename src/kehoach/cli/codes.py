@@ -158,6 +158,17 @@ _TABLE = [
      "hay FIFO.",
      "--metadata writes its files beside the document, so the output (-o) must be a file, not -, a device or "
      "a FIFO."),
+    ("KH057", "warning", "Văn bản mật: không tạo .edxml", "Secret document: no .edxml",
+     "Kế hoạch có độ mật (classification). Văn bản điện tử có nội dung bí mật nhà nước chỉ được gửi, nhận qua "
+     "hệ thống quản lý văn bản điện tử bí mật nhà nước, trên máy không nối mạng Internet (Luật Bảo vệ bí mật "
+     "nhà nước 2018, Điều 5; Nghị định 63/2026/NĐ-CP), không qua trục liên thông văn bản thông thường, nên "
+     "--metadata không tạo tệp .edxml. Tệp .metadata.json vẫn được ghi để đăng ký; với độ Tuyệt mật không ghi "
+     "trích yếu.",
+     "The plan has a classification. Electronic documents holding state secrets are sent and received only "
+     "through the state-secret document system, on machines not connected to the Internet (Law on Protection "
+     "of State Secrets 2018, Article 5; Decree 63/2026/NĐ-CP), not over the ordinary document exchange, so "
+     "--metadata writes no .edxml file. The .metadata.json is still written for registration; a Tuyệt mật "
+     "document has no trích yếu there."),
     ("KH060", "error", "Không đọc được bảng đơn vị", "Cannot read the units table",
      "Tệp bảng đơn vị (.csv/.yaml/.xlsx) không đọc được: không tồn tại, sai bảng mã (cần UTF-8), tệp XLSX hỏng "
      "hoặc định dạng không hỗ trợ.",

@@ -13,6 +13,7 @@ from .letterhead import Letterhead
 from .signature import Recipients, Signature
 from .generated import Generated
 from .markup import FOOTNOTE_ID
+from .marks import CLASSIFICATIONS, URGENCIES, Classification, Urgency, normalise_level
 from .style import Styles
 from .tables import Appendix
 from .tasks import TaskLabels, TaskTable
@@ -62,6 +63,18 @@ class Plan(Model):
         "vẫn được); attachment: văn bản kèm theo một văn bản khác (không có số, ngày, chữ ký riêng).",
         "issued",
     )
+    classification: Classification | None = F(
+        "Độ mật",
+        "Độ mật của văn bản có nội dung bí mật nhà nước: Mật, Tối mật hoặc Tuyệt mật (ô 10a, in dưới số, ký "
+        "hiệu). Văn bản mật không gửi qua trục liên thông: không tạo tệp .edxml; Tuyệt mật không ghi trích yếu "
+        "trong thông tin văn bản đi.",
+        None,
+    )
+    urgency: Urgency | None = F(
+        "Độ khẩn",
+        "Mức độ khẩn: Khẩn, Thượng khẩn hoặc Hỏa tốc (ô 10b, khung chữ nhật viền đơn dưới số, ký hiệu).",
+        None,
+    )
     letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
     title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
     period: Period | None = F("Giai đoạn", "Giai đoạn thực hiện kế hoạch.", None)
@@ -110,6 +123,16 @@ class Plan(Model):
     )
 
     _paragraphs = field_validator("closing", mode="before")(_as_list)
+
+    @field_validator("classification", mode="before")
+    @classmethod
+    def _classification(cls, value: Any) -> Any:
+        return normalise_level(value, CLASSIFICATIONS)
+
+    @field_validator("urgency", mode="before")
+    @classmethod
+    def _urgency(cls, value: Any) -> Any:
+        return normalise_level(value, URGENCIES)
 
     @field_validator("footnotes", mode="before")
     @classmethod

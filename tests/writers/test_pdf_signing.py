@@ -312,6 +312,12 @@ def test_the_number_and_day_are_printed_and_pdf_a_survives(signed_path):
         assert "/OutputIntents" in doc.Root and fonts_embedded(doc)
         values = {str(k.T): str(k.get("/V", "")) for k in doc.Root.AcroForm.Fields[0].Kids}
     assert values["so"] == "123" and values["ngay"] == "05"
+    with pikepdf.open(signed_path["issued"]) as doc:
+        for kid in doc.Root.AcroForm.Fields[0].Kids:
+            if kid.get("/FT") == "/Tx":  # digits are half an em wide: 500 thousandths, not font units
+                cid_font = kid.AP.N.Resources.Font.F1.DescendantFonts[0]
+                assert cid_font.FontDescriptor.get("/FontFile2") is not None or "/FontFile3" in cid_font.FontDescriptor
+                assert {float(w) for item in cid_font.W if isinstance(item, pikepdf.Array) for w in item} == {500.0}
     if shutil.which("pdffonts"):
         listed = subprocess.run(["pdffonts", str(sealed)], capture_output=True, check=True).stdout.decode()
         for row in listed.splitlines()[2:]:

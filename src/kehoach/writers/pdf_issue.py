@@ -102,17 +102,21 @@ ASCENT = 0.891  # Times New Roman / Liberation Serif ascent, in ems: where the p
 
 
 def _embed_with_pdf_widths(engine) -> None:
-    """Embed the subset now and give its /W widths in thousandths of an em, as PDF wants them.
-    pyHanko (0.38) writes the font's own units there, right only for 1000-unit fonts; Times New
-    Roman and Liberation Serif have 2048, and viewers would space the digits twice as wide."""
+    """Embed the subset now, its /W widths in thousandths of an em as PDF wants them. pyHanko
+    (0.18 to 0.38 at least) writes the font's own units there, right only for 1000-unit fonts;
+    Times New Roman and Liberation Serif have 2048, and viewers would space the digits twice as
+    wide. Only digits are drawn here, each half an em: a width above 0.6 em is in font units."""
     import logging
 
     from pyhanko.pdf_utils import generic
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" chatter on stderr
     engine.prepare_write()
-    scale = 1000 / engine.units_per_em
     widths = engine.cidfont_obj["/W"]
+    values = [float(w) for item in widths if isinstance(item, generic.ArrayObject) for w in item]
+    if engine.units_per_em == 1000 or not values or max(values) <= 600:
+        return  # already in thousandths
+    scale = 1000 / engine.units_per_em
     engine.cidfont_obj["/W"] = generic.ArrayObject(
         [generic.ArrayObject([generic.FloatObject(round(float(w) * scale, 3)) for w in item])
          if isinstance(item, generic.ArrayObject) else item for item in widths])

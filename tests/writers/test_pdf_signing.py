@@ -378,3 +378,14 @@ def test_the_field_locks_reach_the_signatures(signed_path):
             str(name) for name in leader["/FieldMDP"].Fields}
         assert seal["/FieldMDP"].Action == "/Include"
         assert sorted(str(name) for name in seal["/FieldMDP"].Fields) == ["kehoach.ngay", "kehoach.so"]
+
+
+def test_a_draft_with_fields_is_the_same_bytes_every_time(tmp_path):
+    from kehoach.build import write_output
+
+    plan = load_path(ROOT / "examples" / "004-bac-kan-pbgdpl.yaml").plan
+    first = write_output(plan, tmp_path / "a.pdf", "pdf", pdf_a=True).read_bytes()
+    second = write_output(plan, tmp_path / "b.pdf", "pdf", pdf_a=True).read_bytes()
+    assert first == second
+    names = {f.name for f in read_fields(first)}
+    assert {"kehoach.ky_duyet", "kehoach.dong_dau", "kehoach.so", "kehoach.ngay"} <= names

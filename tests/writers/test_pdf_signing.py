@@ -193,12 +193,13 @@ def make_signer(common_name: str):
     from asn1crypto import x509 as asn1_x509
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.x509.oid import NameOID
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    key = ec.generate_private_key(ec.SECP256R1())
+    # RSA, as the Vietnamese CAs issue: an EC key makes pyHanko declare PDF 2.0 (ISO 32002), beyond PDF/A-2
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     now = dt.datetime.now(dt.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
@@ -310,6 +311,7 @@ def test_the_number_and_day_are_printed_and_pdf_a_survives(signed_path):
         xmp = doc.Root.Metadata.read_bytes()
         assert b'pdfaid:part="2"' in xmp or b"<pdfaid:part>2</pdfaid:part>" in xmp
         assert "/OutputIntents" in doc.Root and fonts_embedded(doc)
+        assert str(doc.Root.get("/Version", "/1.7")) < "/2" and doc.pdf_version < "2"  # PDF/A-2 is PDF 1.7
         values = {str(k.T): str(k.get("/V", "")) for k in doc.Root.AcroForm.Fields[0].Kids}
     assert values["so"] == "123" and values["ngay"] == "05"
     with pikepdf.open(signed_path["issued"]) as doc:

@@ -175,7 +175,7 @@ def add_fields(pdf) -> list[Field]:
         else:
             widget.FT = pikepdf.Name.Tx
             widget.DA = pikepdf.String("/TiRo 13 Tf 0 g")
-            widget.Q = 1  # centred in the blank
+            widget.Q = 2 if short[field.name] == SLOTS["Number"] else 1  # the number ends at its "/"
             widget.V = pikepdf.String("")
         ref = pdf.make_indirect(widget)
         parent.Kids.append(ref)

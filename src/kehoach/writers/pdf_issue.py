@@ -123,7 +123,7 @@ def _embed_with_pdf_widths(engine) -> None:
 
 
 def _appearance(writer, text: str, slot: _Slot, font_path: str):
-    """A form XObject drawing ``text`` centred in the slot on the printed line's baseline, with a
+    """A form XObject drawing ``text`` in the slot on the printed line's baseline, with a
     subset of the font embedded; shrunk when a long number is wider than the blank (the page
     around it cannot move)."""
     from pyhanko.pdf_utils import generic
@@ -139,7 +139,9 @@ def _appearance(writer, text: str, slot: _Slot, font_path: str):
     size = line_size * min(1.0, width / natural) if natural else line_size
     engine.font_size = size
     shaped = engine.shape(text)
-    left = (width - shaped.x_advance * size) / 2
+    slack = width - shaped.x_advance * size
+    # The number ends at the "/" of its symbol ("Số: 123/KH-UBND"); the day sits centred in its blank.
+    left = slack if slot.short == SLOTS["Number"] else slack / 2
     baseline = height - ASCENT * line_size
     commands = b"BT /F1 %.3f Tf 0 g %.3f %.3f Td %s ET" % (size, left, baseline, shaped.graphics_ops)
     _embed_with_pdf_widths(engine)

@@ -391,3 +391,33 @@ def test_a_draft_with_fields_is_the_same_bytes_every_time(tmp_path):
     assert first == second
     names = {f.name for f in read_fields(first)}
     assert {"kehoach.ky_duyet", "kehoach.dong_dau", "kehoach.so", "kehoach.ngay"} <= names
+
+
+def test_the_signer_field_follows_the_block_to_another_page_and_into_the_metadata(tmp_path):
+    """The same plan with a longer closing pushes the signature block one page on: the field goes
+    with it, and --metadata lists every field with its page and rectangle."""
+    import json
+
+    source = (ROOT / "examples" / "hcm-dong-hung-thuan.yaml").read_text("utf-8")
+    filler = "Nội dung bổ sung để kéo dài văn bản, kiểm tra vị trí ô ký số khi khối chữ ký sang trang. " * 3
+    longer = "closing:\n" + "".join(f"  - {filler.strip()}\n" for _ in range(14)) + source
+    assert "\nclosing:" not in source
+    env = {**os.environ, "KEHOACH_NO_SERVER": "1"}
+    pages = []
+    for name, text in (("short", source), ("long", longer)):
+        (tmp_path / f"{name}.yaml").write_text(text, "utf-8")
+        done = subprocess.run([sys.executable, "-m", "kehoach", "build", f"{name}.yaml", "-o", f"{name}.pdf",
+                               "--pdf-a", "--metadata"], cwd=tmp_path, capture_output=True, env=env)
+        assert done.returncode == 0, done.stderr.decode()
+        pdf = tmp_path / f"{name}.pdf"
+        signer = next(f for f in read_fields(pdf.read_bytes()) if f.name == "kehoach.ky_duyet")
+        words = words_of(pdf)
+        plan = load_path(tmp_path / f"{name}.yaml").plan
+        name_line = line_of(words, plan.signature.name)
+        assert signer.page == name_line.page and name_line.y1 <= signer.rect[1]
+        pages.append(signer.page)
+        listed = json.loads((tmp_path / f"{name}.metadata.json").read_text("utf-8"))["PdfFields"]
+        assert {"name": "kehoach.ky_duyet", "kind": "signature", "page": signer.page + 1,
+                "rect": [round(v, 2) for v in signer.rect]} in listed
+        assert {f["name"] for f in listed} >= {"kehoach.dong_dau", "kehoach.phu_luc_1"}
+    assert pages[1] > pages[0]

@@ -314,6 +314,11 @@ def test_the_number_and_day_are_printed_and_pdf_a_survives(signed_path):
         assert str(doc.Root.get("/Version", "/1.7")) < "/2" and doc.pdf_version < "2"  # PDF/A-2 is PDF 1.7
         values = {str(k.T): str(k.get("/V", "")) for k in doc.Root.AcroForm.Fields[0].Kids}
     assert values["so"] == "123" and values["ngay"] == "05"
+    metadata = []
+    for name in ("signed", "issued"):  # the fill leaves the Info dictionary and the XMP as they were
+        with pikepdf.open(signed_path[name]) as doc:
+            metadata.append((dict(doc.docinfo), doc.Root.Metadata.read_bytes()))
+    assert metadata[0] == metadata[1]
     with pikepdf.open(signed_path["issued"]) as doc:
         for kid in doc.Root.AcroForm.Fields[0].Kids:
             if kid.get("/FT") == "/Tx":  # digits are half an em wide: 500 thousandths, not font units

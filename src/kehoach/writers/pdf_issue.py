@@ -163,8 +163,16 @@ def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | Non
     from pyhanko.pdf_utils.misc import PdfError
 
     number = number_text(number, path)
+    class MetadataKept(IncrementalPdfFileWriter):
+        """Filling two fields changes no document metadata. pyHanko's own update would rewrite the
+        Info dictionary's /Producer and /ModDate and the XMP packet apart from each other, and a
+        PDF/A must keep the two in step (ISO 19005-2, 6.6.3). (_update_meta: pyHanko 0.18 to 0.38.)"""
+
+        def _update_meta(self) -> None:
+            return None
+
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+        writer = MetadataKept(io.BytesIO(data), strict=False)
         slots, parent = _slots(writer.prev)
     except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise _refuse("KH074", "không đọc được tệp PDF: {e}", "cannot read the PDF: {e}", path, e=exc) from None

@@ -20,18 +20,25 @@ from kehoach.writers.pdf_fields import add_fields, read_fields
 pytestmark = pytest.mark.skipif(installed_serif_family() is None, reason="no Times New Roman / Liberation Serif")
 
 
-def draft_pdf(path: Path, printed: str = "khPrintedM3Y2026") -> Path:
-    """One A4 page with the marks LibreOffice would export for a draft, turned into fields."""
+def draft_pdf(path: Path, printed: str | None = "khPrintedM3Y2026", undated: bool = False) -> Path:
+    """One A4 page with the marks LibreOffice would export for a draft, turned into fields;
+    ``undated``: month and year blank too, the year's blank collapsed at the end of the line."""
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(595.3, 841.9))
     page = pdf.pages[0].obj
     marks = {"khNumber": (146.0, 742.8), "khNumberEnd": (166.0, 742.8), "khDay": (390.5, 742.8),
              "khDayEnd": (408.0, 742.8), "khSignerTitle": (373.1, 550.5), "khSignerTitleEnd": (477.4, 550.5),
-             "khSignerName": (368.5, 462.4), printed: (300.0, 742.8)}
+             "khSignerName": (368.5, 462.4)}
+    if printed:
+        marks[printed] = (300.0, 742.8)
+    if undated:
+        marks.update({"khMonth": (440.0, 742.8), "khMonthEnd": (457.5, 742.8), "khYear": (490.0, 742.8),
+                      "khYearEnd": (490.0, 742.8)})
     pdf.Root.Dests = pikepdf.Dictionary({f"/{name}": pikepdf.Array([page, pikepdf.Name.XYZ, x, y, 0])
                                          for name, (x, y) in marks.items()})
     fields = add_fields(pdf)
-    assert {f.name for f in fields} == {"kehoach.ky_duyet", "kehoach.dong_dau", "kehoach.so", "kehoach.ngay"}
+    assert {f.name for f in fields} == {"kehoach.ky_duyet", "kehoach.dong_dau", "kehoach.so", "kehoach.ngay"} | (
+        {"kehoach.thang", "kehoach.nam"} if undated else set())
     pdf.save(path)
     return path
 
@@ -54,6 +61,17 @@ def test_issue_fills_the_slots_beside_the_draft(tmp_path):
         values = {str(kid.T): str(kid.V) for kid in pdf.Root.AcroForm.Fields[0].Kids if kid.get("/FT") == "/Tx"}
         assert values == {"so": "07", "ngay": "05"}  # a leading zero under 10 (Phụ lục I, II.3)
     assert [f.name for f in read_fields(data)][:2] == ["kehoach.ky_duyet", "kehoach.dong_dau"]
+
+
+def test_an_undated_draft_gets_day_month_and_year(tmp_path):
+    draft_pdf(tmp_path / "plan.pdf", printed=None, undated=True)
+    year = next(f for f in read_fields((tmp_path / "plan.pdf").read_bytes()) if f.name == "kehoach.nam")
+    assert year.rect[2] - year.rect[0] >= 28  # four digits, though the blank collapsed on the page
+    done = kehoach("issue", "plan.pdf", "-n", "1200", "-d", "2027-02-09", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    with pikepdf.open(tmp_path / "plan.issued.pdf") as pdf:
+        values = {str(kid.T): str(kid.V) for kid in pdf.Root.AcroForm.Fields[0].Kids if kid.get("/FT") == "/Tx"}
+    assert values == {"so": "1200", "ngay": "09", "thang": "02", "nam": "2027"}  # months 1, 2 with a zero
 
 
 @pytest.mark.parametrize(("args", "code", "english"), [

@@ -38,6 +38,10 @@ SEAL = "dong_dau"
 APPENDIX = "phu_luc_"
 SLOTS = {"Number": "so", "Day": "ngay", "Month": "thang", "Year": "nam"}
 SLOT_SIZE_PT = {"Number": 13.0, "Day": 14.0, "Month": 14.0, "Year": 14.0}  # the line's type size
+# A blank at the end of a line has no width on the page (trailing spaces collapse): the year of an
+# undated draft gets room for four digits.
+YEAR_WIDTH_PT = 32.0
+SPACE_EM = 0.25  # a Times space
 
 SIGNATURE_WIDTH_PT = 170.0  # 6 cm: room for a signature image and a line of text beside or under it
 SEAL_SIZE_PT = 102.0  # 36 mm, about a UBND seal; tools draw the image at the seal's real size anyway
@@ -109,10 +113,15 @@ def plan_fields(pdf) -> list[Field]:
                              middle + SEAL_SIZE_PT / 2)))
     for slot, short in SLOTS.items():
         start, end = marks.get(f"kh{slot}"), marks.get(f"kh{slot}End")
-        if start and end and start[0] == end[0] and end[1] > start[1]:
+        if start and end and start[0] == end[0]:
+            left, right = start[1], end[1]
+            if right <= left + 1:  # collapsed at the end of the line
+                if slot != "Year":
+                    continue
+                left += SPACE_EM * SLOT_SIZE_PT[slot]  # the space after "năm" collapsed with the blank
+                right = left + YEAR_WIDTH_PT
             height = LINE_FACTOR * SLOT_SIZE_PT[slot]
-            fields.append(Field(f"{PARENT}.{short}", "text", start[0],
-                                (start[1], start[2] - height, end[1], start[2])))
+            fields.append(Field(f"{PARENT}.{short}", "text", start[0], (left, start[2] - height, right, start[2])))
     index = 1
     while (mark := marks.get(f"khAppendix{index}")) is not None:
         box = pdf.pages[mark[0]].MediaBox

@@ -139,8 +139,15 @@ def test_a_certification_signature_stays_valid_after_the_fill(tmp_path):
     draft = draft_pdf(tmp_path / "plan.pdf").read_bytes()
     meta = signers.PdfSignatureMetadata(field_name="kehoach.ky_duyet", certify=True,
                                         docmdp_permissions=fields.MDPPerm.FILL_FORMS)
-    (tmp_path / "signed.pdf").write_bytes(
-        signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(draft)), meta, signer=signer).getvalue())
+    signed = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(draft)), meta, signer=signer).getvalue()
+    (tmp_path / "signed.pdf").write_bytes(signed)
+    # sealed before numbering: refused, since the seal's lock covers the slots
+    seal = signers.PdfSignatureMetadata(field_name="kehoach.dong_dau")
+    (tmp_path / "sealed.pdf").write_bytes(
+        signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(signed)), seal, signer=signer).getvalue())
+    early = kehoach("issue", "sealed.pdf", "-n", "123", "-d", "2026-03-31", cwd=tmp_path)
+    assert early.returncode == 2 and "KH078" in early.stderr.decode()
+    (tmp_path / "sealed.pdf").unlink()
     done = kehoach("issue", "signed.pdf", "-n", "123", "-d", "2026-03-31", "-o", "signed.pdf", cwd=tmp_path)
     assert done.returncode == 0, done.stderr.decode()
     reader = PdfFileReader(io.BytesIO((tmp_path / "signed.pdf").read_bytes()))

@@ -237,6 +237,13 @@ _TABLE = [
      "(bản dự thảo ghi 'tháng 3 năm 2026') phải khớp với ngày cấp, vì trang đã ký không đổi được.",
      "Write the date as YEAR-MONTH-DAY (2026-12-05), a real day; the month and year already printed on the "
      "document (a draft reading 'tháng 3 năm 2026') must match, since the signed page cannot change."),
+    ("KH078", "error", "Đã ký số cơ quan trước khi cấp số", "Agency signature before the number",
+     "Chữ ký số của cơ quan (ô kehoach.dong_dau) khóa ô số và ngày: nó phải đến sau khi cấp số. Văn bản này đã "
+     "có chữ ký đó mà ô số còn trống; điền số bây giờ sẽ làm chữ ký của cơ quan mất hiệu lực. Lấy lại bản đã "
+     "có chữ ký của người có thẩm quyền (trước khi ký số cơ quan), cấp số, rồi ký số cơ quan.",
+     "The agency's signature (field kehoach.dong_dau) locks the number and day: it comes after numbering. "
+     "This document already has it while the number is blank; filling the number now would invalidate it. "
+     "Take the copy signed by the leader (before the agency signed), number it, then have the agency sign."),
     ("KH080", "error", "Lỗi máy chủ dựng", "Build server error",
      "Máy chủ dựng (`kehoach server`) không khởi động hay không dừng được, hoặc thư mục ổ cắm của nó không an "
      "toàn; thông báo nêu tệp nhật ký. Các lệnh khác vẫn chạy bình thường không cần máy chủ.",

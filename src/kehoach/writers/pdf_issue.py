@@ -8,7 +8,7 @@ leader's certification (level 2, form filling) allows, so every earlier signatur
 The appearance is drawn with an embedded subset of the serif font the document uses (Times New
 Roman or Liberation Serif; italic for the date, as the line is printed), so the PDF/A stays PDF/A.
 Refusals: KH074 no slots (or not a PDF), KH075 already numbered, KH076 a bad number, KH077 a bad or
-contradicting date.
+contradicting date, KH078 sealed before it was numbered.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import vn
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
-from .pdf_fields import PARENT, SLOT_SIZE_PT, SLOTS
+from .pdf_fields import PARENT, SEAL, SLOT_SIZE_PT, SLOTS
 
 MAX_NUMBER_DIGITS = 11  # Phụ lục VI: CodeNumber, string 11
 _SLOT_OF = {short: slot for slot, short in SLOTS.items()}
@@ -79,6 +79,15 @@ def _slots(reader) -> tuple[dict[str, _Slot], dict]:
                                             tuple(float(v) for v in kid["/Rect"]))
         return out, top
     return {}, {}
+
+
+def _sealed(parent) -> bool:
+    """Has the agency's signature (ô 8) been applied already?"""
+    for kid_ref in (parent.get("/Kids", []) if parent else []):
+        kid = kid_ref.get_object()
+        if kid.get("/FT") == "/Sig" and str(kid.get("/T", "")) == SEAL and kid.get("/V") is not None:
+            return True
+    return False
 
 
 def _font_file(italic: bool) -> str | None:
@@ -187,6 +196,12 @@ def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | Non
         raise _refuse("KH075", "văn bản đã có số ({n}); không cấp số lần nữa",
                       "the document already has a number ({n}); it is not numbered again", path,
                       n=so.value.strip() if so else tr("in sẵn", "printed"))
+    if _sealed(parent):
+        raise _refuse("KH078", "văn bản đã có chữ ký số của cơ quan (kehoach.dong_dau) nhưng chưa có số: chữ ký "
+                      "đó khóa ô số và ngày, điền sau sẽ làm nó mất hiệu lực. Cấp số trước, ký số cơ quan sau",
+                      "the document already carries the agency's signature (kehoach.dong_dau) but no number: "
+                      "that signature locks the number and day, so filling them now would invalidate it. "
+                      "Number first, then the agency signs", path)
     for key, part in (("Day", date.day), ("Month", date.month), ("Year", date.year)):
         shown = _printed(parent).get(key)
         if shown is not None and shown != part:

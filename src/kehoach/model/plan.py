@@ -63,6 +63,8 @@ class Plan(Model):
         "vẫn được); attachment: văn bản kèm theo một văn bản khác (không có số, ngày, chữ ký riêng).",
         "issued",
     )
+    letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
+    title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
     classification: Classification | None = F(
         "Độ mật",
         "Độ mật của văn bản có nội dung bí mật nhà nước: Mật, Tối mật hoặc Tuyệt mật (ô 10a, in dưới số, ký "
@@ -75,8 +77,6 @@ class Plan(Model):
         "Mức độ khẩn: Khẩn, Thượng khẩn hoặc Hỏa tốc (ô 10b, khung chữ nhật viền đơn dưới số, ký hiệu).",
         None,
     )
-    letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
-    title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
     period: Period | None = F("Giai đoạn", "Giai đoạn thực hiện kế hoạch.", None)
     styles: Styles | None = F(
         "Trình bày", "Kiểu chữ tiêu đề và số thứ tự theo cấp, kiểu đánh số mặc định.", None

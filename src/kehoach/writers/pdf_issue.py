@@ -165,26 +165,28 @@ def _printed(parent) -> dict[str, int]:
     return {str(k).lstrip("/"): int(v) for k, v in printed.items()} if printed else {}
 
 
-def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | None = None) -> bytes:
-    """``data`` with its number and date slots filled, as one incremental update."""
-    from pyhanko.pdf_utils import generic
+def _writer(data: bytes, path: Path | str | None):
+    """A pyHanko incremental writer over ``data`` that leaves the document's metadata alone."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
 
-    number = number_text(number, path)
     class MetadataKept(IncrementalPdfFileWriter):
-        """Filling two fields changes no document metadata. pyHanko's own update would rewrite the
-        Info dictionary's /Producer and /ModDate and the XMP packet apart from each other, and a
-        PDF/A must keep the two in step (ISO 19005-2, 6.6.3). (_update_meta: pyHanko 0.18 to 0.38.)"""
+        """Filling fields changes no document metadata. pyHanko's own update would rewrite the Info
+        dictionary's /Producer and /ModDate and the XMP packet apart from each other, and a PDF/A
+        must keep the two in step (ISO 19005-2, 6.6.3). (_update_meta: pyHanko 0.18 to 0.38.)"""
 
         def _update_meta(self) -> None:
             return None
 
     try:
         writer = MetadataKept(io.BytesIO(data), strict=False)
-        slots, parent = _slots(writer.prev)
+        return writer, *_slots(writer.prev)
     except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise _refuse("KH074", "không đọc được tệp PDF: {e}", "cannot read the PDF: {e}", path, e=exc) from None
+
+
+def _check(slots: dict[str, _Slot], parent, date: dt.date, path: Path | str | None) -> None:
+    """Refuse what cannot be filled truthfully: KH074, KH075, KH078, KH077."""
     if not slots and not parent:
         raise _refuse("KH074",
                       "tệp PDF không có ô số và ngày để điền: hãy dựng bản dự thảo bằng `kehoach build --pdf-a` "
@@ -202,8 +204,9 @@ def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | Non
                       "the document already carries the agency's signature (kehoach.dong_dau) but no number: "
                       "that signature locks the number and day, so filling them now would invalidate it. "
                       "Number first, then the agency signs", path)
+    printed = _printed(parent)
     for key, part in (("Day", date.day), ("Month", date.month), ("Year", date.year)):
-        shown = _printed(parent).get(key)
+        shown = printed.get(key)
         if shown is not None and shown != part:
             raise _refuse("KH077", "ngày {d} không khớp với văn bản: phần đã in sẵn là {k} {v}",
                           "the date {d} contradicts the document: it already prints {k} {v}", path,
@@ -211,19 +214,33 @@ def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | Non
                                                  "Year": tr("năm", "year")}[key], v=shown)
         if shown is None and SLOTS[key] not in slots:
             raise _refuse("KH074", "tệp PDF thiếu ô {k} để điền", "the PDF lacks the {k} slot", path, k=SLOTS[key])
-    values = {SLOTS["Number"]: number, SLOTS["Day"]: vn.pad_day(date.day), SLOTS["Month"]: vn.pad_month(date.month),
-              SLOTS["Year"]: str(date.year)}
+
+
+def _fonts(path: Path | str | None) -> tuple[str, str]:
     regular, italic = _font_file(False), _font_file(True)
     if regular is None or italic is None:
         from .fonts import require_serif_font
 
-        require_serif_font()  # KH071 with install instructions
+        require_serif_font()  # KH071 with install instructions when no serif is installed at all
         raise _refuse("KH071", "không tìm thấy tệp phông chữ để in số và ngày",
                       "cannot find the font files to print the number and date", path)
+    return regular, italic
+
+
+def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | None = None) -> bytes:
+    """``data`` with its number and date slots filled, as one incremental update."""
+    from pyhanko.pdf_utils import generic
+
+    number = number_text(number, path)
+    writer, slots, parent = _writer(data, path)
+    _check(slots, parent, date, path)
+    regular, italic = _fonts(path)
+    values = {SLOTS["Number"]: number, SLOTS["Day"]: vn.pad_day(date.day), SLOTS["Month"]: vn.pad_month(date.month),
+              SLOTS["Year"]: str(date.year)}
     for short, slot in slots.items():
         field = slot.ref.get_object()
         field["/V"] = generic.TextStringObject(values[short])
-        font = regular if short == SLOTS["Number"] else italic
+        font = regular if short == SLOTS["Number"] else italic  # the date line is printed in italics
         field["/AP"] = generic.DictionaryObject({generic.NameObject("/N"): _appearance(writer, values[short], slot, font)})
         writer.update_container(field)
     out = io.BytesIO()

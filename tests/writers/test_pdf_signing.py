@@ -261,8 +261,6 @@ def fonts_embedded(doc: pikepdf.Pdf) -> bool:
 @pytest.fixture(scope="module")
 def signed_path(drafts, tmp_path_factory):
     """The Nghệ An draft (with an appendix) through the whole e-office path."""
-    from pyhanko.sign.general import SigningError  # noqa: F401 - pyHanko must import
-
     folder = tmp_path_factory.mktemp("issue")
     plan, draft, _ = drafts["nghe-an-980-kh-ubnd"]
     leader, leader_cert = make_signer("Nguyen Van De")

@@ -71,8 +71,10 @@ ENGLISH: dict[str, str] = {
         "Write the current communes, wards and special zones of a province (after the 2025 merger) as CSV.",
     "Tên tỉnh, thành phố (ví dụ: \"An Giang\", an-giang).": "Province or city name (e.g. \"An Giang\", an-giang).",
     "Tệp CSV đầu ra (mặc định: in ra màn hình).": "Output CSV file (default: the screen).",
-    "PDF theo chuẩn PDF/A-2b (nhúng phông, để ký số, lưu trữ); mặc định theo cấu hình pdf_a.":
-        "PDF as PDF/A-2b (fonts embedded, for digital signatures and archiving); default: the pdf_a setting.",
+    "PDF theo chuẩn PDF/A-2b (nhúng phông, có ô ký số; bản dự thảo có ô số, ngày để cấp bằng kehoach issue); mặc "
+    "định theo cấu hình pdf_a.":
+        "PDF as PDF/A-2b (fonts embedded, with signature fields; a draft has number and day slots for kehoach "
+        "issue); default: the pdf_a setting.",
     "Ghi kèm thông tin văn bản đi (Phụ lục VI, .metadata.json) và tiêu đề edXML (.edxml) cho hệ thống quản lý "
     "văn bản.":
         "Also write the outgoing-document metadata (Appendix VI, .metadata.json) and an edXML header (.edxml) "

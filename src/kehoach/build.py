@@ -156,10 +156,11 @@ def write_metadata(data: dict, output: Path, written: Path) -> list[Path]:
     if written.suffix.lower() == ".pdf" and written.is_file():
         pdf = written.read_bytes()
         data = {**data, "PageAmount": pdf_page_count(pdf)}
-        if b"/AcroForm" in pdf:  # the signing fields of a PDF/A draft: names and places for signing tools
-            from .writers.pdf_fields import read_fields
+        from .writers.pdf_fields import read_fields
 
-            data["PdfFields"] = [field.as_json() for field in read_fields(pdf)]
+        fields = read_fields(pdf)
+        if fields:  # a PDF/A's signing fields: names and places for signing tools
+            data["PdfFields"] = [field.as_json() for field in fields]
     json_path, edxml_path = metadata_paths(output)
     written_paths = [write_atomic(json_path, metadata_json(data))]
     if not data.get("Classification"):  # a secret document is not sent over the exchange (KH057)

@@ -93,7 +93,10 @@ def test_a_secret_plan_gets_no_edxml(tmp_path):
 
 
 def bookmarks(docx: bytes) -> dict[str, etree._Element]:
-    return {b.get(f"{W}name"): b for b in document_xml(docx).iter(f"{W}bookmarkStart")}
+    """The bookmarks by name, without the "_" that hides them in Word (every one has it)."""
+    found = {b.get(f"{W}name"): b for b in document_xml(docx).iter(f"{W}bookmarkStart")}
+    assert all(name.startswith("_kh") for name in found)
+    return {name[1:]: b for name, b in found.items()}
 
 
 def test_a_draft_marks_its_blanks_signer_and_appendices():
@@ -109,7 +112,7 @@ def test_a_draft_marks_its_blanks_signer_and_appendices():
     before, after, seen = [], [], None
     for el in p:
         if el.tag == f"{W}bookmarkStart":
-            seen = el.get(f"{W}name")
+            seen = el.get(f"{W}name")[1:]
         elif el.tag == f"{W}r":
             (before if seen is None else after if seen == "khNumberEnd" else []).append(
                 "".join(t.text or "" for t in el.iter(f"{W}t")))
@@ -122,3 +125,11 @@ def test_appendix_marks_count_the_appendices():
     plan = load_path(ROOT / "examples" / "daklak-0134-kh-ubnd.yaml").plan
     marks = bookmarks(render(plan, "docx"))
     assert {"khAppendix1", "khAppendix2"} <= set(marks) and "khAppendix3" not in marks
+
+
+def test_destination_names_are_read_however_libreoffice_escapes_the_underscore():
+    from kehoach.writers.pdf_fields import mark_name
+
+    assert [mark_name(n) for n in ("/5FkhNumber", "/_khDay", "/khYear", "/#5FkhAppendix1")] == [
+        "khNumber", "khDay", "khYear", "khAppendix1"]
+    assert mark_name("/Chapter1") is None and mark_name("/5Fother") is None

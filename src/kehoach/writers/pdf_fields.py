@@ -63,6 +63,17 @@ class Field:
                 "rect": [round(v, 2) for v in self.rect]}
 
 
+def mark_name(key) -> str | None:
+    """Our destination name without its escaping: "/5FkhNumber" (LibreOffice's "_"), "/_khNumber" or
+    "/khNumber" → "khNumber"; None for anyone else's destination."""
+    name = str(key).lstrip("/")
+    for prefix in ("5F", "#5F", "_"):
+        if name.startswith(prefix + "kh"):
+            name = name[len(prefix):]
+            break
+    return name if name.startswith("kh") else None
+
+
 def _marks(pdf) -> dict[str, tuple[int, float, float]]:
     """Our named destinations: name → (page index, x, y of the top of the line)."""
     dests = pdf.Root.get("/Dests")
@@ -71,8 +82,8 @@ def _marks(pdf) -> dict[str, tuple[int, float, float]]:
     pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
     out = {}
     for key, dest in dests.items():
-        name = str(key).lstrip("/")
-        if not name.startswith("kh"):
+        name = mark_name(key)
+        if name is None:
             continue
         try:
             out[name] = (pages[dest[0].objgen], float(dest[2]), float(dest[3]))
@@ -85,7 +96,7 @@ def printed_date(pdf) -> dict[str, int]:
     """The date parts printed beside the blanks: {'Month': 3, 'Year': 2026} (from khPrintedM3Y2026)."""
     dests = pdf.Root.get("/Dests")
     for key in (dests.keys() if dests is not None else []):
-        match = re.fullmatch(r"/khPrinted(?:D(\d+))?(?:M(\d+))?(?:Y(\d+))?", str(key))
+        match = re.fullmatch(r"khPrinted(?:D(\d+))?(?:M(\d+))?(?:Y(\d+))?", mark_name(key) or "")
         if match:
             return {part: int(value) for part, value in zip(("Day", "Month", "Year"), match.groups()) if value}
     return {}
@@ -155,7 +166,7 @@ def add_fields(pdf) -> list[Field]:
     printed = printed_date(pdf)
     dests = pdf.Root.get("/Dests")
     if dests is not None:
-        for key in [k for k in dests.keys() if str(k).lstrip("/").startswith("kh")]:
+        for key in [k for k in dests.keys() if mark_name(k) is not None]:
             del dests[key]
         if not len(dests.keys()):
             del pdf.Root["/Dests"]

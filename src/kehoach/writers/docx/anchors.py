@@ -6,7 +6,9 @@ position) when asked (``ExportBookmarksToPDFDestination``); ``writers/pdf_fields
 form fields. A bookmark follows its text wherever the layout puts it, so the fields land on the
 right page even when the signature block moves, with no text search on the rendered page.
 
-Names are letters only: LibreOffice escapes other characters in destination names.
+Names are letters and digits after a leading "_", which makes them hidden bookmarks in Word (they
+stay out of the Bookmark dialog of a user editing the .docx). LibreOffice writes that "_" as "5F" in
+the destination's name; ``pdf_fields`` reads either.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ SLOTS = {"Number": re.compile(r"^Số:[ \u00a0]?( +)/"),
          "Year": re.compile(r"năm ( +)$")}
 PRINTED = {"D": re.compile(r"ngày (\d+)"), "M": re.compile(r"tháng (\d+)"), "Y": re.compile(r"năm (\d+)")}
 PRINTED_MARK = "khPrinted"
+HIDDEN = "_"  # Word hides bookmarks whose name starts with an underscore
 _FIRST_ID = 7000  # bookmark ids of their own, far from any other
 
 
@@ -38,7 +41,7 @@ def _text(p: etree._Element) -> str:
 def _bookmark(name: str, ident: int) -> tuple[etree._Element, etree._Element]:
     start = etree.Element(w("bookmarkStart"))
     start.set(w("id"), str(ident))
-    start.set(w("name"), name)
+    start.set(w("name"), HIDDEN + name)
     end = etree.Element(w("bookmarkEnd"))
     end.set(w("id"), str(ident))
     return start, end

@@ -111,7 +111,7 @@ def plan_fields(pdf) -> list[Field]:
         page_w = float(pdf.pages[title[0]].MediaBox[2])
         right = page_w - nd30.MARGIN_RIGHT_MM * _PT_PER_MM
         centre = (title[1] + title_end[1]) / 2
-        top = title[2] - LINE_FACTOR * nd30.SIGNATURE_PT - 2
+        top = title_end[2] - LINE_FACTOR * nd30.SIGNATURE_PT - 2  # under the last line of a broken title
         bottom = name[2] + 2
         x0 = max(centre - SIGNATURE_WIDTH_PT / 2, 0.0)
         x1 = min(x0 + SIGNATURE_WIDTH_PT, right)

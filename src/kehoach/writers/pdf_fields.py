@@ -218,7 +218,7 @@ def read_fields(data: bytes) -> list[Field]:
 
     out: list[Field] = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+        pages: dict = {page.objgen: index for index, page in enumerate(pdf.pages)}
         form = pdf.Root.get("/AcroForm")
         for top in (form.get("/Fields", []) if form is not None else []):
             if str(top.get("/T", "")) != PARENT:

@@ -57,7 +57,8 @@ class DecisionReader:
         while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)):
             text = clean(body.pop(0).full_text)
             if PROPOSAL.match(text):
-                result["proposal"] = strip_end(text)
+                # Kept as printed: "Theo đề nghị ….", as Mẫu 1.2/1.3 print it, or "…," (compose prints it as typed)
+                result["proposal"] = text.rstrip()
             else:
                 bases.append(strip_end(text))
         if body:

@@ -42,6 +42,17 @@ PLACE_DATE_PT = 14  # Phụ lục I, II.4: địa danh và thời gian cỡ ch�
 PARENT_PT = 13  # Phụ lục I, II.2: cơ quan chủ quản in hoa, cỡ chữ 12 đến 13, đứng (not bold)
 ISSUER_PT = 13  # Phụ lục I, II.2: cơ quan ban hành in hoa, cỡ chữ 12 đến 13, đứng, đậm
 NUMBER_PT = 13  # Phụ lục I, II.3: số, ký hiệu cỡ chữ 13, đứng
+# Phụ lục I, III.2.b: dấu mức độ khẩn, hình chữ nhật viền đơn 30 x 8 mm (HỎA TỐC), 40 x 8 mm (THƯỢNG
+# KHẨN), 20 x 8 mm (KHẨN); chữ in hoa, Times New Roman 13 đến 14, đứng, đậm; mực đỏ tươi; ô 10b.
+URGENCY_STAMP_MM = {"HỎA TỐC": 30, "THƯỢNG KHẨN": 40, "KHẨN": 20}
+# Phụ lục I, III.2.a: dấu chỉ độ mật (ô 10a) "khắc sẵn theo quy định của pháp luật về bảo vệ bí mật nhà
+# nước"; its form is not in Decree 30. [unverified] widths of the state-secrets forms (TT 24/2020/TT-BCA,
+# Mẫu 02, as remembered: one border, 20/30/40 x 8 mm, red ink); the stamp printed here is a marker, the
+# văn thư stamps the official one.
+CLASSIFICATION_STAMP_MM = {"MẬT": 20, "TỐI MẬT": 30, "TUYỆT MẬT": 40}
+STAMP_HEIGHT_MM = 8  # Phụ lục I, III.2.b
+STAMP_PT = 13  # Phụ lục I, III.2.b: cỡ chữ 13 đến 14 (Mục V example 13)
+STAMP_COLOR = "FF0000"  # Phụ lục I, III.2.b: "màu đỏ tươi"; TT 24/2020: mực màu đỏ for the secrecy stamps
 
 TYPE_NAME_PT = 14  # Phụ lục I, II.5.a: tên loại in hoa, cỡ chữ 13 đến 14, đứng, đậm
 SUBJECT_PT = 14  # Phụ lục I, II.5.a: trích yếu cỡ chữ 13 đến 14, đứng, đậm

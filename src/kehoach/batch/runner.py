@@ -206,8 +206,9 @@ def run(options: Options, *, renderer: Renderer | None = None,
     _make_output_folder(out)
     _clean_stale_temporaries(out)
     plan_bytes = options.plan.read_bytes()
-    # A PDF/A run must not skip units whose PDF was plain (and the other way round).
-    templates_hash = _templates_hash(options.templates) + ("|pdf-a" if options.pdf and options.pdf_a else "")
+    # A PDF/A run must not skip units whose PDF was plain (and the other way round), nor a PDF/A made
+    # before PDF/As had their signing fields.
+    templates_hash = _templates_hash(options.templates) + ("|pdf-a+fields" if options.pdf and options.pdf_a else "")
     jobs = [Job(unit, name, input_hash(plan_bytes, unit, templates_hash))
             for unit, name in zip(table.units, output_names(table, options.name))]
     shard = None

@@ -139,6 +139,17 @@ _TABLE = [
      "hay FIFO.",
      "--metadata writes its files beside the document, so the output (-o) must be a file, not -, a device or "
      "a FIFO."),
+    ("KH057", "warning", "Văn bản mật: không tạo .edxml", "Secret document: no .edxml",
+     "Kế hoạch có độ mật (classification). Văn bản điện tử có nội dung bí mật nhà nước chỉ được gửi, nhận qua "
+     "hệ thống quản lý văn bản điện tử bí mật nhà nước, trên máy không nối mạng Internet (Luật Bảo vệ bí mật "
+     "nhà nước 2018, Điều 5; Nghị định 63/2026/NĐ-CP), không qua trục liên thông văn bản thông thường, nên "
+     "--metadata không tạo tệp .edxml. Tệp .metadata.json vẫn được ghi để đăng ký; với độ Tuyệt mật không ghi "
+     "trích yếu.",
+     "The plan has a classification. Electronic documents holding state secrets are sent and received only "
+     "through the state-secret document system, on machines not connected to the Internet (Law on Protection "
+     "of State Secrets 2018, Article 5; Decree 63/2026/NĐ-CP), not over the ordinary document exchange, so "
+     "--metadata writes no .edxml file. The .metadata.json is still written for registration; a Tuyệt mật "
+     "document has no trích yếu there."),
     ("KH060", "error", "Không đọc được bảng đơn vị", "Cannot read the units table",
      "Tệp bảng đơn vị (.csv/.yaml/.xlsx) không đọc được: không tồn tại, sai bảng mã (cần UTF-8), tệp XLSX hỏng "
      "hoặc định dạng không hỗ trợ.",
@@ -183,6 +194,37 @@ _TABLE = [
     ("KH073", "error", "Chuyển PDF quá thời gian", "PDF conversion timed out",
      "LibreOffice không chuyển xong trong thời gian cho phép nên đã bị dừng; không tệp PDF nào được ghi.",
      "LibreOffice did not finish within the time allowed and was stopped; no PDF was written."),
+    # `kehoach issue` (writers/pdf_issue.py): every refusal is exit 2 and writes nothing.
+    ("KH074", "error", "PDF không có ô số, ngày để điền", "PDF has no number and date slots",
+     "`kehoach issue` chỉ điền được bản PDF/A dự thảo do `kehoach build --pdf-a` dựng với số và ngày để trống "
+     "(letterhead.number: null, ngày chỉ có tháng và năm): bản đó có các ô kehoach.so, kehoach.ngay… Tệp này "
+     "không đọc được như PDF, hoặc không có các ô ấy. Dựng lại bản dự thảo, trình ký, rồi cấp số.",
+     "`kehoach issue` fills only a PDF/A draft that `kehoach build --pdf-a` built with the number and day left "
+     "blank (letterhead.number: null, a date of month and year only): it has the fields kehoach.so, "
+     "kehoach.ngay… This file cannot be read as a PDF, or lacks those fields. Build the draft again, have it "
+     "signed, then number it."),
+    ("KH075", "error", "Văn bản đã có số", "Document already numbered",
+     "Ô số của văn bản đã được điền (hoặc số đã in sẵn khi dựng). Mỗi văn bản chỉ có một số (Nghị định "
+     "30/2020/NĐ-CP, Điều 15); cấp số lần nữa sẽ làm hai bản khác nhau cùng mang chữ ký.",
+     "The document's number slot is already filled (or the number was printed at build time). A document has "
+     "one number (Decree 30/2020, Article 15); numbering it again would make two versions under one signature."),
+    ("KH076", "error", "Số văn bản không hợp lệ", "Invalid document number",
+     "Số văn bản ghi bằng chữ số Ả Rập, bắt đầu từ 01 mỗi năm (Phụ lục I, mục II.3), dài tối đa 11 ký tự "
+     "(Phụ lục VI). Số dưới 10 được in thêm số 0 phía trước.",
+     "A document number is Arabic digits, restarting at 01 each year (Phụ lục I, II.3), at most 11 characters "
+     "(Phụ lục VI). A number under 10 is printed with a leading zero."),
+    ("KH077", "error", "Ngày ban hành không hợp lệ", "Invalid issue date",
+     "Ngày viết NĂM-THÁNG-NGÀY (2026-12-05) và phải là ngày có thật; phần tháng, năm đã in sẵn trên văn bản "
+     "(bản dự thảo ghi 'tháng 3 năm 2026') phải khớp với ngày cấp, vì trang đã ký không đổi được.",
+     "Write the date as YEAR-MONTH-DAY (2026-12-05), a real day; the month and year already printed on the "
+     "document (a draft reading 'tháng 3 năm 2026') must match, since the signed page cannot change."),
+    ("KH078", "error", "Đã ký số cơ quan trước khi cấp số", "Agency signature before the number",
+     "Chữ ký số của cơ quan (ô kehoach.dong_dau) khóa ô số và ngày: nó phải đến sau khi cấp số. Văn bản này đã "
+     "có chữ ký đó mà ô số còn trống; điền số bây giờ sẽ làm chữ ký của cơ quan mất hiệu lực. Lấy lại bản đã "
+     "có chữ ký của người có thẩm quyền (trước khi ký số cơ quan), cấp số, rồi ký số cơ quan.",
+     "The agency's signature (field kehoach.dong_dau) locks the number and day: it comes after numbering. "
+     "This document already has it while the number is blank; filling the number now would invalidate it. "
+     "Take the copy signed by the leader (before the agency signed), number it, then have the agency sign."),
     ("KH080", "error", "Lỗi máy chủ dựng", "Build server error",
      "Máy chủ dựng (`kehoach server`) không khởi động hay không dừng được, hoặc thư mục ổ cắm của nó không an "
      "toàn; thông báo nêu tệp nhật ký. Các lệnh khác vẫn chạy bình thường không cần máy chủ.",

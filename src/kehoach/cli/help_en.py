@@ -67,8 +67,10 @@ ENGLISH: dict[str, str] = {
         "Write the current communes, wards and special zones of a province (after the 2025 merger) as CSV.",
     "Tên tỉnh, thành phố (ví dụ: \"An Giang\", an-giang).": "Province or city name (e.g. \"An Giang\", an-giang).",
     "Tệp CSV đầu ra (mặc định: in ra màn hình).": "Output CSV file (default: the screen).",
-    "PDF theo chuẩn PDF/A-2b (nhúng phông, để ký số, lưu trữ); mặc định theo cấu hình pdf_a.":
-        "PDF as PDF/A-2b (fonts embedded, for digital signatures and archiving); default: the pdf_a setting.",
+    "PDF theo chuẩn PDF/A-2b (nhúng phông, có ô ký số; bản dự thảo có ô số, ngày để cấp bằng kehoach issue); mặc "
+    "định theo cấu hình pdf_a.":
+        "PDF as PDF/A-2b (fonts embedded, with signature fields; a draft has number and day slots for kehoach "
+        "issue); default: the pdf_a setting.",
     "Ghi kèm thông tin văn bản đi (Phụ lục VI, .metadata.json) và tiêu đề edXML (.edxml) cho hệ thống quản lý "
     "văn bản.":
         "Also write the outgoing-document metadata (Appendix VI, .metadata.json) and an edXML header (.edxml) "
@@ -108,6 +110,16 @@ ENGLISH: dict[str, str] = {
     "Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml).":
         "The YAML plan file to write (default: beside the document, suffix .yaml).",
     "Ghi đè tệp YAML đã có.": "Overwrite an existing YAML file.",
+    # issue
+    "Cấp số và ngày cho văn bản PDF đã ký, giữ nguyên hiệu lực các chữ ký số đã có.":
+        "Give a signed PDF its number and date, keeping every digital signature already on it valid.",
+    "Tệp PDF/A dự thảo (dựng bằng kehoach build --pdf-a), đã hoặc chưa ký.":
+        "The PDF/A draft (built with kehoach build --pdf-a), signed or not yet.",
+    "Số văn bản do văn thư cấp (chữ số Ả Rập).": "The document number the records office assigns (Arabic digits).",
+    "Ngày ban hành, dạng NĂM-THÁNG-NGÀY (ví dụ 2026-12-05).": "The issue date, as YEAR-MONTH-DAY (e.g. 2026-12-05).",
+    "Tệp ghi ra (mặc định: cạnh tệp vào, đuôi .issued.pdf); ghi đè tệp vào chỉ khi -o chính là tệp đó.":
+        "File to write (default: beside the input, suffix .issued.pdf); the input is overwritten only when -o "
+        "names it.",
     # server
     "Máy chủ dựng chạy nền: giữ sẵn thư viện đã nạp để mỗi lệnh kehoach (build, check, …) chạy ngay, không "
     "mất thời gian khởi động. Chỉ người dùng hiện tại dùng được; tự dừng khi lâu không dùng.":

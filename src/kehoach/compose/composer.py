@@ -87,6 +87,7 @@ class _Composer:
             issuer=[part for line in lh.issuer for part in break_letterhead_line(vn.upper(line), bold=True)],
             number_line=f"Số: {self.number}/{self.plan.symbol}" if numbered else None,
             place_date=f"{lh.place}, {self.date_words}" if numbered else None,
+            stamps=[vn.upper(level) for level in (self.plan.classification, self.plan.urgency) if level and numbered],
         )
 
     def signature(self, sig: m.Signature) -> doc.Signature:

@@ -93,6 +93,7 @@ class Letterhead:
     issuer: list[str]  # upper case, bold, short rule under it
     number_line: str | None  # "Số: 05/KH-UBND", "Số:      /KH-UBND"; None when the document has no number
     place_date: str | None  # "Nghệ An, ngày 18 tháng 11 năm 2025"; None when undated (an attachment)
+    stamps: list[str] = field(default_factory=list)  # ô 10a độ mật, ô 10b độ khẩn, upper case ("MẬT", "KHẨN")
     national_name: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto: str = "Độc lập - Tự do - Hạnh phúc"
 

@@ -13,6 +13,7 @@ from .letterhead import Letterhead
 from .signature import Recipients, Signature
 from .generated import Generated
 from .markup import FOOTNOTE_ID
+from .marks import CLASSIFICATIONS, URGENCIES, Classification, Urgency, normalise_level
 from .style import Styles
 from .tables import Appendix
 from .tasks import TaskLabels, TaskTable
@@ -67,6 +68,18 @@ class Plan(Model):
     )
     letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
     title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
+    classification: Classification | None = F(
+        "Độ mật",
+        "Độ mật của văn bản có nội dung bí mật nhà nước: Mật, Tối mật hoặc Tuyệt mật (ô 10a, in dưới số, ký "
+        "hiệu). Văn bản mật không gửi qua trục liên thông: không tạo tệp .edxml; Tuyệt mật không ghi trích yếu "
+        "trong thông tin văn bản đi.",
+        None,
+    )
+    urgency: Urgency | None = F(
+        "Độ khẩn",
+        "Mức độ khẩn: Khẩn, Thượng khẩn hoặc Hỏa tốc (ô 10b, khung chữ nhật viền đơn dưới số, ký hiệu).",
+        None,
+    )
     period: Period | None = F("Giai đoạn", "Giai đoạn thực hiện kế hoạch.", None)
     styles: Styles | None = F(
         "Trình bày", "Kiểu chữ tiêu đề và số thứ tự theo cấp, kiểu đánh số mặc định.", None
@@ -113,6 +126,16 @@ class Plan(Model):
     )
 
     _paragraphs = field_validator("closing", mode="before")(_as_list)
+
+    @field_validator("classification", mode="before")
+    @classmethod
+    def _classification(cls, value: Any) -> Any:
+        return normalise_level(value, CLASSIFICATIONS)
+
+    @field_validator("urgency", mode="before")
+    @classmethod
+    def _urgency(cls, value: Any) -> Any:
+        return normalise_level(value, URGENCIES)
 
     @field_validator("footnotes", mode="before")
     @classmethod

@@ -26,6 +26,12 @@ def check_metadata(loaded: Loaded, config: Config | None = None) -> tuple[dict, 
     findings = [loaded.source.diagnostic(p.loc, p.code, tr(p.vi, p.en, **p.values),
                                          Severity.error if p.code == "KH054" else Severity.warning)
                 for p in problems]
+    if loaded.plan.classification:  # type: ignore[union-attr]
+        findings.append(loaded.source.diagnostic(("classification",), "KH057", tr(
+            "văn bản {c}: không tạo tệp .edxml (văn bản có nội dung bí mật nhà nước không gửi qua trục liên thông "
+            "văn bản thông thường)", "a {c} document: no .edxml file is written (documents holding state secrets "
+            "do not travel over the ordinary document exchange)",
+            c=loaded.plan.classification), Severity.warning))  # type: ignore[union-attr]
     return data, findings
 
 
@@ -35,6 +41,15 @@ def write_metadata(data: dict, output: Path, written: Path) -> list[Path]:
     from ..writers.metadata import edxml_header, metadata_json, pdf_page_count
 
     if written.suffix.lower() == ".pdf" and written.is_file():
-        data = {**data, "PageAmount": pdf_page_count(written.read_bytes())}
+        pdf = written.read_bytes()
+        data = {**data, "PageAmount": pdf_page_count(pdf)}
+        from ..writers.pdf_fields import read_fields
+
+        fields = read_fields(pdf)
+        if fields:  # a PDF/A's signing fields: names and places for signing tools
+            data["PdfFields"] = [field.as_json() for field in fields]
     json_path, edxml_path = metadata_paths(output)
-    return [write_atomic(json_path, metadata_json(data)), write_atomic(edxml_path, edxml_header(data))]
+    written_paths = [write_atomic(json_path, metadata_json(data))]
+    if not data.get("Classification"):  # a secret document is not sent over the exchange (KH057)
+        written_paths.append(write_atomic(edxml_path, edxml_header(data)))
+    return written_paths

@@ -21,6 +21,7 @@ table.letterhead td, table.closing td { vertical-align: top; text-align: center;
 table.letterhead td.left { width: 40%; } table.closing td.left { width: 50%; text-align: left; }
 .parent { text-transform: none; } .issuer, .national, .motto { font-weight: bold; }
 .national { font-size: 13pt; } .parent, .issuer, .number { font-size: 13pt; }
+.stamp { display: table; margin: 4pt auto; padding: 1pt 6pt; border: 1px solid #f00; color: #f00; font-weight: bold; font-size: 13pt; }
 hr.rule { width: 35%; border: 0; border-top: 1px solid #000; margin: 2pt auto 6pt; }
 .place-date { font-style: italic; }
 .number, .place-date, .title .note, .appendix-head .note { white-space: pre-wrap; } /* a draft's blanks */
@@ -73,6 +74,7 @@ def part_html(part: doc.Part) -> str:
         left = lines(lh.parent, "parent") + lines(lh.issuer, "issuer") + '<hr class="rule">'
         if lh.number_line:
             left += lines([lh.number_line], "number")
+        left += lines(lh.stamps, "stamp")  # ô 10a, 10b
         right = lines([lh.national_name], "national") + lines([lh.motto], "motto") + '<hr class="rule">'
         if lh.place_date:
             right += lines([lh.place_date], "place-date")

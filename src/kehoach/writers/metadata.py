@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from .. import vn
 from ..model import Plan, Recipient, Recipients, Signature
+from ..model.marks import priority
 from ..model.walk import Loc
 
 # Phụ lục VI, Phần II, Mục I: (field, Vietnamese name, maximum length; None for numbers/dates).
@@ -126,8 +127,15 @@ def outgoing(plan: Plan, agencies: list, *, page_amount: int | None = None) -> t
         "Language": "vi",
         "Recipients": [],
         "Appendixes": [_one_line(f"{a.label or 'Phụ lục'} {a.title or ''}") for a in plan.appendices],
+        "Priority": priority(plan.urgency),
+        "Classification": plan.classification,
         "draft": draft,
     }
+    if plan.classification == "Tuyệt mật":
+        # NĐ 63/2026 (hướng dẫn Luật Bảo vệ bí mật nhà nước): a Tuyệt mật document is registered
+        # without its trích yếu; the titles of its appendices say as much, so they go too.
+        data["Subject"] = ""
+        data["Appendixes"] = []
     where = {"OrganName": ("letterhead", "issuer"), "CodeNumber": ("letterhead", "number"),
              "CodeNotation": ("letterhead", "symbol"), "Subject": ("decision", "title") if plan.decision else ("title",),
              "Position": (*sig_base, "title"), "FullName": (*sig_base, "name"), "TypeName": ("kind",)}
@@ -190,7 +198,7 @@ def edxml_header(data: dict) -> bytes:
               "      </edXML:DocumentType>", _el("Subject", data["Subject"], 3),
               "      <edXML:SignerInfo>", _el("Competence", data["Competence"] or "", 4),
               _el("Position", data["Position"], 4), _el("FullName", data["FullName"], 4), "      </edXML:SignerInfo>",
-              "      <edXML:OtherInfo>", _el("Priority", 0, 4),
+              "      <edXML:OtherInfo>", _el("Priority", data.get("Priority", 0), 4),
               _el("PromulgationAmount", data["IssuedAmount"] or "", 4),
               _el("PageAmount", data["PageAmount"] or "", 4), "        <edXML:Appendixes>"]
     lines += [_el("Appendix", title, 5) for title in data["Appendixes"]]

@@ -131,6 +131,7 @@ def _letterhead_html(lh: doc.Letterhead) -> str:
     left = lines(lh.parent, "parent") + lines(lh.issuer, "issuer") + '<hr class="rule">'
     if lh.number_line:
         left += lines([lh.number_line], "number")
+    left += lines(lh.stamps, "stamp")  # ô 10a, 10b
     right = lines([lh.national_name], "national") + lines([lh.motto], "motto") + '<hr class="rule">'
     if lh.place_date:
         right += lines([lh.place_date], "place-date")

@@ -43,8 +43,9 @@ DEFAULT_TIMEOUT = 120.0  # seconds for one document (or one soffice run)
 START_TIMEOUT = 60.0  # seconds for a warm LibreOffice to accept connections
 PDF_FILTER = "writer_pdf_Export"
 # PDF/A-2b (ISO 19005-2, level B) for signing and archiving: LibreOffice embeds every font, writes
-# the sRGB output intent and the XMP identification. Tagged PDF helps screen readers.
-PDF_A_OPTIONS = {"SelectPdfVersion": 2, "UseTaggedPDF": True}
+# the sRGB output intent and the XMP identification. Tagged PDF helps screen readers. The docx's
+# bookmarks become named destinations: where writers/pdf_fields puts the signing fields.
+PDF_A_OPTIONS = {"SelectPdfVersion": 2, "UseTaggedPDF": True, "ExportBookmarksToPDFDestination": True}
 _WORKER_SCRIPT = Path(__file__).with_name("uno_worker.py")
 _NOISE = ("failed to launch javaldx",)  # harmless LibreOffice chatter kept out of error messages
 
@@ -103,8 +104,9 @@ def _filter_arg(pdf_a: bool) -> str:
     return f"pdf:{PDF_FILTER}:{json.dumps(options, separators=(',', ':'))}"
 
 
-def _finished(pdf: bytes, created: dt.datetime | None) -> bytes:
-    return reproducible(pdf, created or stamp_time(None))
+def _finished(pdf: bytes, created: dt.datetime | None, pdf_a: bool = False) -> bytes:
+    """Reproducible bytes; a PDF/A also gets its signing fields (writers/pdf_fields)."""
+    return reproducible(pdf, created or stamp_time(None), fields=pdf_a)
 
 
 def _popen(args: list[str], **kwargs) -> subprocess.Popen:
@@ -207,7 +209,7 @@ def _convert_in_one_run(items: list[tuple[DocxSource, Path]], *, timeout: float,
             raise _error("KH072", _with_output(tr(
                 "LibreOffice không tạo được PDF (mã thoát {rc})", "LibreOffice did not produce the PDF (exit code {rc})",
                 rc=proc.returncode), output), (missing or [items[0][1]])[0])
-        return [write_atomic(pdf, _finished(made.read_bytes(), created), protect=protect)
+        return [write_atomic(pdf, _finished(made.read_bytes(), created, pdf_a), protect=protect)
                 for (_src, pdf), made in zip(items, produced)]
     finally:
         remove_scratch(tmp_dir)
@@ -413,7 +415,7 @@ class Converter:
                 raise _error("KH072", _with_output(tr("LibreOffice không tạo được PDF", "LibreOffice did not produce the PDF"),
                                                    _clean_output("\n".join(filter(None, [detail, self._log_text()])))),
                              pdf_path)
-            return write_atomic(pdf_path, _finished(produced.read_bytes(), created), protect=protect)
+            return write_atomic(pdf_path, _finished(produced.read_bytes(), created, self.pdf_a), protect=protect)
         finally:
             staged.unlink(missing_ok=True)
             produced.unlink(missing_ok=True)

@@ -40,13 +40,18 @@ def _icc_with_date(profile: bytes, when: dt.datetime) -> bytes:
     return bytes(data)
 
 
-def reproducible(pdf: bytes, when: dt.datetime) -> bytes:
-    """``pdf`` with every date set to ``when`` and a content-derived /ID."""
+def reproducible(pdf: bytes, when: dt.datetime, *, fields: bool = False) -> bytes:
+    """``pdf`` with every date set to ``when`` and a content-derived /ID; with ``fields``, the
+    signing fields of a PDF/A draft added in the same pass (``pdf_fields``)."""
     import pikepdf
 
     info_date = when.strftime("D:%Y%m%d%H%M%SZ")
     xmp_date = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        if fields:
+            from .pdf_fields import add_fields
+
+            add_fields(doc)
         for key in ("/CreationDate", "/ModDate"):
             if key in doc.docinfo:
                 doc.docinfo[key] = pikepdf.String(info_date)

@@ -35,7 +35,7 @@ def part_chunks(part: doc.Part) -> list[list[str]]:
         lh = part.letterhead
         chunks.append([*lh.parent, *lh.issuer, RULE])
         chunks.append([lh.national_name, lh.motto, RULE])
-        dated = [line for line in (lh.number_line, lh.place_date) if line]
+        dated = [line for line in (lh.number_line, lh.place_date, *lh.stamps) if line]
         if dated:
             chunks.append(dated)
     title = [part.title.kind, *part.title.lines]

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "lsp",
     "tasks",
     "import_",
+    "issue",
 ]
 
 

@@ -35,8 +35,8 @@ def build(
     templates: Path | None = typer.Option(
         None, "--templates", metavar="DIR", help="Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên."),
     pdf_a: bool | None = typer.Option(
-        None, "--pdf-a/--no-pdf-a", help="PDF theo chuẩn PDF/A-2b (nhúng phông, để ký số, lưu trữ); mặc định theo "
-        "cấu hình pdf_a.", show_default=False),
+        None, "--pdf-a/--no-pdf-a", help="PDF theo chuẩn PDF/A-2b (nhúng phông, có ô ký số; bản dự thảo có ô số, "
+        "ngày để cấp bằng kehoach issue); mặc định theo cấu hình pdf_a.", show_default=False),
     metadata: bool = typer.Option(
         False, "--metadata", help="Ghi kèm thông tin văn bản đi (Phụ lục VI, .metadata.json) và tiêu đề edXML "
         "(.edxml) cho hệ thống quản lý văn bản."),

@@ -9,6 +9,7 @@ from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part, Table
+from .anchors import add_anchors
 from .letterhead import _letterhead, _rule_under, _title
 from .tables import _cell, _data_table, _table
 from .template import _sect_pr, _Template
@@ -124,6 +125,7 @@ def _build_body(body: etree._Element, document: Document, template: _Template) -
             _end_section(body, sect)
         else:
             body.append(sect)
+    add_anchors(body)  # where the PDF's signing fields go (writers/pdf_fields)
 
 
 def _part_main(body: etree._Element, part: Part) -> None:

@@ -15,7 +15,7 @@ from ...compose.document import Letterhead, Title
 from ...textwidth import (TITLE_AVAILABLE_TWIPS, balanced_title_lines, letterhead_body_pt, letterhead_column_cm,
                           letterhead_line_cm, text_width_em, title_width_twips)
 from .tables import _cell, _table
-from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_pt, w
+from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_mm, twips_pt, w
 
 def _rule(parent: etree._Element, available: int, length: float, spaced: bool = False) -> None:
     """A rule ``length`` twips long, centred in ``available`` twips: the bottom border of an empty,
@@ -111,12 +111,43 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
     if head.number_line is None and head.place_date is None:
         return
     tr = etree.SubElement(tbl, w("tr"))
-    _text_p("KHNumber", head.number_line or "", _cell(tr, widths[0]))
+    number_cell = _cell(tr, widths[0])
+    _text_p("KHNumber", head.number_line or "", number_cell)
+    if head.stamps:
+        _stamps(number_cell, head.stamps)
     place_date = _text_p("KHPlaceDate", head.place_date or "", _cell(tr, widths[1]))
     if head.place_date:
         date_size = _place_date_pt(head.place_date, widths[1])
         if date_size != nd30.PLACE_DATE_PT:
             _sized(place_date, date_size)
+
+
+def _stamps(cell: etree._Element, stamps: list[str]) -> None:
+    """ô 10a and 10b under the number (Phụ lục I, III.2): each word in a single-bordered red box of the
+    decree's size, centred in the column, one under the other."""
+    for text in stamps:
+        _p("KHRule", cell)  # a small gap above each box
+        mm = nd30.URGENCY_STAMP_MM.get(text) or nd30.CLASSIFICATION_STAMP_MM.get(text, 30)
+        width = twips_mm(mm)
+        box = _table(cell, [width], borders=True, cell_margin=0)
+        for edge in box[0].find(w("tblBorders")):
+            edge.set(w("color"), nd30.STAMP_COLOR)
+        row = etree.SubElement(box, w("tr"))
+        height = etree.SubElement(etree.SubElement(row, w("trPr")), w("trHeight"))
+        height.set(w("val"), str(twips_mm(nd30.STAMP_HEIGHT_MM)))
+        height.set(w("hRule"), "exact")
+        p = _p("KHNumber", _cell(row, width, valign="center"))
+        spacing = etree.SubElement(p[0], w("spacing"))
+        spacing.set(w("before"), "0")
+        spacing.set(w("after"), "0")
+        run = etree.SubElement(p, w("r"))
+        rpr = etree.SubElement(run, w("rPr"))
+        etree.SubElement(rpr, w("b"))
+        etree.SubElement(rpr, w("color")).set(w("val"), nd30.STAMP_COLOR)
+        for tag in ("sz", "szCs"):
+            etree.SubElement(rpr, w(tag)).set(w("val"), half_points(nd30.STAMP_PT))
+        etree.SubElement(run, w("t")).text = text
+    _p("KHRule", cell)  # a cell ends with a paragraph, not a table
 
 
 def _title_lines(title: Title) -> tuple[str, list[str]]:

@@ -1,0 +1,123 @@
+"""Bookmarks that say where the signing slots are: the signer's block (ô 7c), the blank number and
+day of a draft (ô 3, 4) and the first page of each appendix.
+
+LibreOffice exports Word bookmarks as PDF named destinations (page and x/y of the bookmarked
+position) when asked (``ExportBookmarksToPDFDestination``); ``writers/pdf_fields`` turns them into
+form fields. A bookmark follows its text wherever the layout puts it, so the fields land on the
+right page even when the signature block moves, with no text search on the rendered page.
+
+Names are letters and digits after a leading "_", which makes them hidden bookmarks in Word (they
+stay out of the Bookmark dialog of a user editing the .docx). LibreOffice writes that "_" as "5F" in
+the destination's name; ``pdf_fields`` reads either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .wml import w
+
+SIGNER_TITLE = "khSignerTitle"  # start of the signer's position line (ô 7b, last line above 7c)
+SIGNER_TITLE_END = "khSignerTitleEnd"
+SIGNER_NAME = "khSignerName"  # start of the signer's name line (below 7c)
+APPENDIX = "khAppendix"  # + 1, 2, …: the "Phụ lục" label, first line of each appendix
+# A blank part of the number or the date: (start, end) around the blank.
+SLOTS = {"Number": re.compile(r"^Số:[ \u00a0]?( +)/"),
+         "Day": re.compile(r"ngày ( +) tháng"),
+         "Month": re.compile(r"tháng ( +) năm"),
+         "Year": re.compile(r"năm ( +)$")}
+PRINTED = {"D": re.compile(r"ngày (\d+)"), "M": re.compile(r"tháng (\d+)"), "Y": re.compile(r"năm (\d+)")}
+PRINTED_MARK = "khPrinted"
+HIDDEN = "_"  # Word hides bookmarks whose name starts with an underscore
+_FIRST_ID = 7000  # bookmark ids of their own, far from any other
+
+
+def _text(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(w("t")))
+
+
+def _bookmark(name: str, ident: int) -> tuple[etree._Element, etree._Element]:
+    start = etree.Element(w("bookmarkStart"))
+    start.set(w("id"), str(ident))
+    start.set(w("name"), HIDDEN + name)
+    end = etree.Element(w("bookmarkEnd"))
+    end.set(w("id"), str(ident))
+    return start, end
+
+
+class _Marker:
+    def __init__(self) -> None:
+        self.next_id = _FIRST_ID
+
+    def at(self, p: etree._Element, name: str, offset: int | None = 0) -> None:
+        """A bookmark in ``p`` before character ``offset`` of its text (None: after the text).
+        A run is split where the offset falls inside it; its formatting is copied."""
+        start, end = _bookmark(name, self.next_id)
+        self.next_id += 1
+        runs = p.findall(w("r"))
+        if offset is None or not runs:
+            anchor = runs[-1] if runs else p[0]
+            anchor.addnext(start)
+            start.addnext(end)
+            return
+        seen = 0
+        for run in runs:
+            texts = run.findall(w("t"))
+            length = sum(len(t.text or "") for t in texts)
+            if offset <= seen + length and len(texts) == 1:
+                cut = offset - seen
+                text = texts[0].text or ""
+                if 0 < cut < len(text):
+                    tail = etree.fromstring(etree.tostring(run))
+                    texts[0].text = text[:cut]
+                    tail.find(w("t")).text = text[cut:]
+                    for t in (texts[0], tail.find(w("t"))):
+                        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    run.addnext(tail)
+                    run.addnext(start)
+                elif cut == 0:
+                    run.addprevious(start)
+                else:
+                    run.addnext(start)
+                start.addnext(end)
+                return
+            seen += length
+
+
+def add_anchors(body: etree._Element) -> None:
+    """Bookmark the signing slots of the document's first signer, blank number and date, and each
+    appendix (the issued document's own: the first of each in document order)."""
+    marker = _Marker()
+    paragraphs = list(body.iter(w("p")))
+    styles = [(p.find(f"{w('pPr')}/{w('pStyle')}").get(w("val"))
+               if p.find(f"{w('pPr')}/{w('pStyle')}") is not None else "") for p in paragraphs]
+    by_style = list(zip(styles, paragraphs))
+    name_at = next((i for i, (style, _) in enumerate(by_style) if style == "KHSignerName"), None)
+    if name_at is not None and name_at > 0 and by_style[name_at - 1][0] == "KHSignature":
+        title = by_style[name_at - 1][1]
+        marker.at(title, SIGNER_TITLE)
+        marker.at(title, SIGNER_TITLE_END, None)
+        marker.at(by_style[name_at][1], SIGNER_NAME)
+    for style, slot_names in (("KHNumber", ("Number",)), ("KHPlaceDate", ("Day", "Month", "Year"))):
+        p = next((p for s, p in by_style if s == style), None)
+        if p is None:
+            continue
+        for slot in slot_names:
+            match = SLOTS[slot].search(_text(p))
+            if match:
+                marker.at(p, f"kh{slot}", match.start(1))
+                marker.at(p, f"kh{slot}End", match.end(1))
+        if style == "KHPlaceDate":
+            # The parts printed beside the blanks, so that `kehoach issue` can refuse a date that
+            # contradicts them: khPrintedM3Y2026 (the name is all the mark says).
+            printed = "".join(f"{key}{int(m[1])}" for key, pattern in PRINTED.items()
+                              if (m := pattern.search(_text(p))))
+            if printed and any(SLOTS[s].search(_text(p)) for s in slot_names):
+                marker.at(p, PRINTED_MARK + printed)
+    appendix = 0
+    for style, p in by_style:
+        if style == "KHAppendixLabel":
+            appendix += 1
+            marker.at(p, f"{APPENDIX}{appendix}")

@@ -1,0 +1,248 @@
+"""``kehoach issue``: the văn thư gives a signed draft its number and day (Decree 30, Điều 15.3).
+
+The PDF/A draft carries text fields over each blank part of "Số: …/…" and "ngày … tháng … năm …"
+(``pdf_fields``). Here they are filled as an incremental update (pyHanko): the bytes the leader
+signed stay as they are, and the update only sets each field's value and appearance, which the
+leader's certification (level 2, form filling) allows, so every earlier signature stays valid.
+
+The appearance is drawn with an embedded subset of the serif font the document uses (Times New
+Roman or Liberation Serif; italic for the date, as the line is printed), so the PDF/A stays PDF/A.
+Refusals: KH074 no slots (or not a PDF), KH075 already numbered, KH076 a bad number, KH077 a bad or
+contradicting date, KH078 sealed before it was numbered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import vn
+from ..diagnostics import Diagnostic, KehoachError, Severity
+from ..i18n import tr
+from .pdf_fields import PARENT, SEAL, SLOT_SIZE_PT, SLOTS
+
+MAX_NUMBER_DIGITS = 11  # Phụ lục VI: CodeNumber, string 11
+_SLOT_OF = {short: slot for slot, short in SLOTS.items()}
+
+
+def _refuse(code: str, vi: str, en: str, path: Path | str | None = None, **values) -> KehoachError:
+    return KehoachError([Diagnostic(code, tr(vi, en, **values), Severity.error, str(path) if path else None)],
+                        exit_code=2)
+
+
+def number_text(number: str, path: Path | str | None = None) -> str:
+    """The number as printed: Arabic digits, a leading zero under 10 (Phụ lục I, II.3.c)."""
+    digits = number.strip()
+    if not re.fullmatch(r"[0-9]+", digits) or int(digits) == 0 or len(digits) > MAX_NUMBER_DIGITS:
+        raise _refuse("KH076", "số văn bản '{n}' không hợp lệ: cần là số Ả Rập từ 1, tối đa {m} chữ số",
+                      "document number '{n}' is not valid: it must be Arabic digits from 1, at most {m} digits",
+                      path, n=number, m=MAX_NUMBER_DIGITS)
+    return digits.zfill(2)
+
+
+def parse_date(text: str, path: Path | str | None = None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise _refuse("KH077", "ngày ban hành '{d}' không hợp lệ: viết NĂM-THÁNG-NGÀY, ví dụ 2026-12-05",
+                      "issue date '{d}' is not valid: write YEAR-MONTH-DAY, e.g. 2026-12-05", path, d=text) from None
+
+
+@dataclass
+class _Slot:
+    short: str
+    ref: object  # pyHanko IndirectObject of the field (its own widget)
+    value: str
+    rect: tuple[float, float, float, float]
+
+
+def _slots(reader) -> tuple[dict[str, _Slot], dict]:
+    """The kehoach text fields of the PDF and the parent field (with the printed date parts)."""
+    try:
+        fields = reader.root["/AcroForm"]["/Fields"]
+    except (KeyError, TypeError):
+        return {}, {}
+    for top_ref in fields:
+        top = top_ref.get_object()
+        if str(top.get("/T", "")) != PARENT:
+            continue
+        out = {}
+        for kid_ref in top.get("/Kids", []):
+            kid = kid_ref.get_object()
+            if kid.get("/FT") == "/Tx" and str(kid.get("/T", "")) in _SLOT_OF:
+                out[str(kid["/T"])] = _Slot(str(kid["/T"]), kid_ref, str(kid.get("/V", "")),
+                                            tuple(float(v) for v in kid["/Rect"]))
+        return out, top
+    return {}, {}
+
+
+def _sealed(parent) -> bool:
+    """Has the agency's signature (ô 8) been applied already?"""
+    for kid_ref in (parent.get("/Kids", []) if parent else []):
+        kid = kid_ref.get_object()
+        if kid.get("/FT") == "/Sig" and str(kid.get("/T", "")) == SEAL and kid.get("/V") is not None:
+            return True
+    return False
+
+
+def _font_file(italic: bool) -> str | None:
+    """The serif font file the PDF was laid out with (fontconfig), for the filled-in text."""
+    from .fonts import installed_serif_family
+
+    family = installed_serif_family()
+    fc_match = shutil.which("fc-match")
+    if family is None or fc_match is None:
+        return None
+    style = "Italic" if italic else "Regular"
+    try:
+        found = subprocess.run([fc_match, "-f", "%{file}", f"{family}:style={style}"], capture_output=True,
+                               text=True, timeout=30, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found if found.lower().endswith((".ttf", ".otf")) and Path(found).is_file() else None
+
+
+ASCENT = 0.891  # Times New Roman / Liberation Serif ascent, in ems: where the printed line's baseline is
+
+
+def _embed_with_pdf_widths(engine) -> None:
+    """Embed the subset now, its /W widths in thousandths of an em as PDF wants them. pyHanko
+    (0.18 to 0.38 at least) writes the font's own units there, right only for 1000-unit fonts;
+    Times New Roman and Liberation Serif have 2048, and viewers would space the digits twice as
+    wide. Only digits are drawn here, each half an em: a width above 0.6 em is in font units."""
+    import logging
+
+    from pyhanko.pdf_utils import generic
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" chatter on stderr
+    engine.prepare_write()
+    widths = engine.cidfont_obj["/W"]
+    values = [float(w) for item in widths if isinstance(item, generic.ArrayObject) for w in item]
+    if engine.units_per_em == 1000 or not values or max(values) <= 600:
+        return  # already in thousandths
+    scale = 1000 / engine.units_per_em
+    engine.cidfont_obj["/W"] = generic.ArrayObject(
+        [generic.ArrayObject([generic.FloatObject(round(float(w) * scale, 3)) for w in item])
+         if isinstance(item, generic.ArrayObject) else item for item in widths])
+
+
+def _appearance(writer, text: str, slot: _Slot, font_path: str):
+    """A form XObject drawing ``text`` in the slot on the printed line's baseline, with a
+    subset of the font embedded; shrunk when a long number is wider than the blank (the page
+    around it cannot move)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.writer import init_xobject_dictionary
+
+    x0, y0, x1, y1 = slot.rect
+    width, height = x1 - x0, y1 - y0
+    line_size = SLOT_SIZE_PT[_SLOT_OF[slot.short]]
+    engine = GlyphAccumulatorFactory(font_path, create_objstream_if_needed=False).create_font_engine(writer)
+    engine.font_size = line_size
+    natural = engine.shape(text).x_advance * line_size
+    size = line_size * min(1.0, width / natural) if natural else line_size
+    engine.font_size = size
+    shaped = engine.shape(text)
+    slack = width - shaped.x_advance * size
+    # The number ends at the "/" of its symbol ("Số: 123/KH-UBND"); the day sits centred in its blank.
+    left = slack if slot.short == SLOTS["Number"] else slack / 2
+    baseline = height - ASCENT * line_size
+    commands = b"BT /F1 %.3f Tf 0 g %.3f %.3f Td %s ET" % (size, left, baseline, shaped.graphics_ops)
+    _embed_with_pdf_widths(engine)
+    resources = generic.DictionaryObject({generic.NameObject("/Font"): generic.DictionaryObject(
+        {generic.NameObject("/F1"): engine.as_resource()})})
+    return writer.add_object(init_xobject_dictionary(commands, round(width, 3), round(height, 3), resources))
+
+
+def _printed(parent) -> dict[str, int]:
+    """The parts of the date printed at build time (pdf_fields records them): {'Month': 3, …}."""
+    printed = parent.get("/KehoachPrinted") if parent else None
+    return {str(k).lstrip("/"): int(v) for k, v in printed.items()} if printed else {}
+
+
+def _writer(data: bytes, path: Path | str | None):
+    """A pyHanko incremental writer over ``data`` that leaves the document's metadata alone."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.misc import PdfError
+
+    class MetadataKept(IncrementalPdfFileWriter):
+        """Filling fields changes no document metadata. pyHanko's own update would rewrite the Info
+        dictionary's /Producer and /ModDate and the XMP packet apart from each other, and a PDF/A
+        must keep the two in step (ISO 19005-2, 6.6.3). (_update_meta: pyHanko 0.18 to 0.38.)"""
+
+        def _update_meta(self) -> None:
+            return None
+
+    try:
+        writer = MetadataKept(io.BytesIO(data), strict=False)
+        return writer, *_slots(writer.prev)
+    except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise _refuse("KH074", "không đọc được tệp PDF: {e}", "cannot read the PDF: {e}", path, e=exc) from None
+
+
+def _check(slots: dict[str, _Slot], parent, date: dt.date, path: Path | str | None) -> None:
+    """Refuse what cannot be filled truthfully: KH074, KH075, KH078, KH077."""
+    if not slots and not parent:
+        raise _refuse("KH074",
+                      "tệp PDF không có ô số và ngày để điền: hãy dựng bản dự thảo bằng `kehoach build --pdf-a` "
+                      "với số để trống (letterhead.number: null) và ngày để trống",
+                      "the PDF has no number and date slots to fill: build the draft with `kehoach build --pdf-a` "
+                      "leaving the number (letterhead.number: null) and the day blank", path)
+    so = slots.get(SLOTS["Number"])
+    if so is None or so.value.strip():
+        raise _refuse("KH075", "văn bản đã có số ({n}); không cấp số lần nữa",
+                      "the document already has a number ({n}); it is not numbered again", path,
+                      n=so.value.strip() if so else tr("in sẵn", "printed"))
+    if _sealed(parent):
+        raise _refuse("KH078", "văn bản đã có chữ ký số của cơ quan (kehoach.dong_dau) nhưng chưa có số: chữ ký "
+                      "đó khóa ô số và ngày, điền sau sẽ làm nó mất hiệu lực. Cấp số trước, ký số cơ quan sau",
+                      "the document already carries the agency's signature (kehoach.dong_dau) but no number: "
+                      "that signature locks the number and day, so filling them now would invalidate it. "
+                      "Number first, then the agency signs", path)
+    printed = _printed(parent)
+    for key, part in (("Day", date.day), ("Month", date.month), ("Year", date.year)):
+        shown = printed.get(key)
+        if shown is not None and shown != part:
+            raise _refuse("KH077", "ngày {d} không khớp với văn bản: phần đã in sẵn là {k} {v}",
+                          "the date {d} contradicts the document: it already prints {k} {v}", path,
+                          d=date.isoformat(), k={"Day": tr("ngày", "day"), "Month": tr("tháng", "month"),
+                                                 "Year": tr("năm", "year")}[key], v=shown)
+        if shown is None and SLOTS[key] not in slots:
+            raise _refuse("KH074", "tệp PDF thiếu ô {k} để điền", "the PDF lacks the {k} slot", path, k=SLOTS[key])
+
+
+def _fonts(path: Path | str | None) -> tuple[str, str]:
+    regular, italic = _font_file(False), _font_file(True)
+    if regular is None or italic is None:
+        from .fonts import require_serif_font
+
+        require_serif_font()  # KH071 with install instructions when no serif is installed at all
+        raise _refuse("KH071", "không tìm thấy tệp phông chữ để in số và ngày",
+                      "cannot find the font files to print the number and date", path)
+    return regular, italic
+
+
+def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | None = None) -> bytes:
+    """``data`` with its number and date slots filled, as one incremental update."""
+    from pyhanko.pdf_utils import generic
+
+    number = number_text(number, path)
+    writer, slots, parent = _writer(data, path)
+    _check(slots, parent, date, path)
+    regular, italic = _fonts(path)
+    values = {SLOTS["Number"]: number, SLOTS["Day"]: vn.pad_day(date.day), SLOTS["Month"]: vn.pad_month(date.month),
+              SLOTS["Year"]: str(date.year)}
+    for short, slot in slots.items():
+        field = slot.ref.get_object()
+        field["/V"] = generic.TextStringObject(values[short])
+        font = regular if short == SLOTS["Number"] else italic  # the date line is printed in italics
+        field["/AP"] = generic.DictionaryObject({generic.NameObject("/N"): _appearance(writer, values[short], slot, font)})
+        writer.update_container(field)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -97,9 +97,16 @@ def appendix_label(index: int, count: int) -> str:
 APPENDIX_LABEL_PT = 14  # Phụ lục I, III.1: "Phụ lục" cỡ chữ 14, đứng, đậm, canh giữa
 APPENDIX_TITLE_PT = 14  # Phụ lục I, III.1: tên phụ lục in hoa, cỡ chữ 13 đến 14, đứng, đậm
 APPENDIX_NOTE_PT = 14  # Phụ lục I, III.1: dòng "(Kèm theo …)" cỡ chữ 13 đến 14, nghiêng
-TABLE_TEXT_PT = 12  # [practice] appendix tables: the decree fixes no size; 12 keeps columns readable
+# [practice] table text: the decree fixes no size; real plans set it like the body, 14 pt (r01: 460
+# of 465 cells, centred vertically), 13 pt in a dense table of this many columns or more.
+TABLE_TEXT_PT = 14
+DENSE_TABLE_TEXT_PT = 13
+DENSE_TABLE_COLUMNS = 7
+# [practice] a row up to this tall moves whole to the next page; a taller one may break across
+# pages (real plans let long rows break, the header row repeated), so no page is left a third empty.
+TABLE_KEEP_ROW_CM = 3.0
 TABLE_BORDER_PT = 0.5  # [practice] single thin grid lines
-# [practice] footnotes: the decree fixes no size. 12 pt, single spacing, justified: the size of the
-# table text and of "Nơi nhận:", two points under the body so a note reads as secondary yet stays
+# [practice] footnotes: the decree fixes no size. 12 pt, single spacing, justified: the size of
+# "Nơi nhận:", two points under the body so a note reads as secondary yet stays
 # legible in a photocopy (the National Assembly's consolidated texts set their notes at 12 pt too).
 FOOTNOTE_PT = 12

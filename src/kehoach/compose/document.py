@@ -158,13 +158,50 @@ class Table:
     """A table: header rows (with merged cells, repeated on every page) and body rows."""
 
     header: list[list[TableCell]]
-    rows: list[list[TableCell]]  # a group row is one cell spanning every column
+    # Body rows; a position covered by a merged cell (row_span/col_span) from above or from the left
+    # is left out, as in HTML.
+    rows: list[list[TableCell]]
     widths_cm: list[float | None]  # one per leaf column; None = writer decides
     title: str | None = None
+    # Indexes of the rows that head a group (they never end a page); None: a row whose first cell
+    # spans two columns or more (a table not made by compose).
+    group_rows: frozenset[int] | None = None
+    font_pt: float = 14  # the cells' text size
+    valign: str = "center"  # top | center | bottom: where the text sits in a taller cell
 
     @property
     def column_count(self) -> int:
         return len(self.widths_cm)
+
+    def body_grid(self) -> list[list[TableCell | None]]:
+        """The body rows with ``None`` where a cell merged down from a row above covers the position
+        (one entry per covered cell, whatever its width): what a writer without merges prints."""
+        laid: list[list[TableCell | None]] = []
+        below: dict[int, list[int]] = {}  # column -> [rows still covered, span]
+        for row in self.rows:
+            line: list[TableCell | None] = []
+            cells = iter(row)
+            column = 0
+            while column < self.column_count:
+                if column in below:
+                    left, span = below[column]
+                    line.append(None)
+                    if left <= 1:
+                        del below[column]
+                    else:
+                        below[column][0] = left - 1
+                    column += span
+                    continue
+                cell = next(cells, None)
+                if cell is None:
+                    break
+                if cell.row_span > 1:
+                    below[column] = [cell.row_span - 1, cell.col_span]
+                line.append(cell)
+                column += max(cell.col_span, 1)
+            line.extend(cells)
+            laid.append(line)
+        return laid
 
 
 Block = Paragraph | Table

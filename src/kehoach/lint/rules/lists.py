@@ -9,7 +9,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...vn import LETTERS
 from ...source.loader import Loc
-from ...model import GroupRow, Item
+from ...model import GroupRow, Item, cell_value
 from .registry import Context, Finding, rule, tables_of, walk_items
 
 _LETTER_POINT = re.compile(r"^\s*([a-zđ])\)\s")
@@ -176,7 +176,7 @@ def table_groups(ctx: Context) -> Iterator[Finding]:
                     yield Finding((*loc, "group"), tr("nhóm \"{g}\" không có dòng nào",
                                                       "group \"{g}\" has no rows", g=row.group[:60]))
                 continue
-            first = row[0] if row else None
+            first = cell_value(row[0]) if row else None
             text = str(first).strip().rstrip(".") if first is not None else ""
             if not text.isdigit():
                 continue

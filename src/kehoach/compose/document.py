@@ -173,19 +173,20 @@ class Table:
     def column_count(self) -> int:
         return len(self.widths_cm)
 
-    def body_grid(self) -> list[list[TableCell | None]]:
-        """The body rows with ``None`` where a cell merged down from a row above covers the position
-        (one entry per covered cell, whatever its width): what a writer without merges prints."""
-        laid: list[list[TableCell | None]] = []
+    def placed(self, rows: list[list[TableCell]] | None = None) -> list[list[tuple[int, TableCell | None]]]:
+        """``rows`` (the header then the body, by default) laid on the grid: per row, ``(column,
+        cell)`` for each cell and ``(column, None)`` where a cell merged down from a row above
+        covers the position (once per covering cell, at its first column)."""
+        laid: list[list[tuple[int, TableCell | None]]] = []
         below: dict[int, list[int]] = {}  # column -> [rows still covered, span]
-        for row in self.rows:
-            line: list[TableCell | None] = []
+        for row in ([*self.header, *self.rows] if rows is None else rows):
+            line: list[tuple[int, TableCell | None]] = []
             cells = iter(row)
             column = 0
             while column < self.column_count:
                 if column in below:
                     left, span = below[column]
-                    line.append(None)
+                    line.append((column, None))
                     if left <= 1:
                         del below[column]
                     else:
@@ -196,12 +197,17 @@ class Table:
                 if cell is None:
                     break
                 if cell.row_span > 1:
-                    below[column] = [cell.row_span - 1, cell.col_span]
-                line.append(cell)
+                    below[column] = [cell.row_span - 1, max(cell.col_span, 1)]
+                line.append((column, cell))
                 column += max(cell.col_span, 1)
-            line.extend(cells)
+            line += [(column, cell) for cell in cells]  # past the grid: kept, for the writer to judge
             laid.append(line)
         return laid
+
+    def body_grid(self) -> list[list[TableCell | None]]:
+        """The body rows with ``None`` where a cell merged down from a row above covers the position:
+        what a writer without merges prints."""
+        return [[cell for _, cell in line] for line in self.placed(self.rows)]
 
 
 Block = Paragraph | Table

@@ -8,7 +8,9 @@ import functools
 from lxml import etree
 
 from ... import nd30, vn
-from ...compose.document import AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part, Table
+from ...compose.document import (AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part,
+                                 RecipientLine, Signature, Table)
+from ...textwidth import text_width_em
 from .letterhead import _letterhead, _rule_under, _title
 from .tables import _cell, _data_table, _table
 from .template import _sect_pr, _Template
@@ -47,40 +49,134 @@ def _is_lead_in(para: Paragraph) -> bool:
     return para.text.rstrip().endswith(":")
 
 
+_OUTLINE = (ParaKind.heading, ParaKind.item, ParaKind.article)
+
+
+def _introduces(para: Paragraph, following: Block) -> bool:
+    """Whether ``para`` opens what ``following`` continues: a lead-in line, the line before a table
+    (a caption, "Biểu mẫu 1"), a heading, or a labelled item whose children follow ("c. Thông số,
+    tần suất quan trắc" above its "- pH", with or without a colon)."""
+    if isinstance(following, Table) or _is_lead_in(para) or para.kind is ParaKind.heading:
+        return True
+    return (para.kind in _OUTLINE and isinstance(following, Paragraph) and following.kind in _OUTLINE
+            and following.level > para.level)
+
+
+# [practice] a chain of paragraphs each kept with the next moves as one; past this many the chain
+# is cut (its next link left free), so a run of lead-ins cannot empty most of a page.
+_MAX_KEEP_CHAIN = 4
+
+
 def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
     last = len(blocks) - 1
+    chain = 0
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
+            chain = 0
             continue
         _paragraph(parent, block)
-        if index < last and (_is_lead_in(block) or isinstance(blocks[index + 1], Table)):
-            _keep_next(parent[-1])  # a lead-in, or the line introducing a table
+        if index < last and _introduces(block, blocks[index + 1]):
+            chain += 1
+            if chain > _MAX_KEEP_CHAIN:
+                _free(parent[-1])
+                chain = 0
+                continue
+            _keep_next(parent[-1])
             if index and isinstance(blocks[index - 1], Table) and _is_lead_in(block):
                 # LibreOffice lets a lead-in right after a table stay at the foot of a page; the
                 # table's last row keeping with it (Word's reading of keepNext in a row) moves both.
                 for p in parent[-2].findall(f"{w('tr')}[last()]/{w('tc')}/{w('p')}"):
                     _keep_next(p)
-        elif index == last and block.kind is ParaKind.closing:
-            _keep_next(parent[-1])  # the "./." line goes with the signature block
+        else:
+            chain = 0
+            if block.kind is ParaKind.heading:
+                _free(parent[-1])  # a heading with nothing after it in this part (its style keeps)
+        if index == last and block.kind is ParaKind.closing:
+            _end_with_signature(parent[-1])
+
+
+def _free(p: etree._Element) -> None:
+    """Cut a keep chain here: keepNext off, whatever the style says."""
+    ppr = p[0]
+    keep = ppr.find(w("keepNext"))
+    if keep is None:
+        keep = etree.Element(w("keepNext"))
+        ppr.find(w("pStyle")).addnext(keep)
+    keep.set(w("val"), "0")
+
+
+def _end_with_signature(p: etree._Element) -> None:
+    """The "./." paragraph goes with the signature block: kept with the next block, its lines free
+    to split, so only its last lines (widow control keeps two) move with the signature, never the
+    whole closing paragraph."""
+    _keep_next(p)
+
+
+# Single-spaced lines as LibreOffice sets Times New Roman: about 1.15 times the size.
+def _line_twips(size_pt: float) -> int:
+    return twips_pt(size_pt * 1.15)
+
+
+def _signature_twips(sig: Signature | None) -> int:
+    """The signature column's height: its lines, the space above, the room for the signature."""
+    if sig is None:
+        return 0
+    lines = len(sig.authority_lines) + 2
+    return (lines * _line_twips(nd30.SIGNATURE_PT) + twips_pt(nd30.CLOSING_SPACE_BEFORE_PT)
+            + twips_pt(nd30.SIGNATURE_SPACE_PT))
+
+
+def _recipient_twips(line: RecipientLine, width: int) -> int:
+    text = "".join(run.text for run in line.spans())
+    lines = max(1, -(-twips_pt(text_width_em(text) * nd30.RECIPIENTS_PT) // max(width, 1)))
+    return lines * _line_twips(nd30.RECIPIENTS_PT)
+
+
+# [practice] the Nơi nhận lines that always stay beside the signature (and, without a signature,
+# with "Nơi nhận:"), so the block never opens a page alone.
+_RECIPIENTS_KEPT = 3
 
 
 def _closing(body: etree._Element, closing: Closing) -> None:
+    """Nơi nhận and the signature side by side, in a borderless table of two rows: the first (the
+    signature and the recipients beside it) never splits; the second (the rest of a long Nơi nhận)
+    may continue on the next page, as real plans do. No border and no padding: one block to read."""
     left = twips_cm(nd30.CLOSING_LEFT_CM)
     widths = [left, TEXT_W_PORTRAIT - left]
     tbl = _table(body, widths, borders=False, cell_margin=0)
+    room = _signature_twips(closing.signature) - twips_pt(nd30.CLOSING_SPACE_BEFORE_PT) - _line_twips(
+        nd30.RECIPIENTS_LABEL_PT)
+    # Beside the signature: as many lines as reach its foot (the row then ends with a line of
+    # recipients, so the second row follows with no gap), at least a few.
+    beside, used = 0, 0
+    for line in closing.recipients:
+        if beside >= _RECIPIENTS_KEPT and used >= room:
+            break
+        beside, used = beside + 1, used + _recipient_twips(line, left)
+    first, rest = closing.recipients[:beside], closing.recipients[beside:]
     tr = etree.SubElement(tbl, w("tr"))
     etree.SubElement(etree.SubElement(tr, w("trPr")), w("cantSplit"))
     recipients = _cell(tr, widths[0])
     if closing.recipients:
         _text_p("KHRecipientsLabel", "Nơi nhận:", recipients)
-        for line in closing.recipients:
-            p = _p("KHRecipients", recipients)
-            _runs(p, line.spans(), italic=line.heading)
+        _recipient_lines(recipients, first)
     else:
         _p("KHRecipients", recipients)
-    signer = _cell(tr, widths[1])
-    sig = closing.signature
+    _signature(_cell(tr, widths[1]), closing.signature)
+    if rest:
+        tr = etree.SubElement(tbl, w("tr"))
+        _recipient_lines(_cell(tr, widths[0]), rest)
+        _p("KHSignature", _cell(tr, widths[1]))
+
+
+def _recipient_lines(cell: etree._Element, lines: list[RecipientLine]) -> None:
+    for line in lines:
+        p = _p("KHRecipients", cell)
+        _runs(p, line.spans(), italic=line.heading)
+
+
+def _signature(signer: etree._Element, sig: Signature | None) -> None:
     if sig is None:
         _p("KHSignature", signer)
         return
@@ -91,7 +187,6 @@ def _closing(body: etree._Element, closing: Closing) -> None:
             spacing = etree.SubElement(p[0], w("spacing"))
             spacing.set(w("before"), str(twips_pt(nd30.CLOSING_SPACE_BEFORE_PT)))
     _text_p("KHSignerName", sig.name, signer)
-
 
 
 def _end_section(body: etree._Element, sect: etree._Element) -> None:

@@ -74,17 +74,15 @@ def _content_widths(table: Table) -> tuple[list[int], list[int]]:
     columns = table.column_count
     pad = 2 * CELL_MARGIN + _SLACK
     least, most = [pad] * columns, [pad] * columns
-    for row_index, row in enumerate([*table.header, *table.rows]):
+    for row_index, row in enumerate(table.placed()):
         header = row_index < len(table.header)
-        column = 0
-        for cell in row:
-            if column >= columns:
-                break
+        for column, cell in row:
+            if cell is None or column >= columns:
+                continue
             if cell.col_span == 1 and cell.text:
                 word, whole = _words_twips(cell.text, bold=header or cell.bold, size=table.font_pt)
                 least[column] = max(least[column], word + pad)
                 most[column] = max(most[column], whole + pad)
-            column += cell.col_span
     return least, most
 
 
@@ -129,13 +127,14 @@ def _grid_widths(table: Table, available: int) -> list[int]:
 _KEEP_ROW_TWIPS = twips_cm(nd30.TABLE_KEEP_ROW_CM)
 
 
-def _row_height(row: list[TableCell], widths: list[int], size: float) -> int:
-    """Estimated printed height of a row: its tallest cell's wrapped lines (a cell merged down
-    counts whole: a row that starts one cannot end before it)."""
-    lines, column = 1, 0
-    for cell in row:
+def _row_height(row: list[tuple[int, TableCell | None]], widths: list[int], size: float) -> int:
+    """Estimated printed height of a row (its cells placed on the grid): its tallest cell's
+    wrapped lines (a cell merged down counts whole: a row that starts one cannot end before it)."""
+    lines = 1
+    for column, cell in row:
+        if cell is None:
+            continue
         width = sum(widths[column:column + cell.col_span]) - 2 * CELL_MARGIN
-        column += cell.col_span
         if cell.text and width > 0:
             _, whole = _words_twips(cell.text, bold=cell.bold, size=size)
             lines = max(lines, -(-whole // width) + cell.text.count("\n"))
@@ -186,6 +185,7 @@ def _data_table(parent: etree._Element, table: Table, available: int) -> None:
     valign = None if table.valign == "top" else table.valign
     # Cells still covered by a vertical merge from above: column -> (remaining rows, span).
     pending: dict[int, list[int]] = {}
+    placed = table.placed()
     for row_index, row in enumerate([*table.header, *table.rows]):
         is_header = row_index < len(table.header)
         # A group row spans columns: its first cell ("I. TUYÊN TRUYỀN"), or the name after its own
@@ -195,7 +195,7 @@ def _data_table(parent: etree._Element, table: Table, available: int) -> None:
             row = _split_group_number(row, columns, number_align)
         tr = etree.SubElement(tbl, w("tr"))
         trpr = etree.SubElement(tr, w("trPr"))
-        if is_header or _row_height(row, widths, table.font_pt) <= _KEEP_ROW_TWIPS:
+        if is_header or _row_height(placed[row_index], widths, table.font_pt) <= _KEEP_ROW_TWIPS:
             etree.SubElement(trpr, w("cantSplit"))
         if is_header:
             etree.SubElement(trpr, w("tblHeader"))

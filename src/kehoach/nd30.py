@@ -70,6 +70,7 @@ SIGNATURE_SPACE_PT = 72  # [practice] room for the handwritten signature and the
 CLOSING_SPACE_BEFORE_PT = 12  # [practice] gap between the body's "./." and the closing block
 RECIPIENTS_LABEL_PT = 12  # Phụ lục I, II.9.d: "Nơi nhận:" cỡ chữ 12, nghiêng, đậm
 RECIPIENTS_PT = 11  # Phụ lục I, II.9.d: danh sách nơi nhận cỡ chữ 11, đứng, sát lề trái
+RECIPIENTS_NESTED_INDENT_CM = 0.5  # [practice] "+ CT, các PCT;" under "- UBND tỉnh:", per level
 
 # --- Tables (the decree gives no widths; Phụ lục I, III.1 for appendices) -------------------------
 

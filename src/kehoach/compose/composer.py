@@ -22,6 +22,8 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -140,7 +142,10 @@ class _Composer:
         if item.purpose:
             purpose = strip_end(item.purpose)
             text += f" {purpose}" if purpose.startswith("(") else f" ({purpose})"
-        yield recipient_line(f"{'-' if level == 0 else '+'} {text};", level=level)
+        # A parent typed with its colon ("UBND tỉnh:") introduces its lines; a group's own "Lưu: VT"
+        # ends that group with a full stop, like the archive line.
+        end = "" if text.endswith(":") else "." if level and re.match(r"(?i)lưu\s*:", text) else ";"
+        yield recipient_line(f"{'-' if level == 0 else '+'} {text}{end}", level=level)
         for child in item.items:
             yield from self.recipient(child, level + 1)
 

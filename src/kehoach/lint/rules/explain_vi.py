@@ -46,7 +46,8 @@ EXPLANATIONS: dict[str, str] = {
     "KH208": "Mọi dòng Nơi nhận trừ dòng cuối (\"Lưu: …\") kết thúc bằng \";\". Khi người soạn tự gõ dấu (chép "
              "từ văn bản giấy), dòng thiếu dấu là lỗi của bản giấy.",
     "KH209": "Dòng cuối là \"Lưu: VT, <đơn vị soạn thảo>.\" — văn thư (VT) lưu một bản. Ghi ở `archive:`, "
-             "không ghi như một nơi nhận.",
+             "không ghi như một nơi nhận (một nhóm có thể có dòng \"Lưu:\" riêng trong các nơi nhận con: "
+             "\"- UBND tỉnh: + CT, các PCT; + Lưu: VT.\").",
     "KH210": "Số thứ tự mục ghi tay (`label:`) không lặp lại và tăng dần (I., II., III.).",
     "KH211": "Tiêu đề mục cấp La Mã (I., II. …) in hoa: \"I. MỤC ĐÍCH, YÊU CẦU\". kehoach tự in hoa khi dựng "
              "nên trang in không sai; nhưng tiêu đề gõ chữ thường (\"Mục đích, yêu cầu\") thường là chép từ bản "

@@ -105,7 +105,8 @@ def missing_semicolon(ctx: Context) -> Iterator[Finding]:
       ("dòng 'Lưu:' phải có VT", "the 'Lưu:' line must include VT"))
 def archive_vt(ctx: Context) -> Iterator[Finding]:
     """The last line is "Lưu: VT, <drafting unit>." — the văn thư (VT) keeps a copy. Write it
-    under ``archive:``, not as a recipient.
+    under ``archive:``, not as a recipient (a group may keep its own "Lưu:" line among its items:
+    "- UBND tỉnh: + CT, các PCT; + Lưu: VT.").
 
     Passes:
 
@@ -123,7 +124,10 @@ def archive_vt(ctx: Context) -> Iterator[Finding]:
     if recipients is None:
         return
     for entry in entries(ctx):
-        if re.match(r"(?i)lưu\s*:", entry.recipient.name):
+        # A group's own "Lưu: VT" ("- UBND tỉnh: + CT, các PCT; + Lưu: VT.") is printed as written;
+        # only a top-level one belongs under ``archive:``.
+        nested = entry.loc.count("items") > 1 or "groups" in entry.loc
+        if re.match(r"(?i)lưu\s*:", entry.recipient.name) and not nested:
             yield Finding(entry.loc, tr(
                 "dòng 'Lưu:' ghi ở `archive:` (units, copies), không ghi như một nơi nhận",
                 "write the 'Lưu:' line under `archive:` (units, copies), not as a recipient"))

@@ -173,6 +173,9 @@ def _closing(body: etree._Element, closing: Closing) -> None:
 def _recipient_lines(cell: etree._Element, lines: list[RecipientLine]) -> None:
     for line in lines:
         p = _p("KHRecipients", cell)
+        if line.level:  # a nested line sits under its parent, indented per level
+            ind = etree.SubElement(p[0], w("ind"))
+            ind.set(w("left"), str(twips_cm(nd30.RECIPIENTS_NESTED_INDENT_CM * line.level)))
         _runs(p, line.spans(), italic=line.heading)
 
 

@@ -1,0 +1,156 @@
+"""How the .docx asks pages to break (issue 24), read back from the XML: keep-with-next on every line
+that introduces what follows (an item whose children follow, colon or not), the closing block in
+two rows (the signature and the recipients beside it never split; the rest of a long Nơi nhận may
+continue), nested Nơi nhận lines indented, long table rows free to split under a repeated header,
+table text at 14 pt (13 pt in a dense table, or the plan's size) centred vertically."""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from docx_read import find_paragraph, open_docx, paragraph_format, paragraph_text, run_format, text_runs
+from kehoach.build import render
+from kehoach.source.loader import load_text
+
+PLAN = """\
+letterhead:
+  issuer: [ỦY BAN NHÂN DÂN, TỈNH LÂM ĐỒNG]
+  abbreviation: UBND
+  number: "12"
+  place: Lâm Đồng
+  date: 2026-01-05
+title: Quan trắc môi trường
+sections:
+  - role: solutions
+    items:
+      - text: Thông số, tần suất quan trắc
+        items:
+          - Độ pH, nhiệt độ, độ mặn.
+          - Kim loại nặng.
+      - Quan trắc đột xuất khi có sự cố.
+  - role: assignments
+    items: [{body: Sở Tài chính, text: Chủ trì.}]
+closing: Trên đây là Kế hoạch quan trắc môi trường của Ủy ban nhân dân tỉnh
+signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}
+recipients:
+  items:
+    - Sở Tài chính
+    - name: "UBND tỉnh:"
+      items: [CT, các PCT, "Lưu: VT"]
+RECIPIENTS
+appendices:
+  - title: Danh mục
+    tables:
+      - columns: [{title: TT}, {title: Nội dung}, {title: Ghi chú}]
+        rows:
+          - ["1", Ngắn, ""]
+          - ["2", "LONG", ""]
+      - font_size: 12
+        valign: top
+        columns: [{title: A}, {title: B}, {title: C}, {title: D}, {title: E}, {title: F}, {title: G}]
+        rows:
+          - ["1", "2", "3", "4", "5", "6", "7"]
+      - columns: [{title: A}, {title: B}, {title: C}, {title: D}, {title: E}, {title: F}, {title: G}]
+        rows:
+          - ["1", "2", "3", "4", "5", "6", "7"]
+"""
+LONG = "Các cơ quan, đơn vị chủ động xây dựng kế hoạch chi tiết và tổ chức thực hiện. " * 12
+
+
+def _document(recipients: int = 0):
+    extra = "".join(f"    - Đơn vị số {n}\n" for n in range(1, recipients + 1))
+    text = PLAN.replace("RECIPIENTS\n", extra).replace("LONG", LONG.strip())
+    loaded = load_text(text, "plan.yaml")
+    assert loaded.plan is not None, loaded.diagnostics
+    return open_docx(render(loaded.plan, "docx"))
+
+
+def _keeps(doc, p) -> bool:
+    """keepNext as Word resolves it: the paragraph's own setting, else its style's."""
+    own = p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+    if own is not None:
+        return own.get(qn("w:val")) in (None, "1", "true", "on")
+    style_id = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))
+    style = next(s for s in doc.styles.element.iter(qn("w:style")) if s.get(qn("w:styleId")) == style_id)
+    return style.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+
+
+def test_an_item_whose_children_follow_keeps_with_them_colon_or_not() -> None:
+    doc = _document()
+    assert _keeps(doc, find_paragraph(doc, "Thông số, tần suất quan trắc"))
+    assert not _keeps(doc, find_paragraph(doc, "Kim loại nặng."))  # its sibling follows, not a child
+    assert not _keeps(doc, find_paragraph(doc, "Quan trắc đột xuất"))
+
+
+def _closing_rows(doc):
+    closing = next(t for t in doc.element.body.iter(qn("w:tbl")) if "Nơi nhận:" in "".join(
+        x.text or "" for x in t.iter(qn("w:t"))))
+    return closing.findall(qn("w:tr"))
+
+
+def test_a_short_closing_is_one_row_that_never_splits() -> None:
+    rows = _closing_rows(_document())
+    assert len(rows) == 1
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+
+
+def test_a_long_recipients_list_continues_in_a_row_that_may_split() -> None:
+    rows = _closing_rows(_document(recipients=30))
+    assert len(rows) == 2
+    first, rest = rows
+    assert first.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    assert rest.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None
+    first_text = [paragraph_text(p) for p in first.iter(qn("w:p"))]
+    # The signature with the first recipients beside it; the last lines in the row that may split.
+    assert "Nguyễn Văn A" in first_text and "- Sở Tài chính;" in first_text
+    assert 4 <= sum(t.startswith(("-", "+")) for t in first_text) < 20
+    rest_text = [paragraph_text(p) for p in rest.iter(qn("w:p"))]
+    assert rest_text[-2:] == ["- Lưu: VT.", ""] or "- Lưu: VT." in rest_text
+
+
+def test_the_end_mark_paragraph_keeps_with_the_closing_block() -> None:
+    doc = _document()
+    assert _keeps(doc, find_paragraph(doc, "Trên đây là Kế hoạch"))
+
+
+def test_nested_recipients_print_indented_with_their_own_archive_line() -> None:
+    doc = _document()
+    parent = find_paragraph(doc, "- UBND tỉnh:", exact=True)
+    child = find_paragraph(doc, "+ CT;", exact=True)
+    archive = find_paragraph(doc, "+ Lưu: VT.", exact=True)
+    assert paragraph_format(doc, parent).left == 0
+    assert paragraph_format(doc, child).left > 0
+    assert paragraph_format(doc, archive).left == paragraph_format(doc, child).left
+
+
+def _data_tables(doc):
+    return [t for t in doc.element.body.iter(qn("w:tbl"))
+            if t.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:top')}").get(qn("w:val")) != "nil"]
+
+
+def test_a_long_row_may_split_under_a_repeated_header() -> None:
+    table = _data_tables(_document())[0]
+    header, short, long = table.findall(qn("w:tr"))
+    assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert short.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    assert long.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None
+
+
+def _cell_looks(doc, table) -> set[tuple[float, str]]:
+    out = set()
+    for tr in table.findall(qn("w:tr"))[1:]:
+        for tc in tr.findall(qn("w:tc")):
+            valign = tc.find(f"{qn('w:tcPr')}/{qn('w:vAlign')}")
+            for p in tc.iter(qn("w:p")):
+                for r in text_runs(p):
+                    out.add((run_format(doc, p, r).size_pt,
+                             valign.get(qn("w:val")) if valign is not None else "top"))
+    return out
+
+
+def test_table_text_size_and_vertical_alignment() -> None:
+    doc = _document()
+    plain, set_by_plan, dense = _data_tables(doc)
+    assert _cell_looks(doc, plain) == {(14.0, "center")}
+    assert _cell_looks(doc, set_by_plan) == {(12.0, "top")}
+    assert _cell_looks(doc, dense) == {(13.0, "center")}

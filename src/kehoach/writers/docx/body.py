@@ -4,12 +4,13 @@ section of its own."""
 from __future__ import annotations
 
 import functools
+import re
 
 from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import (AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part,
-                                 RecipientLine, Signature, Table)
+                                 RecipientLine, Run, Signature, Table)
 from ...textwidth import text_width_em
 from .letterhead import _letterhead, _rule_under, _title
 from .tables import _cell, _data_table, _table
@@ -62,26 +63,40 @@ def _introduces(para: Paragraph, following: Block) -> bool:
             and following.level > para.level)
 
 
-# [practice] a chain of paragraphs each kept with the next moves as one; past this many the chain
-# is cut (its next link left free), so a run of lead-ins cannot empty most of a page.
-_MAX_KEEP_CHAIN = 4
+# [practice] LibreOffice moves a paragraph kept with the next whole, so a chain of them moves as
+# one block: past this many lines the chain is cut (its next link left free), and a paragraph
+# longer than the second figure is never kept (a long paragraph's end at a page foot reads as
+# the end of a paragraph, not as a lone lead-in).
+_MAX_CHAIN_LINES = 6
+_MAX_KEPT_LINES = 4
+
+
+def _lines(para: Paragraph, available: int) -> int:
+    """How many lines ``para`` takes in the body's size (an estimate from character widths)."""
+    width = max(available - twips_cm(nd30.FIRST_LINE_INDENT_CM), 1)
+    text_twips = twips_pt(text_width_em(para.text, bold=para.bold) * nd30.BODY_PT)
+    return max(1, -(-text_twips // width))
 
 
 def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
     last = len(blocks) - 1
-    chain = 0
+    chain = 0  # lines of the keep chain so far
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
             chain = 0
             continue
+        if index == last and block.kind is ParaKind.closing:
+            _closing_paragraph(parent, block, available)
+            continue
         _paragraph(parent, block)
+        lines = _lines(block, available)
         if index < last and _introduces(block, blocks[index + 1]):
-            chain += 1
-            if chain > _MAX_KEEP_CHAIN:
+            if lines > _MAX_KEPT_LINES or chain + lines > _MAX_CHAIN_LINES:
                 _free(parent[-1])
                 chain = 0
                 continue
+            chain += lines
             _keep_next(parent[-1])
             if index and isinstance(blocks[index - 1], Table) and _is_lead_in(block):
                 # LibreOffice lets a lead-in right after a table stay at the foot of a page; the
@@ -92,8 +107,38 @@ def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None
             chain = 0
             if block.kind is ParaKind.heading:
                 _free(parent[-1])  # a heading with nothing after it in this part (its style keeps)
-        if index == last and block.kind is ParaKind.closing:
-            _end_with_signature(parent[-1])
+
+
+# A sentence ends before this: ". " then a capital letter (not "Điều 1. " inside a sentence: the
+# next word must start a sentence, which a number does not).
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ỹ])")
+_KEPT_TAIL_LINES = 3  # [practice] at most this many closing lines go along with the signature
+
+
+def _closing_paragraph(parent: etree._Element, para: Paragraph, available: int) -> None:
+    """The "./." paragraph goes with the signature block. LibreOffice moves a kept paragraph whole,
+    so a long one is printed as two: its last sentences (a few lines, kept with the signature) and
+    what comes before (free to stay on the page before), so the page before is not left empty."""
+    if _lines(para, available) <= _KEPT_TAIL_LINES + 1 or len(para.runs) != 1 or para.label:
+        _paragraph(parent, para)
+        _keep_next(parent[-1])
+        return
+    run = para.runs[0]
+    cut = None
+    for match in _SENTENCE_END.finditer(run.text):
+        tail = Paragraph(para.kind, [Run(run.text[match.end():], run.bold, run.italic)], bold=para.bold,
+                         italic=para.italic)
+        if _lines(tail, available) <= _KEPT_TAIL_LINES:
+            cut = match
+            break
+    if cut is None:
+        _paragraph(parent, para)  # one long sentence: it cannot move whole, it stays
+        return
+    head = Paragraph(para.kind, [Run(run.text[:cut.start()], run.bold, run.italic)], bold=para.bold,
+                     italic=para.italic)
+    _paragraph(parent, head)
+    _paragraph(parent, tail)
+    _keep_next(parent[-1])
 
 
 def _free(p: etree._Element) -> None:
@@ -104,13 +149,6 @@ def _free(p: etree._Element) -> None:
         keep = etree.Element(w("keepNext"))
         ppr.find(w("pStyle")).addnext(keep)
     keep.set(w("val"), "0")
-
-
-def _end_with_signature(p: etree._Element) -> None:
-    """The "./." paragraph goes with the signature block: kept with the next block, its lines free
-    to split, so only its last lines (widow control keeps two) move with the signature, never the
-    whole closing paragraph."""
-    _keep_next(p)
 
 
 # Single-spaced lines as LibreOffice sets Times New Roman: about 1.15 times the size.

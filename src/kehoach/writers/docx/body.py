@@ -64,10 +64,10 @@ def _introduces(para: Paragraph, following: Block) -> bool:
 
 
 # [practice] LibreOffice moves a paragraph kept with the next whole, so a chain of them moves as
-# one block: past this many lines the chain is cut (its next link left free), and a paragraph
-# longer than the second figure is never kept (a long paragraph's end at a page foot reads as
-# the end of a paragraph, not as a lone lead-in).
-_MAX_CHAIN_LINES = 6
+# one block with the first lines of what follows: past this many lines a link of the chain is cut,
+# and a paragraph longer than the second figure is never kept (a long paragraph's end at a page
+# foot reads as the end of a paragraph, not as a lone lead-in).
+_MAX_CHAIN_LINES = 8
 _MAX_KEPT_LINES = 4
 
 
@@ -78,35 +78,69 @@ def _lines(para: Paragraph, available: int) -> int:
     return max(1, -(-text_twips // width))
 
 
+def _lead_lines(block: Block | None, available: int) -> int:
+    """The lines of ``block`` that a paragraph kept with it drags along: a paragraph's first two
+    (widow control), a table's header rows and first rows."""
+    if block is None:
+        return 0
+    if isinstance(block, Table):
+        return len(block.header) + 3
+    return min(_lines(block, available), 2)
+
+
+def _keeps(blocks: list[Block], available: int) -> list[bool]:
+    """Which paragraphs keep with the next block. Where a chain of kept paragraphs (with what it
+    drags along) is too long, the weakest links go first: a paragraph kept only because a table
+    follows or because its children do; a heading or a line ending with ":" only as a last resort."""
+    last = len(blocks) - 1
+    lines = [0 if isinstance(b, Table) else _lines(b, available) for b in blocks]
+    keep = [isinstance(b, Paragraph) and i < last
+            and lines[i] <= _MAX_KEPT_LINES and _introduces(b, blocks[i + 1])
+            for i, b in enumerate(blocks)]
+    start = 0
+    while start <= last:
+        if not keep[start]:
+            start += 1
+            continue
+        end = start
+        while end <= last and keep[end]:
+            end += 1
+        total = sum(lines[start:end]) + _lead_lines(blocks[end] if end <= last else None, available)
+        links = sorted(range(start, end), key=lambda i: (_strong(blocks[i]), i))
+        for link in links:
+            if total <= _MAX_CHAIN_LINES:
+                break
+            keep[link] = False
+            total -= lines[link]
+        start = end
+    return keep
+
+
+def _strong(para: Paragraph) -> bool:
+    """A heading or a lead-in line: what must least of all end a page."""
+    return para.kind is ParaKind.heading or _is_lead_in(para)
+
+
 def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
     last = len(blocks) - 1
-    chain = 0  # lines of the keep chain so far
+    keeps = _keeps(blocks, available)
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
-            chain = 0
             continue
         if index == last and block.kind is ParaKind.closing:
             _closing_paragraph(parent, block, available)
             continue
         _paragraph(parent, block)
-        lines = _lines(block, available)
-        if index < last and _introduces(block, blocks[index + 1]):
-            if lines > _MAX_KEPT_LINES or chain + lines > _MAX_CHAIN_LINES:
-                _free(parent[-1])
-                chain = 0
-                continue
-            chain += lines
+        if keeps[index]:
             _keep_next(parent[-1])
             if index and isinstance(blocks[index - 1], Table) and _is_lead_in(block):
                 # LibreOffice lets a lead-in right after a table stay at the foot of a page; the
                 # table's last row keeping with it (Word's reading of keepNext in a row) moves both.
                 for p in parent[-2].findall(f"{w('tr')}[last()]/{w('tc')}/{w('p')}"):
                     _keep_next(p)
-        else:
-            chain = 0
-            if block.kind is ParaKind.heading:
-                _free(parent[-1])  # a heading with nothing after it in this part (its style keeps)
+        elif block.kind is ParaKind.heading:
+            _free(parent[-1])  # its style keeps; here the chain is cut, or nothing follows
 
 
 # A sentence ends before this: ". " then a capital letter (not "Điều 1. " inside a sentence: the

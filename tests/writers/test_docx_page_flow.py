@@ -154,3 +154,21 @@ def test_table_text_size_and_vertical_alignment() -> None:
     assert _cell_looks(doc, plain) == {(14.0, "center")}
     assert _cell_looks(doc, set_by_plan) == {(12.0, "top")}
     assert _cell_looks(doc, dense) == {(13.0, "center")}
+
+
+def test_a_long_closing_paragraph_keeps_only_its_last_sentences_with_the_signature() -> None:
+    """LibreOffice moves a kept paragraph whole: a long closing is printed as two paragraphs, cut
+    before its last sentence; only that one keeps with the closing block."""
+    first = "Các sở, ban, ngành và địa phương tổ chức thực hiện nghiêm túc, hiệu quả các nội dung. " * 6
+    loaded = load_text(PLAN.replace("RECIPIENTS\n", "").replace("LONG", "x").replace(
+        "closing: Trên đây là", f"closing: {first}Trên đây là"), "plan.yaml")
+    assert loaded.plan is not None, loaded.diagnostics
+    doc = open_docx(render(loaded.plan, "docx"))
+    head = find_paragraph(doc, "Các sở, ban, ngành")
+    tail = find_paragraph(doc, "Trên đây là Kế hoạch")
+    assert paragraph_text(tail).startswith("Trên đây là") and paragraph_text(tail).endswith("./.")
+    assert paragraph_text(head).endswith("các nội dung.")
+    assert not _keeps(doc, head) and _keeps(doc, tail)
+    # The plain text keeps the author's one paragraph.
+    text = render(loaded.plan, "txt").decode("utf-8")
+    assert "các nội dung. Trên đây là Kế hoạch" in text

@@ -121,14 +121,16 @@ def _strong(para: Paragraph) -> bool:
     return para.kind is ParaKind.heading or _is_lead_in(para)
 
 
-def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
+def _blocks(parent: etree._Element, blocks: list[Block], available: int, closing: bool = False) -> None:
+    """The blocks of a part or an appendix; ``closing``: a closing block (Nơi nhận, signature)
+    follows, and the last paragraph (the "./." line, or a decision's last article) goes with it."""
     last = len(blocks) - 1
     keeps = _keeps(blocks, available)
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
             continue
-        if index == last and block.kind is ParaKind.closing:
+        if index == last and (closing or block.kind is ParaKind.closing):
             _closing_paragraph(parent, block, available)
             continue
         _paragraph(parent, block)
@@ -150,39 +152,37 @@ _KEPT_TAIL_LINES = 3  # [practice] at most this many closing lines go along with
 
 
 def _closing_paragraph(parent: etree._Element, para: Paragraph, available: int) -> None:
-    """The "./." paragraph goes with the signature block. LibreOffice moves a kept paragraph whole,
-    so a long one is printed as two: its last sentences (a few lines, kept with the signature) and
-    what comes before (free to stay on the page before), so the page before is not left empty."""
-    if _lines(para, available) <= _KEPT_TAIL_LINES + 1 or len(para.runs) != 1 or para.label:
-        _paragraph(parent, para)
-        _keep_next(parent[-1])
-        return
-    run = para.runs[0]
-    cut = None
-    for match in _SENTENCE_END.finditer(run.text):
-        tail = Paragraph(para.kind, [Run(run.text[match.end():], run.bold, run.italic)], bold=para.bold,
-                         italic=para.italic)
-        if _lines(tail, available) <= _KEPT_TAIL_LINES:
-            cut = match
-            break
+    """The last paragraph before the closing block goes with it. LibreOffice moves a kept paragraph
+    whole, so a long one is printed as two: its last sentences (a few lines, kept with the
+    signature) and what comes before (free to stay on the page before, which is not emptied)."""
+    lines = _lines(para, available)
+    cut = _last_sentences(para, available) if lines > _KEPT_TAIL_LINES + 1 else None
     if cut is None:
-        _paragraph(parent, para)  # one long sentence: it cannot move whole, it stays
+        _paragraph(parent, para)
+        if lines <= _MAX_CHAIN_LINES - 2:  # else it stays where it falls, rather than move whole
+            _keep_next(parent[-1])
         return
-    head = Paragraph(para.kind, [Run(run.text[:cut.start()], run.bold, run.italic)], bold=para.bold,
-                     italic=para.italic)
+    head, tail = cut
     _paragraph(parent, head)
     _paragraph(parent, tail)
     _keep_next(parent[-1])
 
 
-def _free(p: etree._Element) -> None:
-    """Cut a keep chain here: keepNext off, whatever the style says."""
-    ppr = p[0]
-    keep = ppr.find(w("keepNext"))
-    if keep is None:
-        keep = etree.Element(w("keepNext"))
-        ppr.find(w("pStyle")).addnext(keep)
-    keep.set(w("val"), "0")
+def _last_sentences(para: Paragraph, available: int) -> tuple[Paragraph, Paragraph] | None:
+    """``para`` cut before its last sentences (at most a few lines), or None: no sentence boundary
+    there, or emphasis runs that a cut would have to split."""
+    if len(para.runs) != 1 or para.runs[0].note:
+        return None
+    run = para.runs[0]
+    for match in _SENTENCE_END.finditer(run.text):
+        tail = Paragraph(para.kind, [Run(run.text[match.end():], run.bold, run.italic)], bold=para.bold,
+                         italic=para.italic)
+        if _lines(tail, available) <= _KEPT_TAIL_LINES:
+            head = Paragraph(para.kind, [Run(run.text[:match.start()], run.bold, run.italic)],
+                             label=para.label, level=para.level, bold=para.bold, italic=para.italic,
+                             label_bold=para.label_bold, label_italic=para.label_italic)
+            return head, tail
+    return None
 
 
 # Single-spaced lines as LibreOffice sets Times New Roman: about 1.15 times the size.
@@ -300,7 +300,7 @@ def _part_main(body: etree._Element, part: Part) -> None:
     if part.letterhead:
         _letterhead(body, part.letterhead)
     _title(body, part.title)
-    _blocks(body, part.blocks, TEXT_W_PORTRAIT)
+    _blocks(body, part.blocks, TEXT_W_PORTRAIT, closing=part.closing is not None)
     if part.closing:
         _closing(body, part.closing)
 

@@ -1,0 +1,57 @@
+"""The preview keeps the blanks a draft leaves for the number and the day ("Số:      /KH-UBND",
+"Lâm Đồng, ngày      tháng 3 năm 2026", issue 24): measured in a real browser (headless Chromium),
+the number line is as wide as its text with the blanks, not with the blanks collapsed."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.build import render
+from kehoach.source.loader import load_text
+from tests.browser import CHROMIUM, Browser
+
+DRAFT = """\
+letterhead:
+  issuer: [ỦY BAN NHÂN DÂN, TỈNH LÂM ĐỒNG]
+  abbreviation: UBND
+  place: Lâm Đồng
+  date: 2026-03
+title: Cải cách hành chính năm 2026
+sections:
+  - role: goals
+    items: [Hoàn thành kế hoạch.]
+signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}
+"""
+
+# The rendered width of an element's text, and of the same text with its runs of spaces collapsed.
+MEASURE = """(() => {
+  const el = document.querySelector('#pages .%s');
+  const range = document.createRange(); range.selectNodeContents(el);
+  const probe = el.cloneNode(true); probe.style.whiteSpace = 'normal'; probe.style.display = 'inline';
+  el.parentNode.appendChild(probe);
+  const collapsed = probe.getBoundingClientRect().width; probe.remove();
+  return [range.getBoundingClientRect().width, collapsed, el.textContent];
+})()"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium")
+@pytest.mark.parametrize("kind", ["html", "paged"])
+def test_draft_blanks_are_not_collapsed(tmp_path, kind):
+    loaded = load_text(DRAFT, "draft.yaml")
+    assert loaded.plan is not None, loaded.diagnostics
+    if kind == "paged":
+        from kehoach.compose.composer import compose
+        from kehoach.writers.paged_html import write_paged_html
+
+        data = write_paged_html(compose(loaded.plan))
+    else:
+        data = render(loaded.plan, "html").replace(b"<body>\n", b'<body>\n<div id="pages">', 1).replace(
+            b"</body>", b"</div></body>", 1)
+    page = tmp_path / "draft.html"
+    page.write_bytes(data)
+    with Browser(page.as_uri()) as browser:
+        browser.wait_for("document.querySelector('#pages .number') !== null")
+        for cls in ("number", "place-date"):
+            width, collapsed, text = browser.evaluate(MEASURE % cls)
+            assert "     " in text
+            assert width > collapsed + 10, (cls, width, collapsed)

@@ -157,9 +157,9 @@ def test_table_text_size_and_vertical_alignment() -> None:
 
 
 def test_a_long_closing_paragraph_keeps_only_its_last_sentences_with_the_signature() -> None:
-    """LibreOffice moves a kept paragraph whole: a long closing is printed as two paragraphs, cut
-    before its last sentence; only that one keeps with the closing block."""
-    first = "Các sở, ban, ngành và địa phương tổ chức thực hiện nghiêm túc, hiệu quả các nội dung. " * 6
+    """LibreOffice moves a kept paragraph whole: a closing over six lines is printed as two
+    paragraphs, cut before its last sentences; only those keep with the closing block."""
+    first = "Các sở, ban, ngành và địa phương tổ chức thực hiện nghiêm túc, hiệu quả các nội dung. " * 9
     loaded = load_text(PLAN.replace("RECIPIENTS\n", "").replace("LONG", "x").replace(
         "closing: Trên đây là", f"closing: {first}Trên đây là"), "plan.yaml")
     assert loaded.plan is not None, loaded.diagnostics
@@ -174,3 +174,13 @@ def test_a_long_closing_paragraph_keeps_only_its_last_sentences_with_the_signatu
     # The plain text keeps the author's one paragraph.
     text = render(loaded.plan, "txt").decode("utf-8")
     assert "các nội dung. Trên đây là Kế hoạch" in text
+
+
+def test_a_short_closing_paragraph_stays_one_paragraph_and_keeps_whole() -> None:
+    """Up to six lines the author's paragraph is not cut: it moves whole with the signature."""
+    first = "Các sở, ban, ngành và địa phương tổ chức thực hiện nghiêm túc, hiệu quả các nội dung. " * 3
+    loaded = load_text(PLAN.replace("RECIPIENTS\n", "").replace("LONG", "x").replace(
+        "closing: Trên đây là", f"closing: {first}Trên đây là"), "plan.yaml")
+    doc = open_docx(render(loaded.plan, "docx"))
+    closing = find_paragraph(doc, "Trên đây là Kế hoạch")
+    assert paragraph_text(closing).startswith("Các sở") and _keeps(doc, closing)

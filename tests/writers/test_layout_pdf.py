@@ -189,8 +189,8 @@ def starts_table(page: Page) -> bool:
 
 
 # The signature block (which never splits) may force a page break; then only the last lines of the
-# body (at most this many) go along with it.
-CLOSING_TAIL_LINES = 4
+# body (at most this many: a short closing paragraph moves whole) go along with it.
+CLOSING_TAIL_LINES = 6
 
 
 def signature_forced(following: Page) -> bool:

@@ -148,7 +148,8 @@ def _blocks(parent: etree._Element, blocks: list[Block], available: int, closing
 # A sentence ends before this: ". " then a capital letter (not "Điều 1. " inside a sentence: the
 # next word must start a sentence, which a number does not).
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ỹ])")
-_KEPT_TAIL_LINES = 3  # [practice] at most this many closing lines go along with the signature
+_KEPT_TAIL_LINES = 3  # [practice] at most this many closing lines go along with the signature ...
+_MAX_WHOLE_CLOSING_LINES = 6  # ... unless the whole paragraph is this short
 
 
 def _closing_paragraph(parent: etree._Element, para: Paragraph, available: int) -> None:
@@ -156,10 +157,11 @@ def _closing_paragraph(parent: etree._Element, para: Paragraph, available: int) 
     whole, so a long one is printed as two: its last sentences (a few lines, kept with the
     signature) and what comes before (free to stay on the page before, which is not emptied)."""
     lines = _lines(para, available)
-    cut = _last_sentences(para, available) if lines > _KEPT_TAIL_LINES + 1 else None
+    # Up to a few lines it moves whole (and stays one paragraph, as the author wrote it).
+    cut = _last_sentences(para, available) if lines > _MAX_WHOLE_CLOSING_LINES else None
     if cut is None:
         _paragraph(parent, para)
-        if lines <= _MAX_CHAIN_LINES - 2:  # else it stays where it falls, rather than move whole
+        if lines <= _MAX_WHOLE_CLOSING_LINES:  # else it stays where it falls, rather than move whole
             _keep_next(parent[-1])
         return
     head, tail = cut

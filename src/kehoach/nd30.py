@@ -37,6 +37,7 @@ HIDE_FIRST_PAGE_NUMBER = True  # Phụ lục I, Mục I: không hiển thị s�
 # The footnote pairs Quốc hiệu 13 / Tiêu ngữ 14 / date 14, or 12 / 13 / 13. We use the first pair.
 
 NATIONAL_NAME_PT = 13  # Phụ lục I, II.1.a: Quốc hiệu in hoa, cỡ chữ 12 đến 13, đứng, đậm
+NATIONAL_NAME_MIN_PT = 12  # ... at 12 pt when a wide body name needs room beside it
 MOTTO_PT = 14  # Phụ lục I, II.1.b: Tiêu ngữ cỡ chữ 13 đến 14, đứng, đậm
 PLACE_DATE_PT = 14  # Phụ lục I, II.4: địa danh và thời gian cỡ chữ 13 đến 14, nghiêng
 PARENT_PT = 13  # Phụ lục I, II.2: cơ quan chủ quản in hoa, cỡ chữ 12 đến 13, đứng (not bold)
@@ -78,7 +79,8 @@ RECIPIENTS_NESTED_INDENT_CM = 0.5  # [practice] "+ CT, các PCT;" under "- UBND 
 # 9.6 cm wide in 13 pt bold. Letterhead and closing cells have no inner padding.
 LETTERHEAD_LEFT_CM = 6.4
 # [practice] a body name the plan breaks into lines ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") keeps
-# each line whole: the letterhead may reach up to this far into the left margin ...
+# each line whole: its column may widen by up to this much, taken from the Quốc hiệu's column (never
+# from the margin: the letterhead starts at the text's left edge, as in real plans) ...
 LETTERHEAD_MAX_OUTDENT_CM = 0.8
 # ... but never closer than this to the Quốc hiệu, so the two columns read as two (ô 1 and ô 2).
 LETTERHEAD_GAP_CM = 0.5

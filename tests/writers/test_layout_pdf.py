@@ -108,6 +108,7 @@ class Rendered:
     group_rows: list[str]
     signers: list[str]
     kept: list[str]  # paragraphs outside tables that keep with the next (style or their own)
+    pdf: Path | None = None
 
 
 def _keeps_next(p, style: etree._Element | None) -> bool:
@@ -159,7 +160,7 @@ def render_pages(documents: dict[str, bytes], folder: Path) -> dict[str, Rendere
 
     with Converter() as converter:
         converter.convert_many([(data, folder / f"{stem}.pdf") for stem, data in documents.items()])
-    return {stem: Rendered(stem, read_pages(folder / f"{stem}.pdf"), *docx_facts(data))
+    return {stem: Rendered(stem, read_pages(folder / f"{stem}.pdf"), *docx_facts(data), pdf=folder / f"{stem}.pdf")
             for stem, data in documents.items()}
 
 
@@ -255,6 +256,31 @@ def test_signature_end_mark_and_recipients_share_a_page(rendered, stem):
     assert_closing_together(rendered[stem])
 
 
+def first_line_words(pdf: Path) -> list[tuple[float, float, str]]:
+    """(xMin, xMax, text) of the words on the first line of page 1, left to right."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                         check=True).stdout
+    root = etree.fromstring(out, etree.XMLParser(recover=True, huge_tree=True))
+    words = [(float(w.get("yMax")), float(w.get("xMin")), float(w.get("xMax")), norm(w.text or ""))
+             for w in root.iter(f"{XHTML}word")]
+    top = min(words)[0]
+    return sorted((x0, x1, text) for y, x0, x1, text in words if abs(y - top) < 3)
+
+
+LETTERHEAD_GAP_MM = 4  # the body name and the Quốc hiệu read as two blocks, not one run
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_letterhead_body_name_stands_clear_of_the_quoc_hieu(rendered, stem):
+    words = first_line_words(rendered[stem].pdf)
+    national = next(i for i, (_, _, text) in enumerate(words) if text == "CỘNG")
+    assert national > 0, words
+    body_end, national_start = words[national - 1][1], words[national][0]
+    assert national_start - body_end >= LETTERHEAD_GAP_MM * MM, (
+        f"{words[national - 1][2]!r} ends {(national_start - body_end) / MM:.1f} mm before the Quốc hiệu")
+    assert words[0][0] >= nd30.MARGIN_LEFT_MM * MM - 1
+
+
 @pytest.mark.parametrize("stem", STEMS)
 def test_letterhead_and_title_lines_do_not_wrap(rendered, stem):
     r = rendered[stem]
@@ -268,10 +294,10 @@ def test_everything_fits_the_page_width(rendered, stem):
     for page in rendered[stem].pages:
         left = nd30.MARGIN_LEFT_MM * MM
         right = page.width - nd30.MARGIN_RIGHT_MM * MM
-        # Only a letterhead may borrow some of the left margin (nd30.LETTERHEAD_MAX_OUTDENT_CM).
-        outdent = nd30.LETTERHEAD_MAX_OUTDENT_CM * 10 * MM if starts_part(page) else 0
+        # Nothing, the letterhead included (a wide body name widens its column into the Quốc hiệu's,
+        # not into the margin), starts inside the margin.
         for line in page.lines:
-            assert line.left >= left - outdent - 2 and line.right <= right + 2, (
+            assert line.left >= left - 2 and line.right <= right + 2, (
                 f"page {page.number}: {line.text[:60]!r} spans {line.left:.0f}-{line.right:.0f} pt, "
                 f"text area {left:.0f}-{right:.0f}")
 
@@ -363,8 +389,7 @@ def test_stress_plan_pages(stressed):
         assert_filled(r.pages)
         for page in r.pages:
             left, right = nd30.MARGIN_LEFT_MM * MM, page.width - nd30.MARGIN_RIGHT_MM * MM
-            outdent = nd30.LETTERHEAD_MAX_OUTDENT_CM * 10 * MM if starts_part(page) else 0
-            assert all(line.left >= left - outdent - 2 and line.right <= right + 2 for line in page.lines), \
+            assert all(line.left >= left - 2 and line.right <= right + 2 for line in page.lines), \
                 f"{r.stem}: page {page.number} crosses a margin"
 
 

@@ -282,6 +282,13 @@ def test_letterhead_body_name_stands_clear_of_the_quoc_hieu(rendered, stem):
 
 
 @pytest.mark.parametrize("stem", STEMS)
+def test_letterhead_starts_at_the_top_margin(rendered, stem):
+    """Footnotes on page 1 (hcm-dong-hung-thuan) do not push the letterhead down a line."""
+    first = rendered[stem].pages[0].lines[0]
+    assert first.top - nd30.MARGIN_TOP_MM * MM < 2 * MM, f"{first.text[:40]!r} starts at {first.top / MM:.1f} mm"
+
+
+@pytest.mark.parametrize("stem", STEMS)
 def test_letterhead_and_title_lines_do_not_wrap(rendered, stem):
     r = rendered[stem]
     visual = [line.text for page in r.pages for line in page.lines]

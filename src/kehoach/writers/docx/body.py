@@ -272,13 +272,19 @@ def _end_section(body: etree._Element, sect: etree._Element) -> None:
     if last is None or last.tag != w("p"):
         # A section that ends on a table needs a paragraph to carry its sectPr. Make it 1 pt high
         # with no spacing, so that it cannot spill onto a page of its own (a blank numbered page).
-        last = _p("KHBody", body)
-        spacing = etree.SubElement(last[0], w("spacing"))
-        for attr, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
-            spacing.set(w(attr), value)
-        r_pr = etree.SubElement(last[0], w("rPr"))
-        etree.SubElement(r_pr, w("sz")).set(w("val"), "2")
+        last = _hairline(body)
     last[0].append(sect)
+
+
+def _hairline(body: etree._Element) -> etree._Element:
+    """An empty paragraph 1 pt high with no spacing."""
+    p = _p("KHBody", body)
+    spacing = etree.SubElement(p[0], w("spacing"))
+    for attr, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+        spacing.set(w(attr), value)
+    r_pr = etree.SubElement(p[0], w("rPr"))
+    etree.SubElement(r_pr, w("sz")).set(w("val"), "2")
+    return p
 
 
 def _build_body(body: etree._Element, document: Document, template: _Template) -> None:
@@ -289,6 +295,11 @@ def _build_body(body: etree._Element, document: Document, template: _Template) -
             sections.append((appendix.landscape, functools.partial(_appendix, appendix=appendix)))
     if not sections:  # nothing to write: still a valid, empty A4 page
         sections.append((False, lambda body: _p("KHBody", body)))
+    if document.footnotes:
+        # LibreOffice sets a document that opens on a table (the letterhead) a line lower when the
+        # page has footnotes (25.6 mm from the top instead of 20); a hairline paragraph before the
+        # table keeps the letterhead at the top margin.
+        _hairline(body)
     for index, (landscape, fill) in enumerate(sections):
         fill(body)
         sect = _sect_pr(template, landscape)

@@ -184,3 +184,18 @@ def test_a_short_closing_paragraph_stays_one_paragraph_and_keeps_whole() -> None
     doc = open_docx(render(loaded.plan, "docx"))
     closing = find_paragraph(doc, "Trên đây là Kế hoạch")
     assert paragraph_text(closing).startswith("Các sở") and _keeps(doc, closing)
+
+
+def test_without_a_signature_recipients_never_open_a_page_alone() -> None:
+    """An unsigned draft: "Nơi nhận:" and its first lines share a row that never splits, and the
+    last body paragraph keeps with that row, so no page holds only the Nơi nhận."""
+    text = PLAN.replace("signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n", "status: draft\n").replace(
+        "RECIPIENTS\n", "".join(f"    - Đơn vị số {n}\n" for n in range(1, 20))).replace("LONG", "x")
+    loaded = load_text(text, "plan.yaml")
+    assert loaded.plan is not None, loaded.diagnostics
+    doc = open_docx(render(loaded.plan, "docx"))
+    first = _closing_rows(doc)[0]
+    assert first.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    lines = [paragraph_text(p) for p in first.findall(f"{qn('w:tc')}/{qn('w:p')}")]
+    assert lines[0] == "Nơi nhận:" and sum(line.startswith(("-", "+")) for line in lines) >= 3
+    assert _keeps(doc, find_paragraph(doc, "Trên đây là Kế hoạch"))

@@ -32,7 +32,7 @@ MM = 72 / 25.4  # points per millimetre
 XHTML = "{http://www.w3.org/1999/xhtml}"
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MIN_FILL = 0.75  # a page but the last of a part is at least this full, unless a table or appendix follows
-TABLE_LINE_MAX_PT = 17.0  # a 12 pt table line is about 15.6 pt high as pdftotext boxes it; 14 pt body 18.2
+TABLE_LINE_MAX_PT = 17.0  # a 13 pt (dense) table line is about 16.9 pt high as pdftotext boxes it; 14 pt 18.2
 LETTERHEAD_STYLES = {"KHParent", "KHIssuer", "KHNationalName", "KHMotto", "KHNumber", "KHPlaceDate",
                      "KHTypeName", "KHSubject"}
 HEADING_STYLES = {"KHHeading", "KHTableTitle", "KHAppendixLabel", "KHAppendixTitle", "KHAppendixNote",

@@ -1,6 +1,7 @@
 """A generated plan that puts every page-break hazard of issue 24 in front of the renderer: a long
 ministry letterhead, deep lists whose items introduce their children without a colon, rows taller
-than a third of a page, merged body cells, group rows, a long closing paragraph and a long Nơi nhận.
+than a third of a page, merged body cells, group rows, dense tables (13 pt) and one set at 12 pt, a
+long closing paragraph and a long Nơi nhận with a nested group keeping its own "Lưu".
 ``filler`` paragraphs shift everything down so each hazard meets a page foot in some variant."""
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ recipients:
     - Sở Công Thương""")
     out += [f"    - Phòng, ban, đơn vị số {n}" for n in range(1, 19)]
     out.append("""\
+    - name: "UBND tỉnh:"
+      items: [CT, các PCT, "Lưu: VT"]
   archive: {units: [VT, KHTC]}
 appendices:
   - title: Danh mục nhiệm vụ và điểm quan trắc
@@ -73,4 +76,13 @@ appendices:
                            if n == 2 else f"          - ['{group}.{n}', {_quoted(text)}, Sở Nội vụ, Quý III]")
             else:
                 out.append(f"          - ['{group}.{n}', {{value: {_quoted(text + ' gộp ngang')}, cols: 2}}, Quý IV, '']")
+    out.append("""\
+      - font_size: 12
+        valign: top
+        columns: [{title: A}, {title: B}, {title: C}, {title: D}, {title: E}, {title: F}, {title: G}]
+        rows:
+          - ["1", "2", "3", "4", "5", "6", "7"]
+      - columns: [{title: A}, {title: B}, {title: C}, {title: D}, {title: E}, {title: F}, {title: G}]
+        rows:
+          - ["1", {value: "2-3", cols: 2}, "4", "5", "6", "7"]""")
     return "\n".join(out) + "\n"

@@ -1,4 +1,4 @@
-"""The preview keeps the blanks a draft leaves for the number and the day ("Số:      /KH-UBND",
+"""The preview (and the .html) in a real browser (headless Chromium): it keeps the blanks a draft leaves for the number and the day ("Số:      /KH-UBND",
 "Lâm Đồng, ngày      tháng 3 năm 2026", issue 24): measured in a real browser (headless Chromium),
 the number line is as wide as its text with the blanks, not with the blanks collapsed."""
 
@@ -55,3 +55,26 @@ def test_draft_blanks_are_not_collapsed(tmp_path, kind):
             width, collapsed, text = browser.evaluate(MEASURE % cls)
             assert "     " in text
             assert width > collapsed + 10, (cls, width, collapsed)
+
+
+# Every merged cell of every sheet's tables ends inside its own table: [rows past the table's end].
+MERGES_CUT = """(() => Array.from(document.querySelectorAll('#pages table.data tbody')).flatMap(body =>
+  Array.from(body.rows).flatMap((row, i) => Array.from(row.cells)
+    .filter(cell => i + cell.rowSpan > body.rows.length).map(cell => cell.textContent))))()"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium")
+def test_the_preview_never_cuts_a_merged_cell_between_sheets(tmp_path):
+    from kehoach.compose.composer import compose
+    from kehoach.writers.paged_html import write_paged_html
+    from stress_plan import stress_yaml
+
+    loaded = load_text(stress_yaml(0), "stress.yaml")
+    assert loaded.plan is not None, loaded.diagnostics
+    page = tmp_path / "stress.html"
+    page.write_bytes(write_paged_html(compose(loaded.plan)))
+    with Browser(page.as_uri()) as browser:
+        browser.wait_for("document.querySelectorAll('#pages .sheet').length > 3")
+        assert browser.evaluate("document.querySelectorAll('#pages table.data').length") > 3  # tables were split
+        assert browser.evaluate("document.querySelectorAll('#pages td[rowspan]').length") >= 3
+        assert browser.evaluate(MERGES_CUT) == []

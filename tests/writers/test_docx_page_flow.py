@@ -199,3 +199,20 @@ def test_without_a_signature_recipients_never_open_a_page_alone() -> None:
     lines = [paragraph_text(p) for p in first.findall(f"{qn('w:tc')}/{qn('w:p')}")]
     assert lines[0] == "Nơi nhận:" and sum(line.startswith(("-", "+")) for line in lines) >= 3
     assert _keeps(doc, find_paragraph(doc, "Trên đây là Kế hoạch"))
+
+
+def test_a_long_keep_chain_drops_its_weakest_link_first() -> None:
+    """A heading, a lead-in, a long paragraph and a table would move as one block of a third of a
+    page: the long paragraph's link to the table goes, the heading's and the lead-in's stay; a
+    one-line caption keeps with its table."""
+    from kehoach.compose.document import ParaKind, Paragraph, Run, Table, TableCell
+    from kehoach.writers.docx.body import _keeps
+    from kehoach.writers.docx.wml import TEXT_W_PORTRAIT
+
+    table = Table(header=[[TableCell("TT"), TableCell("Nội dung")]], rows=[[TableCell("1"), TableCell("A")]],
+                  widths_cm=[None, None])
+    blocks = [Paragraph(ParaKind.heading, [Run("NỘI DUNG")], label="II.", bold=True),
+              Paragraph(ParaKind.body, [Run("Trọng tâm:")]),
+              Paragraph(ParaKind.body, [Run(LONG[:300])]), table,
+              Paragraph(ParaKind.body, [Run("Biểu mẫu 1")]), table]
+    assert _keeps(blocks, TEXT_W_PORTRAIT) == [True, True, False, False, True, False]

@@ -91,7 +91,8 @@ def _lead_lines(block: Block | None, available: int) -> int:
 def _keeps(blocks: list[Block], available: int) -> list[bool]:
     """Which paragraphs keep with the next block. Where a chain of kept paragraphs (with what it
     drags along) is too long, the weakest links go first: a paragraph kept only because a table
-    follows or because its children do; a heading or a line ending with ":" only as a last resort."""
+    follows or because its children do; a heading, a caption or a line ending with ":" only as a
+    last resort."""
     last = len(blocks) - 1
     lines = [0 if isinstance(b, Table) else _lines(b, available) for b in blocks]
     keep = [isinstance(b, Paragraph) and i < last
@@ -106,7 +107,7 @@ def _keeps(blocks: list[Block], available: int) -> list[bool]:
         while end <= last and keep[end]:
             end += 1
         total = sum(lines[start:end]) + _lead_lines(blocks[end] if end <= last else None, available)
-        links = sorted(range(start, end), key=lambda i: (_strong(blocks[i]), i))
+        links = sorted(range(start, end), key=lambda i: (_strong(blocks[i], blocks[i + 1], lines[i]), i))
         for link in links:
             if total <= _MAX_CHAIN_LINES:
                 break
@@ -116,9 +117,11 @@ def _keeps(blocks: list[Block], available: int) -> list[bool]:
     return keep
 
 
-def _strong(para: Paragraph) -> bool:
-    """A heading or a lead-in line: what must least of all end a page."""
-    return para.kind is ParaKind.heading or _is_lead_in(para)
+def _strong(para: Paragraph, following: Block, lines: int) -> bool:
+    """A heading, a lead-in line or a one-line caption over a table ("Biểu mẫu 1"): what must least
+    of all end a page."""
+    caption = isinstance(following, Table) and lines == 1
+    return para.kind is ParaKind.heading or _is_lead_in(para) or caption
 
 
 def _blocks(parent: etree._Element, blocks: list[Block], available: int, closing: bool = False) -> None:

@@ -216,3 +216,18 @@ def test_a_long_keep_chain_drops_its_weakest_link_first() -> None:
               Paragraph(ParaKind.body, [Run(LONG[:300])]), table,
               Paragraph(ParaKind.body, [Run("Biểu mẫu 1")]), table]
     assert _keeps(blocks, TEXT_W_PORTRAIT) == [True, True, False, False, True, False]
+
+
+def test_a_heading_cut_from_its_chain_has_its_keep_turned_off() -> None:
+    """A heading's style keeps it with the next paragraph; where the chain is cut (a heading too
+    long to move whole) the paragraph says keepNext off."""
+    from kehoach.compose.document import Document, ParaKind, Paragraph, Part, Run, Title
+    from kehoach.writers.docx import write_docx
+
+    heading = Paragraph(ParaKind.heading, [Run(LONG[:400].upper())], label="II.", bold=True)
+    part = Part(None, Title("KẾ HOẠCH", ["Thử"]), [heading, Paragraph(ParaKind.body, [Run("Nội dung.")])], None)
+    doc = open_docx(write_docx(Document([part], title="x")))
+    p = find_paragraph(doc, LONG[:30].upper())
+    keep = p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+    assert keep is not None and keep.get(qn("w:val")) == "0"
+    assert not _keeps(doc, p)

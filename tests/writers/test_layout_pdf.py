@@ -145,10 +145,13 @@ def docx_facts(data: bytes) -> tuple[list[tuple[str, str, bool]], list[str], lis
     for tbl in doc.element.body.iter(qn("w:tbl")):
         if tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:top')}").get(qn("w:val")) == "nil":
             continue  # a layout table (letterhead, closing)
-        columns = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
         for tr in tbl.findall(qn("w:tr")):
             header = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-            if not header and len(tr.findall(qn("w:tc"))) < columns:  # a merged row: a group row
+            paragraphs_of_row = list(tr.iter(qn("w:p")))
+            # A group row, whatever its shape, is the row the .docx keeps with the next one (a row
+            # with a merged body cell is not one).
+            if not header and paragraphs_of_row and all(
+                    p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs_of_row):
                 groups.append(norm(" ".join(t.text or "" for t in tr.iter(qn("w:t")))))
     # A text the document also prints without a keep (a repeated sentence) cannot be told apart.
     return paragraphs, kept, groups, signers, [text for text in keeping if text not in free]

@@ -148,6 +148,16 @@ def _blocks(parent: etree._Element, blocks: list[Block], available: int, closing
             _free(parent[-1])  # its style keeps; here the chain is cut, or nothing follows
 
 
+def _free(p: etree._Element) -> None:
+    """Cut a keep chain here: keepNext off, whatever the style says."""
+    ppr = p[0]
+    keep = ppr.find(w("keepNext"))
+    if keep is None:
+        keep = etree.Element(w("keepNext"))
+        ppr.find(w("pStyle")).addnext(keep)
+    keep.set(w("val"), "0")
+
+
 # A sentence ends before this: ". " then a capital letter (not "Điều 1. " inside a sentence: the
 # next word must start a sentence, which a number does not).
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ỹ])")

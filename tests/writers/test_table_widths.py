@@ -83,3 +83,13 @@ def test_title_lines_never_break_inside_a_compound() -> None:
     tight = ("Tuyên truyền, phổ biến, giáo dục pháp luật cho người lao động và người sử dụng lao động "
              "trong các doanh nghiệp trên địa bàn thành phố năm 2026")
     assert len(balanced_title_lines(tight)) == 2
+
+
+def test_plan_widths_too_narrow_for_their_words_take_the_unused_page_width():
+    """A width the plan set for smaller text ("1.035.809" in 2.2 cm at 12 pt) would break the
+    figure at 13-14 pt: the column gets what its longest word needs from the width the table
+    leaves unused, and the others keep theirs."""
+    rows = [[TableCell("1"), TableCell(NAMES[0]), TableCell("1.035.809.000"), TableCell("")]]
+    widths, _ = grid(table(rows, widths=[1.0, 8.0, 1.5, 3.0]))  # 13.5 cm of 16.5
+    assert widths[2] >= widest_word("1.035.809.000", bold=False) + PAD
+    assert widths[1] == round(8.0 * 1440 / 2.54) and sum(widths) <= TEXT_W

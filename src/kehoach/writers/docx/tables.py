@@ -109,18 +109,26 @@ def _grid_widths(table: Table, available: int) -> list[int]:
             else:
                 widths[i] = least[i]
     total = sum(widths)
-    if total > available:  # too wide for the page: shrink in proportion ...
+    if total > available:  # too wide for the page: shrink in proportion
         widths = [width * available // total for width in widths]
-        # ... but give a column whose words would break its least width back, from the others.
-        short = [i for i in range(len(widths)) if widths[i] < least[i]]
-        need = sum(least[i] - widths[i] for i in short)
-        spare = sum(widths[i] - least[i] for i in range(len(widths)) if widths[i] > least[i])
-        if short and need <= spare:
-            for i in range(len(widths)):
-                if widths[i] < least[i]:
-                    widths[i] = least[i]
-                elif widths[i] > least[i]:
-                    widths[i] -= (widths[i] - least[i]) * need // spare
+    # A column whose words would break (a plan's width set for a smaller text, a figure
+    # "1.035.809", a group number "VIII") gets its least width: from the page's unused width first,
+    # then from the columns wider than theirs.
+    short = [i for i in range(len(widths)) if widths[i] < least[i]]
+    need = sum(least[i] - widths[i] for i in short)
+    room = max(available - sum(widths), 0)
+    spare = sum(widths[i] - least[i] for i in range(len(widths)) if widths[i] > least[i])
+    if short and need <= room + spare:
+        taken = max(need - room, 0)
+        for i in range(len(widths)):
+            if widths[i] < least[i]:
+                widths[i] = least[i]
+            elif widths[i] > least[i] and taken:
+                widths[i] -= (widths[i] - least[i]) * taken // spare
+        excess = sum(widths) - available
+        if excess > 0:  # what the rounding down left over comes off the widest column
+            widest = max(range(len(widths)), key=lambda i: widths[i] - least[i])
+            widths[widest] -= excess
     return widths
 
 

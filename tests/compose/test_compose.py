@@ -413,13 +413,3 @@ def test_title_over_several_lines_reads_as_one_in_sentences() -> None:
                             preamble={"enacting": {"body": "Sở"}}))
     assert document.parts[0].title.lines == ["Thực hiện Chương trình", "phòng ngừa lao động trẻ em"]
     assert texts(document)[0] == "Sở ban hành Kế hoạch thực hiện Chương trình phòng ngừa lao động trẻ em như sau:"
-
-
-def test_nested_group_with_its_own_archive_line() -> None:
-    """"- UBND tỉnh: + CT, các PCT; + Lưu: VT." as printed: the parent typed with its colon keeps
-    it, the group's own "Lưu" ends with a full stop, the lines are nested one level."""
-    document = compose(plan(recipients={
-        "items": ["Sở Tài chính", {"name": "UBND tỉnh:", "items": ["CT, các PCT", "Lưu: VT"]}]}))
-    lines = document.parts[0].closing.recipients
-    assert [(line.text, line.level) for line in lines][:4] == [
-        ("- Sở Tài chính;", 0), ("- UBND tỉnh:", 0), ("+ CT, các PCT;", 1), ("+ Lưu: VT.", 1)]

@@ -66,25 +66,6 @@ def test_only_very_tall_rows_may_split_across_pages():
     assert trs[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
 
 
-def test_title_lines_never_break_inside_a_compound() -> None:
-    """"DOANH / NGHIỆP", "SẢN / PHẨM" at a line end read as two words (issue 24): the balanced
-    breaking of a long trích yếu takes another break that fits, even if a little less even."""
-    from kehoach.textwidth import balanced_title_lines, splits_compound
-
-    assert splits_compound("DOANH", "NGHIỆP") and splits_compound("sản", "phẩm")
-    assert not splits_compound("nghiệp,", "sản")  # a comma already ends the phrase
-    for title in ["Hỗ trợ phát triển hợp tác xã, doanh nghiệp nhỏ và vừa, sản phẩm OCOP và sản phẩm "
-                  "công nghiệp nông thôn tiêu biểu trên địa bàn tỉnh Lâm Đồng giai đoạn 2026 - 2030"]:
-        lines = balanced_title_lines(title)
-        assert len(lines) >= 2 and " ".join(lines) == title
-        for left, right in zip(lines, lines[1:]):
-            assert not splits_compound(left.split()[-1], right.split()[0]), lines
-    # Where no break that fits keeps every compound, the lines still fit the page.
-    tight = ("Tuyên truyền, phổ biến, giáo dục pháp luật cho người lao động và người sử dụng lao động "
-             "trong các doanh nghiệp trên địa bàn thành phố năm 2026")
-    assert len(balanced_title_lines(tight)) == 2
-
-
 def test_plan_widths_too_narrow_for_their_words_take_the_unused_page_width():
     """A width the plan set for smaller text ("1.035.809" in 2.2 cm at 12 pt) would break the
     figure at 13-14 pt: the column gets what its longest word needs from the width the table

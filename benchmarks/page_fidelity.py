@@ -2,7 +2,7 @@
 plan imported by `kehoach import` and rebuilt by `kehoach build` (the same LibreOffice): page counts
 side by side. A figure, not a test: the real files stay outside the repository.
 
-    .venv/bin/python benchmarks/page_fidelity.py ../shared/realdocx [--only r01]
+    .venv/bin/python benchmarks/page_fidelity.py FOLDER_OF_REAL_PLANS [--only r01]
 """
 
 from __future__ import annotations

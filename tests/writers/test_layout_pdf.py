@@ -34,7 +34,7 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MIN_FILL = 0.75  # a page but the last of a part is at least this full, unless a table or appendix follows
 TABLE_LINE_MAX_PT = 17.0  # a 13 pt (dense) table line is about 16.9 pt high as pdftotext boxes it; 14 pt 18.2
 LETTERHEAD_STYLES = {"KHParent", "KHIssuer", "KHNationalName", "KHMotto", "KHNumber", "KHPlaceDate",
-                     "KHTypeName", "KHSubject"}
+                     "KHTypeName", "KHSubject", "KHAppendixTitle"}
 HEADING_STYLES = {"KHHeading", "KHTableTitle", "KHAppendixLabel", "KHAppendixTitle", "KHAppendixNote",
                   "KHTitleNote"}
 

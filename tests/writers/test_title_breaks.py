@@ -22,3 +22,34 @@ def test_title_lines_never_break_inside_a_compound() -> None:
              "trong các doanh nghiệp trên địa bàn thành phố năm 2026")
     assert len(balanced_title_lines(tight)) == 2
 
+
+
+def test_appendix_titles_break_in_balanced_lines_keeping_compounds() -> None:
+    """Đắk Lắk 0134's appendix titles are wider than the landscape page: they print as balanced
+    lines (line breaks in the one title paragraph) and never as "… TRÊN ĐỊA / BÀN TỈNH …"."""
+    from pathlib import Path
+
+    from docx.oxml.ns import qn
+
+    from docx_read import open_docx
+    from kehoach.build import render
+    from kehoach.source.loader import load_path
+    from kehoach.textwidth import splits_compound
+
+    example = Path(__file__).parents[2] / "examples" / "daklak-0134-kh-ubnd.yaml"
+    doc = open_docx(render(load_path(example).plan, "docx"))
+    titles = [p for p in doc.element.body.iter(qn("w:p"))
+              if p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "KHAppendixTitle"]
+    assert len(titles) == 2
+    for p in titles:
+        lines, current = [], []
+        for el in p.iter(qn("w:t"), qn("w:br")):
+            if el.tag == qn("w:br"):
+                lines.append("".join(current))
+                current = []
+            else:
+                current.append(el.text or "")
+        lines.append("".join(current))
+        assert len(lines) == 2, lines
+        assert not splits_compound(lines[0].split()[-1], lines[1].split()[0]), lines
+        assert abs(len(lines[0]) - len(lines[1])) < 25  # balanced, not a full line and a remnant

@@ -11,7 +11,7 @@ from lxml import etree
 from ... import nd30, vn
 from ...compose.document import (AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part,
                                  RecipientLine, Run, Signature, Table)
-from ...textwidth import text_width_em
+from ...textwidth import TITLE_AVAILABLE_TWIPS, balanced_title_lines, text_width_em
 from .letterhead import _letterhead, _rule_under, _title
 from .tables import _cell, _data_table, _table
 from .template import _sect_pr, _Template
@@ -332,12 +332,16 @@ def _part_main(body: etree._Element, part: Part) -> None:
 
 
 def _appendix(body: etree._Element, appendix: AppendixPart) -> None:
+    available = TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT
     _text_p("KHAppendixLabel", appendix.label, body)
-    _text_p("KHAppendixTitle", vn.upper(appendix.title), body)
+    # A long title breaks into balanced lines (line breaks in one paragraph), never inside a
+    # compound ("TRÊN ĐỊA / BÀN") when another break fits, as the trích yếu does.
+    title = vn.upper(appendix.title)
+    lines = balanced_title_lines(title, available - (TEXT_W_PORTRAIT - TITLE_AVAILABLE_TWIPS))
+    _text_p("KHAppendixTitle", "\n".join(lines), body)
     if appendix.note:
         _text_p("KHAppendixNote", appendix.note, body)
     # Phụ lục III, Mẫu 2.1: a short rule under the "(Kèm theo …)" line (under the title without one).
-    _rule_under(body, [vn.upper(appendix.title)], nd30.APPENDIX_TITLE_PT,
-                TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT, nd30.SHORT_RULE_FRACTION,
+    _rule_under(body, lines, nd30.APPENDIX_TITLE_PT, available, nd30.SHORT_RULE_FRACTION,
                 spaced=bool(appendix.note))
-    _blocks(body, appendix.blocks, TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT)
+    _blocks(body, appendix.blocks, available)

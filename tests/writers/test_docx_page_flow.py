@@ -231,3 +231,15 @@ def test_a_heading_cut_from_its_chain_has_its_keep_turned_off() -> None:
     keep = p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
     assert keep is not None and keep.get(qn("w:val")) == "0"
     assert not _keeps(doc, p)
+
+
+def test_a_body_ending_on_a_table_keeps_its_last_row_with_the_closing_block() -> None:
+    from kehoach.compose.document import Closing, Document, Part, RecipientLine, Signature, Table, TableCell, Title
+    from kehoach.writers.docx import write_docx
+
+    table = Table(header=[[TableCell("TT"), TableCell("Nội dung")]],
+                  rows=[[TableCell("1"), TableCell("Đầu")], [TableCell("2"), TableCell("CUỐI")]],
+                  widths_cm=[None, None])
+    closing = Closing([RecipientLine("- Lưu: VT.")], Signature([], "CHỦ TỊCH", "Nguyễn Văn A"))
+    doc = open_docx(write_docx(Document([Part(None, Title("KẾ HOẠCH", ["Thử"]), [table], closing)], title="x")))
+    assert _keeps(doc, find_paragraph(doc, "CUỐI")) and not _keeps(doc, find_paragraph(doc, "Đầu"))

@@ -132,6 +132,9 @@ def _blocks(parent: etree._Element, blocks: list[Block], available: int, closing
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
+            if index == last and closing:  # the closing block never opens a page alone
+                for p in parent[-1].findall(f"{w('tr')}[last()]/{w('tc')}/{w('p')}"):
+                    _keep_next(p)
             continue
         if index == last and (closing or block.kind is ParaKind.closing):
             _closing_paragraph(parent, block, available)

@@ -206,7 +206,7 @@ def test_a_long_keep_chain_drops_its_weakest_link_first() -> None:
     page: the long paragraph's link to the table goes, the heading's and the lead-in's stay; a
     one-line caption keeps with its table."""
     from kehoach.compose.document import ParaKind, Paragraph, Run, Table, TableCell
-    from kehoach.writers.docx.body import _keeps
+    from kehoach.writers.docx.flow import _keeps
     from kehoach.writers.docx.wml import TEXT_W_PORTRAIT
 
     table = Table(header=[[TableCell("TT"), TableCell("Nội dung")]], rows=[[TableCell("1"), TableCell("A")]],

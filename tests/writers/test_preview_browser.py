@@ -1,6 +1,6 @@
-"""The preview (and the .html) in a real browser (headless Chromium): it keeps the blanks a draft leaves for the number and the day ("Số:      /KH-UBND",
-"Lâm Đồng, ngày      tháng 3 năm 2026", issue 24): measured in a real browser (headless Chromium),
-the number line is as wide as its text with the blanks, not with the blanks collapsed."""
+"""The preview and the .html in a real browser (headless Chromium): a draft's blanks for the number
+and the day ("Số:      /KH-UBND", "Lâm Đồng, ngày      tháng 3 năm 2026") keep their width instead of
+collapsing, and the preview never cuts a merged cell between two sheets (issue 24)."""
 
 from __future__ import annotations
 

@@ -37,6 +37,7 @@ HIDE_FIRST_PAGE_NUMBER = True  # Phụ lục I, Mục I: không hiển thị s�
 # The footnote pairs Quốc hiệu 13 / Tiêu ngữ 14 / date 14, or 12 / 13 / 13. We use the first pair.
 
 NATIONAL_NAME_PT = 13  # Phụ lục I, II.1.a: Quốc hiệu in hoa, cỡ chữ 12 đến 13, đứng, đậm
+NATIONAL_NAME_MIN_PT = 12  # ... at 12 pt when a wide body name needs room beside it
 MOTTO_PT = 14  # Phụ lục I, II.1.b: Tiêu ngữ cỡ chữ 13 đến 14, đứng, đậm
 PLACE_DATE_PT = 14  # Phụ lục I, II.4: địa danh và thời gian cỡ chữ 13 đến 14, nghiêng
 PARENT_PT = 13  # Phụ lục I, II.2: cơ quan chủ quản in hoa, cỡ chữ 12 đến 13, đứng (not bold)
@@ -81,6 +82,7 @@ SIGNATURE_SPACE_PT = 72  # [practice] room for the handwritten signature and the
 CLOSING_SPACE_BEFORE_PT = 12  # [practice] gap between the body's "./." and the closing block
 RECIPIENTS_LABEL_PT = 12  # Phụ lục I, II.9.d: "Nơi nhận:" cỡ chữ 12, nghiêng, đậm
 RECIPIENTS_PT = 11  # Phụ lục I, II.9.d: danh sách nơi nhận cỡ chữ 11, đứng, sát lề trái
+RECIPIENTS_NESTED_INDENT_CM = 0.5  # [practice] "+ CT, các PCT;" under "- UBND tỉnh:", per level
 
 # --- Tables (the decree gives no widths; Phụ lục I, III.1 for appendices) -------------------------
 
@@ -88,7 +90,8 @@ RECIPIENTS_PT = 11  # Phụ lục I, II.9.d: danh sách nơi nhận cỡ chữ 1
 # 9.6 cm wide in 13 pt bold. Letterhead and closing cells have no inner padding.
 LETTERHEAD_LEFT_CM = 6.4
 # [practice] a body name the plan breaks into lines ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") keeps
-# each line whole: the letterhead may reach up to this far into the left margin ...
+# each line whole: its column may widen by up to this much, taken from the Quốc hiệu's column (never
+# from the margin: the letterhead starts at the text's left edge, as in real plans) ...
 LETTERHEAD_MAX_OUTDENT_CM = 0.8
 # ... but never closer than this to the Quốc hiệu, so the two columns read as two (ô 1 and ô 2).
 LETTERHEAD_GAP_CM = 0.5
@@ -108,9 +111,16 @@ def appendix_label(index: int, count: int) -> str:
 APPENDIX_LABEL_PT = 14  # Phụ lục I, III.1: "Phụ lục" cỡ chữ 14, đứng, đậm, canh giữa
 APPENDIX_TITLE_PT = 14  # Phụ lục I, III.1: tên phụ lục in hoa, cỡ chữ 13 đến 14, đứng, đậm
 APPENDIX_NOTE_PT = 14  # Phụ lục I, III.1: dòng "(Kèm theo …)" cỡ chữ 13 đến 14, nghiêng
-TABLE_TEXT_PT = 12  # [practice] appendix tables: the decree fixes no size; 12 keeps columns readable
+# [practice] table text: the decree fixes no size; real plans set it like the body, 14 pt (r01: 460
+# of 465 cells, centred vertically), 13 pt in a dense table of this many columns or more.
+TABLE_TEXT_PT = 14
+DENSE_TABLE_TEXT_PT = 13
+DENSE_TABLE_COLUMNS = 7
+# [practice] a row up to this tall moves whole to the next page; a taller one may break across
+# pages (real plans let long rows break, the header row repeated), so no page is left a third empty.
+TABLE_KEEP_ROW_CM = 3.0
 TABLE_BORDER_PT = 0.5  # [practice] single thin grid lines
-# [practice] footnotes: the decree fixes no size. 12 pt, single spacing, justified: the size of the
-# table text and of "Nơi nhận:", two points under the body so a note reads as secondary yet stays
+# [practice] footnotes: the decree fixes no size. 12 pt, single spacing, justified: the size of
+# "Nơi nhận:", two points under the body so a note reads as secondary yet stays
 # legible in a photocopy (the National Assembly's consolidated texts set their notes at 12 pt too).
 FOOTNOTE_PT = 12

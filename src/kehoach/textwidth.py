@@ -153,30 +153,58 @@ def title_width_twips(text: str) -> int:
     return round(text_width_em(text, bold=True) * nd30.SUBJECT_PT * 20)
 
 
-def balanced_title_lines(line: str) -> list[str]:
-    """A trích yếu line too wide for the page, broken into as few lines as it needs, of widths as
-    even as the words allow (not a full line and an orphaned word or two)."""
-    available = TITLE_AVAILABLE_TWIPS
+# Two-syllable words (and a few longer ones) of plan titles that a title line never splits: "DOANH /
+# NGHIỆP" or "SẢN / PHẨM" at a line end reads as two words. Written in capitals, compared so.
+COMPOUNDS = frozenset("""
+BẢO HIỂM|BẢO VỆ|BẢO ĐẢM|BÌNH ĐẲNG|BẠO LỰC|BỀN VỮNG|BỒI DƯỠNG|CHUYỂN ĐỔI|CHƯƠNG TRÌNH|CHẤT LƯỢNG|CHỈ THỊ
+CÁN BỘ|CÔNG CHỨC|CÔNG NGHỆ|CÔNG NGHIỆP|CÔNG TÁC|CẢI CÁCH|CẢNH BÁO|CỘNG ĐỒNG|DOANH NGHIỆP|DU LỊCH|DÂN SỰ
+DÂN TỘC|DỊCH BỆNH|DỊCH VỤ|GIA ĐÌNH|GIAI ĐOẠN|GIAO THÔNG|GIÁM SÁT|GIÁO DỤC|GIẢI PHÁP|GIẢM NGHÈO|HIỆU QUẢ
+HÀNH CHÍNH|HẠ TẦNG|HỌC SINH|HỘI NHẬP|HỢP TÁC|KHOA HỌC|KHOÁNG SẢN|KHUYẾT TẬT|KIỂM TRA|KINH PHÍ|KINH TẾ
+KẾ HOẠCH|LAO ĐỘNG|MA TÚY|MIỀN NÚI|MÔI TRƯỜNG|NGHỊ QUYẾT|NGHỊ ĐỊNH|NGUỒN LỰC|NHIỆM VỤ|NHÂN DÂN|NHÂN LỰC
+NHÀ NƯỚC|NHÀ Ở|NÔNG NGHIỆP|NÔNG THÔN|NUÔI TRỒNG|PHÁP LUẬT|PHÁT TRIỂN|PHÒNG CHỐNG|PHÒNG NGỪA|PHÒNG THỦ
+PHỔ BIẾN|PHỤ NỮ|QUAN TRẮC|QUỐC PHÒNG|QUỐC TẾ|QUẢN LÝ|QUYẾT ĐỊNH|SINH VIÊN|SÁNG TẠO|SẢN PHẨM|SẢN XUẤT
+SỨC KHỎE|THANH NIÊN|THANH TRA|THIÊN TAI|THIỂU SỐ|THÀNH PHỐ|THÔNG TIN|THƯƠNG BINH|THƯƠNG MẠI|THỊ TRƯỜNG
+THỦ TỤC|THỦY SẢN|THỰC HIỆN|TIÊU BIỂU|TRIỂN KHAI|TRẬT TỰ|TRẺ EM|TRỌNG ĐIỂM|TUYÊN TRUYỀN|TÀI NGUYÊN
+VIÊN CHỨC|VIỆC LÀM|VĂN HÓA|VĂN BẢN|XUẤT KHẨU|XÂY DỰNG|XÃ HỘI|Y TẾ|ĐÀO TẠO|ĐÔ THỊ|ĐẤT ĐAI|ĐẦU TƯ
+ĐỊA BÀN|ĐỊA PHƯƠNG|ĐỐI TƯỢNG|ĐỔI MỚI|ĐỀ ÁN|AN NINH|AN TOÀN|SỬ DỤNG|TỔ CHỨC|HOẠT ĐỘNG|CHÍNH SÁCH
+CHÍNH QUYỀN|ỦY BAN|CƠ QUAN|ĐƠN VỊ|TỔNG KẾT|SƠ KẾT|BÁO CÁO|HƯỚNG DẪN|NÂNG CAO|TĂNG CƯỜNG|CHUYÊN ĐỀ
+ỨNG DỤNG|DỮ LIỆU|TRỰC TUYẾN|MỤC TIÊU|QUỐC GIA|TIÊU CHÍ|NÔNG DÂN|CHĂM SÓC|BẢO TRỢ|HỢP TÁC XÃ
+""".replace("\n", "|").strip("|").split("|"))
+_WORD_EDGE = re.compile(r"^\W+|\W+$")
+
+
+def splits_compound(before: str, after: str) -> bool:
+    """Whether a line break between the words ``before`` and ``after`` cuts a compound."""
+    left, right = _WORD_EDGE.sub("", before), _WORD_EDGE.sub("", after)
+    return bool(left and right) and not re.search(r"\W$", before) and upper(f"{left} {right}") in COMPOUNDS
+
+
+def balanced_title_lines(line: str, available: int = TITLE_AVAILABLE_TWIPS) -> list[str]:
+    """A trích yếu line too wide for ``available`` twips, broken into as few lines as it needs, never
+    inside a compound ("DOANH NGHIỆP") when another break fits, and of widths as even as the words
+    allow (not a full line and an orphaned word or two)."""
     words = line.split()
     if title_width_twips(line) <= available or len(words) < 2:
         return [line]
     count = min(-(-title_width_twips(line) // available), len(words))
 
     @functools.lru_cache(maxsize=None)
-    def best(start: int, lines: int) -> tuple[int, tuple[int, ...]]:
-        """(widest line, break positions) for words[start:] in ``lines`` lines."""
+    def best(start: int, lines: int) -> tuple[int, int, tuple[int, ...]]:
+        """(compounds cut, widest line, break positions) for words[start:] in ``lines`` lines."""
         if lines == 1:
-            return title_width_twips(" ".join(words[start:])), ()
-        result = (1 << 30, ())
+            width = title_width_twips(" ".join(words[start:]))
+            return (0 if width <= available else 1 << 20), width, ()  # a line too wide: never chosen
+        result = (1 << 30, 1 << 30, ())
         for end in range(start + 1, len(words) - lines + 2):
             head = title_width_twips(" ".join(words[start:end]))
             if head > available:
                 break
-            rest, breaks = best(end, lines - 1)
-            result = min(result, (max(head, rest), (end, *breaks)))
+            cuts, rest, breaks = best(end, lines - 1)
+            cuts += splits_compound(words[end - 1], words[end])
+            result = min(result, (cuts, max(head, rest), (end, *breaks)))
         return result
 
-    widest, breaks = best(0, count)
+    _, widest, breaks = best(0, count)
     if widest > available:  # no even split fits: let the paragraph wrap as it will
         return [line]
     edges = [0, *breaks, len(words)]

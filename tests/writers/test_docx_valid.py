@@ -116,3 +116,18 @@ def test_core_dates_come_from_the_plan(docx_files, stem):
         core = archive.read("docProps/core.xml").decode("utf-8")
     dates = re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core)
     assert dates == [("created", EXPECTED_DATES[stem]), ("modified", EXPECTED_DATES[stem])]
+
+
+def test_the_stress_plan_is_valid_too(tmp_path):
+    """Merged body cells, table text sizes and alignments, nested Nơi nhận indents, the closing
+    block's two rows, cut keep chains: the generated stress plan passes the same audit."""
+    from kehoach.source.loader import load_text
+    from stress_plan import stress_yaml
+
+    loaded = load_text(stress_yaml(3), "stress.yaml")
+    assert loaded.plan is not None, loaded.diagnostics
+    path = tmp_path / "stress.docx"
+    data = render(loaded.plan, "docx")
+    path.write_bytes(data)
+    assert audit_findings(path) == []
+    assert package_findings(data) == []

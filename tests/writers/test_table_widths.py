@@ -64,3 +64,13 @@ def test_only_very_tall_rows_may_split_across_pages():
     can_split = [tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None for tr in trs]
     assert can_split == [False, False, True]  # header, a short row, the tall row
     assert trs[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+def test_plan_widths_too_narrow_for_their_words_take_the_unused_page_width():
+    """A width the plan set for smaller text ("1.035.809" in 2.2 cm at 12 pt) would break the
+    figure at 13-14 pt: the column gets what its longest word needs from the width the table
+    leaves unused, and the others keep theirs."""
+    rows = [[TableCell("1"), TableCell(NAMES[0]), TableCell("1.035.809.000"), TableCell("")]]
+    widths, _ = grid(table(rows, widths=[1.0, 8.0, 1.5, 3.0]))  # 13.5 cm of 16.5
+    assert widths[2] >= widest_word("1.035.809.000", bold=False) + PAD
+    assert widths[1] == round(8.0 * 1440 / 2.54) and sum(widths) <= TEXT_W

@@ -22,8 +22,8 @@ from jinja2.utils import missing
 from ..diagnostics import Diagnostic, KehoachError
 from ..i18n import tr
 from ..source.loader import Loc, Source
-from .units import Unit
 from ..vn import upper
+from .units import Unit
 
 MARKERS = ("{{", "{%", "{#")
 

@@ -31,16 +31,32 @@ from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..fileio import write_atomic
 from ..i18n import tr
 from ..source.loader import Source, parse_yaml, read_text
-from .manifest import (BUILT, FAILED, MANIFEST, SKIPPED, Job, Result, _clean_stale_temporaries, _files_of,
-                       _merged, _previous, _prune, _removed_units, _templates_hash, _unchanged, input_hash,
-                       sha256, write_manifest)
+from ..zipcache import reproducible_zip
+from .manifest import (
+    BUILT,
+    FAILED,
+    MANIFEST,
+    SKIPPED,
+    Job,
+    Result,
+    _clean_stale_temporaries,
+    _files_of,
+    _merged,
+    _previous,
+    _prune,
+    _removed_units,
+    _templates_hash,
+    _unchanged,
+    input_hash,
+    sha256,
+    write_manifest,
+)
 from .naming import _check_pattern, output_names
 from .placeholders import Placeholders
 from .shards import batch_digest, shard_of
 from .slug import confined, slugify
 from .units import UnitTable, read_units
 from .worker import Renderer, _start_worker, _stop_worker, build_chunk, build_unit
-from ..zipcache import reproducible_zip
 
 __all__ = ["BUILT", "FAILED", "MANIFEST", "SKIPPED", "Job", "Options", "Report", "Result", "build_unit",
            "input_hash", "output_names", "run", "sha256", "write_manifest", "write_zip"]

@@ -22,9 +22,9 @@ from pydantic import ValidationError
 from ..diagnostics import Diagnostic, KehoachError, Severity, has_errors
 from ..fileio import write_atomic
 from ..i18n import tr
-from ..source.loader import Loaded, Source
 from ..model import Plan
 from ..pipeline.formats import WRITERS
+from ..source.loader import Loaded, Source
 from .manifest import BUILT, FAILED, Job, Result, sha256
 from .placeholders import Placeholders, UnitFailed, override_path
 from .slug import confined

@@ -16,7 +16,6 @@ from ..diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from .usage import CLICK_EXCEPTION
 
-
 # The code raised here, explained by ``kehoach rules KH000`` (cli/codes.py gathers it).
 CODES = (
     Code("KH000", "error", "Lỗi nội bộ của kehoach", "kehoach internal error",

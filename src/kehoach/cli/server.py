@@ -29,8 +29,19 @@ from pathlib import Path
 from .. import __version__
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
-from .server_child import reply as _reply, serve_request as _serve_request
-from .protocol import PROTOCOL, Replies, connect, is_private, peer_uid, private_stat, send_request, socket_path, supported
+from .protocol import (
+    PROTOCOL,
+    Replies,
+    connect,
+    is_private,
+    peer_uid,
+    private_stat,
+    send_request,
+    socket_path,
+    supported,
+)
+from .server_child import reply as _reply
+from .server_child import serve_request as _serve_request
 
 DEFAULT_IDLE_MINUTES = 60
 START_TIMEOUT_S = 30.0
@@ -75,9 +86,9 @@ def warm_up() -> None:
     from ..pipeline.check import check_path, forget_configuration
     from ..pipeline.formats import WRITERS
     from ..pipeline.render import render
-    from .main import click_command
     from .commands import register
     from .commands.init import starter_plan
+    from .main import click_command
 
     register()
     click_command()

@@ -22,20 +22,32 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import document as doc
-from . import emphasis, footnotes
 from .. import model as m
 from .. import nd30, vn
 from ..textwidth import break_letterhead_line
+from . import document as doc
+from . import emphasis, footnotes
 from . import tasks as t
 from .figures import reporting_values, target_value
 from .paragraphs import body, para, recipient_line, styled
 from .tables import needs_landscape, table
-from .text import (BLANK, deeper, end_mark, inline, proposal_line, label_for, money, number_of, number_text, sentence_case,
-                   strip_end)
+from .text import (
+    BLANK,
+    deeper,
+    end_mark,
+    inline,
+    label_for,
+    money,
+    number_of,
+    number_text,
+    proposal_line,
+    sentence_case,
+    strip_end,
+)
 from .wording import Wording, wording
 
 
@@ -116,7 +128,10 @@ class _Composer:
         if item.purpose:
             purpose = strip_end(item.purpose)
             text += f" {purpose}" if purpose.startswith("(") else f" ({purpose})"
-        yield recipient_line(f"{'-' if level == 0 else '+'} {text};", level=level)
+        # A parent typed with its colon ("UBND tỉnh:") introduces its lines; a group's own "Lưu: VT"
+        # ends that group with a full stop, like the archive line.
+        end = "" if text.endswith(":") else "." if level and re.match(r"(?i)lưu\s*:", text) else ";"
+        yield recipient_line(f"{'-' if level == 0 else '+'} {text}{end}", level=level)
         for child in item.items:
             yield from self.recipient(child, level + 1)
 

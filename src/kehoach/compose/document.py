@@ -159,13 +159,56 @@ class Table:
     """A table: header rows (with merged cells, repeated on every page) and body rows."""
 
     header: list[list[TableCell]]
-    rows: list[list[TableCell]]  # a group row is one cell spanning every column
+    # Body rows; a position covered by a merged cell (row_span/col_span) from above or from the left
+    # is left out, as in HTML.
+    rows: list[list[TableCell]]
     widths_cm: list[float | None]  # one per leaf column; None = writer decides
     title: str | None = None
+    # Indexes of the rows that head a group (they never end a page); None: a row whose first cell
+    # spans two columns or more (a table not made by compose).
+    group_rows: frozenset[int] | None = None
+    font_pt: float = 14  # the cells' text size
+    valign: str = "center"  # top | center | bottom: where the text sits in a taller cell
 
     @property
     def column_count(self) -> int:
         return len(self.widths_cm)
+
+    def placed(self, rows: list[list[TableCell]] | None = None) -> list[list[tuple[int, TableCell | None]]]:
+        """``rows`` (the header then the body, by default) laid on the grid: per row, ``(column,
+        cell)`` for each cell and ``(column, None)`` where a cell merged down from a row above
+        covers the position (once per covering cell, at its first column)."""
+        laid: list[list[tuple[int, TableCell | None]]] = []
+        below: dict[int, list[int]] = {}  # column -> [rows still covered, span]
+        for row in ([*self.header, *self.rows] if rows is None else rows):
+            line: list[tuple[int, TableCell | None]] = []
+            cells = iter(row)
+            column = 0
+            while column < self.column_count:
+                if column in below:
+                    left, span = below[column]
+                    line.append((column, None))
+                    if left <= 1:
+                        del below[column]
+                    else:
+                        below[column][0] = left - 1
+                    column += span
+                    continue
+                cell = next(cells, None)
+                if cell is None:
+                    break
+                if cell.row_span > 1:
+                    below[column] = [cell.row_span - 1, max(cell.col_span, 1)]
+                line.append((column, cell))
+                column += max(cell.col_span, 1)
+            line += [(column, cell) for cell in cells]  # past the grid: kept, for the writer to judge
+            laid.append(line)
+        return laid
+
+    def body_grid(self) -> list[list[TableCell | None]]:
+        """The body rows with ``None`` where a cell merged down from a row above covers the position:
+        what a writer without merges prints."""
+        return [[cell for _, cell in line] for line in self.placed(self.rows)]
 
 
 Block = Paragraph | Table

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import document as doc
 from ..model import markup
+from . import document as doc
 from .text import strip_end
 
 

@@ -3,9 +3,9 @@ inline emphasis parsed into runs and its label set as the plan says."""
 
 from __future__ import annotations
 
+from .. import model as m
 from . import document as doc
 from . import emphasis
-from .. import model as m
 
 
 def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold: bool = False,

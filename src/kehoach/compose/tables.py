@@ -4,8 +4,9 @@ and whether it needs a landscape page.
 
 from __future__ import annotations
 
-from . import document as doc
 from .. import model as m
+from .. import nd30
+from . import document as doc
 from .emphasis import paragraphs
 from .text import cell_text
 
@@ -43,10 +44,13 @@ def table(source: m.Table) -> doc.Table:
 
     place(source.columns, 0)
     rows: list[list[doc.TableCell]] = []
-    for row in source.rows:
+    groups: set[int] = set()
+    grid = m.row_grid(source.rows, width)
+    for row, laid in zip(source.rows, grid):
         if isinstance(row, m.GroupRow):
             # Its number in the TT column (when given), the title spanning the middle columns, its own
             # figures (subtotals) in the last ones. The model rejects more cells than columns.
+            groups.add(len(rows))
             cells = []
             if row.number is not None:
                 cells.append(cell(str(row.number), bold=True, align="center"))
@@ -56,8 +60,22 @@ def table(source: m.Table) -> doc.Table:
                       for value, leaf in zip(row.cells, leaves[width - len(row.cells):])]
             rows.append(cells)
         else:
-            rows.append([cell(cell_text(value), align=leaf.align) for value, leaf in zip(row, leaves)])
-    return doc.Table(header=header, rows=rows, widths_cm=[leaf.width for leaf in leaves], title=source.title)
+            # A merged body cell starts where the grid says; the positions it covers are left out,
+            # as in HTML (the writers draw them as continued merges).
+            rows.append([cell(cell_text(m.cell_value(value)), align=leaves[column].align,
+                              col_span=value.cols if isinstance(value, m.SpanCell) else 1,
+                              row_span=value.rows if isinstance(value, m.SpanCell) else 1)
+                         for column, value in filter(None, laid)])
+    return doc.Table(header=header, rows=rows, widths_cm=[leaf.width for leaf in leaves], title=source.title,
+                     group_rows=frozenset(groups), font_pt=font_size(source), valign=source.valign)
+
+
+def font_size(source: m.Table) -> float:
+    """The table's text size: the plan's, else 14 pt, 13 pt for a dense table."""
+    if source.font_size is not None:
+        return source.font_size
+    dense = len(source.leaf_columns()) >= nd30.DENSE_TABLE_COLUMNS
+    return nd30.DENSE_TABLE_TEXT_PT if dense else nd30.TABLE_TEXT_PT
 
 
 def needs_landscape(source: m.Table) -> bool:

@@ -24,14 +24,20 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from jinja2 import nodes
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    nodes,
+)
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from ..resources import templates_dir
-
 
 MAX_LOOP_ITEMS = 1_000_000  # loop iterations in one rendering (the defaults use a few dozen)
 MAX_OUTPUT_CHARS = 1_000_000  # text written by one rendering, and any string or list built by * or **

@@ -7,9 +7,9 @@ YAML. Error codes are listed in ``errors``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 
 from ..i18n import tr
 from .blocks import Source

@@ -100,7 +100,7 @@ class AppendixReader:
 
     def _default_note(self, data: dict) -> str:
         lh = data["letterhead"]
-        from ..model import date_parts, KINDS
+        from ..model import KINDS, date_parts
         number = lh.get("number") or ""
         number = f"0{number}" if number.isdigit() and len(number) == 1 else (number or "     ")
         kind = data.get("kind", "KẾ HOẠCH")

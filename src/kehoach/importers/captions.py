@@ -9,7 +9,6 @@ import re
 from .blocks import Para, Table
 from .labels import split_label
 
-
 CAPTION = re.compile(r"^(?:Biểu mẫu|Biểu|Bảng|Phụ biểu|Mẫu)\s*(?:số\s*)?[0-9IVXLC]+[a-z]?\b", re.IGNORECASE)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..vn import strip_end  # noqa: F401  (the importers take it from here)
 from .blocks import Para, Run, Table
 from .frame import Line
-from ..vn import strip_end  # noqa: F401  (the importers take it from here)
 
 PREAMBLE_BASIS = re.compile(r"^(Căn cứ|Thực hiện)\b")
 PROPOSAL = re.compile(r"^(Theo|Xét) đề nghị\b")

@@ -14,8 +14,8 @@ import signal
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 from ..i18n import tr
 from .errors import import_error

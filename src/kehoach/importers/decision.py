@@ -7,8 +7,17 @@ import re
 from .. import vn
 from ..i18n import tr
 from .blocks import Break, Para, Table
-from .common import (ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end,
-                     text_of, unmark)
+from .common import (
+    ARTICLE,
+    PREAMBLE_BASIS,
+    PROPOSAL,
+    clean,
+    is_closing_para,
+    is_closing_table,
+    strip_end,
+    text_of,
+    unmark,
+)
 from .emphasis import drop_chars, marked, para_marked
 
 

@@ -11,7 +11,6 @@ text is written without emphasis rather than wrongly.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 
 from ..model import markup

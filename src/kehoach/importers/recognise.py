@@ -17,14 +17,26 @@ from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
 from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
-from .closing import ClosingReader
 from .blocks import Break, Para, Source, Table
-from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
-                     is_closing_table, lines_of, strip_end, text_of, unmark)
+from .closing import ClosingReader
+from .common import (
+    NOTE,
+    PERIOD,
+    PREAMBLE_BASIS,
+    PROPOSAL,
+    basis_marks,
+    clean,
+    inline,
+    is_closing_para,
+    is_closing_table,
+    lines_of,
+    strip_end,
+    text_of,
+    unmark,
+)
 from .decision import DecisionReader
 from .emphasis import para_marked, plan_styles
 from .errors import import_error
-
 
 # The enacting sentence ends the preamble with a colon: "… ban hành Kế hoạch … như sau:", "… với những
 # nội dung cụ thể như sau:", "… các nội dung sau đây:".

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 
 from .. import vn
-from ..vn import decimal_number as number_of  # outline takes it from here
 from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for
+from ..vn import decimal_number as number_of  # outline takes it from here
 
 STANDARD = SCHEMES["standard"]
 

@@ -10,13 +10,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..source.config import Config, find_config
 from ..diagnostics import Diagnostic, Severity
+from ..source.config import Config, find_config
 from ..source.loader import Loaded, Source
 from .profiles import UnknownProfile, select
-from .rules.registry import RULES, Context, Finding, Rule
-
 from .rules import register_all
+from .rules.registry import RULES, Context, Finding, Rule
 
 register_all()  # the families of rules/__init__.py's FAMILIES, in that order
 

@@ -15,12 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml.error import YAMLError
 
-from ..source.config import Config, find_config
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
-from ..resources import templates_dir
-from ..source.loader import Loaded, safe_yaml
 from ..model import Role
+from ..resources import templates_dir
+from ..source.config import Config, find_config
+from ..source.loader import Loaded, safe_yaml
 from ..vn import roman
 
 

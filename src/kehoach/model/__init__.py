@@ -39,14 +39,14 @@ from .body import (
     Section,
 )
 from .decision import Article, Decision
+from .figures import DueDate, Figure, figures_of
+from .generated import Generated
 from .letterhead import Letterhead
 from .plan import KINDS, Period, Plan
 from .schema import json_schema
-from .generated import Generated
-from .style import PATTERN, SCHEMES, Emphasis, Styles, emphasis_flags
 from .signature import Archive, Recipient, RecipientGroup, Recipients, Signature
+from .style import PATTERN, SCHEMES, Emphasis, Styles, emphasis_flags
 from .tables import Appendix, BodyCell, Cell, Column, GroupRow, SpanCell, Table, cell_value, row_grid
-from .figures import DueDate, Figure, figures_of
 from .tasks import TASK_LINES, TaskColumns, TaskLabels, TaskTable
 
 __all__ = [

@@ -29,9 +29,8 @@ numbers 1..n in the order of first reference; ``plain`` leaves it out. ``\\[`` i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 _ESCAPABLE = "*_\\["
 FOOTNOTE_ID = r"^[^\s\[\]^]+$"  # what an id may be: no spaces, brackets or "^"

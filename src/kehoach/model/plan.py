@@ -9,11 +9,11 @@ from pydantic import Field, field_validator, model_validator
 from .base import F, Model, Paragraphs, _as_list
 from .body import Preamble, Section
 from .decision import Decision
-from .letterhead import Letterhead
-from .signature import Recipients, Signature
 from .generated import Generated
-from .markup import FOOTNOTE_ID
+from .letterhead import Letterhead
 from .marks import CLASSIFICATIONS, URGENCIES, Classification, Urgency, normalise_level
+from .markup import FOOTNOTE_ID
+from .signature import Recipients, Signature
 from .style import Styles
 from .tables import Appendix
 from .tasks import TaskLabels, TaskTable

@@ -128,6 +128,13 @@ class Table(Model):
     landscape: bool | None = F(
         "Trang ngang", "Trình bày trên trang ngang; mặc định tự chọn theo độ rộng bảng.", None
     )
+    font_size: float | None = F(
+        "Cỡ chữ trong bảng (pt)",
+        "Cỡ chữ của nội dung bảng; mặc định 14 như văn bản thật, 13 khi bảng dày (từ 7 cột trở lên).",
+        None, ge=8, le=16)
+    valign: Literal["top", "center", "bottom"] = F(
+        "Căn dọc ô", "Căn nội dung ô theo chiều dọc: giữa (center, mặc định như văn bản thật), trên (top), "
+        "dưới (bottom).", "center")
 
     _columns = field_validator("columns", mode="before")(_titled_columns)
 

@@ -24,6 +24,7 @@ table.letterhead td.left { width: 40%; } table.closing td.left { width: 50%; tex
 .stamp { display: table; margin: 4pt auto; padding: 1pt 6pt; border: 1px solid #f00; color: #f00; font-weight: bold; font-size: 13pt; }
 hr.rule { width: 35%; border: 0; border-top: 1px solid #000; margin: 2pt auto 6pt; }
 .place-date { font-style: italic; }
+/* A draft leaves blanks for the number and the day ("Số:      /KH-UBND"): keep them as typed. */
 .number, .place-date, .title .note, .appendix-head .note { white-space: pre-wrap; } /* a draft's blanks */
 .title { text-align: center; font-weight: bold; margin-top: 12pt; }
 .title .note { font-weight: normal; font-style: italic; }
@@ -37,8 +38,9 @@ p.centered { text-align: center; text-indent: 0; }
 section.part + section.part, section.appendix { break-before: page; margin-top: 2cm; }
 section.appendix.landscape { max-width: 25cm; }
 .appendix-head { text-align: center; font-weight: bold; } .appendix-head .note { font-weight: normal; font-style: italic; }
-table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 12pt; }
-table.data td, table.data th { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
+table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 14pt; }
+table.data td, table.data th { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
+table.data[data-valign="top"] td { vertical-align: top; } table.data[data-valign="bottom"] td { vertical-align: bottom; }
 table.data p { text-indent: 0; margin: 0; text-align: inherit; }
 sup.fn { font-size: 0.7em; line-height: 0; } sup.fn a { color: inherit; text-decoration: none; }
 section.footnotes { font-size: 12pt; margin-top: 12pt; } section.footnotes hr { width: 30%; margin: 0; border: 0; border-top: 1px solid #000; }
@@ -158,6 +160,8 @@ def table_html(table: doc.Table) -> str:
         return f"<{tag}{spans}{style}>{body}</{tag}>"
 
     caption = f"<caption>{escape(table.title)}</caption>" if table.title else ""
+    # The table's own text size and vertical alignment (real plans: 14 pt, 13 in a dense table, centred).
+    look = f' style="font-size:{table.font_pt:g}pt"' + (f' data-valign="{escape(table.valign)}"')
     head = "".join("<tr>" + "".join(cell("th", c) for c in row) + "</tr>" for row in table.header)
     rows = "".join("<tr>" + "".join(cell("td", c) for c in row) + "</tr>" for row in table.rows)
-    return f'<table class="data">{caption}<thead>{head}</thead><tbody>{rows}</tbody></table>'
+    return f'<table class="data"{look}>{caption}<thead>{head}</thead><tbody>{rows}</tbody></table>'

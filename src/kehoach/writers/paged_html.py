@@ -81,17 +81,26 @@ function kehoachPaginate(template, target) {
       if (full() && page.children.length > 1) {  // not even the header fits here
         page.removeChild(table); newPage().appendChild(table);
       }
+      // Rows bound by a cell merged down (rowspan) move together: a sheet never cuts a merged cell.
+      const bands = [];
+      let bound = 0;
       for (const row of rows) {
-        body.appendChild(row);
-        if (full() && body.rows.length > 1) {
-          row.remove();
+        if (bound > 0) { bands[bands.length - 1].push(row); bound -= 1; } else { bands.push([row]); }
+        for (const cell of row.cells) bound = Math.max(bound, (cell.rowSpan || 1) - 1);
+      }
+      for (const band of bands) {
+        band.forEach(row => body.appendChild(row));
+        if (full() && body.rows.length > band.length) {
+          band.forEach(row => row.remove());
           const next = document.createElement('table');
           next.className = table.className;
+          next.setAttribute('style', table.getAttribute('style') || '');
+          if (table.dataset.valign) next.dataset.valign = table.dataset.valign;
           if (head) next.appendChild(head.cloneNode(true));
           body = document.createElement('tbody');
           next.appendChild(body);
           newPage().appendChild(next);
-          body.appendChild(row);
+          band.forEach(row => body.appendChild(row));
         }
       }
     }

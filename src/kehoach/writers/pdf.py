@@ -35,8 +35,8 @@ from types import TracebackType
 
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..fileio import make_scratch, remove_scratch, write_atomic
-from .fonts import require_serif_font
 from ..i18n import tr
+from .fonts import require_serif_font
 from .pdf_stamp import reproducible, stamp_time
 
 DEFAULT_TIMEOUT = 120.0  # seconds for one document (or one soffice run)

@@ -78,11 +78,12 @@ def cell_text(cell: doc.TableCell, joiner: str = " ") -> str:
 
 
 def table_lines(table: doc.Table) -> list[str]:
-    """Pipe rows; a merged cell is printed once, in the first row and column it covers."""
+    """Pipe rows; a merged cell is printed once, in the first row and column it covers; a body
+    position a cell merged from above covers is an empty cell, so the columns stay in line."""
     lines = [table.title] if table.title else []
     for row in table.header:
         lines.append("| " + " | ".join(cell_text(cell, "\n") for cell in row) + " |")
     lines.append("|" + "---|" * table.column_count)
-    for row in table.rows:
-        lines.append("| " + " | ".join(cell_text(cell) for cell in row) + " |")
+    for row in table.body_grid():
+        lines.append("| " + " | ".join(cell_text(cell) if cell else "" for cell in row) + " |")
     return lines

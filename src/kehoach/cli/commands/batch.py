@@ -7,10 +7,10 @@ from pathlib import Path
 
 import typer
 
-from ..app import app
-from ..failures import reported
 from ...diagnostics import Severity
 from ...i18n import tr
+from ..app import app
+from ..failures import reported
 from .build import print_diagnostics
 
 

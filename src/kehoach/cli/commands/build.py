@@ -6,11 +6,11 @@ from pathlib import Path
 
 import typer
 
-from ..app import app
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import is_stream
 from ...i18n import tr
 from ...pipeline.formats import WRITERS, resolve_output, suffixes
+from ..app import app
 from ..failures import reported
 from ..report import print_text
 from ..usage import HG

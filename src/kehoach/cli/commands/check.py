@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..app import app
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ...source.config import Selection
 from ...source.loader import Loaded
+from ..app import app
 from ..failures import internal_error, reported
 from ..report import FORMATS, FORMATTERS, format_json, format_text, use_color
 from ..usage import H

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import typer
 
-from ..app import app
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
+from ...importers.readers import shown_suffixes
+from ..app import app
 from ..failures import reported
 from ..usage import HG
-from ...importers.readers import shown_suffixes
 
 
 @app.command("import")

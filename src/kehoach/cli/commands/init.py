@@ -6,13 +6,12 @@ from pathlib import Path
 
 import typer
 
-from ..app import app
-from ..failures import reported
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ...resources import templates_dir
-
+from ..app import app
+from ..failures import reported
 
 SCHEMA_FILE = "kehoach.schema.json"  # where the starter's modeline points: beside the plan
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from ..app import app
 from ...diagnostics import Diagnostic, Severity
 from ...i18n import get_lang, set_lang, tr
+from ..app import app
 
 
 @app.command()

@@ -8,9 +8,8 @@ from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
 
-from ..app import app
 from ...i18n import tr
-
+from ..app import app
 
 FIX_MARKS = {None: "", "safe": "✓", "unsafe": "✓*", "sometimes": "✓*"}
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import typer
 
-from ..app import app
-from ..failures import reported
 from ...fileio import is_stream, write_atomic
 from ...model import json_schema
+from ..app import app
+from ..failures import reported
 
 
 def schema_text() -> str:

@@ -6,9 +6,9 @@ import time
 
 import typer
 
+from ...i18n import tr
 from ..app import app
 from ..failures import reported
-from ...i18n import tr
 from ..server import DEFAULT_IDLE_MINUTES
 
 server_app = typer.Typer(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
+from ...fileio import is_stream, write_atomic
 from ..app import app
 from ..failures import reported
-from ...fileio import is_stream, write_atomic
 
 
 @app.command()

@@ -38,7 +38,8 @@ class Checked:
 
 def check_text(text: str, path: str) -> list[Diagnostic]:
     """Every finding of ``check`` on ``text`` as the content of ``path``."""
-    from ...pipeline.check import check_text as check_buffer, forget_configuration
+    from ...pipeline.check import check_text as check_buffer
+    from ...pipeline.check import forget_configuration
 
     forget_configuration()  # a long-running process: kehoach.toml may have been edited since
     return check_buffer(text, path).findings

@@ -17,6 +17,25 @@ FAMILIES = (
 def register_all() -> None:
     """Import every family, registering its rules in ``registry.RULES``."""
     from . import (  # noqa: F401  (static imports: tests/architecture sees the edges)
-        profile, period, number, dates, signature, recipients, labels, letterhead, text, agencies, citations,
-        starter, wording, lists, references, spelling, words, official_names, two_tier, markup, footnotes,
+        agencies,
+        citations,
+        dates,
+        footnotes,
+        labels,
+        letterhead,
+        lists,
+        markup,
+        number,
+        official_names,
+        period,
+        profile,
+        recipients,
+        references,
+        signature,
+        spelling,
+        starter,
+        text,
+        two_tier,
+        wording,
+        words,
     )

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
-from ...model.style import SCHEMES, deeper, label_for
-from ...vn import LETTERS, roman, upper
-from ...source.loader import Loc
 from ...model import Item
+from ...model.style import SCHEMES, deeper, label_for
+from ...source.loader import Loc
+from ...vn import LETTERS, roman, upper
 from .registry import Context, Finding, rule
 
 _ROMANS = {roman(n): n for n in range(1, 60)}

@@ -11,6 +11,7 @@ from ...nd30 import LETTERHEAD_MIN_PT
 from ...textwidth import break_letterhead_line, letterhead_column_cm, letterhead_line_cm
 from .registry import Context, Finding, is_placeholder, rule
 
+
 def suggested_break(line: str, *, bold: bool) -> tuple[str, str] | None:
     """The line broken before its administrative unit, as the build breaks it; None when it is
     not broken there (it fits, or no break makes both halves fit)."""

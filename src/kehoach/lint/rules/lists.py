@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
-from ...vn import LETTERS
-from ...source.loader import Loc
 from ...model import GroupRow, Item, cell_value, row_grid
+from ...source.loader import Loc
+from ...vn import LETTERS
 from .registry import Context, Finding, rule, tables_of, walk_items
 
 _LETTER_POINT = re.compile(r"^\s*([a-zđ])\)\s")

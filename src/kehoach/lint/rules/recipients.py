@@ -9,11 +9,18 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...source.loader import Loc
 from ...vn import roman
-from ..recipient_names import (Entry, covers, entries, expand_grouped, group_covers, is_not_agency,  # noqa: F401
-                               issuers_own, name_forms)
+from ..recipient_names import (  # noqa: F401
+    Entry,
+    covers,
+    entries,
+    expand_grouped,
+    group_covers,
+    is_not_agency,
+    issuers_own,
+    name_forms,
+)
 from .registry import Context, Finding, Fix, rule, walk_items
 from .text import fold_tones
-
 
 _TYPED = (";", ".", ",")
 
@@ -95,12 +102,14 @@ def missing_semicolon(ctx: Context) -> Iterator[Finding]:
       ("dòng 'Lưu:' phải có VT", "the 'Lưu:' line must include VT"))
 def archive_vt(ctx: Context) -> Iterator[Finding]:
     """The last line is "Lưu: VT, <drafting unit>." — the văn thư (VT) keeps a copy. Write it
-    under ``archive:``, not as a recipient.
+    under ``archive:``, not as a recipient (a group may keep its own "Lưu:" line among its items:
+    "- UBND tỉnh: + CT, các PCT; + Lưu: VT.").
 
     Tiếng Việt:
 
         Dòng cuối là "Lưu: VT, <đơn vị soạn thảo>." — văn thư (VT) lưu một bản. Ghi ở `archive:`, không
-        ghi như một nơi nhận.
+        ghi như một nơi nhận (một nhóm có thể có dòng "Lưu:" riêng trong các nơi nhận con: "- UBND
+        tỉnh: + CT, các PCT; + Lưu: VT.").
 
     Passes:
 
@@ -118,7 +127,10 @@ def archive_vt(ctx: Context) -> Iterator[Finding]:
     if recipients is None:
         return
     for entry in entries(ctx):
-        if re.match(r"(?i)lưu\s*:", entry.recipient.name):
+        # A group's own "Lưu: VT" ("- UBND tỉnh: + CT, các PCT; + Lưu: VT.") is printed as written;
+        # only a top-level one belongs under ``archive:``.
+        nested = entry.loc.count("items") > 1 or "groups" in entry.loc
+        if re.match(r"(?i)lưu\s*:", entry.recipient.name) and not nested:
             yield Finding(entry.loc, tr(
                 "dòng 'Lưu:' ghi ở `archive:` (units, copies), không ghi như một nơi nhận",
                 "write the 'Lưu:' line under `archive:` (units, copies), not as a recipient"))

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from ...diagnostics import Severity
 from ...i18n import tr
-from ...source.loader import Loaded, Loc
-from ...model import Figure, Item, Plan, Role
+from ...model import Figure, Item, Plan, Role, SpanCell
 from ...model.walk import Task, reporting_rules, tables_of, tasks_of, walk_items  # noqa: F401  (rules import them from here)
+from ...source.loader import Loaded, Loc
 
 if TYPE_CHECKING:
     from ...source.config import Config
@@ -307,8 +307,12 @@ def walk_texts(plan: Plan) -> Iterator[tuple[Loc, str]]:
         for r, row in enumerate(table.rows):
             cells = row if isinstance(row, list) else [row.group]
             for c, cell in enumerate(cells):
+                # A merged cell's text sits under its "value" key.
+                loc = (*here, "rows", r) + ((c,) if isinstance(row, list) else ("group",))
+                if isinstance(cell, SpanCell):
+                    cell, loc = cell.value, (*loc, "value")
                 if isinstance(cell, str) and cell:
-                    yield (*here, "rows", r) + ((c,) if isinstance(row, list) else ("group",)), cell
+                    yield loc, cell
     for key, note in plan.footnotes.items():
         yield ("footnotes", key), note
     if plan.decision:

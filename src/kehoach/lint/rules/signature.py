@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
-from ...source.loader import Loc
 from ...model import Signature
+from ...source.loader import Loc
 from ...vn import upper
 from .registry import Context, Finding, is_placeholder, rule
 

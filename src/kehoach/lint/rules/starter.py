@@ -17,6 +17,7 @@ from ...i18n import tr
 from ...resources import templates_dir
 from .registry import Context, Finding, rule
 
+
 def _strings(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, str):
         yield loc, value

@@ -1,5 +1,5 @@
-"""The document body: paragraphs, blocks, the closing (ô 7, 9b), and each part and appendix in a
-section of its own."""
+"""The document body: paragraphs and blocks (with the keeps ``flow`` plans), the closing block
+(``closing``), and each part and appendix in a section of its own."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ import functools
 from lxml import etree
 
 from ... import nd30, vn
-from ...compose.document import AppendixPart, Block, Closing, Document, ParaKind, Paragraph, Part, Table
+from ...compose.document import AppendixPart, Block, Document, Paragraph, ParaKind, Part, Table
+from ...textwidth import TITLE_AVAILABLE_TWIPS, balanced_title_lines
 from .anchors import add_anchors
+from .closing import _closing
+from .flow import _MAX_WHOLE_CLOSING_LINES, _free, _is_lead_in, _keep_next, _keeps, _last_sentences, _lines
 from .letterhead import _letterhead, _rule_under, _title
-from .tables import _cell, _data_table, _table
+from .tables import _data_table
 from .template import _sect_pr, _Template
-from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _runs, _text_p, twips_cm, twips_pt, w
+from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _runs, _text_p, w
 
 _PARA_STYLE = {
     ParaKind.basis: "KHBasis",
@@ -36,63 +39,49 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> None:
 
 
 
-def _keep_next(p: etree._Element) -> None:
-    ppr = p[0]
-    if ppr.find(w("keepNext")) is None:
-        # keepNext follows pStyle in CT_PPrBase's sequence.
-        ppr.find(w("pStyle")).addnext(etree.Element(w("keepNext")))
-
-
-def _is_lead_in(para: Paragraph) -> bool:
-    """A line that introduces what follows ("Trọng tâm:", "Nhóm 1:"): never last on a page."""
-    return para.text.rstrip().endswith(":")
-
-
-def _blocks(parent: etree._Element, blocks: list[Block], available: int) -> None:
+def _blocks(parent: etree._Element, blocks: list[Block], available: int, closing: bool = False) -> None:
+    """The blocks of a part or an appendix; ``closing``: a closing block (Nơi nhận, signature)
+    follows, and the last paragraph (the "./." line, or a decision's last article) goes with it."""
     last = len(blocks) - 1
+    keeps = _keeps(blocks, available)
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             _data_table(parent, block, available)
+            if index == last and closing:  # the closing block never opens a page alone
+                for p in parent[-1].findall(f"{w('tr')}[last()]/{w('tc')}/{w('p')}"):
+                    _keep_next(p)
+            continue
+        if index == last and (closing or block.kind is ParaKind.closing):
+            _closing_paragraph(parent, block, available)
             continue
         _paragraph(parent, block)
-        if index < last and (_is_lead_in(block) or isinstance(blocks[index + 1], Table)):
-            _keep_next(parent[-1])  # a lead-in, or the line introducing a table
+        if keeps[index]:
+            _keep_next(parent[-1])
             if index and isinstance(blocks[index - 1], Table) and _is_lead_in(block):
                 # LibreOffice lets a lead-in right after a table stay at the foot of a page; the
                 # table's last row keeping with it (Word's reading of keepNext in a row) moves both.
                 for p in parent[-2].findall(f"{w('tr')}[last()]/{w('tc')}/{w('p')}"):
                     _keep_next(p)
-        elif index == last and block.kind is ParaKind.closing:
-            _keep_next(parent[-1])  # the "./." line goes with the signature block
+        elif block.kind is ParaKind.heading:
+            _free(parent[-1])  # its style keeps; here the chain is cut, or nothing follows
 
 
-def _closing(body: etree._Element, closing: Closing) -> None:
-    left = twips_cm(nd30.CLOSING_LEFT_CM)
-    widths = [left, TEXT_W_PORTRAIT - left]
-    tbl = _table(body, widths, borders=False, cell_margin=0)
-    tr = etree.SubElement(tbl, w("tr"))
-    etree.SubElement(etree.SubElement(tr, w("trPr")), w("cantSplit"))
-    recipients = _cell(tr, widths[0])
-    if closing.recipients:
-        _text_p("KHRecipientsLabel", "Nơi nhận:", recipients)
-        for line in closing.recipients:
-            p = _p("KHRecipients", recipients)
-            _runs(p, line.spans(), italic=line.heading)
-    else:
-        _p("KHRecipients", recipients)
-    signer = _cell(tr, widths[1])
-    sig = closing.signature
-    if sig is None:
-        _p("KHSignature", signer)
+def _closing_paragraph(parent: etree._Element, para: Paragraph, available: int) -> None:
+    """The last paragraph before the closing block goes with it. LibreOffice moves a kept paragraph
+    whole, so a long one is printed as two: its last sentences (a few lines, kept with the
+    signature) and what comes before (free to stay on the page before, which is not emptied)."""
+    lines = _lines(para, available)
+    # Up to a few lines it moves whole (and stays one paragraph, as the author wrote it).
+    cut = _last_sentences(para, available) if lines > _MAX_WHOLE_CLOSING_LINES else None
+    if cut is None:
+        _paragraph(parent, para)
+        if lines <= _MAX_WHOLE_CLOSING_LINES:  # else it stays where it falls, rather than move whole
+            _keep_next(parent[-1])
         return
-    lines = [*sig.authority_lines, sig.title]
-    for index, line in enumerate(lines):
-        p = _text_p("KHSignature", vn.upper(line), signer)
-        if index == 0:  # level with "Nơi nhận:" (Phụ lục I, II.9.d)
-            spacing = etree.SubElement(p[0], w("spacing"))
-            spacing.set(w("before"), str(twips_pt(nd30.CLOSING_SPACE_BEFORE_PT)))
-    _text_p("KHSignerName", sig.name, signer)
-
+    head, tail = cut
+    _paragraph(parent, head)
+    _paragraph(parent, tail)
+    _keep_next(parent[-1])
 
 
 def _end_section(body: etree._Element, sect: etree._Element) -> None:
@@ -101,13 +90,19 @@ def _end_section(body: etree._Element, sect: etree._Element) -> None:
     if last is None or last.tag != w("p"):
         # A section that ends on a table needs a paragraph to carry its sectPr. Make it 1 pt high
         # with no spacing, so that it cannot spill onto a page of its own (a blank numbered page).
-        last = _p("KHBody", body)
-        spacing = etree.SubElement(last[0], w("spacing"))
-        for attr, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
-            spacing.set(w(attr), value)
-        r_pr = etree.SubElement(last[0], w("rPr"))
-        etree.SubElement(r_pr, w("sz")).set(w("val"), "2")
+        last = _hairline(body)
     last[0].append(sect)
+
+
+def _hairline(body: etree._Element) -> etree._Element:
+    """An empty paragraph 1 pt high with no spacing."""
+    p = _p("KHBody", body)
+    spacing = etree.SubElement(p[0], w("spacing"))
+    for attr, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+        spacing.set(w(attr), value)
+    r_pr = etree.SubElement(p[0], w("rPr"))
+    etree.SubElement(r_pr, w("sz")).set(w("val"), "2")
+    return p
 
 
 def _build_body(body: etree._Element, document: Document, template: _Template) -> None:
@@ -118,6 +113,11 @@ def _build_body(body: etree._Element, document: Document, template: _Template) -
             sections.append((appendix.landscape, functools.partial(_appendix, appendix=appendix)))
     if not sections:  # nothing to write: still a valid, empty A4 page
         sections.append((False, lambda body: _p("KHBody", body)))
+    if document.footnotes:
+        # LibreOffice sets a document that opens on a table (the letterhead) a line lower when the
+        # page has footnotes (25.6 mm from the top instead of 20); a hairline paragraph before the
+        # table keeps the letterhead at the top margin.
+        _hairline(body)
     for index, (landscape, fill) in enumerate(sections):
         fill(body)
         sect = _sect_pr(template, landscape)
@@ -132,18 +132,22 @@ def _part_main(body: etree._Element, part: Part) -> None:
     if part.letterhead:
         _letterhead(body, part.letterhead)
     _title(body, part.title)
-    _blocks(body, part.blocks, TEXT_W_PORTRAIT)
+    _blocks(body, part.blocks, TEXT_W_PORTRAIT, closing=part.closing is not None)
     if part.closing:
         _closing(body, part.closing)
 
 
 def _appendix(body: etree._Element, appendix: AppendixPart) -> None:
+    available = TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT
     _text_p("KHAppendixLabel", appendix.label, body)
-    _text_p("KHAppendixTitle", vn.upper(appendix.title), body)
+    # A long title breaks into balanced lines (line breaks in one paragraph), never inside a
+    # compound ("TRÊN ĐỊA / BÀN") when another break fits, as the trích yếu does.
+    title = vn.upper(appendix.title)
+    lines = balanced_title_lines(title, available - (TEXT_W_PORTRAIT - TITLE_AVAILABLE_TWIPS))
+    _text_p("KHAppendixTitle", "\n".join(lines), body)
     if appendix.note:
         _text_p("KHAppendixNote", appendix.note, body)
     # Phụ lục III, Mẫu 2.1: a short rule under the "(Kèm theo …)" line (under the title without one).
-    _rule_under(body, [vn.upper(appendix.title)], nd30.APPENDIX_TITLE_PT,
-                TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT, nd30.SHORT_RULE_FRACTION,
+    _rule_under(body, lines, nd30.APPENDIX_TITLE_PT, available, nd30.SHORT_RULE_FRACTION,
                 spaced=bool(appendix.note))
-    _blocks(body, appendix.blocks, TEXT_W_LANDSCAPE if appendix.landscape else TEXT_W_PORTRAIT)
+    _blocks(body, appendix.blocks, available)

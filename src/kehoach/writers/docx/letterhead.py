@@ -12,10 +12,19 @@ from lxml import etree
 
 from ... import nd30, vn
 from ...compose.document import Letterhead, Title
-from ...textwidth import (TITLE_AVAILABLE_TWIPS, balanced_title_lines, letterhead_body_pt, letterhead_column_cm,
-                          letterhead_line_cm, text_width_em, title_width_twips)
+from ...textwidth import (
+    LETTERHEAD_SLACK_CM,
+    TITLE_AVAILABLE_TWIPS,
+    balanced_title_lines,
+    letterhead_body_pt,
+    letterhead_column_cm,
+    letterhead_line_cm,
+    text_width_em,
+    title_width_twips,
+)
 from .tables import _cell, _table
 from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_mm, twips_pt, w
+
 
 def _rule(parent: etree._Element, available: int, length: float, spaced: bool = False) -> None:
     """A rule ``length`` twips long, centred in ``available`` twips: the bottom border of an empty,
@@ -55,7 +64,7 @@ def _sized(p: etree._Element, size_pt: float) -> etree._Element:
 
 
 def _letterhead_left_width(head: Letterhead, size_pt: float) -> int:
-    """The ô 2-3 column: its default width, widened into the left margin when a line the plan (or
+    """The ô 2-3 column: its default width, widened (into the Quốc hiệu's column) when a line the plan (or
     the composer) broke on purpose would otherwise wrap, but only as far as keeps the lines clear of
     the Quốc hiệu (``letterhead_column_cm``); longer lines wrap anyway and keep the default."""
     default = twips_cm(nd30.LETTERHEAD_LEFT_CM)
@@ -75,19 +84,29 @@ def _place_date_pt(text: str, column: int) -> float:
     return nd30.PLACE_DATE_MIN_PT
 
 
+def _national_name_pt(head: Letterhead, size: float, left: int) -> float:
+    """13 pt, or 12 pt (Phụ lục I, II.1.a allows 12 to 13) when a body name widened its column so far
+    that the Quốc hiệu at 13 pt would come closer to it than LETTERHEAD_GAP_CM."""
+    widest = max([letterhead_line_cm(line, bold=False, size_pt=size) for line in head.parent]
+                 + [letterhead_line_cm(line, bold=True, size_pt=size) for line in head.issuer], default=0)
+    line_end = (left + twips_cm(widest - LETTERHEAD_SLACK_CM)) // 2  # centred in its column
+    right = TEXT_W_PORTRAIT - left
+    for pt in (nd30.NATIONAL_NAME_PT, nd30.NATIONAL_NAME_MIN_PT):
+        national = twips_pt(text_width_em(vn.upper(head.national_name), bold=True) * pt)
+        if left + (right - national) // 2 - line_end >= twips_cm(nd30.LETTERHEAD_GAP_CM):
+            return pt
+    return nd30.NATIONAL_NAME_MIN_PT
+
+
 def _letterhead(body: etree._Element, head: Letterhead) -> None:
     size = letterhead_body_pt(head.parent, head.issuer)
+    # A wide body name widens its column into the Quốc hiệu's (the table keeps the text width: the
+    # letterhead never starts inside the margin), and the Quốc hiệu may step down to 12 pt for room.
     left = _letterhead_left_width(head, size)
-    right = TEXT_W_PORTRAIT - twips_cm(nd30.LETTERHEAD_LEFT_CM)
-    widths = [left, right]
+    widths = [left, TEXT_W_PORTRAIT - left]
+    national_pt = _national_name_pt(head, size, left) if left > twips_cm(nd30.LETTERHEAD_LEFT_CM) \
+        else nd30.NATIONAL_NAME_PT
     tbl = _table(body, widths, borders=False, cell_margin=0)
-    if left + right > TEXT_W_PORTRAIT:
-        tblpr = tbl[0]
-        tblpr.find(w("jc")).set(w("val"), "left")
-        ind = etree.Element(w("tblInd"))
-        ind.set(w("w"), str(TEXT_W_PORTRAIT - left - right))
-        ind.set(w("type"), "dxa")
-        tblpr.find(w("jc")).addnext(ind)
     inner = widths
 
     tr = etree.SubElement(tbl, w("tr"))
@@ -103,7 +122,9 @@ def _letterhead(body: etree._Element, head: Letterhead) -> None:
     if head.issuer:
         _rule_under(bodies, head.issuer, size, inner[0], nd30.SHORT_RULE_FRACTION)
     motto = _cell(tr, widths[1])
-    _text_p("KHNationalName", vn.upper(head.national_name), motto)
+    national = _text_p("KHNationalName", vn.upper(head.national_name), motto)
+    if national_pt != nd30.NATIONAL_NAME_PT:
+        _sized(national, national_pt)
     _text_p("KHMotto", head.motto, motto)
     _rule_under(motto, [head.motto], nd30.MOTTO_PT, inner[1], nd30.MOTTO_RULE_FRACTION)
 

@@ -10,6 +10,7 @@ from lxml import etree
 from ... import nd30
 from .wml import LINE_240THS, half_points, twips_cm, twips_pt, w
 
+
 @dataclass(frozen=True)
 class StyleSpec:
     """A paragraph style: the formatting every paragraph of one kind shares."""

@@ -18,6 +18,7 @@ from . import footnotes
 from .styles import STYLES, _fix_fonts, _set_doc_defaults, _style_element
 from .wml import MARGIN_LEFT, MARGIN_RIGHT, PAGE_H, PAGE_W, R_NS, XML_SPACE, twips_mm, w
 
+
 @dataclass(frozen=True)
 class _Template:
     parts: dict[str, bytes]  # every zip entry except document.xml and core.xml

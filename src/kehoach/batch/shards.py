@@ -126,7 +126,7 @@ def merge(folders: list[Path], out: Path) -> Merged:
             if file and (folder / file).is_file():
                 target = confined(out, file)
                 if target.resolve() != (folder / file).resolve():
-                    write_atomic(target, (folder / file).read_bytes())
+                    write_atomic(target, (folder / file).read_bytes(), make_parents=True)
                 copied += 1
     ordered = sorted((entry for _folder, entry in units.values()), key=lambda e: e.get("index", 0))
     document = {"kehoach": manifests[0][1].get("kehoach"), "plan": manifests[0][1].get("plan"),

@@ -176,7 +176,7 @@ def build_unit(job: Job) -> Result:
             return result
         docx = _render(plan, t.templates)
         target = confined(t.out, job.output)
-        write_atomic(target, docx)
+        write_atomic(target, docx, make_parents=True)  # a --name pattern may hold folders
         result.output_sha256 = sha256(docx)
         if t.pdf:
             pdf_path = target.with_suffix(".pdf")

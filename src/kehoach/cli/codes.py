@@ -84,9 +84,12 @@ _TABLE = [
      "The output file is the input itself, or (for `kehoach init`) already exists: kehoach does not "
      "overwrite it."),
     ("KH012", "error", "Không ghi được tệp đầu ra", "Cannot write the output file",
-     "Không ghi được tệp đầu ra (thư mục không có, không có quyền, đĩa đầy…). Không tệp dở dang nào được để lại.",
-     "The output file could not be written (missing folder, no permission, disk full…). No partial file is "
-     "left behind."),
+     "Không ghi được tệp đầu ra (thư mục không có, không có quyền, đĩa đầy, đường dẫn là thư mục, thiết bị hay "
+     "FIFO…). Không tệp dở dang nào được để lại. Một liên kết tượng trưng (symlink) ở đường dẫn đầu ra được thay "
+     "bằng tệp mới, không bao giờ ghi theo liên kết.",
+     "The output file could not be written (missing folder, no permission, disk full, the path is a folder, a "
+     "device or a FIFO…). No partial file is left behind. A symbolic link at the output path is replaced by the "
+     "new file; the write never follows the link."),
     ("KH013", "error", "Tệp đã đổi trong lúc sửa", "File changed while fixing",
      "`check --fix` không ghi đè một tệp kế hoạch đã thay đổi trên đĩa kể từ lúc đọc; chạy lại --fix.",
      "`check --fix` does not overwrite a plan file that changed on disk since it was read; run --fix again."),

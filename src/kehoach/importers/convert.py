@@ -37,12 +37,17 @@ def _default_soffice() -> Path:
     return Path(found)
 
 
-def convert_to_docx(path: Path, soffice: Callable[[], Path] | None = None, *, timeout: float = TIMEOUT) -> bytes:
+def convert_to_docx(path: Path, soffice: Callable[[], Path] | None = None, *, timeout: float = TIMEOUT,
+                    data: bytes | None = None) -> bytes:
+    """The .docx bytes of the document at ``path`` (its ``data`` when already read and checked)."""
     program = (soffice or _default_soffice)()
     with tempfile.TemporaryDirectory(prefix="kehoach-import-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         staged = folder / f"input{path.suffix.lower()}"
-        shutil.copyfile(path, staged)
+        if data is not None:
+            staged.write_bytes(data)
+        else:
+            shutil.copyfile(path, staged)
         out = folder / "out"
         args = [str(program), "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
                 f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--convert-to", "docx:MS Word 2007 XML",

@@ -224,7 +224,8 @@ def check(
             if target is None:
                 sys.stdout.write(rendered)
             else:
-                write_atomic(target, rendered.encode("utf-8"), protect=protect)
+                # a report's folder is created, as ruff's --output-file does (CI writes reports/…)
+                write_atomic(target, rendered.encode("utf-8"), protect=protect, make_parents=True)
         sys.stdout.flush()
     except (typer.Exit, typer.Abort, CLICK_EXCEPTION):  # usage errors: typer prints them, exit 2
         raise

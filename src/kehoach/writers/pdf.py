@@ -91,7 +91,11 @@ def find_soffice() -> Path:
 
 
 def _profile_arg(folder: Path) -> str:
-    return f"-env:UserInstallation={folder.as_uri()}"
+    """The private profile, written first with the import's offline settings: the .docx is ours, but
+    LibreOffice then fetches nothing, runs no macro and updates no link whatever it holds."""
+    from ..importers.convert import write_profile
+
+    return f"-env:UserInstallation={write_profile(folder).as_uri()}"
 
 
 def _filter_arg(pdf_a: bool) -> str:

@@ -6,6 +6,7 @@ error, unreadable input (KH0xx) or an internal error (KH000). Info notes never f
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,17 @@ def check_paths(paths: list[Path], *, profile: str | None = None, force_exclude:
         if any(_is_reading_failure(d) for d in found):
             run.unreadable = True
     return run
+
+
+def _reader_left() -> None:
+    """The reader of the report went away (`kehoach check | head`): end quietly with 0, as ruff does.
+    Standard output is pointed at the null device so that the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise typer.Exit(0)
 
 
 def parse_output_format(value: str) -> tuple[str, Path | None]:
@@ -200,6 +212,12 @@ def check(
         outputs = [parse_output_format(value) for value in output_format]
         if fmt is not None or not outputs:
             outputs.insert(0, (fmt or "text", None))
+        screen = [name for name, target in outputs if target is None or str(target) == "-"]
+        if len(screen) > 1:  # two reports run together on one screen can be parsed as neither
+            raise typer.BadParameter(tr(
+                "chỉ một định dạng được in ra màn hình ({f}); ghi các định dạng khác vào tệp: FMT=TỆP",
+                "only one format can go to the screen ({f}); write the others to files: FMT=FILE",
+                f=", ".join(screen)), param_hint="--output-format")
         run = check_paths(paths, profile=profile, force_exclude=force_exclude)
         if fix or diff or unsafe_fixes:
             changes = _fix(run, write=not diff, unsafe=unsafe_fixes, profile=profile)
@@ -229,6 +247,8 @@ def check(
         sys.stdout.flush()
     except (typer.Exit, typer.Abort, CLICK_EXCEPTION):  # usage errors: typer prints them, exit 2
         raise
+    except BrokenPipeError:
+        _reader_left()
     except KehoachError as exc:  # e.g. an output file that cannot be written
         print_text(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None

@@ -166,12 +166,12 @@ def build_unit(job: Job) -> Result:
         data = t.placeholders.render(unit)
         plan, problems = _validate(data, unit, t.source)
         if plan is None:
-            result.diagnostics = _named(unit, problems)
+            result.diagnostics = _named(unit, [*unit.notes, *problems])
             return result
         from ..lint import lint
 
         findings = lint(Loaded(t.source, data, plan, []))
-        result.diagnostics = _named(unit, findings)
+        result.diagnostics = _named(unit, [*unit.notes, *findings])
         if has_errors(findings):
             return result
         docx = _render(plan, t.templates)

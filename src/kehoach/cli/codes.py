@@ -225,6 +225,11 @@ _TABLE = [
      "lỗi kèm kế hoạch mẫu và dòng đơn vị.",
      "Building one unit's document failed unexpectedly; only that unit fails, the others are built. Please "
      "report it with the template plan and the unit's row."),
+    ("KH164", "warning", "Hai dấu cách liền nhau trong bảng đơn vị", "Two spaces in a row in the units table",
+     "Một ô của bảng đơn vị có hai dấu cách liền nhau (ví dụ «Phường  An Nhơn»); văn bản dùng một dấu cách để "
+     "tiêu đề và tên đơn vị không in sai. Sửa ô đó trong bảng để hết cảnh báo.",
+     "A cell of the units table has two spaces in a row (e.g. «Phường  An Nhơn»); the document uses one space so "
+     "that the letterhead and the unit's name are not printed wrong. Fix the cell to silence the warning."),
     ("KH090", "error", "kehoach preview không mở được cổng", "kehoach preview cannot listen",
      "`kehoach preview` không mở được cổng đã chọn trên 127.0.0.1 (đang bận?); bỏ --port để dùng một cổng trống.",
      "`kehoach preview` cannot listen on the chosen 127.0.0.1 port (in use?); leave out --port for a free one."),

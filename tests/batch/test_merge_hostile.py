@@ -146,3 +146,22 @@ def test_shard_option_takes_ascii_digits_only(tmp_path):
                            str(EXAMPLE / "units.csv"), "-o", str(tmp_path / "o"), "--shard", "\u0661/\u0662"],
                           capture_output=True, env=env)
     assert done.returncode == 2 and b"KH066" in done.stderr and not (tmp_path / "o").exists()
+
+
+def test_links_planted_in_the_output_folders_are_replaced_not_followed(shares, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("root-only")
+    out = tmp_path / "merged"
+    out.mkdir()
+    (out / MANIFEST).symlink_to(victim)
+    document = _manifest(shares[0])["units"][0]["output"]
+    (out / document).symlink_to(victim)
+    merge(shares, out)
+    assert victim.read_text() == "root-only"
+    assert not (out / MANIFEST).is_symlink() and not (out / document).is_symlink()
+    # The batch's own manifest, too.
+    batch_out = tmp_path / "batch"
+    batch_out.mkdir()
+    (batch_out / MANIFEST).symlink_to(victim)
+    assert run(Options(PLAN, str(EXAMPLE / "units.csv"), batch_out, jobs=1)).exit_code == 0
+    assert victim.read_text() == "root-only" and not (batch_out / MANIFEST).is_symlink()

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
@@ -68,6 +68,8 @@ class NotAValue(TypeError):
 def _value_only(value: Any) -> Any:
     """What ``{{ … }}`` prints must be data: a method or function would print as
     "<built-in method keys of dict object at 0x7f…>", a memory address, into a document."""
+    if isinstance(value, Undefined):
+        return value  # a missing field: its own error (KH160) when printed
     if callable(value) or isinstance(value, type):
         raise NotAValue(tr("kết quả là một hàm/phương thức, không phải giá trị (thiếu `()`, hay nhầm tên cột?)",
                            "the result is a function or method, not a value (a missing `()`, or a wrong "

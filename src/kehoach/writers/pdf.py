@@ -91,10 +91,7 @@ def find_soffice() -> Path:
 
 
 def _profile_arg(folder: Path) -> str:
-    """The private profile, written first with the import's offline settings: the .docx is ours, but
-    LibreOffice then fetches nothing, runs no macro and updates no link whatever it holds."""
-    from ..importers.convert import write_profile
-
+    from ..importers.convert import write_profile  # offline: fetches nothing, no macro, no link update
     return f"-env:UserInstallation={write_profile(folder).as_uri()}"
 
 

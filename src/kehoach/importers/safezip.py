@@ -25,6 +25,7 @@ MAX_RATIO = 120  # inflated / compressed size of a part larger than RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_ELEMENTS = 300_000  # "<" in one part (5 times the largest real plan seen); lxml and the blocks spend ~0.5 kB each
 SUPPORTED = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+_METHODS = {9: "deflate64", 12: "bzip2", 14: "lzma", 93: "zstd", 95: "xz", 98: "ppmd", 99: "AES"}
 
 # Entities are never expanded (no "billion laughs", no external files: a reference stays as the
 # literal "&name;" in the text, see docx._text_of), no network, no DTD loaded, and libxml2's own
@@ -55,7 +56,7 @@ def read_parts(data: bytes, wanted: tuple[str, ...], path: Path) -> tuple[set[st
             raise _corrupt(path, tr(
                 "phần {n} nén bằng phương pháp {c} mà Word không dùng (chỉ nhận stored/deflate)",
                 "part {n} is compressed with method {c}, which Word does not use (only stored/deflate are read)",
-                n=info.filename, c=info.compress_type))
+                n=info.filename, c=_METHODS.get(info.compress_type, f"#{info.compress_type}")))
         declared = info.file_size
         if declared > MAX_PART_BYTES or (declared > RATIO_FLOOR
                                          and declared > MAX_RATIO * max(info.compress_size, 1)):

@@ -5,6 +5,8 @@ macros and link updates, every proxy pointing nowhere, a time limit and an addre
 from __future__ import annotations
 
 import http.server
+import os
+import re
 import shutil
 import stat
 import threading
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.diagnostics import KehoachError
+from kehoach.importers import convert
 from kehoach.importers.convert import MEMORY_LIMIT, convert_to_docx
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -44,8 +47,26 @@ def linking_odt(path: Path, base: str) -> Path:
     return path
 
 
+def _without_proxies(profile: str) -> str:
+    return re.sub(r'<item oor:path="/org.openoffice.Inet/Settings">.*?</item>\n', "", profile, flags=re.S)
+
+
+def _without_blocking(profile: str) -> str:
+    return profile.replace('"BlockUntrustedRefererLinks" oor:op="fuse"><value>true',
+                           '"BlockUntrustedRefererLinks" oor:op="fuse"><value>false')
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_linked_images_are_never_fetched(tmp_path):
+@pytest.mark.parametrize("layers", ["both", "blocking only", "proxies only"])
+def test_linked_images_are_never_fetched(tmp_path, monkeypatch, layers):
+    """Each of the two layers holds on its own: LibreOffice's BlockUntrustedRefererLinks, and every
+    proxy (its own settings and the environment's) pointing at a port where nothing listens."""
+    if layers == "blocking only":
+        monkeypatch.setattr(convert, "OFFICE_PROFILE", _without_proxies(convert.OFFICE_PROFILE))
+        monkeypatch.setattr(convert, "offline_environment",
+                            lambda: {k: v for k, v in os.environ.items() if "proxy" not in k.lower()})
+    elif layers == "proxies only":
+        monkeypatch.setattr(convert, "OFFICE_PROFILE", _without_blocking(convert.OFFICE_PROFILE))
     requests: list[str] = []
 
     class Counting(http.server.BaseHTTPRequestHandler):
@@ -104,3 +125,33 @@ def test_a_conversion_over_its_time_limit_is_stopped(tmp_path):
         convert_to_docx(document, lambda: fake, timeout=0.5)
     assert caught.value.diagnostics[0].code == "KH506"
     assert "0.5" in caught.value.diagnostics[0].message
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_without_both_layers_the_test_server_is_reached(tmp_path, monkeypatch):
+    """The counting server does see LibreOffice when nothing blocks it: the 0 above is not a test
+    that cannot fail."""
+    monkeypatch.setattr(convert, "OFFICE_PROFILE", _without_blocking(_without_proxies(convert.OFFICE_PROFILE)))
+    monkeypatch.setattr(convert, "offline_environment",
+                        lambda: {k: v for k, v in os.environ.items() if "proxy" not in k.lower()})
+    requests: list[str] = []
+
+    class Counting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        do_HEAD = do_PROPFIND = do_OPTIONS = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        convert_to_docx(linking_odt(tmp_path / "links.odt", f"http://127.0.0.1:{server.server_address[1]}"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests

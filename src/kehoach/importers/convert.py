@@ -10,7 +10,9 @@ A foreign document is untrusted: LibreOffice must not fetch what it links (an im
 its macros, or update its links. The private profile is written before LibreOffice starts with
 settings that refuse all of that (``OFFICE_PROFILE``), every proxy (LibreOffice's own and the
 environment's) points at a port where nothing listens, and on POSIX the process gets an
-address-space limit (MEMORY_LIMIT) besides the time limit.
+address-space limit (MEMORY_LIMIT) besides the time limit. Each of the two network layers
+(BlockUntrustedRefererLinks, the proxies) stops a linked image on its own (tests/importers/
+test_convert_sandbox.py); the Writer link-update setting is a further guard for linked sections.
 """
 
 from __future__ import annotations
@@ -40,9 +42,7 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <prop oor:name="DisableActiveContent" oor:op="fuse"><value>true</value></prop>\
 <prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
 <item oor:path="/org.openoffice.Office.Writer/Content/Update">\
-<prop oor:name="Link" oor:op="fuse"><value>2</value></prop>\
-<prop oor:name="Field" oor:op="fuse"><value>false</value></prop>\
-<prop oor:name="Chart" oor:op="fuse"><value>false</value></prop></item>
+<prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Content/Update">\
 <prop oor:name="Link" oor:op="fuse"><value>1</value></prop></item>
 <item oor:path="/org.openoffice.Inet/Settings">\

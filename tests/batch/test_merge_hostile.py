@@ -165,3 +165,9 @@ def test_links_planted_in_the_output_folders_are_replaced_not_followed(shares, t
     (batch_out / MANIFEST).symlink_to(victim)
     assert run(Options(PLAN, str(EXAMPLE / "units.csv"), batch_out, jobs=1)).exit_code == 0
     assert victim.read_text() == "root-only" and not (batch_out / MANIFEST).is_symlink()
+
+
+def test_an_output_that_is_a_file_is_a_message_not_a_traceback(shares, tmp_path):
+    out = tmp_path / "a-file"
+    out.write_text("x")
+    assert "a-file" in _refused(shares, out)

@@ -233,7 +233,11 @@ def merge(folders: list[Path], out: Path) -> Merged:
     every = [(folder, data["shard"], entry) for folder, data in manifests for entry in data["units"]]
     for folder, shard, entry in every:
         _verified(folder, shard, entry)  # refuse before writing anything
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _usage(tr("không tạo được thư mục {o}: {e}", "cannot create the folder {o}: {e}", o=out,
+                        e=exc.strerror or exc), out) from None
     copied = 0
     for folder, shard, entry in every:
         for file, data in _verified(folder, shard, entry):

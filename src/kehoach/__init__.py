@@ -24,15 +24,7 @@ def load(path: str | Path):
 
 
 def check(path: str | Path) -> list:
-    """All diagnostics for one plan file: reading, schema and lint rules."""
-    from .diagnostics import KehoachError
-    from .source.loader import load_path
-    from .lint import lint
+    """All diagnostics for one plan file: reading, schema, configuration and lint rules."""
+    from .pipeline.check import check_path
 
-    loaded = load_path(path)
-    if loaded.plan is None:
-        return loaded.diagnostics
-    try:
-        return loaded.diagnostics + lint(loaded)
-    except KehoachError as exc:  # a broken configuration or profile file
-        return loaded.diagnostics + exc.diagnostics
+    return check_path(path).findings

@@ -7,6 +7,7 @@ sections), KH2xx Decree 30 formatting, KH3xx Vietnamese text, KH4xx cross-refere
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
@@ -61,3 +62,31 @@ class KehoachError(Exception):
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
         self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class Code:
+    """What a code means, for ``kehoach rules CODE``: declared beside the code that raises it (a module's
+    ``CODES``) or in the index ``cli/codes.py``; lint rules explain themselves (``lint.rules.registry``)."""
+
+    code: str
+    severity: str  # error | warning | info
+    title_vi: str
+    title_en: str
+    explanation_vi: str
+    explanation_en: str
+    generated: Callable[[], tuple[str, str]] | None = None  # (vi, en) from a registry, read when shown
+
+    @property
+    def title(self) -> str:
+        from .i18n import tr
+
+        return tr(self.title_vi, self.title_en)
+
+    @property
+    def explanation(self) -> str:
+        from .i18n import tr
+
+        if self.generated is not None:
+            return tr(*self.generated())
+        return tr(self.explanation_vi, self.explanation_en)

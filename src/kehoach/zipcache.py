@@ -37,7 +37,7 @@ def _member(name: str, data: bytes, date_time: tuple[int, ...], compress_type: i
         archive.writestr(info, data)
         central_at = archive.start_dir
     raw = buffer.getvalue()
-    end = raw.rindex(zipfile.stringEndArchive)
+    end = raw.rindex(zipfile.stringEndArchive)  # type: ignore[attr-defined]  # zipfile's own constant
     entry = (raw[:central_at], raw[central_at:end])
     _cache[key] = entry
     if len(_cache) > _CACHE_SIZE:
@@ -59,6 +59,6 @@ def reproducible_zip(members: list[tuple[str, bytes]], *, date_time: tuple[int, 
         central_parts.append(bytes(record))
         offset += len(local)
     central_size = sum(map(len, central_parts))
-    end = struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(members), len(members),
-                      central_size, offset, 0)
+    end = struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0,  # type: ignore[attr-defined]
+                      len(members), len(members), central_size, offset, 0)
     return b"".join(local_parts + central_parts + [end])

@@ -138,7 +138,7 @@ def test_unreadable_yaml_is_exit_2(plan_file: Path) -> None:
 
 
 def test_lint_errors_refuse_the_build(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing_lint(loaded):
+    def failing_lint(loaded, **_):
         return [loaded.source.diagnostic(("letterhead", "number"), "KH201", "số văn bản sai")]
 
     monkeypatch.setattr(kehoach.lint, "lint", failing_lint)
@@ -149,7 +149,7 @@ def test_lint_errors_refuse_the_build(plan_file: Path, monkeypatch: pytest.Monke
 
 
 def test_lint_warnings_do_not_refuse(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kehoach.lint, "lint", lambda loaded: [
+    monkeypatch.setattr(kehoach.lint, "lint", lambda loaded, **_: [
         Diagnostic("KH301", "chú ý", Severity.warning, str(plan_file), 1, 1)])
     result = run(str(plan_file), "-o", str(plan_file.with_suffix(".txt")))
     assert result.exit_code == 0
@@ -204,6 +204,23 @@ def test_templates_override_from_the_command_line(plan_file: Path, tmp_path: Pat
     assert run(str(plan_file), "-o", str(out), "--templates", str(folder)).exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert "I. PURPOSE RIÊNG" in lines and "II. ASSIGNMENTS RIÊNG" in lines
+
+
+def test_templates_from_the_configuration_and_the_command_line_wins(plan_file: Path) -> None:
+    from kehoach.source.config import find_config
+
+    for name, word in (("mau", "riêng"), ("khac", "khác")):
+        folder = plan_file.parent / name
+        folder.mkdir()
+        (folder / "heading.j2").write_text("{{ role }} " + word, encoding="utf-8")
+    (plan_file.parent / "kehoach.toml").write_text('templates = "mau"\n', encoding="utf-8")  # beside the file
+    find_config.cache_clear()
+    out = plan_file.with_name("out.txt")
+    assert run(str(plan_file), "-o", str(out)).exit_code == 0
+    assert "I. PURPOSE RIÊNG" in out.read_text(encoding="utf-8").splitlines()
+    assert run(str(plan_file), "-o", str(out), "--templates", str(plan_file.parent / "khac")).exit_code == 0
+    assert "I. PURPOSE KHÁC" in out.read_text(encoding="utf-8").splitlines()
+    find_config.cache_clear()
 
 
 def test_hostile_template_fails_cleanly_in_a_real_process(plan_file: Path, tmp_path: Path) -> None:

@@ -274,3 +274,58 @@ def test_random_input_never_crashes(tmp_path, data):
     assert all(d["path"] == str(path) and d["code"] != "KH000" for d in report["diagnostics"])
     if result.exit_code == 0:
         assert all(d["severity"] != "error" for d in report["diagnostics"])
+
+
+def test_a_folder_without_plans_is_a_warning_with_exit_0(tmp_path):
+    (tmp_path / "ci.yaml").write_text("on: push\n", encoding="utf-8")
+    for strict in ((), ("--strict",)):
+        result = check("check", *strict, tmp_path)
+        assert result.exit_code == 0, result.stdout
+        assert f"{tmp_path}: KH010 thư mục không có tệp kế hoạch nào" in result.stdout
+
+
+def _mistakes(tmp_path: Path) -> Path:
+    """A plan with an error (KH201, number without its zero) and a warning (KH303, a lower-case agency)."""
+    from kehoach.lint.rules.registry import complete_example
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(complete_example(
+        "letterhead:\n  issuer: SỞ TƯ PHÁP\n  abbreviation: STP\n  number: 5\n  place: An Giang\n  date: 2024-03-05\n"
+        "preamble:\n  paragraphs:\n    - Giao sở tài chính bố trí kinh phí.\n"), encoding="utf-8")
+    return plan
+
+
+def _codes_of(result) -> set[str]:
+    return {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
+
+
+def test_select_ignore_and_extend_select_on_the_command_line(tmp_path):
+    plan = _mistakes(tmp_path)
+    assert {"KH201", "KH303"} <= _codes_of(check("check", "--format", "json", plan))
+    assert _codes_of(check("check", "--format", "json", "--select", "KH201", plan)) == {"KH201"}
+    ignored = check("check", "--format", "json", "--ignore", "KH2", "--ignore", "KH1,KH4", plan)
+    assert ignored.exit_code == 0 and "KH201" not in _codes_of(ignored) and "KH303" in _codes_of(ignored)
+    (tmp_path / "kehoach.toml").write_text('select = ["KH2"]\n', encoding="utf-8")
+    from kehoach.source.config import find_config
+
+    find_config.cache_clear()
+    assert "KH303" not in _codes_of(check("check", "--format", "json", plan))
+    assert "KH303" in _codes_of(check("check", "--format", "json", "--extend-select", "kh303", plan))
+    find_config.cache_clear()
+
+
+def test_build_takes_the_selection_too(tmp_path):
+    plan = _mistakes(tmp_path)
+    assert check("build", plan, "-o", tmp_path / "out.txt").exit_code == 1
+    result = check("build", "--ignore", "KH201", plan, "-o", tmp_path / "out.txt")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.txt").is_file()
+
+
+def test_a_selection_that_names_no_rule_is_a_usage_error(tmp_path):
+    plan = _mistakes(tmp_path)
+    for option in ("--select", "--extend-select", "--ignore"):
+        result = check("check", option, "KH2O1", plan)
+        assert result.exit_code == 2, result.output
+        assert "KH2O1" in result.output
+    assert check("check", "--select", "kh2", plan).exit_code == 1  # a prefix, in any case

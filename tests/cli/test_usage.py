@@ -145,3 +145,29 @@ def test_shell_completion():
     assert words.stdout.decode().split() == ["check"]
     words = kehoach(_KEHOACH_COMPLETE="complete_bash", COMP_WORDS="kehoach check --str", COMP_CWORD="2")
     assert words.stdout.decode().split() == ["--strict"]
+
+
+def test_the_working_folders_configuration_chooses_the_language(capsys, tmp_path, monkeypatch):
+    from kehoach.source.config import find_config
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KEHOACH_LANG", raising=False)
+    (tmp_path / "kehoach.toml").write_text('lang = "en"\n', encoding="utf-8")
+    find_config.cache_clear()
+    try:
+        code, out, _ = run_here(capsys, "check", str(BAD))
+        assert code == 1 and "1 file(s): 1 error(s)" in out
+        code, out, _ = run_here(capsys, "--lang", "vi", "check", str(BAD))
+        assert "1 tệp: 1 lỗi" in out  # --lang wins
+        monkeypatch.setenv("KEHOACH_LANG", "vi")
+        code, out, _ = run_here(capsys, "check", str(BAD))
+        assert "1 tệp: 1 lỗi" in out  # and so does KEHOACH_LANG
+        (tmp_path / "kehoach.toml").write_text('lang = "fr"\n', encoding="utf-8")
+        monkeypatch.delenv("KEHOACH_LANG")
+        find_config.cache_clear()
+        plan = tmp_path / "plan.yaml"
+        plan.write_bytes(PLAN.read_bytes())
+        code, out, _ = run_here(capsys, "check", str(plan))
+        assert code == 2 and "KH020" in out  # a bad value: the command reports the file, in Vietnamese
+    finally:
+        find_config.cache_clear()

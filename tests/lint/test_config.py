@@ -154,3 +154,46 @@ def test_ignore_comment_on_a_block_scalar_header_covers_its_lines(tmp_path: Path
                         "      từ ngày 05 tháng 03 năm 2024.\n")
     found = lint(load_path(_plan(tmp_path, text)))
     assert [(d.code, d.line) for d in found] == [("KH201", 4), ("KH303", 10)]
+
+
+def test_keys_wrapped_in_a_kehoach_table_are_explained(tmp_path: Path) -> None:
+    (tmp_path / "kehoach.toml").write_text('[kehoach]\nignore = ["KH3"]\n', encoding="utf-8")
+    with pytest.raises(KehoachError) as error:
+        find_config(tmp_path)
+    message = error.value.diagnostics[0].message
+    assert error.value.diagnostics[0].code == "KH020"
+    assert "`[kehoach]`" in message and "[tool.kehoach]" in message and "Extra inputs" not in message
+
+
+def test_a_mistyped_key_gets_the_nearest_one(tmp_path: Path) -> None:
+    (tmp_path / "kehoach.toml").write_text('ignores = ["KH3"]\n', encoding="utf-8")
+    with pytest.raises(KehoachError) as error:
+        find_config(tmp_path)
+    assert "`ignores`" in error.value.diagnostics[0].message
+    assert "có phải ý bạn là `ignore`" in error.value.diagnostics[0].message
+    (tmp_path / "kehoach.toml").write_text('[[agencies]]\nname = "Sở Y tế"\nabreviation = "SYT"\n', encoding="utf-8")
+    find_config.cache_clear()
+    with pytest.raises(KehoachError) as error:
+        find_config(tmp_path)
+    assert "`abbreviation`" in error.value.diagnostics[0].message
+
+
+def test_every_configuration_key_is_documented() -> None:
+    from kehoach.source.config import Agency
+
+    docs = (Path(__file__).parents[2] / "docs" / "configuration.md").read_text("utf-8")
+    for key in [*Config.model_fields, *Agency.model_fields]:
+        if key != "path":
+            assert f"`{key}`" in docs, key
+
+
+def test_the_command_line_selection_applies_over_the_configuration(tmp_path: Path) -> None:
+    from kehoach.source.config import Selection
+
+    (tmp_path / "kehoach.toml").write_text('select = ["KH2"]\nignore = ["KH203"]\n', encoding="utf-8")
+    config = find_config(tmp_path)
+    assert not config.enabled("KH303") and not config.enabled("KH203") and config.enabled("KH201")
+    wider = Selection(extend_select=("KH303",)).apply(config)
+    assert wider.enabled("KH303") and wider.enabled("KH201") and not wider.enabled("KH203")
+    narrower = Selection(select=("KH203",), ignore=("KH201",)).apply(config)
+    assert narrower.enabled("KH203") and not narrower.enabled("KH201") and not narrower.enabled("KH202")

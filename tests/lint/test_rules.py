@@ -232,3 +232,20 @@ def test_letterhead_break_is_suggested_before_the_administrative_unit() -> None:
     # the widths behind the finding: one line too wide, each half of the suggestion fits
     assert letterhead_line_cm("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", bold=True) > letterhead_column_cm()
     assert letterhead_line_cm("TỈNH BÀ RỊA - VŨNG TÀU", bold=True) <= letterhead_column_cm()
+
+
+def test_families_are_registered_from_their_explicit_list():
+    import ast
+    from pathlib import Path
+
+    from kehoach.lint.rules import FAMILIES
+
+    folder = Path(__file__).parents[2] / "src" / "kehoach" / "lint" / "rules"
+    modules = {p.stem for p in folder.glob("*.py")
+               if any(isinstance(d, ast.Call) and getattr(d.func, "id", "") == "rule"
+                      for node in ast.walk(ast.parse(p.read_text("utf-8"))) if isinstance(node, ast.FunctionDef)
+                      for d in node.decorator_list)}
+    assert set(FAMILIES) == modules
+    from kehoach.lint import RULES
+
+    assert {rule.check.__module__.rsplit(".", 1)[1] for rule in RULES.values()} == set(FAMILIES)

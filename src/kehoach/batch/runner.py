@@ -179,6 +179,10 @@ def run(options: Options, *, renderer: Renderer | None = None,
     """
     out = options.out
     _refuse_a_file_in_the_way(out)
+    if options.templates is None:  # the configuration's, as build and preview
+        from ..source.config import config_for
+
+        options.templates = config_for(options.plan).templates_dir()
     if options.templates is not None and not options.templates.is_dir():
         raise _usage("KH040", tr("không có thư mục mẫu", "templates folder not found"), options.templates)
     if options.pdf:
@@ -264,7 +268,7 @@ def _execute(todo: list[Job], workers: int, size: int, worker_args: tuple) -> It
     if not todo:
         return
     if workers <= 1:
-        _start_worker(*worker_args, in_pool=False)
+        _start_worker(*worker_args, in_pool=False)  # type: ignore[misc]  # worker_args ends before in_pool
         try:
             for job in todo:
                 yield [build_unit(job)]
@@ -273,7 +277,10 @@ def _execute(todo: list[Job], workers: int, size: int, worker_args: tuple) -> It
         return
     import multiprocessing
 
-    from .. import build, lint as rules  # noqa: F401  imported once here, inherited by forked workers (0.4 s each)
+    from ..pipeline.render import preload
+    from .worker import FORMAT
+
+    preload(FORMAT)  # imported once here, inherited by forked workers (0.4 s each)
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),

@@ -7,7 +7,6 @@ in ``_start_worker``, not per document.
 from __future__ import annotations
 
 import ctypes
-import datetime as dt
 import os
 import signal
 import sys
@@ -25,13 +24,14 @@ from ..fileio import write_atomic
 from ..i18n import tr
 from ..source.loader import Loaded, Source
 from ..model import Plan
-from ..writers.pdf_stamp import stamp_time
+from ..pipeline.formats import WRITERS
 from .manifest import BUILT, FAILED, Job, Result, sha256
 from .placeholders import Placeholders, UnitFailed, override_path
 from .slug import confined
 from .units import Unit
 
 Renderer = Callable[..., bytes]  # build.render(plan, fmt, *, templates=None) -> bytes
+FORMAT = "docx"  # what a unit is built as; --pdf converts it (WRITERS["pdf"].after)
 PARENT_POLL = 0.5  # seconds between checks that the batch process is still alive
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
@@ -120,10 +120,10 @@ def _stop_worker() -> None:
 def _render(plan: Plan, templates: Path | None) -> bytes:
     assert _template is not None
     if _template.renderer is not None:
-        return _template.renderer(plan, "docx", templates=templates)
-    from ..build import render
+        return _template.renderer(plan, FORMAT, templates=templates)
+    from ..pipeline.render import render
 
-    return render(plan, "docx", templates=templates)
+    return render(plan, FORMAT, templates=templates)
 
 
 def _named(unit: Unit, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -168,20 +168,20 @@ def build_unit(job: Job) -> Result:
         if plan is None:
             result.diagnostics = _named(unit, [*unit.notes, *problems])
             return result
-        from ..lint import lint
+        from ..pipeline.check import check_loaded
+        from ..pipeline.render import write_pdf
 
-        findings = lint(Loaded(t.source, data, plan, []))
-        result.diagnostics = _named(unit, [*unit.notes, *findings])
-        if has_errors(findings):
+        checked = check_loaded(Loaded(t.source, data, plan, []))
+        result.diagnostics = _named(unit, [*unit.notes, *checked.findings])
+        if has_errors(checked.findings):
             return result
         docx = _render(plan, t.templates)
         target = confined(t.out, job.output)
         write_atomic(target, docx, make_parents=True)  # a --name pattern may hold folders
         result.output_sha256 = sha256(docx)
-        if t.pdf:
-            pdf_path = target.with_suffix(".pdf")
-            day = plan.letterhead.date if isinstance(plan.letterhead.date, dt.date) else None
-            _converter.convert(docx, pdf_path, created=stamp_time(day))  # same unit, same PDF bytes
+        if t.pdf:  # converted from the same .docx by the worker's warm LibreOffice: same unit, same PDF bytes
+            pdf_path = write_pdf(plan, target.with_suffix(WRITERS["pdf"].suffixes[0]), docx=docx,
+                                 converter=_converter)
             result.pdf, result.pdf_sha256 = pdf_path.name, sha256(pdf_path.read_bytes())
         result.status = BUILT
     except UnitFailed as exc:

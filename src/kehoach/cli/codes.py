@@ -1,7 +1,9 @@
 """Every code kehoach prints that is not a lint rule: reading a file, the schema, configuration,
 templates, building, batches, PDF and the build server. ``kehoach rules CODE`` explains them; lint
-rules (``lint.RULES``) explain themselves. tests/cli/test_codes.py finds every code the source can
-emit and fails when one is documented neither here nor as a rule.
+rules (``lint.RULES``) explain themselves, and a module may declare its codes beside the code that
+raises them (``CODES`` of a module in ``DECLARED_IN``, e.g. the output formats' KH050/KH051 in
+pipeline/formats.py): this index gathers them. tests/cli/test_codes.py finds every code the source can
+emit and fails when one is documented nowhere.
 
 Families: KH00x–KH01x reading and writing files, KH02x configuration and profiles, KH03x YAML
 hints, KH04x wording templates, KH05x output formats and metadata, KH06x batches, KH07x PDF, KH08x
@@ -10,35 +12,23 @@ build server, KH09x preview and lsp, KH10x schema, KH16x batch placeholders, KH5
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..i18n import tr
+from ..diagnostics import Code
 
 
-@dataclass(frozen=True)
-class Code:
-    code: str
-    severity: str  # error | warning | info
-    title_vi: str
-    title_en: str
-    explanation_vi: str
-    explanation_en: str
+def _not_importable() -> tuple[str, str]:
+    from ..importers.readers import suffix_list
 
-    @property
-    def title(self) -> str:
-        return tr(self.title_vi, self.title_en)
+    return (f"`kehoach import` đọc {suffix_list('và')}; tệp này có đuôi khác hoặc không phải tệp Word/ODT thật "
+            "(thiếu phần thân văn bản). Mã thoát 2, không ghi tệp nào.",
+            f"`kehoach import` reads {suffix_list('and')}; this file has another suffix or is not a real Word/ODT "
+            "file (no document part). Exit code 2, nothing written.")
 
-    @property
-    def explanation(self) -> str:
-        return tr(self.explanation_vi, self.explanation_en)
+
+# Explanations that list the formats: generated from the writer and reader tables.
+_GENERATED = {"KH501": _not_importable}
 
 
 _TABLE = [
-    ("KH000", "error", "Lỗi nội bộ của kehoach", "kehoach internal error",
-     "kehoach gặp một lỗi lập trình khi xử lý tệp này. Lệnh dừng với mã thoát 2 và không ghi tệp dở dang. "
-     "Xin báo lỗi kèm tệp kế hoạch và dòng lệnh đã chạy.",
-     "kehoach hit a programming error on this file. The command stops with exit code 2 and writes no partial "
-     "file. Please report it with the plan file and the command line."),
     ("KH001", "error", "YAML không hợp lệ", "Invalid YAML",
      "Tệp không phải YAML đúng cú pháp (thiếu dấu đóng ngoặc, thụt lề lệch, dấu ':' thừa…). Vị trí báo là chỗ "
      "trình đọc YAML phát hiện lỗi; lỗi thật thường ở ngay đó hoặc dòng trên.",
@@ -75,10 +65,12 @@ _TABLE = [
      "Vietnamese text in decomposed form (NFD, often from macOS or copied from a PDF) was converted to "
      "precomposed form (NFC) so that searching and comparing work. A note only."),
     ("KH010", "error", "Không đọc được đường dẫn", "Unreadable path",
-     "Đường dẫn không tồn tại, là thư mục không có kế hoạch, không có quyền đọc, hoặc đầu vào chuẩn không đọc "
-     "được. Mã thoát 2.",
-     "The path does not exist, is a folder with no plans, cannot be read, or standard input could not be "
-     "read. Exit code 2."),
+     "Đường dẫn không tồn tại, không có quyền đọc, hoặc đầu vào chuẩn không đọc được: mã thoát 2. Một thư mục "
+     "không có kế hoạch nào chỉ là cảnh báo (mã thoát 0, cả với --strict), như ruff: một CI đặt trước khi có "
+     "kế hoạch đầu tiên vẫn qua.",
+     "The path does not exist, cannot be read, or standard input could not be read: exit code 2. A folder "
+     "with no plans is only a warning (exit code 0, also with --strict), as in ruff: a CI job set up before "
+     "the first plan passes."),
     ("KH011", "error", "Không ghi đè", "Not overwriting",
      "Tệp đầu ra là chính tệp đầu vào, hoặc (với `kehoach init`) tệp đã có: kehoach không ghi đè.",
      "The output file is the input itself, or (for `kehoach init`) already exists: kehoach does not "
@@ -98,9 +90,6 @@ _TABLE = [
      "phát hiện.",
      "The automatic fix would break the file's structure (YAML or schema), so the file is left as it was; fix "
      "the findings by hand."),
-    ("KH020", "error", "Cấu hình sai", "Invalid configuration",
-     "kehoach.toml hoặc [tool.kehoach] trong pyproject.toml không đọc được hoặc có khóa, giá trị sai. Mã thoát 2.",
-     "kehoach.toml or [tool.kehoach] in pyproject.toml cannot be read or has a wrong key or value. Exit code 2."),
     ("KH021", "error", "Hồ sơ hướng dẫn không đọc được", "Profile cannot be read",
      "Tệp hồ sơ hướng dẫn (--profile hoặc `profile:`) không tìm thấy hoặc sai cấu trúc. Mã thoát 2. (Tên hồ sơ "
      "không có thật trong kế hoạch là KH100.)",
@@ -137,14 +126,6 @@ _TABLE = [
      "dài hoặc kết quả quá lớn.",
      "A wording template (.j2) from --templates went past its work bound: it includes itself (recursion), "
      "loops too long or produces too much text."),
-    ("KH050", "error", "Định dạng không hỗ trợ", "Unsupported format",
-     "--format chỉ nhận docx, html, txt hoặc pdf.", "--format takes docx, html, txt or pdf only."),
-    ("KH051", "error", "Không biết định dạng đầu ra", "Unknown output format",
-     "Đuôi tệp đầu ra không phải .docx, .html, .txt hay .pdf; đổi đuôi hoặc thêm --format.",
-     "The output file's suffix is not .docx, .html, .txt or .pdf; change it or add --format."),
-    ("KH052", "error", "Không xuất được PDF", "PDF output unavailable",
-     "Bản cài đặt kehoach thiếu mô-đun chuyển đổi PDF; cài lại kehoach.",
-     "This kehoach installation lacks the PDF converter module; reinstall kehoach."),
     ("KH053", "error", "Định dạng danh mục nhiệm vụ không hỗ trợ", "Unsupported task export format",
      "`kehoach tasks` ghi .csv, .json hoặc .ics; đổi đuôi tệp đầu ra hoặc --format.",
      "`kehoach tasks` writes .csv, .json or .ics; change the output suffix or --format."),
@@ -253,11 +234,7 @@ _TABLE = [
      "sách, một văn bản, hay tệp trống.",
      "The top level of a plan file must be a mapping of keys to values (letterhead:, title:, …), not a list, "
      "a single text or an empty file."),
-    ("KH501", "error", "Không phải văn bản nhập được", "Not a document kehoach import reads",
-     "`kehoach import` đọc .docx, .doc, .odt, .txt và .md; tệp này có đuôi khác hoặc không phải tệp Word/ODT "
-     "thật (thiếu phần thân văn bản). Mã thoát 2, không ghi tệp nào.",
-     "`kehoach import` reads .docx, .doc, .odt, .txt and .md; this file has another suffix or is not a real "
-     "Word/ODT file (no document part). Exit code 2, nothing written."),
+    ("KH501", "error", "Không phải văn bản nhập được", "Not a document kehoach import reads", "", ""),
     ("KH502", "error", "Văn bản có mật khẩu", "Password-protected document",
      "Văn bản Office được mã hóa bằng mật khẩu; mở bằng Word, bỏ mật khẩu, lưu lại rồi nhập.",
      "The Office document is encrypted with a password; open it in Word, remove the password, save, import."),
@@ -278,4 +255,18 @@ _TABLE = [
      "(LibreOffice not found is KH070, with the install command)."),
 ]
 
-CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}
+# Modules that declare their codes beside the code raising them (a module-level ``CODES``): the index
+# reads them here, so a code is written once. The rest of the table above is to move the same way.
+DECLARED_IN = ("kehoach.source.config", "kehoach.pipeline.formats", "kehoach.cli.failures")
+
+
+def _declared() -> list[Code]:
+    from importlib import import_module
+
+    return [code for module in DECLARED_IN for code in import_module(module).CODES]
+
+
+CODES: dict[str, Code] = {
+    **{row[0]: Code(*row, generated=_GENERATED.get(row[0])) for row in _TABLE},
+    **{code.code: code for code in _declared()},
+}

@@ -35,10 +35,6 @@ ENGLISH: dict[str, str] = {
     "Dựng văn bản từ tệp kế hoạch; từ chối khi kế hoạch còn lỗi.":
         "Build the document from a plan file; refused while the plan has errors.",
     "Tệp kế hoạch YAML; - là đầu vào chuẩn (khi đó cần -o).": "Plan file (YAML); - is stdin (then -o is needed).",
-    "Tệp đầu ra; đuôi .docx/.html/.txt/.pdf chọn định dạng (mặc định: cạnh tệp kế hoạch, đuôi .docx).":
-        "Output file; its suffix .docx/.html/.txt/.pdf picks the format (default: beside the plan, .docx).",
-    "Định dạng đầu ra: docx | html | txt | pdf (mặc định theo đuôi tệp đầu ra).":
-        "Output format: docx | html | txt | pdf (default: from the output file's suffix).",
     "Thư mục mẫu lời văn (.j2) thay cho mẫu mặc định cùng tên.":
         "Folder of wording templates (.j2) that replace the default ones of the same name.",
     # batch
@@ -109,7 +105,6 @@ ENGLISH: dict[str, str] = {
     # import
     "Nhập một kế hoạch có sẵn (Word, LibreOffice, văn bản) thành tệp YAML để kiểm tra và dựng lại.":
         "Import an existing plan (Word, LibreOffice, text) as a YAML file to check and build again.",
-    "Văn bản kế hoạch: .docx, .doc, .odt, .txt, .md.": "The plan document: .docx, .doc, .odt, .txt, .md.",
     "Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml).":
         "The YAML plan file to write (default: beside the document, suffix .yaml).",
     "Ghi đè tệp YAML đã có.": "Overwrite an existing YAML file.",

@@ -40,10 +40,11 @@ def code_title(code: str) -> str:
     if code in CODES:
         return CODES[code].title
     try:
-        from ..lint import RULES
+        from ..pipeline.check import rules
 
-        if code in RULES:
-            return RULES[code].title
+        known = rules()
+        if code in known:
+            return known[code].title
     except Exception:  # noqa: BLE001 - a broken rule module must not break reporting
         pass
     return code

@@ -15,7 +15,6 @@ import contextlib
 import fcntl
 import gc
 import hashlib
-import io
 import json
 import os
 import signal
@@ -24,13 +23,13 @@ import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from .. import __version__
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
+from .server_child import reply as _reply, serve_request as _serve_request
 from .protocol import PROTOCOL, Replies, connect, is_private, peer_uid, private_stat, send_request, socket_path, supported
 
 DEFAULT_IDLE_MINUTES = 60
@@ -73,14 +72,12 @@ def fingerprint() -> str:
 def warm_up() -> None:
     """Import every command and build the starter plan in each format, so that the first request
     finds templates compiled and the .docx template parsed; caches of user files are emptied after."""
-    from ..build import render
+    from ..pipeline.check import check_path, forget_configuration
+    from ..pipeline.formats import WRITERS
+    from ..pipeline.render import render
     from .main import click_command
     from .commands import register
     from .commands.init import starter_plan
-    from ..lint.config import find_config
-    from ..source.loader import load_path
-    from ..lint.profiles import load_file
-    from ..lint import lint
 
     register()
     click_command()
@@ -88,14 +85,13 @@ def warm_up() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             plan_path = Path(tmp) / "warm-up.yaml"
             plan_path.write_bytes(starter_plan())
-            loaded = load_path(plan_path)
-            lint(loaded)
-            if loaded.plan is not None:
-                for fmt in ("docx", "html", "txt"):
-                    render(loaded.plan, fmt)
+            checked = check_path(plan_path)
+            if checked.plan is not None:
+                for writer in WRITERS.values():
+                    if writer.warm:
+                        render(checked.plan, writer.name)
     finally:
-        find_config.cache_clear()
-        load_file.cache_clear()
+        forget_configuration(profiles=True)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -161,10 +157,6 @@ def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
             raise ValueError("short request")
         payload += chunk
     return json.loads(payload), fds
-
-
-def _reply(conn: socket.socket, message: dict) -> None:
-    conn.sendall(json.dumps(message, ensure_ascii=False).encode() + b"\n")
 
 
 class Server:
@@ -279,103 +271,6 @@ class Server:
                 with contextlib.suppress(OSError):
                     os.close(fd)
         return None
-
-
-# ------------------------------------------------------------------------------------------------
-# one request, in a forked child
-# ------------------------------------------------------------------------------------------------
-
-
-def _text_stream(fd: int, mode: str, spec: dict) -> io.TextIOWrapper:
-    raw = io.FileIO(fd, mode, closefd=False)
-    buffered = io.BufferedReader(raw) if mode == "r" else io.BufferedWriter(raw)
-    return io.TextIOWrapper(buffered, encoding=spec["encoding"], errors=spec["errors"],
-                            line_buffering=spec["line_buffering"], write_through=spec["write_through"])
-
-
-def _take_over_client(request: dict, fds: list[int]) -> None:
-    """Become the client's process as far as a command can tell: its stdio, folder, env, umask."""
-    for target, fd in enumerate(fds):
-        os.dup2(fd, target)
-        os.close(fd)
-    os.chdir(request["cwd"])
-    os.environ.clear()
-    os.environ.update(request["env"])
-    os.umask(int(request["umask"]))
-    stdio = request["stdio"]
-    sys.stdin = _text_stream(0, "r", stdio[0])
-    sys.stdout = _text_stream(1, "w", stdio[1])
-    sys.stderr = _text_stream(2, "w", stdio[2])
-
-
-def _watch_for_interrupt(conn: socket.socket, done: threading.Event) -> None:
-    """Ctrl-C in the client (an ``interrupt`` line) or the client vanishing (end of stream) acts as
-    Ctrl-C here: KeyboardInterrupt in the command, whose atomic writes then clean up."""
-    with contextlib.suppress(OSError):
-        conn.recv(64)
-    if not done.is_set():
-        os.kill(os.getpid(), signal.SIGINT)
-
-
-def _run_command_line(argv: list[str]) -> int:
-    from .main import main
-
-    sys.argv = ["kehoach", *argv]
-    try:
-        main(argv)
-    except SystemExit as exc:
-        if exc.code is None or isinstance(exc.code, int):
-            return exc.code or 0
-        print(exc.code, file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    return 0
-
-
-def _serve_request(conn: socket.socket, request: dict, fds: list[int]) -> int:
-    """The child's whole life: returns the status for ``os._exit`` (the exit code goes to the client)."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    conn.settimeout(None)
-    try:
-        _take_over_client(request, fds)
-    except Exception:  # noqa: BLE001 - e.g. the working folder is gone, an unknown encoding
-        with contextlib.suppress(OSError):
-            _reply(conn, {"accepted": False, "reason": "setup"})  # the client then runs it itself
-        return 0
-    try:
-        _reply(conn, {"accepted": True})
-    except OSError:
-        return 0  # the client gave up waiting and runs the command itself
-    done = threading.Event()
-
-    def interrupt(_signum: int, _frame: object) -> None:
-        # The watcher sends at most one SIGINT; once the command has returned it changes nothing,
-        # so a Ctrl-C at the very end cannot cost the client its exit code.
-        if not done.is_set():
-            raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, interrupt)
-    code = 2
-    try:
-        threading.Thread(target=_watch_for_interrupt, args=(conn, done), daemon=True).start()
-        try:
-            code = _run_command_line(request["argv"])
-        finally:
-            done.set()
-    except KeyboardInterrupt:
-        code = 130
-    except BaseException as exc:  # noqa: BLE001 - the client must get an exit code whatever happens
-        with contextlib.suppress(Exception):
-            print(f"kehoach: {exc!r}", file=sys.stderr)
-        code = 2
-    done.set()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    with contextlib.suppress(OSError):
-        _reply(conn, {"exit": code})
-    return 0
 
 
 # ------------------------------------------------------------------------------------------------

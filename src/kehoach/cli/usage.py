@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -28,11 +29,20 @@ from ..i18n import get_lang, tr
 CLICK_EXCEPTION: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 _ENGLISH: dict[str, str] = {}
+_GENERATED: dict[str, Callable[[], tuple[str, str]]] = {}
 
 
 def H(vi: str, en: str) -> str:  # noqa: N802 - reads like tr() at the call site
     """A help text: ``vi`` now, ``en`` on an English help page."""
     _ENGLISH[vi] = en
+    return vi
+
+
+def HG(make: Callable[[], tuple[str, str]]) -> str:  # noqa: N802 - as H
+    """A help text generated from a table (formats, readers): ``make()`` gives (vi, en), called each time
+    a help page is written, so that the page lists what the table holds then."""
+    vi = make()[0]
+    _GENERATED[vi.strip()] = make
     return vi
 
 
@@ -43,6 +53,8 @@ def text(help_text: str | None) -> str:
     if not help_text:
         return ""
     help_text = help_text.strip()
+    if help_text in _GENERATED:
+        return tr(*_GENERATED[help_text]())
     if get_lang() == "en":
         return _ENGLISH.get(help_text) or ENGLISH.get(help_text, help_text)
     return VIETNAMESE.get(help_text, help_text)

@@ -32,6 +32,7 @@ from .. import nd30, vn
 from ..textwidth import break_letterhead_line
 from . import tasks as t
 from .figures import reporting_values, target_value
+from .paragraphs import body, para, recipient_line, styled
 from .tables import needs_landscape, table
 from .text import (BLANK, deeper, end_mark, inline, label_for, money, number_of, number_text, sentence_case,
                    strip_end)
@@ -41,32 +42,6 @@ from .wording import Wording, wording
 def compose(plan: m.Plan, *, templates: Path | None = None) -> doc.Document:
     """The Document of ``plan``; wording templates from ``templates`` shadow the defaults."""
     return _Composer(plan, wording(templates)).document()
-
-
-def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold: bool = False,
-         italic: bool = False) -> doc.Paragraph:
-    return doc.Paragraph(kind, emphasis.runs(text), label=label, level=level,
-                         bold=bold, italic=italic)
-
-
-def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
-    return para(doc.ParaKind.body, text, level=level, italic=italic)
-
-
-def styled(kind: doc.ParaKind, text: str, *, label: str, level: int, text_style: str | None,
-           label_style: str | None) -> doc.Paragraph:
-    """A paragraph whose text and label are set as the plan says (bold / italic / both / plain)."""
-    bold, italic = m.emphasis_flags(text_style)
-    label_bold, label_italic = m.emphasis_flags(label_style)
-    if (bold, italic) == (label_bold, label_italic):
-        return para(kind, text, label=label, level=level, bold=bold, italic=italic)
-    return doc.Paragraph(kind, emphasis.runs(text, bold=bold, italic=italic), label=label, level=level,
-                         label_bold=label_bold, label_italic=label_italic)
-
-
-def recipient_line(text: str, *, level: int = 0, heading: bool = False) -> doc.RecipientLine:
-    parts = emphasis.runs(text)
-    return doc.RecipientLine("".join(run.text for run in parts), level=level, heading=heading, runs=parts)
 
 
 class _Composer:
@@ -217,7 +192,7 @@ class _Composer:
             mark = last if i == count - 1 else ";"
             block = para(doc.ParaKind.basis, line, italic=italic)
             if self.generated.basis_marks == "auto":
-                block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)
+                block.runs = emphasis.retail(block.runs, lambda text, mark=mark: strip_end(text) + mark)  # type: ignore[misc]
             blocks.append(block)
         return blocks
 

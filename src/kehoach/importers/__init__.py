@@ -1,6 +1,6 @@
 """Importers (kehoach import): an existing Word/LibreOffice/text plan → a plan.yaml to check and build.
 
-Stage order: readers (``docx``, ``text``, ``convert`` for .doc/.odt) give neutral ``blocks``;
+Stage order: readers (``docx``, ``text``, ``convert`` for .doc/.odt; one line each in ``readers``) give neutral ``blocks``;
 ``recognise`` finds the plan's parts (with ``frame``, ``outline``, ``tables``); ``emit`` writes the
 YAML. Error codes are listed in ``errors``.
 """
@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ..i18n import tr
 from .blocks import Source
 from .errors import import_error
+from .readers import reader_for, shown_suffixes, suffix_list
 
-DOCX = {".docx", ".docm", ".dotx"}
-CONVERTED = {".doc", ".odt", ".rtf", ".dot"}
-TEXT = {".txt", ".md", ".markdown"}
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -71,20 +69,16 @@ def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source
     data = _read_bounded(path)
     if not data.strip():
         raise import_error("KH504", tr("tệp trống", "the file is empty"), path)
-    if suffix in DOCX:
-        from .docx import read_docx
-        return read_docx(data, path)
-    if suffix in TEXT:
-        from .text import read_text
-        return read_text(data, path)
-    if suffix in CONVERTED:
+    reader = reader_for(suffix)
+    if reader is None:
+        raise import_error("KH501", tr(
+            "không nhập được tệp đuôi '{s}': chỉ nhận {known}", "cannot import a '{s}' file: only {listed} are accepted",
+            s=suffix or path.name, known=", ".join(shown_suffixes()), listed=suffix_list("and")), path)
+    if reader.through_libreoffice:
         from .convert import convert_to_docx
-        from .docx import read_docx
-        return read_docx(convert_to_docx(path, soffice, data=data), path)
-    raise import_error("KH501", tr(
-        "không nhập được tệp đuôi '{s}': chỉ nhận .docx, .doc, .odt, .txt, .md",
-        "cannot import a '{s}' file: only .docx, .doc, .odt, .txt and .md are accepted", s=suffix or path.name),
-        path)
+
+        data = convert_to_docx(path, soffice, data=data)
+    return reader.function()(data, path)
 
 
 def _schema_problems(result) -> list[str]:

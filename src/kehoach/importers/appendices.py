@@ -80,7 +80,7 @@ class AppendixReader:
 
     def _default_note(self, data: dict) -> str:
         lh = data["letterhead"]
-        from ..model import date_parts, KINDS  # noqa: F401  (date parts of the plan's date)
+        from ..model import date_parts, KINDS
         number = lh.get("number") or ""
         number = f"0{number}" if number.isdigit() and len(number) == 1 else (number or "     ")
         kind = data.get("kind", "KẾ HOẠCH")

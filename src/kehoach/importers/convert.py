@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ..i18n import tr
 from .errors import import_error
@@ -112,8 +112,8 @@ def convert_to_docx(path: Path, soffice: Callable[[], Path] | None = None, *, ti
         args = [str(program), "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
                 f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "docx:MS Word 2007 XML",
                 "--outdir", str(out), str(staged)]
-        kwargs = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32" \
-            else {"start_new_session": True, "preexec_fn": _limit_memory}
+        kwargs = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined]
+                  if sys.platform == "win32" else {"start_new_session": True, "preexec_fn": _limit_memory})
         try:
             proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, env=offline_environment(), **kwargs)

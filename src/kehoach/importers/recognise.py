@@ -185,7 +185,7 @@ class Recogniser(AppendixReader, DecisionReader):
         if styles:
             data["styles"] = styles
         if closing:
-            closing = [c for c in closing]
+            closing = list(closing)
             if unmark(closing[-1]) == closing[-1]:
                 data.setdefault("generated", {})["end_mark"] = False  # the original ends without "./."
             closing[-1] = unmark(closing[-1])

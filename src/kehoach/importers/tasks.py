@@ -238,9 +238,9 @@ def _place(table: dict, kinds: list[str], sections: list[dict]):
         return [((s, None), tasks) for s, (_, tasks) in zip(found, groups)], "section", sorted(set(found))
     spots = [by_item.get(k) for k in keys]
     if None not in spots and spots == sorted(set(spots)):
-        for s in {s for s, _ in spots}:
+        for s in {s for s, _ in spots}:  # type: ignore[misc]
             _check_section(sections[s])
-        return [(spot, tasks) for spot, (_, tasks) in zip(spots, groups)], "item", sorted({s for s, _ in spots})
+        return [(spot, tasks) for spot, (_, tasks) in zip(spots, groups)], "item", sorted({s for s, _ in spots})  # type: ignore[misc]
     missing = next(title for title, k in zip(groups, keys) if k not in by_section and k not in by_item) \
         if any(k not in by_section and k not in by_item for k in keys) else None
     if missing:
@@ -269,7 +269,7 @@ def _check_section(section: dict) -> None:
 
 def _set_form(section: dict) -> None:
     """``tasks: table`` after the keys that come before ``items`` in the examples' order."""
-    items = {k: v for k, v in section.items()}
+    items = dict(section)
     section.clear()
     for key, value in items.items():
         if key in ("text", "items", "budget", "reporting", "closing", "closing_italic"):

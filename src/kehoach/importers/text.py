@@ -239,7 +239,7 @@ def read_text(data: bytes, path: Path) -> Source:
         line = lines[index]
         stripped = line.strip()
         if stripped == "|" or (index == 0 and pipes and pipes[0] < 8 and not any(
-                not lines[j].strip() for j in range(0, pipes[0]))):
+                not lines[j].strip() for j in range(pipes[0]))):
             # a crawled table: pieces between single-pipe lines, while the next pipe is near
             flush()
             pieces: list[list[str]] = []

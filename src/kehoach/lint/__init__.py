@@ -10,17 +10,15 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .config import Config, find_config
+from ..source.config import Config, find_config
 from ..diagnostics import Diagnostic, Severity
 from ..source.loader import Loaded, Source
 from .profiles import UnknownProfile, select
 from .rules.registry import RULES, Context, Finding, Rule
 
-# Importing the rule modules registers their rules, in code order.
-from .rules import (  # noqa: E402,F401
-    profile, period, number, dates, signature, recipients, labels, letterhead, text, agencies, citations,
-    starter, wording, lists, references, spelling, two_tier, markup, footnotes,
-)
+from .rules import register_all
+
+register_all()  # the families of rules/__init__.py's FAMILIES, in that order
 
 __all__ = ["RULES", "Rule", "lint"]
 
@@ -101,7 +99,7 @@ def run_rules(loaded: Loaded, *, profile: str | None = None,
     config = config or find_config(base)
     ctx = Context(loaded, config)
     try:
-        ctx.profile = select(loaded, profile)
+        ctx.profile = select(loaded, profile, config)
     except UnknownProfile as exc:
         ctx.profile_error = str(exc)
     lines = source.lines

@@ -69,8 +69,8 @@ def in_unit_name(text: str, start: int, end: int) -> bool:
     the list ("hòa bình" in lower case is a word, "Hòa Bình" may be a name)."""
     if not text[start: start + 1].isupper():
         return False  # a name is capitalised: a word in lower case is a word
-    before = [m for m in _WORD.finditer(text, max(0, start - 40), start)][-3:]
-    after = [m for m in _WORD.finditer(text, end, end + 40)][:3]
+    before = list(_WORD.finditer(text, max(0, start - 40), start))[-3:]
+    after = list(_WORD.finditer(text, end, end + 40))[:3]
     words = [m.group(0) for m in before] + [text[start:end]] + [m.group(0) for m in after]
     here = len(before)
     names = all_names()

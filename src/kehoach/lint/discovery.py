@@ -28,7 +28,7 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from .config import Config, find_config
+from ..source.config import Config, find_config
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 NAMED_PLAN_SUFFIXES = (".kehoach.yaml", ".kehoach.yml")

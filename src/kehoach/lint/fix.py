@@ -46,6 +46,8 @@ class Edit:
     end: int
     new: str
     code: str
+    safe: bool = True
+    at: tuple[int | None, int | None] = (None, None)  # (line, column) of the finding it fixes
 
 
 @dataclass
@@ -111,8 +113,17 @@ def _rule_edits(loaded: Loaded, text: str, unsafe: bool, profile: str | None, co
         if new is None:
             continue
         taken.add(match.start())
-        edits.append(Edit(match.start(), match.end(), new, rule.code))
+        edits.append(Edit(match.start(), match.end(), new, rule.code, fix.safe, (diag.line, diag.col)))
     return edits
+
+
+def fix_edits(loaded: Loaded, *, unsafe: bool = False, profile: str | None = None, config: Any = None) -> list[Edit]:
+    """The edits ``check --fix`` (``unsafe``: ``--unsafe-fixes``) would splice into the loaded text in
+    its first round, one per fixable finding, each with its rule's code and the finding's place: what
+    an editor offers as quick fixes (cli/lsp/fixes.py), so that both fix the same way."""
+    text = loaded.source.text
+    edits = _rule_edits(loaded, text, unsafe, profile, config)
+    return edits + (_key_edits(loaded, text) if unsafe else [])
 
 
 def _key_edits(loaded: Loaded, text: str) -> list[Edit]:
@@ -133,7 +144,7 @@ def _key_edits(loaded: Loaded, text: str) -> list[Edit]:
             continue
         start = starts[position[0] - 1] + position[1] - 1
         if text.startswith(key, start):
-            edits.append(Edit(start, start + len(key), suggestion, "KH102"))
+            edits.append(Edit(start, start + len(key), suggestion, "KH102", False, position))
     return edits
 
 

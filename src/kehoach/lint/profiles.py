@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml.error import YAMLError
 
-from .config import find_config
+from ..source.config import Config, find_config
 from ..diagnostics import Diagnostic, KehoachError, Severity
 from ..i18n import tr
 from ..resources import templates_dir
@@ -195,8 +195,9 @@ def _label(loc: tuple) -> str:
     return ".".join(parts)
 
 
-def select(loaded: Loaded, profile: str | None = None) -> Profile | None:
-    """The profile that governs ``loaded``: the argument, else the plan's, else the configuration's.
+def select(loaded: Loaded, profile: str | None = None, config: Config | None = None) -> Profile | None:
+    """The profile that governs ``loaded``: the argument, else the plan's, else the configuration's
+    (``config``, or the one found from the plan's folder).
 
     Raises UnknownProfile for a name that matches no profile.
     """
@@ -205,7 +206,7 @@ def select(loaded: Loaded, profile: str | None = None) -> Profile | None:
         return load(profile, Path.cwd())
     if loaded.plan and loaded.plan.profile:  # named in the plan: relative to the plan
         return load(loaded.plan.profile, base)
-    config = find_config(base)  # the configuration's default: relative to the configuration file
+    config = config or find_config(base)  # the configuration's default: relative to the configuration file
     if config.profile:
         return load(config.profile, Path(config.path).parent if config.path else base)
     return None

@@ -29,7 +29,7 @@ _PARAGRAPH_END = re.compile(r"[.;:!?…]\s*$")
 
 
 def _is_text(node: ScalarNode) -> bool:
-    tag = node.tag if isinstance(node.tag, str) else node.tag.value
+    tag = node.tag if isinstance(node.tag, str) else node.tag.value  # type: ignore[attr-defined]
     return not node.style and tag.endswith(":str")
 
 

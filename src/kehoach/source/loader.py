@@ -122,12 +122,12 @@ class _Converter:
             return result
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        if not node.style:  # plain text: a '#' or a line break may not mean what the author meant
+        if not node.style:  # type: ignore[attr-defined]  # plain text: a '#' or a line break may not mean what the author meant
             self.hints += scalar_hints(node, self.lines, self.source.path)
         return self.scalar(node)
 
     def scalar(self, node: ScalarNode) -> Any:
-        tag = node.tag if isinstance(node.tag, str) else node.tag.value
+        tag = node.tag if isinstance(node.tag, str) else node.tag.value  # type: ignore[attr-defined]
         value = node.value
         if node.style == ">":
             # The round-trip scanner marks each fold of a folded scalar with "\a" (its constructor

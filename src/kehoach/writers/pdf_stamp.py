@@ -31,9 +31,9 @@ def stamp_time(plan_date: dt.date | None) -> dt.datetime:
     draft has no date of its own)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     day = plan_date or dt.date(2020, 3, 5)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def _icc_with_date(profile: bytes, when: dt.datetime) -> bytes:

@@ -70,7 +70,7 @@ def task_rows(plan: Plan) -> list[TaskRow]:
         item = task.item
         content = item.heading or item.body or (item.text[0] if item.text else "") or item.indicator or ""
         ranges = [date_range(d) for d in item.deadlines]
-        periods = [(a.isoformat(), b.isoformat()) for a, b in ranges] if ranges and None not in ranges else []
+        periods = [(a.isoformat(), b.isoformat()) for a, b in ranges] if ranges and None not in ranges else []  # type: ignore[misc]
         deadline = "; ".join(_date_text(d) if isinstance(d, dt.date) else d for d in item.deadlines)
         rows.append(TaskRow(
             id=item.id or _position(task.loc), section=_section_title(plan, task.section),

@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from ..app import app
-from ...diagnostics import KehoachError, Severity
+from ..failures import reported
+from ...diagnostics import Severity
 from ...i18n import tr
 from .build import print_diagnostics
 
@@ -60,27 +61,22 @@ def batch(
     from ...batch.runner import BUILT, FAILED, MANIFEST, SKIPPED, Options, run  # heavy: only when batching
     from ...batch.shards import parse_shard, shard_from_environment
 
-    try:
+    with reported():
         share = parse_shard(shard) if shard is not None else shard_from_environment(shards) if shards else None
-    except KehoachError as exc:
-        print_diagnostics(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
     options = Options(plan, units, out, jobs, name, zip_, pdf or pdf_a, templates, force, prune, share, pdf_a)
     bar = _progress_bar(quiet)
-    try:
-        if bar is None:
-            report = run(options)
-        else:
-            with bar:
-                task = bar.add_task(tr("Đang dựng", "Building"), total=None)
-                report = run(options, progress=lambda done, total: bar.update(task, completed=done, total=total))
-    except KehoachError as exc:
-        print_diagnostics(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        typer.echo(tr("Đã dừng. Các văn bản đã dựng được giữ lại; chạy lại lệnh để dựng tiếp phần còn lại.",
-                      "Stopped. Documents already built are kept; run the command again to build the rest."), err=True)
-        raise typer.Exit(130) from None
+    with reported():
+        try:
+            if bar is None:
+                report = run(options)
+            else:
+                with bar:
+                    task = bar.add_task(tr("Đang dựng", "Building"), total=None)
+                    report = run(options, progress=lambda done, total: bar.update(task, completed=done, total=total))
+        except KeyboardInterrupt:
+            typer.echo(tr("Đã dừng. Các văn bản đã dựng được giữ lại; chạy lại lệnh để dựng tiếp phần còn lại.",
+                          "Stopped. Documents already built are kept; run the command again to build the rest."), err=True)
+            raise typer.Exit(130) from None
     for result in report.results:
         if result.status == FAILED:
             print_diagnostics(result.diagnostics)
@@ -114,10 +110,7 @@ def batch(
 def _merge(folders: list[Path], out: Path) -> None:
     from ...batch.shards import merge
 
-    try:
+    with reported():
         merged = merge(folders, out)
-    except KehoachError as exc:
-        print_diagnostics(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
     typer.echo(tr("Đã ghép {k} phần: {u} đơn vị, {f} tệp → {o}", "Merged {k} shards: {u} units, {f} files → {o}",
                   k=len(folders), u=merged.units, f=merged.files, o=out), err=True)

@@ -6,10 +6,10 @@ error, unreadable input (KH0xx) or an internal error (KH000). Info notes never f
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,9 +17,19 @@ from ..app import app
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
-from ...source.loader import Loaded, load_path
-from ..usage import CLICK_EXCEPTION
-from ..report import FORMATS, FORMATTERS, format_json, format_text, print_text, use_color
+from ...source.config import Selection
+from ...source.loader import Loaded
+from ..failures import internal_error, reported
+from ..report import FORMATS, FORMATTERS, format_json, format_text, use_color
+from ..usage import H
+
+if TYPE_CHECKING:
+    from ...pipeline.check import Checked
+
+# A folder without plans: said (a warning), but not a failure even with --strict, as ruff: a CI job
+# set up before the first plan is added passes.
+NO_PLANS = "KH010"
+
 
 @dataclass
 class CheckRun:
@@ -27,14 +37,18 @@ class CheckRun:
 
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    loaded: list[Loaded] = field(default_factory=list)
+    checked: list[Checked] = field(default_factory=list)  # the files whose configuration could be read
     unreadable: bool = False  # a path could not be read, or the environment failed: exit 2
+
+    @property
+    def loaded(self) -> list[Loaded]:
+        return [checked.loaded for checked in self.checked]
 
     def exit_code(self, *, strict: bool) -> int:
         if self.unreadable:
             return 2
         failing = {Severity.error, Severity.warning} if strict else {Severity.error}
-        return 1 if any(d.severity in failing for d in self.diagnostics) else 0
+        return 1 if any(d.severity in failing and not _no_plans(d) for d in self.diagnostics) else 0
 
 
 def _is_reading_failure(diag: Diagnostic) -> bool:
@@ -42,10 +56,15 @@ def _is_reading_failure(diag: Diagnostic) -> bool:
     return diag.severity is Severity.error and diag.code.startswith("KH0")
 
 
+def _no_plans(diag: Diagnostic) -> bool:
+    return diag.code == NO_PLANS and diag.severity is Severity.warning
+
+
 def plan_files(paths: list[Path], *, force_exclude: bool = False) -> tuple[list[Path], list[Diagnostic]]:
     """The files to check: each file as given (filtered like a folder's with ``force_exclude``),
     each folder searched recursively for plans (lint.discovery: names, content, include/exclude,
-    .gitignore). Raises KehoachError for a broken configuration."""
+    .gitignore). A folder without plans is a warning (KH010). Raises KehoachError for a broken
+    configuration."""
     from ...lint.discovery import named_file_selected, plans_in
 
     files: list[Path] = []
@@ -54,62 +73,43 @@ def plan_files(paths: list[Path], *, force_exclude: bool = False) -> tuple[list[
         if path.is_dir():
             found = plans_in(path)
             if not found and not force_exclude:
-                problems.append(Diagnostic("KH010", tr(
+                problems.append(Diagnostic(NO_PLANS, tr(
                     "thư mục không có tệp kế hoạch nào (*.kehoach.yaml, hoặc tệp .yaml/.yml có khóa "
                     "`letterhead`; xem `include` trong kehoach.toml)",
                     "the folder has no plan files (*.kehoach.yaml, or .yaml/.yml files with a `letterhead` "
-                    "key; see `include` in kehoach.toml)"), Severity.error, str(path)))
+                    "key; see `include` in kehoach.toml)"), Severity.warning, str(path)))
             files.extend(found)
         elif str(path) == "-" or not force_exclude or not path.is_file() or named_file_selected(path):
             files.append(path)  # a missing file is reported by load_path (KH010)
     return files, problems
 
 
-def internal_error(path: str | None, exc: BaseException) -> Diagnostic:
-    return Diagnostic("KH000", tr(
-        "lỗi nội bộ của kehoach ({t}: {e}); xin báo lỗi kèm tệp này",
-        "kehoach internal error ({t}: {e}); please report it with this file",
-        t=type(exc).__name__, e=exc), Severity.error, path)
-
-
-def check_paths(paths: list[Path], *, profile: str | None = None, force_exclude: bool = False) -> CheckRun:
-    from ...lint import lint  # the rule engine (issue 4)
+def check_paths(paths: list[Path], *, profile: str | None = None, force_exclude: bool = False,
+                selection: Selection | None = None) -> CheckRun:
+    from ...pipeline.check import check_path
 
     run = CheckRun()
     try:
         files, problems = plan_files(paths, force_exclude=force_exclude)
     except KehoachError as exc:  # a broken kehoach.toml: the environment, exit 2
         files, problems = [], exc.diagnostics
+        run.unreadable = True
     run.diagnostics += problems
-    run.unreadable = bool(problems)
     for path in files:
         run.files.append(str(path))
         try:
-            loaded = load_path(path)
-            found = list(loaded.diagnostics)
-            if loaded.plan is not None:
-                found += lint(loaded, profile=profile)
-            run.loaded.append(loaded)
-        except KehoachError as exc:  # a broken profile or configuration: the environment, exit 2
-            found = exc.diagnostics
-            run.unreadable = True
+            checked = check_path(path, profile=profile, selection=selection)
+            found = checked.findings
+            if checked.broken_setup:  # a broken profile or configuration: the environment, exit 2
+                run.unreadable = True
+            else:
+                run.checked.append(checked)
         except Exception as exc:  # noqa: BLE001 - never a traceback: report it, located at the file
             found = [internal_error(str(path), exc)]
         run.diagnostics += found
         if any(_is_reading_failure(d) for d in found):
             run.unreadable = True
     return run
-
-
-def _reader_left() -> None:
-    """The reader of the report went away (`kehoach check | head`): end quietly with 0, as ruff does.
-    Standard output is pointed at the null device so that the final flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    raise typer.Exit(0)
 
 
 def parse_output_format(value: str) -> tuple[str, Path | None]:
@@ -153,10 +153,11 @@ def _fix(run: CheckRun, *, write: bool, unsafe: bool, profile: str | None) -> st
     from ...lint.fix import plan_fixes, write_fixed
 
     out = []
-    for loaded in run.loaded:
+    for checked in run.checked:
+        loaded = checked.loaded
         if not loaded.source.path:
             continue
-        result = plan_fixes(loaded, unsafe=unsafe, profile=profile)
+        result = plan_fixes(loaded, unsafe=unsafe, profile=profile, config=checked.config)
         run.diagnostics += result.problems
         if result.fixed is None:
             continue
@@ -183,6 +184,37 @@ def _render(name: str, run: CheckRun, *, color: bool, coverage: tuple[str, dict]
     return FORMATTERS[name](run.diagnostics, run.files)
 
 
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    """``--select KH2,KH301 --select KH4`` → ("KH2", "KH301", "KH4"), upper-cased."""
+    return tuple(code.strip().upper() for value in values or () for code in value.split(",") if code.strip())
+
+
+def selection_of(select: list[str] | None, extend_select: list[str], ignore: list[str]) -> Selection:
+    """The command line's rule selection (applied over the configuration's); a code or prefix that
+    names no rule is a usage error (exit 2): a typo must not switch the checks off unnoticed."""
+    from ...pipeline.check import rules
+
+    known = list(rules()) if select or extend_select or ignore else []
+    for hint, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
+        for code in _codes(values):
+            if not any(rule.startswith(code) for rule in known):
+                raise typer.BadParameter(tr("không có quy tắc nào có mã hoặc tiền tố `{c}` (xem `kehoach rules`)",
+                                            "no rule has the code or prefix `{c}` (see `kehoach rules`)", c=code),
+                                         param_hint=hint)
+    return Selection(_codes(select) if select else None, _codes(extend_select), _codes(ignore))
+
+
+SELECT_OPTION = typer.Option(None, "--select", metavar="CODES", help=H(
+    "Chỉ chạy các quy tắc có mã hoặc tiền tố này (ví dụ KH2,KH301), thay cho `select` của kehoach.toml.",
+    "Run only the rules with these codes or prefixes (e.g. KH2,KH301), instead of kehoach.toml's `select`."))
+EXTEND_SELECT_OPTION = typer.Option([], "--extend-select", metavar="CODES", help=H(
+    "Chạy thêm các quy tắc này ngoài `select` của kehoach.toml.",
+    "Also run these rules, on top of kehoach.toml's `select`."))
+IGNORE_OPTION = typer.Option([], "--ignore", metavar="CODES", help=H(
+    "Bỏ qua các quy tắc có mã hoặc tiền tố này (thêm vào `ignore` của kehoach.toml).",
+    "Skip the rules with these codes or prefixes (added to kehoach.toml's `ignore`)."))
+
+
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="Tệp kế hoạch YAML hoặc thư mục (tìm kế hoạch đệ quy, bỏ qua tệp git bỏ qua); - là đầu vào chuẩn.",
@@ -204,9 +236,13 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="In các thay đổi --fix sẽ làm (unified diff), không ghi tệp."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Sửa cả những lỗi mà cách sửa có thể đổi "
                                       "nội dung (ví dụ đổi khóa lạ thành khóa gần nhất); kèm --fix hoặc --diff."),
+    select: list[str] | None = SELECT_OPTION,
+    extend_select: list[str] = EXTEND_SELECT_OPTION,
+    ignore: list[str] = IGNORE_OPTION,
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, lược đồ và các quy tắc trình bày."""
-    try:
+    selection = selection_of(select, extend_select, ignore)
+    with reported():
         if fmt is not None and fmt not in ("text", "json"):
             raise typer.BadParameter("text | json", param_hint="--format")
         outputs = [parse_output_format(value) for value in output_format]
@@ -218,7 +254,7 @@ def check(
                 "chỉ một định dạng được in ra màn hình ({f}); ghi các định dạng khác vào tệp: FMT=TỆP",
                 "only one format can go to the screen ({f}); write the others to files: FMT=FILE",
                 f=", ".join(screen)), param_hint="--output-format")
-        run = check_paths(paths, profile=profile, force_exclude=force_exclude)
+        run = check_paths(paths, profile=profile, force_exclude=force_exclude, selection=selection)
         if fix or diff or unsafe_fixes:
             changes = _fix(run, write=not diff, unsafe=unsafe_fixes, profile=profile)
             if diff:
@@ -226,7 +262,7 @@ def check(
                 raise typer.Exit(1 if changes else 0)
             if changes:  # report what is left after fixing
                 fix_problems = [d for d in run.diagnostics if d.code in ("KH013", "KH014")]
-                run = check_paths(paths, profile=profile, force_exclude=force_exclude)
+                run = check_paths(paths, profile=profile, force_exclude=force_exclude, selection=selection)
                 run.diagnostics += fix_problems
                 run.unreadable = run.unreadable or any(d.code == "KH013" for d in fix_problems)
         try:
@@ -245,14 +281,4 @@ def check(
                 # a report's folder is created, as ruff's --output-file does (CI writes reports/…)
                 write_atomic(target, rendered.encode("utf-8"), protect=protect, make_parents=True)
         sys.stdout.flush()
-    except (typer.Exit, typer.Abort, CLICK_EXCEPTION):  # usage errors: typer prints them, exit 2
-        raise
-    except BrokenPipeError:
-        _reader_left()
-    except KehoachError as exc:  # e.g. an output file that cannot be written
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
-    except Exception as exc:  # noqa: BLE001 - never a traceback
-        print_text([internal_error(None, exc)])
-        raise typer.Exit(2) from None
     raise typer.Exit(run.exit_code(strict=strict))

@@ -10,13 +10,16 @@ from ..app import app
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
-from ..report import print_text
-from .check import internal_error
+from ..failures import reported
+from ..usage import HG
+from ...importers.readers import shown_suffixes
 
 
 @app.command("import")
 def import_(
-    document: Path = typer.Argument(..., help="Văn bản kế hoạch: .docx, .doc, .odt, .txt, .md.", show_default=False),
+    document: Path = typer.Argument(..., help=HG(lambda: (f"Văn bản kế hoạch: {', '.join(shown_suffixes())}.",
+                                                         f"The plan document: {', '.join(shown_suffixes())}.")),
+                                    show_default=False),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml)."),
     force: bool = typer.Option(False, "--force", help="Ghi đè tệp YAML đã có."),
@@ -25,7 +28,7 @@ def import_(
     from ...importers import import_plan
     from ...writers.pdf import find_soffice
 
-    try:
+    with reported(document):
         target = output or document.with_suffix(".yaml")
         if target.resolve() == document.resolve():
             raise KehoachError([Diagnostic("KH011", tr(
@@ -38,12 +41,6 @@ def import_(
                 Severity.error, str(target))], 2)
         imported = import_plan(document, soffice=find_soffice)
         write_atomic(target, imported.yaml.encode("utf-8"), protect=(document,))
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
-    except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
-        print_text([internal_error(str(document), exc)])
-        raise typer.Exit(2) from None
     err = typer.echo
     err(tr("Đã nhận ra: {s}", "Recognised: {s}", s="; ".join(imported.summary)), err=True)
     if imported.notes:

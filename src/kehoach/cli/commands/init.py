@@ -7,11 +7,11 @@ from pathlib import Path
 import typer
 
 from ..app import app
+from ..failures import reported
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...fileio import write_atomic
 from ...i18n import tr
 from ...resources import templates_dir
-from ..report import print_text
 
 
 SCHEMA_FILE = "kehoach.schema.json"  # where the starter's modeline points: beside the plan
@@ -27,7 +27,7 @@ def init(
     file: Path = typer.Argument(Path("kehoach.yaml"), help="Tệp kế hoạch mới (mặc định: kehoach.yaml)."),
 ) -> None:
     """Tạo tệp kế hoạch mẫu có chú thích: tình hình, mục tiêu, giải pháp, tổ chức thực hiện."""
-    try:
+    with reported():
         if file.exists() or file.is_symlink():
             raise KehoachError([Diagnostic("KH011", tr(
                 "tệp đã có; không ghi đè (chọn tên khác hoặc xóa tệp cũ)",
@@ -35,9 +35,6 @@ def init(
                 Severity.error, str(file))], 2)
         write_atomic(file, starter_plan())
         schema_state = sync_schema(file.parent / SCHEMA_FILE)
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
     schema_words = {
         "written": tr("đã ghi {s}", "wrote {s}"),
         "updated": tr("đã cập nhật {s} theo phiên bản kehoach này", "updated {s} to this kehoach version"),

@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 
 from ..app import app
+from ..failures import reported
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...i18n import tr
-from ..report import print_text
 
 
 def _open_browser(url: str) -> None:
@@ -39,7 +39,7 @@ def preview(
     problem = editor_url_problem(editor_url)
     if problem:
         raise typer.BadParameter(problem, param_hint="--editor-url")
-    try:
+    with reported():
         if not plan.is_file():
             raise KehoachError([Diagnostic("KH010", tr("không đọc được tệp", "cannot read the file"),
                                            Severity.error, str(plan))], 2)
@@ -52,9 +52,6 @@ def preview(
                 "không mở được cổng {p} trên 127.0.0.1: {e} (bỏ --port để dùng một cổng trống)",
                 "cannot listen on 127.0.0.1 port {p}: {e} (leave out --port for a free port)",
                 p=port, e=exc.strerror or exc), Severity.error)], 2) from None
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
     typer.echo(tr("Xem trước {f} tại {u} (Ctrl-C để dừng)", "Previewing {f} at {u} (Ctrl-C to stop)",
                   f=plan, u=server.url))
     sys.stdout.flush()

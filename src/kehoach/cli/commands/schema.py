@@ -9,10 +9,9 @@ from pathlib import Path
 import typer
 
 from ..app import app
-from ...diagnostics import KehoachError
+from ..failures import reported
 from ...fileio import is_stream, write_atomic
 from ...model import json_schema
-from ..report import print_text
 
 
 def schema_text() -> str:
@@ -29,10 +28,7 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         return
-    try:
+    with reported():
         write_atomic(output, text.encode("utf-8"))
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
     if not is_stream(output):
         typer.echo(str(output))

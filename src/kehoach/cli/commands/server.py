@@ -7,9 +7,8 @@ import time
 import typer
 
 from ..app import app
-from ...diagnostics import KehoachError
+from ..failures import reported
 from ...i18n import tr
-from ..report import print_text
 from ..server import DEFAULT_IDLE_MINUTES
 
 server_app = typer.Typer(
@@ -45,7 +44,7 @@ def start(
     """Khởi động máy chủ dựng (chạy nền, nếu chưa chạy)."""
     from .. import server
 
-    try:
+    with reported():
         if foreground:
             try:
                 server.serve(idle)
@@ -57,9 +56,6 @@ def start(
             typer.echo(_describe(running))
             return
         typer.echo(_describe(server.start_detached(idle)))
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
 
 
 @server_app.command()

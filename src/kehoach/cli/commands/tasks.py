@@ -10,8 +10,8 @@ import typer
 from ...diagnostics import Diagnostic, KehoachError, Severity
 from ...i18n import tr
 from ..app import app
+from ..failures import reported
 from ..report import print_text
-from .check import internal_error
 
 SUFFIXES = {".csv": "csv", ".json": "json", ".ics": "ics"}
 
@@ -39,26 +39,21 @@ def tasks(
         None, "--format", "-f", help="csv | json | ics (mặc định theo đuôi tệp đầu ra, không có thì csv)."),
 ) -> None:
     """Xuất danh mục nhiệm vụ (nội dung, chủ trì, phối hợp, thời hạn, sản phẩm) cho hệ thống theo dõi."""
-    try:
+    from ...fileio import is_stream, write_atomic
+    from ...pipeline.check import check_path
+
+    with reported(plan):
         fmt = _format_of(output, fmt)
-        from ...build import load_checked
-        from ...fileio import is_stream, write_atomic
         from ...writers.tasks import WRITERS
 
-        loaded_plan, findings = load_checked(plan)
-        if findings:
-            print_text(findings)
-        data = WRITERS[fmt](loaded_plan)
+        checked = check_path(plan).require_clean()
+        if checked.findings:
+            print_text(checked.findings)
+        data = WRITERS[fmt](checked.loaded.plan)
         if output is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             return
         written = write_atomic(output, data, protect=(plan,))
-    except KehoachError as exc:
-        print_text(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None
-    except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
-        print_text([internal_error(str(plan), exc)])
-        raise typer.Exit(2) from None
     if not is_stream(written):
         typer.echo(str(written))

@@ -8,9 +8,8 @@ from pathlib import Path
 import typer
 
 from ..app import app
-from ...diagnostics import KehoachError
+from ..failures import reported
 from ...fileio import is_stream, write_atomic
-from .build import print_diagnostics
 
 
 @app.command()
@@ -20,7 +19,7 @@ def units(
     output: Path | None = typer.Option(None, "-o", "--output", help="Tệp CSV đầu ra (mặc định: in ra màn hình)."),
 ) -> None:
     """Ghi danh sách xã, phường, đặc khu hiện hành của một tỉnh (sau sắp xếp năm 2025) thành CSV để điền."""
-    try:
+    with reported():
         from ...batch.units import communes, communes_csv, find_province  # only when listing units
 
         data = communes_csv(communes(find_province(province)))
@@ -31,6 +30,3 @@ def units(
             written = write_atomic(output, data)
             if not is_stream(written):
                 typer.echo(str(written))
-    except KehoachError as exc:
-        print_diagnostics(exc.diagnostics)
-        raise typer.Exit(exc.exit_code) from None

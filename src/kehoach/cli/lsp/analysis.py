@@ -3,8 +3,8 @@
 The buffer is checked as the file it will be saved as: reading (YAML, tabs, NFC), the schema, every
 lint rule with the plan's profile and the configuration found from the file's folder. Each finding
 becomes an LSP diagnostic with its code, severity and a range over the words at fault (the quoted
-words of the message when they stand at the finding's column, else the rest of the line); ``data``
-carries what a quick fix needs.
+words of the message when they stand at the finding's column, else the rest of the line); quick fixes are
+the rules' own (fixes.py).
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...i18n import tr
-from ...source.loader import load_text
+from ...diagnostics import Diagnostic, Severity
+from ..failures import internal_error
 
 SEVERITIES = {
     Severity.error: types.DiagnosticSeverity.Error,
@@ -26,7 +25,6 @@ SEVERITIES = {
     Severity.info: types.DiagnosticSeverity.Information,
 }
 _QUOTED = re.compile(r"`([^`]+)`|'([^']+)'")
-_SUGGESTION = re.compile(r"(?:có phải ý bạn là|did you mean) `([^`]+)`")
 
 
 @dataclass
@@ -40,18 +38,10 @@ class Checked:
 
 def check_text(text: str, path: str) -> list[Diagnostic]:
     """Every finding of ``check`` on ``text`` as the content of ``path``."""
-    from ...lint import lint
-    from ...lint.config import find_config
+    from ...pipeline.check import check_text as check_buffer, forget_configuration
 
-    find_config.cache_clear()  # a long-running process: kehoach.toml may have been edited since
-    loaded = load_text(text, path)
-    found = list(loaded.diagnostics)
-    if loaded.plan is not None:
-        try:
-            found += lint(loaded)
-        except KehoachError as exc:  # a broken configuration or profile file
-            found += exc.diagnostics
-    return found
+    forget_configuration()  # a long-running process: kehoach.toml may have been edited since
+    return check_buffer(text, path).findings
 
 
 def _span(line_text: str, start: int, message: str) -> int:
@@ -81,13 +71,9 @@ def to_lsp(diag: Diagnostic, lines: list[str], path: str) -> types.Diagnostic:
             col = len(text) - len(text.lstrip())
         start = types.Position(row, col)
         end = types.Position(row, _span(text, col, diag.message))
-    data = {}
-    suggestion = _SUGGESTION.search(diag.message)
-    if diag.code == "KH102" and suggestion:
-        data["replace"] = suggestion.group(1)
     return types.Diagnostic(
         range=types.Range(start, end), message=message, severity=SEVERITIES[diag.severity],
-        code=diag.code, source="kehoach", data=data or None)
+        code=diag.code, source="kehoach")
 
 
 def analyse(text: str, uri_path: str) -> Checked:
@@ -95,10 +81,7 @@ def analyse(text: str, uri_path: str) -> Checked:
     try:
         findings = check_text(text, uri_path)
     except Exception as exc:  # noqa: BLE001 - the server stays up; the finding says what failed
-        findings = [Diagnostic("KH000", tr(
-            "lỗi nội bộ của kehoach ({t}: {e}); xin báo lỗi kèm tệp này",
-            "kehoach internal error ({t}: {e}); please report it with this file",
-            t=type(exc).__name__, e=exc), Severity.error, uri_path)]
+        findings = [internal_error(uri_path, exc)]
     lines = text.splitlines()
     if not unicodedata.is_normalized("NFC", text):
         # Positions were computed on the NFC text: rank them on its lines (the quick fix converts).

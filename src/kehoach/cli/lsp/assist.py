@@ -7,15 +7,14 @@ from __future__ import annotations
 from lsprotocol import types
 
 from ...diagnostics import Diagnostic
-from ...i18n import tr
 from .outline import allowed_values, cursor_context, field_at, field_help, is_model_field, model_fields
 
 
 def _rule_help(code: str) -> str | None:
-    from ...lint import RULES
+    from ...pipeline.check import rules
     from ..codes import CODES
 
-    rule = RULES.get(code)
+    rule = rules().get(code)
     if rule is not None:
         return f"**{rule.code}** {rule.title} ({rule.locator})\n\n{rule.explanation}"
     if code in CODES:

@@ -1,24 +1,30 @@
-"""Quick fixes, offered only where the fix is certain.
+"""Quick fixes: the edits ``kehoach check --fix`` makes, offered on the findings they fix.
 
-- KH102 unknown key with a nearest valid key: rename the key;
-- KH207 a recipient typed with its own ";" or ".": drop it (kehoach adds the punctuation);
-- KH302 a word in the document's minority tone-mark style: rewrite it in the other style;
-- text that is not NFC (KH009, or any buffer pasted from macOS or a PDF): normalise the buffer.
+Each fix comes from the finding's own ``Fix`` (``lint.fix.fix_edits``: the same splice as
+``check --fix``, safe ones preferred, unsafe ones offered too since a person chooses), matched to an
+editor diagnostic by code and start position; no rule is special-cased here. A buffer that is not
+NFC gets one more action: normalise it whole.
 """
 
 from __future__ import annotations
 
+import functools
+
 from lsprotocol import types
 
 from ...i18n import tr
-from ...lint.rules.text import fold_tones, unfold_tones
 from .analysis import nfc_edit
 
 
-def _text_in(lines: list[str], rng: types.Range) -> str:
-    if rng.start.line != rng.end.line or rng.start.line >= len(lines):
-        return ""
-    return lines[rng.start.line][rng.start.character: rng.end.character]
+def _position(starts: list[int], offset: int) -> types.Position:
+    line = max(i for i, start in enumerate(starts) if start <= offset) if starts else 0
+    return types.Position(line, offset - starts[line])
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts += [i + 1 for i, char in enumerate(text) if char == "\n"]
+    return starts
 
 
 def _action(title: str, uri: str, edits: list[types.TextEdit], diagnostic: types.Diagnostic | None,
@@ -29,39 +35,42 @@ def _action(title: str, uri: str, edits: list[types.TextEdit], diagnostic: types
         edit=types.WorkspaceEdit(changes={uri: edits}))
 
 
-def fix_for(diagnostic: types.Diagnostic, lines: list[str], uri: str) -> types.CodeAction | None:
-    """The certain fix of one kehoach diagnostic, or None."""
-    code = diagnostic.code
-    rng = diagnostic.range
-    current = _text_in(lines, rng)
-    if code == "KH102" and isinstance(diagnostic.data, dict) and diagnostic.data.get("replace"):
-        new = diagnostic.data["replace"]
-        if current and current != new:
-            return _action(tr("Đổi `{a}` thành `{b}`", "Rename `{a}` to `{b}`", a=current, b=new), uri,
-                           [types.TextEdit(rng, new)], diagnostic)
-    if code == "KH207" and current.rstrip() != current.rstrip().rstrip(";."):
-        new = current.rstrip().rstrip(";.").rstrip()
-        return _action(tr("Bỏ dấu cuối của `{a}` (kehoach tự thêm)", "Drop the punctuation of `{a}` (kehoach adds it)",
-                          a=current), uri, [types.TextEdit(rng, new)], diagnostic)
-    if code == "KH302" and current:
-        folded, unfolded = fold_tones(current), unfold_tones(current)
-        new = folded if folded != current else unfolded
-        if new != current:
-            return _action(tr("Viết `{a}` thành `{b}`", "Write `{a}` as `{b}`", a=current, b=new), uri,
-                           [types.TextEdit(rng, new)], diagnostic)
-    return None
+@functools.lru_cache(maxsize=2)  # an editor asks again as the cursor moves over the same buffer
+def finding_fixes(text: str, path: str) -> tuple:
+    """Every fix ``check --fix --unsafe-fixes`` would make in ``text`` (the buffer of ``path``), as
+    ``lint.fix.Edit`` offsets in the text; none when the text is not NFC (the NFC action comes first)."""
+    import unicodedata
+
+    from ...lint.fix import fix_edits
+    from ...pipeline.check import check_text
+
+    if not unicodedata.is_normalized("NFC", text):
+        return ()
+    checked = check_text(text, path)
+    if checked.config is None and checked.plan is not None:
+        return ()  # a broken configuration: its finding says so
+    return tuple(fix_edits(checked.loaded, unsafe=True, config=checked.config))
 
 
-def code_actions(params: types.CodeActionParams, text: str) -> list[types.CodeAction]:
-    lines = text.splitlines()
+def code_actions(params: types.CodeActionParams, text: str, path: str) -> list[types.CodeAction]:
     uri = params.text_document.uri
+    wanted = [d for d in params.context.diagnostics if d.source == "kehoach"]
     actions = []
-    for diagnostic in params.context.diagnostics:
-        if diagnostic.source != "kehoach":
-            continue
-        action = fix_for(diagnostic, lines, uri)
-        if action is not None:
-            actions.append(action)
+    if any(d.code != "KH009" for d in wanted):
+        starts = _line_starts(text)
+        edits = finding_fixes(text, path)
+        for diagnostic in wanted:
+            start = diagnostic.range.start
+            for edit in edits:
+                line, col = edit.at
+                if edit.code != diagnostic.code or line is None or (line - 1, (col or 1) - 1) != (start.line,
+                                                                                                 start.character):
+                    continue
+                old = text[edit.start:edit.end]
+                rng = types.Range(_position(starts, edit.start), _position(starts, edit.end))
+                actions.append(_action(tr("Sửa {c}: `{a}` → `{b}`", "Fix {c}: `{a}` → `{b}`", c=edit.code, a=old,
+                                          b=edit.new), uri, [types.TextEdit(rng, edit.new)], diagnostic,
+                                       preferred=edit.safe))
     edit = nfc_edit(text)
     if edit is not None:
         nfd = [d for d in params.context.diagnostics if d.code == "KH009"]

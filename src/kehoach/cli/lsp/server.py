@@ -86,7 +86,7 @@ def make_server(lang: Lang | None = None) -> KehoachServer:
     def _actions(ls: KehoachServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         ls.language()
         document = ls.workspace.get_text_document(params.text_document.uri)
-        return code_actions(params, document.source)
+        return code_actions(params, document.source, path_of(params.text_document.uri))
 
     return server
 

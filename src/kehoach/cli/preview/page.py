@@ -6,7 +6,7 @@ import json
 from html import escape
 
 from ...i18n import get_lang, tr
-from ...writers.paged_html import PAGE_CSS, PAGINATE_JS
+from ...pipeline.render import page_assets
 from .state import Snapshot
 
 SHELL_CSS = """
@@ -66,6 +66,7 @@ SHELL_JS = r"""
 
 def shell_html(title: str, plan_name: str, snapshot: Snapshot) -> bytes:
     """The whole page, with the current snapshot in it (the first paint needs no event)."""
+    page_css, paginate_js = page_assets()
     initial = json.dumps({"version": snapshot.version, "pages_version": snapshot.pages_version},
                          ensure_ascii=True).replace("<", "\\u003c")
     words = json.dumps({"LIVE": tr("Tự cập nhật khi lưu tệp.", "Updates when the file is saved."),
@@ -74,13 +75,13 @@ def shell_html(title: str, plan_name: str, snapshot: Snapshot) -> bytes:
     page = (
         f'<!DOCTYPE html>\n<html lang="{get_lang()}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)} — kehoach preview</title>\n"
-        f"<style>{SHELL_CSS}{PAGE_CSS}</style>\n</head>\n<body>\n"
+        f"<style>{SHELL_CSS}{page_css}</style>\n</head>\n<body>\n"
         f'<aside id="side"><h1>{escape(plan_name)}</h1><div id="status"></div>'
         f'<div id="findings">{snapshot.findings}</div></aside>\n'
         f'<div id="main"><div id="banner">{snapshot.banner}</div><main id="pages"></main></div>\n'
         f'<template id="flows">{snapshot.pages or ""}</template>\n'
         f'<script type="application/json" id="initial">{initial}</script>\n'
-        f"<script>const {{LIVE, LOST}} = {words};\n{PAGINATE_JS}\n{SHELL_JS}</script>\n"
+        f"<script>const {{LIVE, LOST}} = {words};\n{paginate_js}\n{SHELL_JS}</script>\n"
         "</body>\n</html>\n"
     )
     return page.encode("utf-8")

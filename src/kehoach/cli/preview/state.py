@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from ...diagnostics import Diagnostic, KehoachError, Severity, has_errors
 from ...i18n import tr
+from ..failures import internal_error
 
 DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
 
@@ -98,26 +99,16 @@ def editor_url_problem(template: str) -> str | None:
 
 def _check(path: Path, templates: Path | None) -> tuple[list[Diagnostic], str | None, str]:
     """(findings, flows HTML when the plan has no errors, the document title)."""
-    from ...compose.composer import compose
-    from ...lint import lint
-    from ...source.loader import load_path
-    from ...writers.paged_html import flows_html
-    from ...lint.config import find_config
+    from ...pipeline.check import check_path, forget_configuration
+    from ...pipeline.render import paged_flows
 
-    find_config.cache_clear()  # a long-running process: kehoach.toml may have been edited since
+    forget_configuration()  # a long-running process: kehoach.toml may have been edited since
     _require_regular(path)
-    loaded = load_path(path)
-    diagnostics = list(loaded.diagnostics)
-    if loaded.plan is None:
-        return diagnostics, None, ""
-    try:
-        diagnostics += lint(loaded)
-    except KehoachError as exc:  # a broken configuration or profile file
-        diagnostics += exc.diagnostics
-    if has_errors(diagnostics):
-        return diagnostics, None, ""
-    document = compose(loaded.plan, templates=templates)
-    return diagnostics, flows_html(document), document.title
+    checked = check_path(path)
+    if checked.plan is None or has_errors(checked.findings):
+        return checked.findings, None, ""
+    pages, title = paged_flows(checked.plan, templates=checked.templates(templates))
+    return checked.findings, pages, title
 
 
 def finding_html(diag: Diagnostic, editor_url: str) -> str:
@@ -156,10 +147,7 @@ class PreviewState:
         except KehoachError as exc:
             diagnostics, pages, title = exc.diagnostics, None, ""
         except Exception as exc:  # noqa: BLE001 - the preview stays up; the finding says what failed
-            diagnostics, pages, title = [Diagnostic("KH000", tr(
-                "lỗi nội bộ của kehoach ({t}: {e}); xin báo lỗi kèm tệp này",
-                "kehoach internal error ({t}: {e}); please report it with this file",
-                t=type(exc).__name__, e=exc), Severity.error, str(self.path))], None, ""
+            diagnostics, pages, title = [internal_error(str(self.path), exc)], None, ""
         with self._lock:
             if pages is not None and pages != self._pages:
                 self._pages = pages

@@ -71,11 +71,17 @@ def _case_pattern(text: str) -> list[bool]:
 
 
 @rule("KH303", "agency-case", Severity.warning, "NĐ 30, Phụ lục II, IV.1",
-      ("tên cơ quan viết hoa sai", "agency name capitalised wrongly"))
+      ("tên cơ quan viết hoa sai", "agency name capitalised wrongly"), fix="safe")
 def agency_case(ctx: Context) -> Iterator[Finding]:
     """Agency names capitalise the first letter of the agency type and of its field, nothing else:
     "Ủy ban nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội". Names in the
     configuration's agency directory are checked too; names in full capitals are left alone.
+
+    Tiếng Việt:
+
+        Tên cơ quan viết hoa chữ cái đầu của loại cơ quan và của lĩnh vực, ngoài ra viết thường: "Ủy ban
+        nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội". Tên trong danh mục cơ
+        quan của cấu hình cũng được kiểm tra; tên viết in hoa toàn bộ thì bỏ qua.
 
     Passes:
 
@@ -86,6 +92,11 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           paragraphs: [Giao sở tài chính phối hợp với Ủy Ban Nhân Dân các huyện.]
+
+    Fixed:
+
+        preamble:
+          paragraphs: [Giao Sở Tài chính phối hợp với Ủy ban nhân dân các huyện.]
     """
     agencies = _KNOWN_AGENCIES
     declared = {fold_tones(a.name).lower() for a in ctx.config.agencies}  # the user's: names, not nouns
@@ -135,6 +146,13 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
     ("Sở LĐTBXH") in running text is reported too, unless the plan introduces it ("sau đây viết tắt
     là Sở LĐTBXH").
 
+    Tiếng Việt:
+
+        Một cơ quan được viết một cách trong cả kế hoạch. Tên nối bằng gạch ("Lao động - Thương binh và
+        Xã hội") giữ kiểu gạch mà kế hoạch dùng nhiều nhất; các cách viết ít dùng hơn ("–", "-" không có
+        dấu cách) bị báo. Khi cấu hình có danh mục cơ quan, tên viết tắt ("Sở LĐTBXH") trong lời văn
+        cũng bị báo, trừ khi kế hoạch đã giới thiệu ("sau đây viết tắt là Sở LĐTBXH").
+
     Passes:
 
         preamble:
@@ -152,7 +170,7 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
     """
     corpus = ctx.corpus
     dashed = _DASHED + [(a.name, _dash_pattern(a.name)) for a in ctx.config.agencies if " - " in a.name]
-    for name, pattern in dashed:
+    for _name, pattern in dashed:
         found = [(m.start(), corpus.text[m.start(): m.end()]) for m in pattern.finditer(corpus.lowered)]
         spellings = Counter(_DASH.search(written).group(0) for _, written in found)
         if len(spellings) < 2:
@@ -169,7 +187,7 @@ def agency_one_way(ctx: Context) -> Iterator[Finding]:
             pattern = re.compile(rf"(?<!\w){re.escape(short)}(?!\w)")
             if re.search(rf"{_INTRODUCED}\s+{re.escape(short)}", corpus.text):
                 continue
-            for loc, match in corpus.finditer(pattern):
+            for loc, _match in corpus.finditer(pattern):
                 yield Finding(loc, tr("viết đầy đủ '{n}' thay cho '{s}' (danh mục cơ quan trong cấu hình)",
                                       "write '{n}' in full instead of '{s}' (the configuration's agency directory)",
                                       n=agency.name, s=short), snippet=short)

@@ -111,6 +111,13 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
     is one resolution written two ways. Consecutive numbers of one date (1746/QĐ-TTg and
     1747/QĐ-TTg of 30/12/2023) are two documents, not a typo.
 
+    Tiếng Việt:
+
+        Một văn bản được trích dẫn hai lần (hoặc số của chính kế hoạch được nhắc trong phụ lục) phải
+        cùng số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và ngày
+        mà khác số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành
+        "217/LĐTBXH-TE").
+
     Passes:
 
         preamble:
@@ -156,11 +163,17 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("KH406", "citation-spacing", Severity.warning, "NĐ 30, Phụ lục I, Mục II.3 (số, ký hiệu viết liền)",
-      ("số, ký hiệu văn bản được dẫn có khoảng trắng", "a cited number and ký hiệu typed with a space"))
+      ("số, ký hiệu văn bản được dẫn có khoảng trắng", "a cited number and ký hiệu typed with a space"), fix="unsafe")
 def citation_spacing(ctx: Context) -> Iterator[Finding]:
     """A number and ký hiệu are written without spaces: "66/2018/QĐ-UBND", "57-NQ/TW", not
     "66/2018/QĐ- UBND". (When the same document is also cited without the space, KH401 reports the
     variant instead.)
+
+    Tiếng Việt:
+
+        Số, ký hiệu văn bản viết liền, không có khoảng trắng: "66/2018/QĐ-UBND", "57-NQ/TW", không
+        "66/2018/QĐ- UBND". (Khi cùng văn bản còn được dẫn không có khoảng trắng, KH401 báo biến thể
+        thay cho quy tắc này.)
 
     Passes:
 
@@ -171,6 +184,11 @@ def citation_spacing(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           bases: [Căn cứ Quyết định số 66/2018/QĐ- UBND ngày 28/12/2018 của UBND tỉnh]
+
+    Fixed:
+
+        preamble:
+          bases: [Căn cứ Quyết định số 66/2018/QĐ-UBND ngày 28/12/2018 của UBND tỉnh]
     """
     found = [c for c in citations(ctx) if c.type is not None]
     for citation in found:

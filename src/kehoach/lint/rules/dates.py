@@ -127,13 +127,20 @@ def _wrong(ctx: Context, own: bool) -> Iterator[Finding]:
 
 
 @rule("KH203", "date-padding", Severity.error, "NĐ 30, Phụ lục I, Mục II.4.b",
-      ("ngày ban hành viết sai số 0", "issue date written with wrong zero padding"))
+      ("ngày ban hành viết sai số 0", "issue date written with wrong zero padding"), fix="safe")
 def date_padding(ctx: Context) -> Iterator[Finding]:
     """The document's own date of issue is written with the decree's zero padding: days 1–9 and
     months 1–2 take a leading zero, months 3–12 never do ("ngày 04 tháng 8 năm 2021", "04/8/2021").
     kehoach prints the letterhead date itself; this rule checks the issue date where the text
     repeats it (an appendix's "Kèm theo Kế hoạch số … ngày …"). Dates of cited documents are the
     cited document's business: see KH214.
+
+    Tiếng Việt:
+
+        Ngày từ 1 đến 9 và tháng 1, 2 có số 0 đứng trước; tháng 3 đến 12 thì không.
+
+        "ngày 04 tháng 8 năm 2021", "ngày 15 tháng 02 năm 2024", "04/8/2021" là đúng; "ngày 05 tháng 03
+        năm 2024" và "ngày 4/8/2021" là sai.
 
     Passes:
 
@@ -148,16 +155,28 @@ def date_padding(ctx: Context) -> Iterator[Finding]:
         preamble:
           paragraphs:
             - Kế hoạch số 12/KH-STP ngày 05 tháng 03 năm 2024 thay thế kế hoạch trước.
+
+    Fixed:
+
+        preamble:
+          paragraphs:
+            - Kế hoạch số 12/KH-STP ngày 05 tháng 3 năm 2024 thay thế kế hoạch trước.
     """
     yield from _wrong(ctx, own=True)
 
 
 @rule("KH214", "cited-date-padding", Severity.info, "NĐ 30, Phụ lục I, Mục II.4.b",
-      ("ngày của văn bản được dẫn viết khác kiểu Nghị định 30", "a cited date is padded unlike Decree 30"))
+      ("ngày của văn bản được dẫn viết khác kiểu Nghị định 30", "a cited date is padded unlike Decree 30"), fix="unsafe")
 def cited_date_padding(ctx: Context) -> Iterator[Finding]:
     """A note, never a failure: a date in the text other than the plan's own issue date ("ngày
     10/1/2022" in a cited decree) is padded unlike Decree 30 writes dates. The cited document's own
     text may write it so; change it only for consistency.
+
+    Tiếng Việt:
+
+        Chỉ là ghi chú, không bao giờ chặn: một ngày trong văn bản (không phải ngày ban hành của kế
+        hoạch, ví dụ "ngày 10/1/2022" của văn bản được dẫn) ghi số 0 khác cách Nghị định 30 ghi ngày.
+        Văn bản được dẫn có thể tự ghi như vậy; chỉ sửa cho thống nhất.
 
     Passes:
 
@@ -170,5 +189,11 @@ def cited_date_padding(ctx: Context) -> Iterator[Finding]:
         preamble:
           bases:
             - Căn cứ Kế hoạch số 12/KH-UBND ngày 4/8/2021 của Ủy ban nhân dân tỉnh
+
+    Fixed:
+
+        preamble:
+          bases:
+            - Căn cứ Kế hoạch số 12/KH-UBND ngày 04/8/2021 của Ủy ban nhân dân tỉnh
     """
     yield from _wrong(ctx, own=False)

@@ -32,6 +32,12 @@ def footnote_undefined(ctx: Context) -> Iterator[Finding]:
     to an id with no note is printed as typed. Add the note, correct the id, or write ``\\[^`` for a
     literal "[^".
 
+    Tiếng Việt:
+
+        Chú thích cuối trang viết `[^mã]` trong lời văn, nội dung ở `footnotes: {mã: nội dung}` của kế
+        hoạch. Một `[^mã]` không có nội dung tương ứng được in nguyên ("[^mã]"): thêm nội dung, sửa mã
+        cho đúng, hoặc viết `\\[^` nếu muốn in dấu "[^" thật.
+
     Passes:
 
         title: Kế hoạch phổ biến pháp luật
@@ -64,6 +70,11 @@ def footnote_undefined(ctx: Context) -> Iterator[Finding]:
 def footnote_unused(ctx: Context) -> Iterator[Finding]:
     """Each note under ``footnotes:`` is referenced somewhere in the text with ``[^id]``; a note
     nothing refers to is not printed.
+
+    Tiếng Việt:
+
+        Mỗi chú thích trong `footnotes:` phải được dẫn ít nhất một lần bằng `[^mã]` trong lời văn; chú
+        thích không được dẫn sẽ không được in. Thường là do gõ sai mã ở chỗ dẫn.
 
     Passes:
 

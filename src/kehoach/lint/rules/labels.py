@@ -56,6 +56,10 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
     (``label:``) among themselves, and every label as printed — a literal "V." after four numbered
     sections repeats the "V." the next numbered section takes (literal labels take no number).
 
+    Tiếng Việt:
+
+        Số thứ tự mục ghi tay (`label:`) không lặp lại và tăng dần (I., II., III.).
+
     Passes:
 
         sections:
@@ -96,6 +100,12 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
     in order; bullets ("*", "-") and empty labels are free. (A warning: a faithful transcription may
     keep a source's slip, such as the two "11.2." of seed 002.)
 
+    Tiếng Việt:
+
+        Số thứ tự ghi tay của các khoản trong một danh sách (`label: "11.2."`) không lặp lại và tăng
+        dần; gạch đầu dòng ("*", "-") và nhãn trống thì tự do. (Chỉ là cảnh báo: bản chép trung thành có
+        thể giữ lỗi của bản gốc, như hai khoản "11.2." của mẫu 002.)
+
     Passes:
 
         sections:
@@ -128,6 +138,12 @@ def section_heading_case(ctx: Context) -> Iterator[Finding]:
     kehoach upper-cases it when building, so nothing wrong reaches the page; but a heading typed
     in lower case ("Mục đích, yêu cầu") usually copies a source that got it wrong, or is meant to be
     a khoản under a section. Write it in capitals, or use ``role:`` and its default heading.
+
+    Tiếng Việt:
+
+        Tiêu đề mục cấp La Mã (I., II. …) in hoa: "I. MỤC ĐÍCH, YÊU CẦU". kehoach tự in hoa khi dựng nên
+        trang in không sai; nhưng tiêu đề gõ chữ thường ("Mục đích, yêu cầu") thường là chép từ bản sai,
+        hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định.
 
     Passes:
 

@@ -26,6 +26,12 @@ def letterhead_line_width(ctx: Context) -> Iterator[Finding]:
     administrative unit itself ("ỦY BAN NHÂN DÂN" / "TỈNH AN GIANG"); any other long name must be
     written as a list of lines broken where a reader expects it.
 
+    Tiếng Việt:
+
+        Dòng tên cơ quan chủ quản hoặc cơ quan ban hành rộng hơn cột trái của phần đầu văn bản (khoảng
+        6,4 cm, 7,2 cm nếu mượn lề) sẽ tự xuống dòng ở chỗ hết chỗ; hãy viết tên thành danh sách các
+        dòng, ngắt ở chỗ người đọc chờ đợi, thường là trước tên đơn vị hành chính.
+
     Passes:
 
         letterhead:

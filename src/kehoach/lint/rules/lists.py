@@ -59,6 +59,11 @@ def point_letters(ctx: Context) -> Iterator[Finding]:
     """Points typed as "a)", "b)" at the start of paragraphs or items follow the Vietnamese alphabet
     from "a)": a, b, c, d, đ, e, g, h, i, k … — "e)" straight after "d)" skips "đ)".
 
+    Tiếng Việt:
+
+        Các điểm gõ "a)", "b)" ở đầu đoạn hay đầu khoản theo thứ tự chữ cái tiếng Việt từ "a)": a, b, c,
+        d, đ, e, g, h, i, k … — "e)" ngay sau "d)" là bỏ sót "đ)".
+
     Passes:
 
         sections:
@@ -136,6 +141,13 @@ def table_groups(ctx: Context) -> Iterator[Finding]:
     groups one level below it: "1.1" under "1", "a" under "1.1.1"; a group row that carries its own
     figures, a costed line or a total, needs no rows), and the rows' STT counts from 1 — within the group, or on from the
     previous group when the table numbers its rows straight through.
+
+    Tiếng Việt:
+
+        Trong bảng phụ lục, mỗi dòng nhóm ("I. KIỆN TOÀN …") có các dòng của nó theo sau (hoặc nhóm cấp
+        dưới: "1.1" dưới "1", "a" dưới "1.1.1"; dòng nhóm có số liệu riêng — một khoản chi, một dòng
+        tổng — không cần dòng con), và số thứ tự đếm từ 1 — trong nhóm, hoặc tiếp nối nhóm trước khi
+        bảng đánh số liền.
 
     Passes:
 

@@ -53,6 +53,12 @@ def unbalanced_emphasis(ctx: Context) -> Iterator[Finding]:
     asterisk that is meant literally. (An asterisk between spaces, "(*)" and "****" are literal
     already.)
 
+    Tiếng Việt:
+
+        Chữ nhấn mạnh trong văn bản viết `**đậm**`, `*nghiêng*` hoặc `***đậm nghiêng***`; một dấu mở
+        không có dấu đóng sẽ in ra thành dấu sao. Đóng lại, hoặc viết `\\*` cho dấu sao muốn in. (Dấu
+        sao đứng giữa hai dấu cách, "(*)" và "****" đã là dấu sao thường.)
+
     Passes:
 
         title: Kế hoạch phổ biến pháp luật

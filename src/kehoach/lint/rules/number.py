@@ -14,6 +14,10 @@ from .registry import Context, Finding, is_placeholder, rule
 def number_format(ctx: Context) -> Iterator[Finding]:
     """The number is digits only; numbers below 10 take a leading zero ("05", not "5").
 
+    Tiếng Việt:
+
+        Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước ("05", không phải "5").
+
     Passes:
 
         letterhead:
@@ -48,6 +52,13 @@ def symbol_format(ctx: Context) -> Iterator[Finding]:
     """The ký hiệu is the type abbreviation of Phụ lục III, "-", the issuer's abbreviation; no spaces.
 
     KH for a Kế hoạch, CTr for a Chương trình …, QĐ when a decision issues the plan.
+
+    Tiếng Việt:
+
+        Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III, dấu "-", chữ viết tắt tên cơ quan
+        ban hành; không có dấu cách.
+
+        KH cho Kế hoạch, CTr cho Chương trình…, QĐ khi kế hoạch được ban hành kèm theo quyết định.
 
     Passes:
 

@@ -23,6 +23,13 @@ def outside_period(ctx: Context) -> Iterator[Finding]:
     The period runs from ``period.start`` to ``period.outlook`` (or ``period.end`` without one). A
     deadline counts by its date, or by the years written in its text ("Quý IV/2026").
 
+    Tiếng Việt:
+
+        Năm của chỉ tiêu (khóa `milestones`) và thời hạn nhiệm vụ nằm trong giai đoạn của kế hoạch.
+
+        Giai đoạn tính từ `period.start` đến `period.outlook` (hoặc `period.end` nếu không có). Thời hạn
+        được tính theo ngày, hoặc theo năm ghi trong lời văn ("Quý IV/2026").
+
     Passes:
 
         period: {start: 2021, end: 2025, outlook: 2030}
@@ -86,6 +93,10 @@ def _fmt(amount: int) -> str:
       ("dự toán kinh phí không khớp tổng", "budget lines do not add up"))
 def budget_total(ctx: Context) -> Iterator[Finding]:
     """Budget lines add up to the stated total, and sub-lines to their parent line's amount.
+
+    Tiếng Việt:
+
+        Các dòng dự toán cộng lại bằng tổng đã nêu, và các dòng con bằng số tiền của dòng cha.
 
     Passes:
 

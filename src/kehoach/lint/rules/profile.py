@@ -19,6 +19,11 @@ _DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?!\d)", r
 def unknown_profile(ctx: Context) -> Iterator[Finding]:
     """The profile a plan names must exist: a shipped name (``ldte-2021``, ``ke-hoach``) or a path.
 
+    Tiếng Việt:
+
+        Hồ sơ hướng dẫn mà kế hoạch ghi ở `profile:` phải có thật: một tên có sẵn (ldte-2021, ke-hoach)
+        hoặc đường dẫn tới tệp hồ sơ.
+
     Passes:
 
         profile: ke-hoach
@@ -43,6 +48,10 @@ def _role_names(roles: tuple[Role, ...]) -> str:
       ("thiếu mục hồ sơ yêu cầu", "a section the profile requires is missing"), needs_profile=True)
 def required_section(ctx: Context) -> Iterator[Finding]:
     """Every section role the profile requires is present (``role:`` on a section).
+
+    Tiếng Việt:
+
+        Kế hoạch có đủ các mục mà hồ sơ hướng dẫn yêu cầu (ghi `role:` cho mục).
 
     Passes:
 
@@ -76,6 +85,10 @@ def required_section(ctx: Context) -> Iterator[Finding]:
       ("các mục không theo thứ tự hồ sơ yêu cầu", "sections out of the profile's order"), needs_profile=True)
 def section_order(ctx: Context) -> Iterator[Finding]:
     """Required sections come in the profile's order.
+
+    Tiếng Việt:
+
+        Các mục bắt buộc đứng theo đúng thứ tự của hồ sơ hướng dẫn.
 
     Passes:
 
@@ -118,6 +131,10 @@ def section_order(ctx: Context) -> Iterator[Finding]:
 def uncovered_group(ctx: Context) -> Iterator[Finding]:
     """Each solution group of the profile is covered by at least one task (``covers:`` on an item).
 
+    Tiếng Việt:
+
+        Mỗi nhóm giải pháp của hồ sơ có ít nhất một nhiệm vụ thực hiện (ghi `covers:` ở khoản).
+
     Passes:
 
         profile: ldte-2021
@@ -153,6 +170,10 @@ def uncovered_group(ctx: Context) -> Iterator[Finding]:
 def unknown_group(ctx: Context) -> Iterator[Finding]:
     """``covers:`` names only groups the profile defines.
 
+    Tiếng Việt:
+
+        `covers:` chỉ ghi những nhóm giải pháp mà hồ sơ có.
+
     Passes:
 
         profile: ldte-2021
@@ -186,6 +207,10 @@ def unknown_group(ctx: Context) -> Iterator[Finding]:
       ("chưa giao cơ quan đầu mối", "no focal agency named"), needs_profile=True)
 def focal_agency(ctx: Context) -> Iterator[Finding]:
     """When the profile requires it, one assignment names the focal agency (``focal: true``).
+
+    Tiếng Việt:
+
+        Khi hồ sơ yêu cầu, phần phân công phải nêu cơ quan đầu mối (`focal: true`).
 
     Passes:
 
@@ -224,6 +249,13 @@ def task_lead(ctx: Context) -> Iterator[Finding]:
     A task is an item with partners, a deadline or a product; under a profile that requires a lead
     for each task (``ldte-2021``) every leaf item of a solutions section is a task too.
 
+    Tiếng Việt:
+
+        Mỗi nhiệm vụ có cơ quan chủ trì (`lead:`), của chính nó, của khoản cha hoặc của mục.
+
+        Nhiệm vụ là khoản có cơ quan phối hợp, thời hạn hoặc sản phẩm; với hồ sơ yêu cầu chủ trì cho
+        từng nhiệm vụ (ldte-2021), mọi khoản lá của mục giải pháp cũng là nhiệm vụ.
+
     Passes:
 
         sections:
@@ -258,6 +290,13 @@ def report_deadline(ctx: Context) -> Iterator[Finding]:
 
     Either a ``reporting:`` rule with ``frequency: annual`` due on or before that day, or a text
     about a report that states such a day in that month ("trước ngày 25 tháng 11", "ngày 20/11").
+
+    Tiếng Việt:
+
+        Kế hoạch nêu hạn báo cáo hằng năm mà hồ sơ yêu cầu (ldte-2021: trước ngày 25 tháng 11).
+
+        Hoặc một quy định `reporting:` có `frequency: annual` hạn không muộn hơn ngày đó, hoặc một câu
+        về báo cáo ghi ngày trong tháng đó ("trước ngày 25 tháng 11", "ngày 20/11").
 
     Passes:
 
@@ -305,6 +344,13 @@ def target_years(ctx: Context) -> Iterator[Finding]:
 
     A year counts when it is a ``milestones`` key or written in the goals section's text;
     yearly targets count when the text says "hằng năm"/"hàng năm".
+
+    Tiếng Việt:
+
+        Phần mục tiêu nêu chỉ tiêu cho các năm hồ sơ yêu cầu (ldte-2021: hằng năm, 2025, 2030).
+
+        Một năm được tính khi là khóa của `milestones` hoặc được viết trong lời văn của mục mục tiêu;
+        chỉ tiêu hằng năm được tính khi lời văn có "hằng năm"/"hàng năm".
 
     Passes:
 

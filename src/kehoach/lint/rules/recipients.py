@@ -44,10 +44,15 @@ _TYPED = (";", ".", ",")
 
 
 @rule("KH207", "recipient-punctuation-typed", Severity.warning, "NĐ 30, Phụ lục I, Mục II.9.d",
-      ("dấu cuối dòng nơi nhận do công cụ thêm", "the tool adds the recipients' punctuation"))
+      ("dấu cuối dòng nơi nhận do công cụ thêm", "the tool adds the recipients' punctuation"), fix="safe")
 def punctuation_typed(ctx: Context) -> Iterator[Finding]:
     """Each Nơi nhận line ends with ";" and the "Lưu: VT, …" line with "."; kehoach adds them, so a
     name typed with its own ";" or "." would print it twice.
+
+    Tiếng Việt:
+
+        Mỗi dòng Nơi nhận kết thúc bằng ";" và dòng "Lưu: VT, …" bằng "."; kehoach tự thêm các dấu này,
+        nên tên gõ kèm ";" hoặc "." sẽ bị in hai lần.
 
     Passes:
 
@@ -58,6 +63,11 @@ def punctuation_typed(ctx: Context) -> Iterator[Finding]:
 
         recipients:
           items: [Sở Tài chính;, Sở Tư pháp]
+
+    Fixed:
+
+        recipients:
+          items: [Sở Tài chính, Sở Tư pháp]
     """
     for entry in entries(ctx):
         name = entry.recipient.name
@@ -80,6 +90,11 @@ def punctuation_typed(ctx: Context) -> Iterator[Finding]:
 def missing_semicolon(ctx: Context) -> Iterator[Finding]:
     """Every Nơi nhận line but the last ("Lưu: …") ends with ";". When the author types the
     punctuation (as transcribed from a paper document), a line without it is the paper's mistake.
+
+    Tiếng Việt:
+
+        Mọi dòng Nơi nhận trừ dòng cuối ("Lưu: …") kết thúc bằng ";". Khi người soạn tự gõ dấu (chép từ
+        văn bản giấy), dòng thiếu dấu là lỗi của bản giấy.
 
     Passes:
 
@@ -106,6 +121,11 @@ def missing_semicolon(ctx: Context) -> Iterator[Finding]:
 def archive_vt(ctx: Context) -> Iterator[Finding]:
     """The last line is "Lưu: VT, <drafting unit>." — the văn thư (VT) keeps a copy. Write it
     under ``archive:``, not as a recipient.
+
+    Tiếng Việt:
+
+        Dòng cuối là "Lưu: VT, <đơn vị soạn thảo>." — văn thư (VT) lưu một bản. Ghi ở `archive:`, không
+        ghi như một nơi nhận.
 
     Passes:
 
@@ -244,6 +264,13 @@ def duty_recipients(ctx: Context) -> Iterator[Finding]:
     ngành tỉnh" or "Các Sở: Nội vụ, Y tế, KHCN", or a recipient whose ``ref`` points at the section
     or item. A ministry does not stand for a department of the same field ("Bộ Y tế" ≠ "Sở Y tế");
     establishments, enterprises and households given tasks are not recipients of a plan.
+
+    Tiếng Việt:
+
+        Mọi cơ quan được giao nhiệm vụ ở phần tổ chức thực hiện đều nhận kế hoạch: có tên trong nơi nhận
+        (hiểu các chữ viết tắt như UBND, MTTQVN và danh mục cơ quan của cấu hình), hoặc được gồm trong
+        "Như trên", "Như Mục IV", một nhóm như "Sở, ban, ngành tỉnh", hoặc một nơi nhận có `ref` trỏ tới
+        mục hay khoản đó.
 
     Passes:
 

@@ -66,6 +66,12 @@ def required_empty(ctx: Context) -> Iterator[Finding]:
     A warning, not an error: a draft may leave the signer's name for the signer; a batch template's
     value that a unit leaves blank (``{{ unit.leader | default('') }}``) is blank on purpose.
 
+    Tiếng Việt:
+
+        Giá trị bắt buộc (trích yếu, tên và chức vụ người ký, tên nơi nhận, tên phụ lục…) không chỉ có
+        mặt mà phải có chữ: "" hay toàn dấu cách sẽ in ra một dòng trống. Là cảnh báo, không phải lỗi:
+        bản dự thảo có thể để trống tên người ký; giá trị mà một đơn vị trong lô để trống là cố ý.
+
     Passes:
 
         title: Phổ biến pháp luật năm 2024
@@ -104,6 +110,11 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
     """Every ``id:`` of a section, item or appendix is unique in the plan: a reference to it must
     reach one place.
 
+    Tiếng Việt:
+
+        Mỗi `id:` của mục, khoản hay phụ lục là duy nhất trong kế hoạch: một tham chiếu phải trỏ tới
+        đúng một chỗ.
+
     Passes:
 
         sections:
@@ -131,6 +142,10 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
       ("tham chiếu tới mã không có", "a reference to an id that does not exist"))
 def unresolved_ref(ctx: Context) -> Iterator[Finding]:
     """A recipient's ``ref:`` names the ``id:`` of a section, item or appendix of the plan.
+
+    Tiếng Việt:
+
+        `ref:` của một nơi nhận ghi `id:` của một mục, khoản hoặc phụ lục có trong kế hoạch.
 
     Passes:
 
@@ -183,6 +198,11 @@ def _as_date(parts: Any) -> dt.date | None:
 def dated_before_basis(ctx: Context) -> Iterator[Finding]:
     """A plan cannot be issued before the documents it is based on or cites: a cited date later
     than the issue date is a typo in one of them (often the year).
+
+    Tiếng Việt:
+
+        Kế hoạch không thể ban hành trước văn bản mà nó căn cứ hay dẫn: ngày của văn bản được dẫn muộn
+        hơn ngày ban hành là lỗi gõ ở một trong hai (thường là năm).
 
     Passes:
 

@@ -1,9 +1,13 @@
 """The rule registry (sổ quy tắc): what a rule is, how it is registered, and what it is given.
 
-A rule is a small function ``check(ctx) -> Iterable[Finding]`` registered with :func:`rule`. Its
-docstring explains the rule and carries two YAML examples, under ``Passes:`` and ``Fails:``, that
-the test-suite runs. Everything a rule needs about the plan — the free texts, the tasks, the bodies
-with duties — is computed once per plan in :class:`Context` so that rules stay cheap.
+A rule is a small function ``check(ctx) -> Iterable[Finding]`` registered with :func:`rule`: one
+room, as a ruff rule. Its docstring explains the rule in English, then in Vietnamese under
+``Tiếng Việt:``, and carries two YAML examples, under ``Passes:`` and ``Fails:``, that the
+test-suite runs (and, for a rule that fixes, the failing example fixed, under ``Fixed:``); the
+decorator says whether its findings carry a ``Fix`` and how safe it is
+(``fix=``), which ``kehoach rules`` shows and tests/lint/test_rule_fixes.py holds true. Everything
+a rule needs about the plan — the free texts, the tasks, the bodies with duties — is computed once
+per plan in :class:`Context` so that rules stay cheap.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from ...model import Figure, Item, Plan, Role
 from ...model.walk import Task, reporting_rules, tables_of, tasks_of, walk_items  # noqa: F401  (rules import them from here)
 
 if TYPE_CHECKING:
-    from ..config import Config
+    from ...source.config import Config
     from ..profiles import Profile
 
 
@@ -57,6 +61,11 @@ class Finding:
 
 Check = Callable[["Context"], Iterable[Finding]]
 
+# A rule's fix availability (ruff's FixAvailability): "safe" (applied by --fix), "unsafe" (only with
+# --unsafe-fixes), "sometimes" (safe for some findings, unsafe for others), None: no fix.
+FIX_SAFETY = ("safe", "unsafe", "sometimes")
+_VIETNAMESE = re.compile(r"^Tiếng Việt:\s*\n(.*?)(?=^Passes:\s*$)", re.M | re.S)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -67,6 +76,13 @@ class Rule:
     summary: tuple[str, str]  # (Vietnamese, English)
     check: Check = field(repr=False)
     needs_profile: bool = False
+    fix: str | None = None  # one of FIX_SAFETY, or None
+
+    @property
+    def fix_label(self) -> str:
+        """How ``kehoach rules`` says whether and how the rule fixes."""
+        return {None: tr("không", "no"), "safe": tr("có", "yes"), "unsafe": tr("không an toàn", "unsafe"),
+                "sometimes": tr("có (một số không an toàn)", "yes (some unsafe)")}[self.fix]
 
     @property
     def title(self) -> str:
@@ -77,33 +93,57 @@ class Rule:
         return inspect.cleandoc(self.check.__doc__ or "")
 
     @property
-    def explanation(self) -> str:
-        """In Vietnamese (explain_vi.py), or in English: the docstring without its examples."""
-        from .explain_vi import EXPLANATIONS
+    def explanation_en(self) -> str:
+        """The docstring before its Vietnamese text and examples."""
+        return re.split(r"^(?:Tiếng Việt|Passes):\s*$", self.doc, maxsplit=1, flags=re.M)[0].strip()
 
-        english = re.split(r"^Passes:\s*$", self.doc, maxsplit=1, flags=re.M)[0].strip()
-        return tr(EXPLANATIONS.get(self.code, english), english)
+    @property
+    def explanation_vi(self) -> str | None:
+        """The docstring's ``Tiếng Việt:`` section, each paragraph on one line (explain_vi.py is a
+        fallback for a rule written before explanations moved beside the rules)."""
+        match = _VIETNAMESE.search(self.doc)
+        if match is None:
+            from .explain_vi import EXPLANATIONS
+
+            return EXPLANATIONS.get(self.code)
+        paragraphs = textwrap.dedent(match.group(1)).strip().split("\n\n")
+        return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+    @property
+    def explanation(self) -> str:
+        """In Vietnamese, or in English (the docstring without its examples)."""
+        english = self.explanation_en
+        return tr(self.explanation_vi or english, english)
 
     @property
     def examples(self) -> tuple[str, str]:
         """(passing, failing) YAML examples from the docstring."""
-        match = re.search(r"^Passes:\s*\n(.*?)^Fails:\s*\n(.*)\Z", self.doc, flags=re.M | re.S)
+        match = re.search(r"^Passes:\s*\n(.*?)^Fails:\s*\n(.*?)(?:^Fixed:\s*$.*)?\Z", self.doc, flags=re.M | re.S)
         if not match:
             raise ValueError(f"rule {self.code} has no Passes:/Fails: examples")
         return textwrap.dedent(match.group(1)).strip("\n"), textwrap.dedent(match.group(2)).strip("\n")
+
+    @property
+    def fixed_example(self) -> str | None:
+        """The failing example as ``check --fix`` (with ``--unsafe-fixes``) leaves it: the docstring's
+        ``Fixed:`` section, which a rule with a fix has (tests/lint/test_rule_fixes.py)."""
+        match = re.search(r"^Fixed:\s*\n(.*)\Z", self.doc, flags=re.M | re.S)
+        return textwrap.dedent(match.group(1)).strip("\n") if match else None
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: Severity, locator: str, summary: tuple[str, str],
-         *, needs_profile: bool = False) -> Callable[[Check], Check]:
-    """Register ``check`` as rule ``code``."""
+         *, needs_profile: bool = False, fix: str | None = None) -> Callable[[Check], Check]:
+    """Register ``check`` as rule ``code``; ``fix`` says whether its findings carry a Fix (FIX_SAFETY)."""
 
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, name, severity, locator, summary, check, needs_profile)
+        if fix is not None and fix not in FIX_SAFETY:
+            raise ValueError(f"rule {code}: fix must be one of {FIX_SAFETY}")
+        RULES[code] = Rule(code, name, severity, locator, summary, check, needs_profile, fix)
         return check
 
     return register

@@ -56,6 +56,11 @@ def _is_deputy(title: str) -> bool:
 def ky_thay_deputy(ctx: Context) -> Iterator[Finding]:
     """KT. (ký thay) is a deputy signing for the head: the head's title after KT., a deputy title below.
 
+    Tiếng Việt:
+
+        KT. (ký thay) là cấp phó ký thay người đứng đầu: sau KT. là chức vụ người đứng đầu, dưới là chức
+        vụ cấp phó.
+
     Passes:
 
         signature:
@@ -100,6 +105,11 @@ def thay_mat_collective(ctx: Context) -> Iterator[Finding]:
     """TM. (thay mặt) goes before the name of a collective body (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …)
     or of the agency itself, never before a person's title: "TM. CHỦ TỊCH" mixes TM. with KT./TL.
 
+    Tiếng Việt:
+
+        TM. (thay mặt) đứng trước tên tập thể (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ…) hoặc tên cơ quan, không
+        đứng trước chức vụ của một người: "TM. CHỦ TỊCH" là lẫn TM. với KT./TL.
+
     Passes:
 
         signature:
@@ -142,6 +152,12 @@ def known_title(ctx: Context) -> Iterator[Finding]:
     """The signer's title (and the head's title after KT./TL./TUQ./Q.) is a known title, so that a
     typo such as "THỊ TRƯỞNG" is caught; the nearest known title is suggested. A configuration adds
     titles with ``titles = [...]``.
+
+    Tiếng Việt:
+
+        Chức vụ người ký (và chức vụ người đứng đầu sau KT./TL./TUQ./Q.) phải là chức vụ đã biết, để bắt
+        lỗi gõ như "THỊ TRƯỞNG"; công cụ gợi ý chức vụ gần nhất. Cấu hình thêm chức vụ bằng `titles =
+        [...]`.
 
     Passes:
 

@@ -96,11 +96,17 @@ def _directory_words(ctx: Context) -> set[str]:
 
 
 @rule("KH305", "foreign-letters", Severity.warning, "NĐ 30, Phụ lục II (chính tả); TCVN 6909:2001",
-      ("chữ lạ trong từ hoặc hai từ dính nhau", "a foreign letter inside a word, or words typed together"))
+      ("chữ lạ trong từ hoặc hai từ dính nhau", "a foreign letter inside a word, or words typed together"), fix="unsafe")
 def foreign_letters(ctx: Context) -> Iterator[Finding]:
     """Every letter of a word is a Vietnamese letter, and words are separated: a letter Vietnamese
     never writes ("trǜờng", "Ƕà Nội": crawl or font damage), two syllables typed together ("lâm
     nghiệpngư nghiệp") or a number glued to a word ("năm 2021của") are typos.
+
+    Tiếng Việt:
+
+        Mọi chữ trong một từ là chữ cái tiếng Việt và các từ cách nhau: chữ tiếng Việt không dùng
+        ("trǜờng", "Ƕà Nội": lỗi thu thập hay phông chữ), hai âm tiết dính nhau ("lâm nghiệpngư nghiệp")
+        hay số dính vào chữ ("năm 2021của") là lỗi gõ.
 
     Passes:
 
@@ -111,6 +117,11 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           paragraphs: [Phát triển lâm nghiệpngư nghiệp năm 2021của tỉnh.]
+
+    Fixed:
+
+        preamble:
+          paragraphs: [Phát triển lâm nghiệp ngư nghiệp năm 2021 của tỉnh.]
     """
     text = ctx.corpus.text
     for match in _FOREIGN_LETTER.finditer(text):
@@ -157,6 +168,14 @@ def syllable_spelling(ctx: Context) -> Iterator[Finding]:
     c, ch, p, t takes only sắc or nặng) are typos. Checked offline against the rules of the
     orthography, not a word list; names of provinces and communes from the official list, the agency
     directory's names, acronyms and names from other languages (Krông, Đắk) are not judged.
+
+    Tiếng Việt:
+
+        Mỗi âm tiết có dấu tiếng Việt gồm phụ âm đầu, vần và tối đa một thanh mà chính tả cho phép:
+        "ngiệp" (thay "nghiệp"), "tưởg", "hoạchh", "kêt" hay "màt" (vần tận cùng c, ch, p, t chỉ đi với
+        thanh sắc, nặng) là lỗi gõ. Kiểm tra ngoại tuyến theo quy tắc chính tả, không theo danh sách từ;
+        tên tỉnh, xã trong danh mục chính thức, tên trong danh mục cơ quan, chữ viết tắt và tên tiếng
+        nước ngoài (Krông, Đắk) không bị xét.
 
     Passes:
 

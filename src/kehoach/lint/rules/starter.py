@@ -33,6 +33,12 @@ def starter_placeholder(ctx: Context) -> Iterator[Finding]:
     "S...", "Thực hiện ... giai đoạn". A plan that still has one would print it; replace each with
     the real text (an ellipsis that ends a word, "tài liệu..." is text and is not reported).
 
+    Tiếng Việt:
+
+        `kehoach init` viết kế hoạch mẫu có các chỗ cần điền đánh dấu "...": "SỞ ...", "S...", "Thực
+        hiện ... giai đoạn". Kế hoạch còn một chỗ như thế sẽ in nguyên ra văn bản; hãy thay bằng nội
+        dung thật (dấu ba chấm ở cuối một từ, như "tài liệu...", là văn bản nên không bị báo).
+
     Passes:
 
         title: Thực hiện công tác phòng, chống lao động trẻ em

@@ -87,12 +87,18 @@ def unfold_tones(text: str) -> str:
 
 
 @rule("KH302", "tone-style", Severity.warning, "NĐ 30, Phụ lục II (chính tả); nd30-formatting §11.3",
-      ("trộn hai kiểu đặt dấu thanh", "two tone-mark styles in one document"))
+      ("trộn hai kiểu đặt dấu thanh", "two tone-mark styles in one document"), fix="safe")
 def tone_style(ctx: Context) -> Iterator[Finding]:
     """One tone-mark placement per document: old "hòa, ủy, thủy" or new "hoà, uỷ, thuỷ", not both.
     The words written in the less used style are reported (the old style wins a tie: the decree
     writes "CỘNG HÒA", "Ủy ban"). Names of provinces and communes from the official list ("Xã Đàm
     Thuỷ", "Xã Lạc Thủy") are names, spelt as the list spells them: they neither count nor are reported.
+
+    Tiếng Việt:
+
+        Một văn bản một kiểu đặt dấu thanh: kiểu cũ "hòa, ủy, thủy" hoặc kiểu mới "hoà, uỷ, thuỷ", không
+        trộn cả hai. Báo các từ viết theo kiểu ít dùng hơn (hòa nhau thì kiểu cũ thắng: nghị định viết
+        "CỘNG HÒA", "Ủy ban").
 
     Passes:
 
@@ -105,6 +111,12 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
         title: Về văn hóa và thủy lợi
         preamble:
           paragraphs: [Uỷ ban nhân dân tỉnh ban hành Kế hoạch.]
+
+    Fixed:
+
+        title: Về văn hóa và thủy lợi
+        preamble:
+          paragraphs: [Ủy ban nhân dân tỉnh ban hành Kế hoạch.]
     """
     corpus = ctx.corpus
     old, new = styled_words(corpus.text)
@@ -153,6 +165,11 @@ def _garbled(text: str, match: re.Match[str]) -> bool:
 def mojibake(ctx: Context) -> Iterator[Finding]:
     """Text must be Unicode Vietnamese; TCVN3 or VNI text pasted through the wrong code page shows as
     "KÕ ho¹ch" or "Keá hoaïch" (and UTF-8 read twice as "Káº¿ hoáº¡ch"). Retype or convert it.
+
+    Tiếng Việt:
+
+        Văn bản phải là tiếng Việt Unicode; chữ TCVN3 hoặc VNI dán qua sai bảng mã hiện thành "KÕ ho¹ch"
+        hoặc "Keá hoaïch" (và UTF-8 bị đọc hai lần thành "Káº¿ hoáº¡ch"). Gõ lại hoặc chuyển mã.
 
     Passes:
 

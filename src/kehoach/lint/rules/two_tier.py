@@ -54,6 +54,13 @@ def defunct_body(ctx: Context) -> Iterator[Finding]:
     that day is not checked; a body marked "(cũ)" and the bases a plan cites are history. The date
     and the patterns are data (templates/admin-units.toml).
 
+    Tiếng Việt:
+
+        Từ ngày 01/7/2025 không còn cấp huyện: kế hoạch ban hành từ ngày đó không giao việc cho "UBND
+        huyện, thị xã, thành phố thuộc tỉnh", HĐND cấp huyện, "Phòng … của huyện" hay Huyện ủy; UBND các
+        xã, phường đã thay thế. Kế hoạch ban hành trước ngày đó không bị kiểm tra; cơ quan ghi "(cũ)" và
+        các căn cứ được dẫn là lịch sử. Ngày và các mẫu là dữ liệu (templates/admin-units.toml).
+
     Passes:
 
         letterhead:
@@ -98,6 +105,12 @@ def place_not_current(ctx: Context) -> Iterator[Finding]:
     the official list (34 provinces, 3,321 communes; the list vietnam-provinces ships): a district
     or a merged province ("Hà Giang", "Kiên Giang") no longer exists. Before that day any name is
     accepted.
+
+    Tiếng Việt:
+
+        Địa danh của kế hoạch ban hành từ ngày 01/7/2025 là tên một tỉnh hoặc xã, phường hiện hành trong
+        danh mục chính thức (34 tỉnh, thành phố; 3.321 xã, phường, đặc khu): huyện hay tỉnh đã sáp nhập
+        ("Hà Giang", "Kiên Giang") không còn. Trước ngày đó tên nào cũng được nhận.
 
     Passes:
 

@@ -24,6 +24,11 @@ def title_capitals(ctx: Context) -> Iterator[Finding]:
     """The trích yếu under "KẾ HOẠCH" is printed in lower case (chữ in thường), bold: "Phổ biến pháp
     luật năm 2024", not "PHỔ BIẾN PHÁP LUẬT NĂM 2024". Names inside keep their capitals.
 
+    Tiếng Việt:
+
+        Trích yếu dưới chữ "KẾ HOẠCH" in chữ thường, đậm: "Phổ biến pháp luật năm 2024", không viết toàn
+        chữ in hoa. Tên riêng bên trong giữ chữ hoa.
+
     Passes:
 
         title: Thực hiện Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ
@@ -49,10 +54,15 @@ _PROPOSAL_END = re.compile(r"[,;:]\s*\Z")
 
 
 @rule("KH216", "proposal-end", Severity.warning, "NĐ 30, Phụ lục III, Mẫu 1.4 (Theo đề nghị của …)",
-      ("dòng 'Xét đề nghị' kết thúc bằng dấu phẩy", "the 'Xét đề nghị' line ends with a comma"))
+      ("dòng 'Xét đề nghị' kết thúc bằng dấu phẩy", "the 'Xét đề nghị' line ends with a comma"), fix="unsafe")
 def proposal_end(ctx: Context) -> Iterator[Finding]:
     """The "Theo/Xét đề nghị của …" line closes the preamble: it ends with a full stop, not with
     "," or ";" copied from older documents. kehoach adds the closing mark: type the line without it.
+
+    Tiếng Việt:
+
+        Dòng "Theo/Xét đề nghị của …" khép phần căn cứ bằng dấu chấm, không bằng "," hay ";" chép từ văn
+        bản cũ. kehoach tự thêm dấu: gõ dòng này không có dấu cuối.
 
     Passes:
 
@@ -63,6 +73,11 @@ def proposal_end(ctx: Context) -> Iterator[Finding]:
 
         preamble:
           proposal: Xét đề nghị của Giám đốc Sở Tư pháp,
+
+    Fixed:
+
+        preamble:
+          proposal: Xét đề nghị của Giám đốc Sở Tư pháp
     """
     proposals = []
     if ctx.plan.preamble and ctx.plan.preamble.proposal:
@@ -87,11 +102,17 @@ _NAMED_AFTER_PERSON = {"hồ chí minh": "Thành phố Hồ Chí Minh"}
 
 
 @rule("KH217", "place-name", Severity.warning, "NĐ 30, Phụ lục I, Mục II.4.a",
-      ("địa danh ghi kèm loại đơn vị hành chính hoặc viết tắt", "the place name carries the unit's kind or an abbreviation"))
+      ("địa danh ghi kèm loại đơn vị hành chính hoặc viết tắt", "the place name carries the unit's kind or an abbreviation"), fix="unsafe")
 def place_name(ctx: Context) -> Iterator[Finding]:
     """The địa danh before the date is the official name of the administrative unit where the
     issuer sits: "Bắc Kạn, ngày …", not "TP. Bắc Kạn" or "Thành phố Bắc Kạn". Only a unit named by
     a number or a person keeps its kind, written in full ("Phường 12", "Thành phố Hồ Chí Minh").
+
+    Tiếng Việt:
+
+        Địa danh trước ngày tháng là tên chính thức của đơn vị hành chính nơi cơ quan đóng trụ sở: "Bắc
+        Kạn, ngày …", không "TP. Bắc Kạn" hay "Thành phố Bắc Kạn". Chỉ đơn vị đặt tên bằng số hay tên
+        người giữ loại đơn vị, viết đầy đủ ("Phường 12", "Thành phố Hồ Chí Minh").
 
     Passes:
 
@@ -109,6 +130,15 @@ def place_name(ctx: Context) -> Iterator[Finding]:
           abbreviation: UBND
           number: "12"
           place: TP. Bắc Kạn
+          date: 2024-03-05
+
+    Fixed:
+
+        letterhead:
+          issuer: ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN
+          abbreviation: UBND
+          number: "12"
+          place: Bắc Kạn
           date: 2024-03-05
     """
     place = ctx.plan.letterhead.place
@@ -132,10 +162,15 @@ _CITED_PART = re.compile(r"(?:điều|chương)\s+(?:\d+|[IVXLC]+\b)")
 
 
 @rule("KH218", "cited-article-case", Severity.warning, "NĐ 30, Phụ lục II, Mục II.6 (viết hoa khi viện dẫn)",
-      ("'điều', 'chương' được viện dẫn viết thường", "a cited 'điều' or 'chương' in lower case"))
+      ("'điều', 'chương' được viện dẫn viết thường", "a cited 'điều' or 'chương' in lower case"), fix="unsafe")
 def cited_article_case(ctx: Context) -> Iterator[Finding]:
     """A cited Điều or Chương is capitalised: "Như Điều 3", "khoản 2 Điều 5", "Chương II" (khoản and
     điểm stay lower case). Recipients are read too.
+
+    Tiếng Việt:
+
+        Điều, Chương được viện dẫn viết hoa: "Như Điều 3", "khoản 2 Điều 5", "Chương II" (khoản, điểm
+        viết thường). Nơi nhận cũng được kiểm tra.
 
     Passes:
 
@@ -146,6 +181,11 @@ def cited_article_case(ctx: Context) -> Iterator[Finding]:
 
         recipients:
           items: [Như điều 3, Sở Tư pháp]
+
+    Fixed:
+
+        recipients:
+          items: [Như Điều 3, Sở Tư pháp]
     """
     names = [(e.loc, e.recipient.name) for e in entries(ctx)]
     if ctx.plan.decision and ctx.plan.decision.recipients:

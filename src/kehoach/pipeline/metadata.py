@@ -1,0 +1,40 @@
+"""The e-office metadata beside a built document (``build --metadata``): Phụ lục VI fields as
+.metadata.json and an edXML header, checked before anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Severity
+from ..i18n import tr
+from ..source.config import Config, config_for
+from ..source.loader import Loaded
+
+
+def metadata_paths(output: Path) -> tuple[Path, Path]:
+    """Where ``--metadata`` writes, beside the document: plan.metadata.json and plan.edxml."""
+    return output.with_name(output.stem + ".metadata.json"), output.with_name(output.stem + ".edxml")
+
+
+def check_metadata(loaded: Loaded, config: Config | None = None) -> tuple[dict, list[Diagnostic]]:
+    """The e-office metadata of the loaded plan and its findings (KH054 errors, KH055 warnings);
+    the agency directory comes from ``config`` (default: the plan's configuration)."""
+    from ..writers.metadata import outgoing
+
+    config = config or config_for(loaded.source.path)
+    data, problems = outgoing(loaded.plan, config.agencies)  # type: ignore[arg-type]
+    findings = [loaded.source.diagnostic(p.loc, p.code, tr(p.vi, p.en, **p.values),
+                                         Severity.error if p.code == "KH054" else Severity.warning)
+                for p in problems]
+    return data, findings
+
+
+def write_metadata(data: dict, output: Path, written: Path) -> list[Path]:
+    """Write the metadata of the document just written to ``written`` (its page count when a PDF)."""
+    from ..fileio import write_atomic
+    from ..writers.metadata import edxml_header, metadata_json, pdf_page_count
+
+    if written.suffix.lower() == ".pdf" and written.is_file():
+        data = {**data, "PageAmount": pdf_page_count(written.read_bytes())}
+    json_path, edxml_path = metadata_paths(output)
+    return [write_atomic(json_path, metadata_json(data)), write_atomic(edxml_path, edxml_header(data))]

@@ -17,6 +17,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from ...diagnostics import Diagnostic, Severity
+from ...i18n import tr
 from ..failures import internal_error
 
 SEVERITIES = {

@@ -301,6 +301,21 @@ def test_landscape_when_too_wide(columns: list, landscape: bool | None, expected
 # -- decision wrapper ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("typed", "printed"), [
+    # Mẫu 1.2/1.3 (NĐ 30) print "Theo đề nghị của ….": a typed "." stays (issue 23), a typed "," too.
+    ("Theo đề nghị của Giám đốc Sở Nội vụ.", "Theo đề nghị của Giám đốc Sở Nội vụ."),
+    ("Xét đề nghị của Vụ trưởng Vụ Kế hoạch – Tài chính,", "Xét đề nghị của Vụ trưởng Vụ Kế hoạch – Tài chính,"),
+    ("Theo đề nghị của Chánh Văn phòng", "Theo đề nghị của Chánh Văn phòng."),
+])
+def test_decision_proposal_keeps_its_typed_punctuation(typed: str, printed: str) -> None:
+    document = compose(plan(
+        signature=None, decision={"title": "Về ban hành Kế hoạch", "authority": "Chủ tịch Ủy ban nhân dân tỉnh",
+                                  "bases": ["Căn cứ Luật Tổ chức chính quyền địa phương;"], "proposal": typed,
+                                  "articles": [{"text": "Ban hành kèm theo Quyết định này Kế hoạch."}],
+                                  "signature": {"title": "Chủ tịch", "name": "Lê Văn A"}}))
+    assert printed in [p.text for p in paragraphs(document, 0)]
+
+
 def test_decision_wrapper_parts() -> None:
     document = compose(plan(
         kind="CHƯƠNG TRÌNH", signature=None, letterhead_number="224", letterhead_date=dt.date(2012, 2, 27),
@@ -320,7 +335,7 @@ def test_decision_wrapper_parts() -> None:
     assert [(p.kind.value, p.text) for p in ps] == [
         ("centered", "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
         ("basis", "Căn cứ Nghị định số 186/2007/NĐ-CP;"), ("basis", "Căn cứ Nghị quyết số 01/NQ-CP;"),
-        ("body", "Xét đề nghị của Vụ trưởng Vụ Kế hoạch - Tài chính,"), ("centered", "QUYẾT ĐỊNH:"),
+        ("body", "Xét đề nghị của Vụ trưởng Vụ Kế hoạch - Tài chính."), ("centered", "QUYẾT ĐỊNH:"),
         ("article", "Điều 1. Ban hành kèm theo Quyết định này Chương trình công tác năm 2012."),
         ("article", "Điều 2. Hiệu lực"), ("body", "Quyết định này có hiệu lực kể từ ngày ký./.")]
     assert ps[5].label_bold and not ps[5].bold and ps[6].bold

@@ -230,3 +230,124 @@ def test_kh131_leaves_a_run_of_four_dots_alone(tmp_path: Path) -> None:
     text = "sections:\n  - role: content\n    items: [\"Phổ biến Luật Thủy sản, Luật Bảo vệ môi trường,....\"]\n"
     assert of(found(tmp_path, text), "KH131") == []
     assert of(found(tmp_path, "title: Thực hiện ... giai đoạn 2026\n"), "KH131") != []
+
+
+def test_kh131_never_reports_an_authors_ellipsis(tmp_path: Path) -> None:
+    """Issue 23: the author's own "etc." in every form, from real plans (Mặt trận xã, Đồng Tháp,
+    a province's digital plan), is text; only the starter's values left as written are reported."""
+    real = [
+        "Tổ chức hội nghị tiếp xúc cử tri vận động bầu cử,...)",
+        "Treo băng rôn trên các trục đường chính,...",
+        "Ứng dụng AI, IoT, Big Data,... để nâng cao hiệu quả",
+        "Phát triển sản phẩm chủ lực (xoài, nhãn, hoa kiểng, thuỷ sản,…)",
+        "Hoàn thành trong năm 2025...",
+        "Hỗ trợ doanh nghiệp ... tham gia",
+        "Sở ... phối hợp",  # not a value of the starter as it stands: the author's text
+    ]
+    items = "".join(f"      - \"{line}\"\n" for line in real)
+    text = f"sections:\n  - role: content\n    items:\n{items}"
+    assert of(found(tmp_path, text), "KH131") == []
+    assert of(found(tmp_path, "letterhead:\n  parent: UBND TỈNH ...\n  issuer: SỞ ...\n  abbreviation: S...\n"
+                              "  number: '1'\n  place: An Giang\n  date: 2024-01-02\n"), "KH131") != []
+
+
+def test_kh206_accepts_the_head_of_a_sub_committee(tmp_path: Path) -> None:
+    """"TRƯỞNG TIỂU BAN" signs a real election sub-committee's plan (issue 23); "THỊ TRƯỞNG" is a typo."""
+    good = "signature: {title: TRƯỞNG TIỂU BAN, name: Lê Văn A}\n"
+    assert of(found(tmp_path, good), "KH206") == []
+    [typo] = of(found(tmp_path, "signature: {title: THỊ TRƯỞNG, name: Lê Văn A}\n"), "KH206")
+    assert typo.severity.value == "warning" and "TRƯỞNG\"?" in typo.message
+
+
+def test_spelling_tries_no_cut_of_a_very_long_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 26.2: every cut of a 16,000-letter word was tried as two syllables (quadratic). A word
+    longer than two fused syllables is judged without cuts; KH305 expands each word once."""
+    from kehoach.lint.rules import spelling
+
+    calls: list[int] = []
+    real = spelling.split_fused
+    monkeypatch.setattr(spelling, "split_fused", lambda word: calls.append(len(word)) or real(word))
+    spelling.verdict.cache_clear()
+    long_word = "ạ" * 16000
+    assert spelling.verdict(long_word) == (spelling.MISSPELT, None)
+    assert spelling.verdict("nghiệpngư") == (spelling.FUSED, ("nghiệp", "ngư"))
+    assert calls == [9]  # the long word was never cut
+    text = f"preamble:\n  paragraphs: [\"{'aǜ' * 8000}\", \"{'a1' * 8000}\"]\n"
+    assert [d.code for d in found(tmp_path, text) if d.code == "KH305"] == ["KH305"]
+
+
+def test_kh202_reads_a_normative_decisions_year(tmp_path: Path) -> None:
+    """Thái Nguyên's Quyết định 07/2025/QĐ-UBND (a legal normative decision) is rightly numbered."""
+    lh = ("letterhead:\n  issuer: [ỦY BAN NHÂN DÂN, TỈNH THÁI NGUYÊN]\n  abbreviation: UBND\n  number: '07'\n"
+          "  symbol: {s}\n  place: Thái Nguyên\n  date: 2025-09-10\nkind: QUYẾT ĐỊNH\n")
+    assert of(found(tmp_path, lh.format(s="2025/QĐ-UBND")), "KH202") == []
+    assert of(found(tmp_path, lh.format(s="2025/KH-UBND")), "KH202") != []
+
+
+def test_kh131_leaves_a_printed_blank_alone(tmp_path: Path) -> None:
+    """Nghệ An 980/KH-UBND prints a dotted blank to fill in by hand ("…......"): text, not the starter's."""
+    text = "sections:\n  - role: content\n    items: [\"….................................\", \"…\"]\n"
+    assert of(found(tmp_path, text), "KH131") == []
+
+
+@pytest.mark.parametrize(("items", "reported"), [
+    # Issue 23: "1, 2, 3, 5, 6" where 1–3 are numbered by the tool and "5." is typed.
+    (["A.", "B.", "C.", "{label: '5.', text: D.}", "{label: '6.', text: E.}"], ["'5.'"]),
+    (["{label: '1.', text: A.}", "{label: '2.', text: B.}", "{label: '4.', text: C.}"], ["'4.'"]),
+    (["A.", "B.", "{label: '3.', text: C.}"], []),
+    # a computed item after a typed one prints the number the typed label already took
+    (["{label: '1.', text: A.}", "B."], ["'1.'"]),
+])
+def test_kh212_reads_the_printed_sequence(tmp_path: Path, items: list[str], reported: list[str]) -> None:
+    text = "sections:\n  - role: solutions\n    items:\n" + "".join(f"      - {i}\n" for i in items)
+    labels = of(found(tmp_path, text), "KH212")
+    assert [f.message.split(" ")[3] for f in labels] == reported
+
+
+def test_kh212_letters_after_a_computed_d(tmp_path: Path) -> None:
+    """"d)" numbered by the tool, then a typed "g)": reported; a typed "e)" after "d)" is not (many
+    offices letter a) b) c) d) e) without đ)."""
+    text = ("sections:\n  - role: solutions\n    numbering: ['a)']\n    items:\n"
+            "      - A.\n      - B.\n      - C.\n      - D.\n      - {{label: '{l}', text: E.}}\n")
+    assert [f.message for f in of(found(tmp_path, text.format(l="g)")), "KH212")] != []
+    assert of(found(tmp_path, text.format(l="e)")), "KH212") == []
+    assert of(found(tmp_path, text.format(l="đ)")), "KH212") == []
+
+
+@pytest.mark.parametrize(("line", "right"), [
+    # Issue 23: "Ủy ban nhân dân Tỉnh" with a capital T, 32 times in one real plan.
+    ("Ủy ban nhân dân Tỉnh chỉ đạo các sở, ngành triển khai.", "Ủy ban nhân dân tỉnh"),
+    ("Báo cáo Hội đồng nhân dân Huyện Chợ Mới.", "Hội đồng nhân dân huyện"),
+    # Sở TT&TT Phú Thọ, Kế hoạch số …/KH-STTTT (2011): "Sở thông tin và Truyền thông".
+    ("Sở thông tin và Truyền thông tổ chức lớp đào tạo.", "Sở Thông tin và Truyền thông"),
+])
+def test_kh303_administrative_names(tmp_path: Path, line: str, right: str) -> None:
+    [finding] = of(found(tmp_path, f"preamble:\n  paragraphs: [{line}]\n"), "KH303")
+    assert f'"{right}"' in finding.message
+
+
+def test_kh303_leaves_city_and_numbered_ward_names(tmp_path: Path) -> None:
+    line = "Ủy ban nhân dân Thành phố Hồ Chí Minh và Ủy ban nhân dân Phường 12 phối hợp; ỦY BAN NHÂN DÂN TỈNH."
+    assert of(found(tmp_path, f"preamble:\n  paragraphs: [{line}]\n"), "KH303") == []
+
+
+def test_kh401_a_citation_in_capitals_keeps_its_symbol(tmp_path: Path) -> None:
+    """Nghệ An 980/KH-UBND: the title in capitals cites "QUYẾT ĐỊNH SỐ 1899/QĐ-TTG", the text
+    "Quyết định số 1899/QĐ-TTg ngày 04/9/2025": one document."""
+    text = ("title: THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+            "preamble:\n  bases: [Căn cứ Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ]\n")
+    assert of(found(tmp_path, text), "KH401") == []
+    wrong = text.replace("bases: [Căn cứ Quyết định số 1899/QĐ-TTg", "bases: [Căn cứ Quyết định số 1899/QĐ-BTC")
+    assert of(found(tmp_path, wrong), "KH401") != []
+
+
+def test_kh401_two_documents_with_one_number(tmp_path: Path) -> None:
+    """Numbers start again each year, and two offices may both send a Công văn số 123: not one
+    document mistyped (issue 23: no false errors)."""
+    text = ("preamble:\n  paragraphs:\n"
+            "    - Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2023 và Kế hoạch số 45/KH-UBND ngày 02/4/2024.\n"
+            "    - Theo Công văn số 123/UBND-VX ngày 05/01/2024 và Công văn số 123/SYT-NV ngày 20/02/2024.\n")
+    assert of(found(tmp_path, text), "KH401") == []
+    same_day = text.replace("123/SYT-NV ngày 20/02/2024", "123/UBND-VP ngày 05/01/2024")
+    [finding] = of(found(tmp_path, same_day), "KH401")
+    assert finding.severity.value == "warning"

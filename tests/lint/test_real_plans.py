@@ -60,6 +60,9 @@ EXPECTED: dict[str, dict[tuple[str, int], str]] = {
         ("KH214", 97): "note: '18/09/2025'",
         ("KH214", 103): "note: '08/2/2021'",
         ("KH211", 387): "'IV. Tổ chức thực hiện.' in lower case among headings in capitals (kept: heading_case)",
+        # Both notes of Phụ lục II read "(theo đơn Đơn giá … nước biển của của Bộ …)" in the original.
+        ("KH307", 561): "'đơn Đơn giá' and 'của của': two words typed twice (two findings, one line)",
+        ("KH307", 608): "the same two repeated words in the second note",
     },
     "examples/batch/plan.yaml": {},
     "tests/fixtures/seeds/000_molisa_2178.yaml": {

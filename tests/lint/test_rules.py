@@ -122,7 +122,7 @@ def test_rules_command_explains_one_with_its_examples() -> None:
         set_lang("vi")  # the option sets the process's language: restore it for the other tests
     assert result.exit_code == 0
     out = result.output
-    assert out.startswith("KH206 known-title (error) — unknown signer title")
+    assert out.startswith("KH206 known-title (warning) — unknown signer title")
     assert "Enforces: NĐ 30, Phụ lục I, Mục II.7; Điều 13" in out
     passes, fails = out.index("Passes:"), out.index("Fails:")
     assert "title: THỨ TRƯỞNG" in out[passes:fails] and "title: THỊ TRƯỞNG" in out[fails:]

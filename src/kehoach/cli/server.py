@@ -200,6 +200,8 @@ class Server:
                 os.umask(previous)
             self.listener.listen(64)
             self.listener.settimeout(min(self.idle_seconds, 5.0))
+            # Idle counts from the moment the server can answer: a slow warm-up is not idleness.
+            self.last_command = time.monotonic()
             signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             try:
                 return self._loop()

@@ -34,7 +34,7 @@ from . import tasks as t
 from .figures import reporting_values, target_value
 from .paragraphs import body, para, recipient_line, styled
 from .tables import needs_landscape, table
-from .text import (BLANK, deeper, end_mark, inline, label_for, money, number_of, number_text, sentence_case,
+from .text import (BLANK, deeper, end_mark, inline, proposal_line, label_for, money, number_of, number_text, sentence_case,
                    strip_end)
 from .wording import Wording, wording
 
@@ -362,7 +362,7 @@ class _Composer:
         # With a "Xét đề nghị …," line after them the căn cứ lines all end with ";" (seed 002).
         blocks += self.bases(decision.bases, italic=True, last=";" if decision.proposal else ".")
         if decision.proposal:
-            blocks.append(body(strip_end(decision.proposal) + ","))
+            blocks.append(body(proposal_line(decision.proposal)))
         blocks.append(para(doc.ParaKind.centered, "QUYẾT ĐỊNH:", bold=True))
         for number, article in enumerate(decision.articles, 1):
             label = f"Điều {number}."

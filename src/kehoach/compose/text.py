@@ -24,6 +24,13 @@ def strip_end(text: str) -> str:
     return text
 
 
+def proposal_line(text: str) -> str:
+    """The decision's "Theo đề nghị …" line: its punctuation kept as typed (Mẫu 1.2/1.3 of Decree 30
+    print "Theo đề nghị của ….", many offices write ","); "." when none is typed, as the forms do."""
+    text = text.rstrip()
+    return text if text.endswith((".", ",", ";", ":")) else text + "."
+
+
 def end_mark(text: str) -> str:
     """``text`` ending with the body's end mark "./." exactly once."""
     text = text.rstrip()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import nd30, vn
-from ..i18n import tr
-from . import tables
+from . import captions, tables
 from .blocks import Para, Table
 from .common import APPENDIX, NOTE, clean
 
@@ -49,33 +48,40 @@ class AppendixReader:
         result["title"] = " ".join(titles) or "…"
         if note and note != self._default_note(data):
             result["note"] = note
-        texts: list[str] = []
-        found_tables: list[dict] = []
-        pending_title = None
-        for block in self.blocks[i:end]:
+        # In order: the text before the first table, then (text, tables) runs; an appendix prints its
+        # text, then its items, then its tables, so text after a table needs items to keep its place.
+        runs: list[tuple[list[str], list[dict]]] = [([], [])]
+        problems: list[tuple[int, int, str]] = []  # (run, table in the run, what could not be kept)
+        for block in captions.attach(self.blocks[i:end]):
             if isinstance(block, Table):
-                table = tables.convert(block)
-                if pending_title:
-                    table = {"title": pending_title, **table}
-                    pending_title = None
-                found_tables.append(table)
+                found: list[str] = []
+                runs[-1][1].append(tables.convert(block, found))
+                problems += [(len(runs) - 1, len(runs[-1][1]) - 1, problem) for problem in found]
             elif isinstance(block, Para) and clean(block.full_text):
-                if pending_title:
-                    texts.append(pending_title)
-                text = clean(block.full_text)
-                if block.align == "center" and block.bold:
-                    pending_title = text
-                else:
-                    pending_title = None
-                    texts.append(text)
-                    if found_tables:
-                        self.note(("appendices", number, "text"), tr("đoạn văn sau bảng được đưa lên trước bảng", "a paragraph after the table is moved before it"))
-        if pending_title:
-            texts.append(pending_title)
+                if runs[-1][1]:
+                    runs.append(([], []))
+                runs[-1][0].append(clean(block.full_text))
+        texts, found_tables = runs[0]
         if texts:
             result["text"] = texts
+        if len(runs) == 1:
+            if found_tables:
+                result["tables"] = found_tables
+            for _run, index, problem in problems:
+                self.note(("appendices", number, "tables", index), problem)
+            return result
+        items: list[dict] = []
         if found_tables:
-            result["tables"] = found_tables
+            items.append({"label": "", "tables": found_tables})
+        for more_texts, more_tables in runs[1:]:
+            item: dict = {"label": "", "text": more_texts}
+            if more_tables:
+                item["tables"] = more_tables
+            items.append(item)
+        result["items"] = items
+        first = 0 if found_tables else 1  # the item each run became
+        for run, index, problem in problems:
+            self.note(("appendices", number, "items", run - first, "tables", index), problem)
         return result
 
     def _default_note(self, data: dict) -> str:

@@ -63,6 +63,7 @@ class Cell:
     paras: list[Para]
     span: int = 1  # columns covered (gridSpan)
     merge: str = ""  # "" | "restart" | "continue" (vMerge)
+    filler: bool = False  # grid columns a row skips (gridBefore/gridAfter): no cell on the page
 
     @property
     def text(self) -> str:
@@ -74,10 +75,14 @@ class Table:
     rows: list[list[Cell]]
     header_rows: int = 0  # rows marked to repeat as a header (tblHeader), when known
     widths_cm: list[float] = field(default_factory=list)  # grid columns, when known
+    caption: str = ""  # "Biểu mẫu 1" / a bold line right above the table, taken off the text
 
     @property
     def columns(self) -> int:
-        return max((sum(c.span for c in row) for row in self.rows), default=0)
+        """The table's grid: the declared grid (tblGrid) or the widest row, whichever is wider; a
+        header row is often narrower than the body (merged cells, cells missing at its end)."""
+        widest = max((sum(c.span for c in row) for row in self.rows), default=0)
+        return max(widest, len(self.widths_cm))
 
     def all_paras(self) -> list[Para]:
         return [p for row in self.rows for cell in row for p in cell.paras]

@@ -7,7 +7,8 @@ import re
 from .. import vn
 from ..i18n import tr
 from .blocks import Break, Para, Table
-from .common import ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end, unmark
+from .common import (ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end,
+                     text_of, unmark)
 
 
 class DecisionReader:
@@ -40,6 +41,10 @@ class DecisionReader:
         closing = next((j for j in range(i, end) if is_closing_table(self.blocks[j])
                         or is_closing_para(self.blocks[j])), end)
         body = [b for b in self.blocks[i:closing] if isinstance(b, Para) and clean(b.full_text)]
+        for table in (b for b in self.blocks[i:closing] if isinstance(b, Table)):  # an article holds no table
+            self.note(("decision", "articles"), tr("bảng trong quyết định không được nhập: {t}",
+                                                   "a table in the decision is not imported: {t}",
+                                                   t=" ".join(text_of(table).split())[:80]))
         if body and not PREAMBLE_BASIS.match(clean(body[0].text)):
             result["authority"] = clean(body.pop(0).text)
         elif "\n" in title:  # plain text: no rule under the trích yếu, the authority line ran into it
@@ -52,7 +57,8 @@ class DecisionReader:
         while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)):
             text = clean(body.pop(0).full_text)
             if PROPOSAL.match(text):
-                result["proposal"] = strip_end(text)
+                # Kept as printed: "Theo đề nghị ….", as Mẫu 1.2/1.3 print it, or "…," (compose prints it as typed)
+                result["proposal"] = text.rstrip()
             else:
                 bases.append(strip_end(text))
         if body:

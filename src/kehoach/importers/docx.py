@@ -219,7 +219,8 @@ class _Reader:
             joined = "".join(text)
             if not joined:
                 continue
-            if rstyle_id == "FootnoteReference" and joined.isascii() and joined.isdigit() and len(joined) < 6 and 0 < int(joined) <= len(self.referenced):
+            if rstyle_id == "FootnoteReference" and joined.isascii() and joined.isdigit() and len(joined) < 6 \
+                    and 0 < int(joined) <= len(self.referenced):
                 joined = f"[^{joined}]"  # a note referenced again: its number set as a reference mark
             kind = legacy.legacy_of(font)
             if kind:
@@ -254,6 +255,9 @@ class _Reader:
             if trpr is not None and trpr.find(w("tblHeader")) is not None and len(rows) == header:
                 header += 1
             cells = []
+            skipped = _grid_skip(trpr)
+            if skipped[0]:
+                cells.append(Cell([], skipped[0], filler=True))
             for tc in row.iterchildren(w("tc")):
                 tcpr = tc.find(w("tcPr"))
                 span = 1
@@ -272,9 +276,33 @@ class _Reader:
                     elif isinstance(block, Table):  # a nested table: its text, in reading order
                         paras.extend(block.all_paras())
                 cells.append(Cell(paras, span, merge))
+            if skipped[1]:
+                cells.append(Cell([], skipped[1], filler=True))
             rows.append(cells)
-        widths = [_width(col.get(w("w"))) / 567 for col in tbl.iter(w("gridCol"))]
+        grid = tbl.find(w("tblGrid"))  # this table's own grid, not a nested table's
+        widths = [_twips(col.get(w("w"))) / 567 for col in grid.iterchildren(w("gridCol"))] \
+            if grid is not None else []
         return Table(rows, header, [round(x, 2) for x in widths])
+
+
+def _twips(value: str | None) -> float:
+    """A grid column's width in twips; decimals accepted, nonsense (or NaN) is 0, at most 22 inches."""
+    try:
+        number = float(value or 0)
+    except ValueError:
+        return 0.0
+    return min(max(number, 0.0), 31_680.0) if number == number else 0.0
+
+
+def _grid_skip(trpr: etree._Element | None) -> tuple[int, int]:
+    """Grid columns a row leaves out before its first cell and after its last (gridBefore/After)."""
+    def count(tag: str) -> int:
+        el = trpr.find(w(tag)) if trpr is not None else None
+        try:
+            return min(max(0, int(el.get(w("val"), "0"))), 63) if el is not None else 0  # Word's widest table
+        except ValueError:
+            return 0
+    return count("gridBefore"), count("gridAfter")
 
 
 def _in_fallback(el: etree._Element) -> bool:
@@ -295,15 +323,6 @@ def _merge(runs: list[Run]) -> list[Run]:
         else:
             out.append(run)
     return out
-
-
-def _width(text: str | None) -> float:
-    """A grid column's width in twips; some tools write decimals, a nonsense value counts as 0."""
-    try:
-        value = float(text or 0)
-    except ValueError:
-        return 0.0
-    return min(max(value, 0.0), 31_680.0) if value == value else 0.0  # ≤ 22 inches; NaN → 0
 
 
 def _symbol(code: str | None) -> str:

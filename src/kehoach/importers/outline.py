@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import vn
 from ..i18n import tr
 from ..model import markup
-from . import labels, schemes
+from . import labels, schemes, tables
 from .blocks import Para, Table
 from .emphasis import STYLE, drop_chars, flags_of, label_flags, marked, para_marked
 
@@ -63,12 +63,7 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
     notes: list[tuple[Node, str]] = []
     for position, block in enumerate(blocks):
         if isinstance(block, Table):
-            holder = Node(("text",))
-            holder.tables.append(block)
-            _attach_text(stack[-1], holder)
-            notes.append((holder, tr("bảng trong thân kế hoạch: lược đồ chưa có bảng ở đây, các dòng được ghi "
-                              "thành đoạn văn", "a table in the plan's body: the schema has no table here, its rows "
-                              "are kept as paragraphs")))
+            _attach_table(stack, block, notes)
             continue
         label, rest = (block.label, block.text) if block.label else labels.split_label(block.text)
         text = _clean(block.text)
@@ -109,10 +104,38 @@ def _section_ends(blocks: list, start: int) -> bool:
     return True
 
 
+def _attach_table(stack: list[Node], table: Table, notes: list[tuple[Node, str]]) -> None:
+    """A table in the body belongs to the item it stands in (``tables:`` of the item, printed after
+    its text); under a section, or after an item's sub-items, it is an unlabelled item of its own
+    where it stands. Before the first section (the preamble has no tables) its rows stay text."""
+    parent = stack[-1]
+    if len(stack) == 1:
+        holder = Node(("text",))
+        holder.tables.append(table)
+        _attach_text(parent, holder)
+        notes.append((parent, tr("bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi "
+                                 "thành đoạn văn", "a table before the first section: the preamble holds no "
+                                 "table, its rows are kept as paragraphs")))
+        return
+    if len(stack) > 2 and not parent.children:
+        parent.tables.append(table)
+        return
+    last = parent.children[-1] if parent.children else None
+    if last is not None and last.unlabelled:
+        last.tables.append(table)  # after the paragraphs (or the table) of an unlabelled item
+        return
+    holder = Node(("text",))
+    holder.tables.append(table)
+    parent.children.append(holder)
+
+
 def _attach_text(parent: Node, holder: Node) -> None:
-    if not parent.children:
+    if not parent.children and not parent.tables:
         parent.texts.extend(holder.texts)
         parent.tables.extend(holder.tables)
+        return
+    if not parent.children:  # text after the item's own table: a paragraph of its own after it
+        parent.children.append(holder)
         return
     last = parent.children[-1]
     if last.unlabelled and not holder.tables and not last.tables:
@@ -131,11 +154,21 @@ def table_lines(table: Table) -> list[str]:
     return lines
 
 
-def para_texts(node: Node, base: tuple[bool, bool] = (False, False)) -> list[str]:
+def para_texts(node: Node, base: tuple[bool, bool] = (False, False), lines: bool = False) -> list[str]:
+    """The node's paragraphs; with ``lines`` its tables too, a row a line (where no table can stand)."""
     texts = [para_marked(p, base) for p in node.texts if _clean(p.full_text)]
-    for table in node.tables:
+    for table in node.tables if lines else []:
         texts += table_lines(table)
     return texts
+
+
+def _tables(node: Node, path: tuple, notes: list[tuple[tuple, str]]) -> list[dict]:
+    out = []
+    for table in node.tables:
+        problems: list[str] = []
+        out.append(tables.convert(table, problems))
+        notes += [(path + ("tables", len(out) - 1), problem) for problem in problems]
+    return out
 
 
 class Converter:
@@ -147,17 +180,17 @@ class Converter:
 
     def sections(self, root: Node) -> tuple[list[dict], list[str], list[str]]:
         """(sections, closing paragraphs, paragraphs before the first section)."""
-        before: list[str] = para_texts(root)
+        before: list[str] = para_texts(root, lines=True)
         self._note_node(root, ("preamble",))
         top = list(root.children)
         while top and top[0].unlabelled:
-            before += para_texts(top.pop(0))
+            before += para_texts(top.pop(0), lines=True)
         sections: list[dict] = []
         count = 0
         for node in top:
             if node.unlabelled:  # text between sections: the previous section's closing
                 if sections:
-                    sections[-1].setdefault("closing", []).extend(para_texts(node))
+                    sections[-1].setdefault("closing", []).extend(para_texts(node, lines=True))
                 continue
             path = ("sections", len(sections))
             section: dict = {}
@@ -187,7 +220,7 @@ class Converter:
                 section["text"] = text
             children = list(node.children)
             trailing: list[Node] = []
-            while children and children[-1].unlabelled:
+            while children and children[-1].unlabelled and not children[-1].tables:
                 trailing.insert(0, children.pop())
             items = self.items(children, 1, patterns or schemes.STANDARD, "", path + ("items",))
             if role == "assignments":
@@ -228,7 +261,10 @@ class Converter:
             if node.unlabelled:
                 item["label"] = ""
                 texts = para_texts(node)
-                item["text"] = texts
+                if texts or not node.tables:
+                    item["text"] = texts
+                if node.tables:
+                    item["tables"] = _tables(node, item_path, self.notes)
                 self._note_node(node, item_path)
                 out.append(item)
                 continue
@@ -264,6 +300,8 @@ class Converter:
                     item["label_style"] = STYLE[own]
             if texts:
                 item["text"] = texts
+            if node.tables:
+                item["tables"] = _tables(node, item_path, self.notes)
             number = schemes.number_of(label)
             children_patterns = schemes.deeper(patterns)
             own_patterns = schemes.derive(node, children_patterns)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import vn
 from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
-from . import frame, outline, tasks
+from . import captions, frame, outline, tables, tasks
 from .appendices import AppendixReader
 from .blocks import Break, Para, Run, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
@@ -90,6 +90,7 @@ class Recogniser(AppendixReader, DecisionReader):
             self.plan_part(first, data, standalone=True)
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
+        self.summary += tables.summary(data)
         return Result(data, self.notes, self.summary)
 
     def _part_start(self, type_index: int) -> int:
@@ -167,7 +168,7 @@ class Recogniser(AppendixReader, DecisionReader):
         preamble, rest = self.split_preamble(body)
         if preamble:
             data["preamble"] = self.preamble(preamble, data)
-        root, tree_notes = outline.build_tree(rest)
+        root, tree_notes = outline.build_tree(captions.attach(rest))
         converter = outline.Converter()
         converter.pending = tree_notes
         sections, closing, before = converter.sections(root)
@@ -262,7 +263,12 @@ class Recogniser(AppendixReader, DecisionReader):
         proposal = None
         enacting = None
         italic = True
-        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b))]
+        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b)) and not isinstance(b, Table)]
+        loose = [line for b in blocks if isinstance(b, Table) for line in outline.table_lines(b)]
+        if loose:  # the preamble holds no table: its rows are paragraphs, and the officer is told
+            self.note(("preamble", "paragraphs"), tr(
+                "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi thành đoạn văn",
+                "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"))
         base_blocks: list = []
         proposal_block = None
 
@@ -298,6 +304,7 @@ class Recogniser(AppendixReader, DecisionReader):
             result["bases"] = bases
             if not italic:
                 result["bases_italic"] = False
+        paragraphs += loose
         if paragraphs:
             result["paragraphs"] = paragraphs
         if proposal:

@@ -1,146 +1,196 @@
-"""Tables into the schema's appendix tables: header rows (merged cells) into column groups, rows
-that one cell spans into group rows, grid widths into column widths."""
+"""Tables into the schema's tables: header rows (merged cells, two or three levels) into nested
+column groups, body cells merged across rows or columns into ``{value, rows, cols}`` span cells,
+rows that one cell spans into group rows, grid widths into column widths.
+
+Word's grid is read whole: every row's ``gridSpan`` (and ``gridBefore``/``gridAfter``) is laid on
+the table's grid, grid lines no row uses are dropped (they are invisible on the page), and a
+``vMerge`` continuation extends the cell above it instead of becoming an empty cell.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from .blocks import Cell, Table
+from ..i18n import tr
+from .blocks import Cell, Para, Table
 from .emphasis import para_marked
 
 _ALIGN = {"center": "center", "right": "right", "both": "justify", "justify": "justify"}
-
-
-def _grid(table: Table) -> list[list[tuple[int, Cell] | None]]:
-    """Each row expanded to grid columns: (cell id, cell) per column, vMerge continuations pointing at
-    the cell they continue."""
-    width = table.columns
-    grid: list[list] = []
-    ident = 0
-    for r, row in enumerate(table.rows):
-        line: list = []
-        for cell in row:
-            column = len(line)
-            if cell.merge == "continue" and r and column < len(grid[r - 1]) and grid[r - 1][column]:
-                origin = grid[r - 1][column]
-            else:
-                ident += 1
-                origin = (ident, cell)
-            line.extend([origin] * cell.span)
-        line.extend([None] * (width - len(line)))
-        grid.append(line)
-    return grid
-
-
 BOLD = (True, False)
 
 
-def _text(cell: Cell, base: tuple[bool, bool] = (False, False)) -> str:
+@dataclass(eq=False)
+class _Span:
+    """One cell as the page shows it: where it starts on the grid and how far it reaches."""
+
+    cell: Cell
+    top: int
+    left: int
+    rows: int = 1
+    cols: int = 1
+    extra: list[Para] = field(default_factory=list)  # paragraphs of its continuation cells
+
+    @property
+    def paras(self) -> list[Para]:
+        return [*self.cell.paras, *self.extra]
+
+
+def _text(span: _Span, base: tuple[bool, bool] = (False, False)) -> str:
     """The cell's paragraphs, one a line, with the emphasis ``base`` (a bold header) does not give
     written as inline markup."""
-    return "\n".join(para_marked(p, base) for p in cell.paras if p.full_text.strip())
+    return "\n".join(para_marked(p, base) for p in span.paras if p.full_text.strip())
 
 
-def _header_rows(table: Table, grid) -> int:
-    if table.header_rows:
-        return min(table.header_rows, len(table.rows) - 1) if len(table.rows) > 1 else table.header_rows
-    count = 0
+def _bold(span: _Span) -> bool:
+    runs = [run for para in span.paras for run in para.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
+
+
+# -- the grid ---------------------------------------------------------------------------------
+
+def _columns_used(table: Table) -> tuple[list[int], int]:
+    """The grid lines some row starts a cell on (the others are invisible) and the grid's width."""
+    width = table.columns
+    starts = {0}
+    for row in table.rows:
+        position = 0
+        for cell in row:
+            if position < width:
+                starts.add(position)
+            position += cell.span
+    return sorted(starts), width
+
+
+def _grid(table: Table) -> tuple[list[list[_Span | None]], list[float]]:
+    """Each row as one entry per visible column: the span that covers it (None where no cell is)."""
+    lines, grid_width = _columns_used(table)
+    width = len(lines)
+    bounds = [*lines, grid_width]
+
+    def index(position: int) -> int:  # the visible column holding grid column ``position``
+        return sum(1 for line in lines if line <= position) - 1
+
+    grid: list[list[_Span | None]] = []
     for r, row in enumerate(table.rows):
-        paras = [p for c in row for p in c.paras if p.text]
-        if paras and all(p.bold for p in paras) and r < len(table.rows) - 1:
-            count += 1
-            # a row whose cells merge down into the next row keeps the header open
-            below = grid[r + 1] if r + 1 < len(grid) else []
-            if not any(grid[r][c] is not None and c < len(below) and below[c] is grid[r][c]
-                       for c in range(len(grid[r]))):
-                break
+        line: list[_Span | None] = [None] * width
+        position = 0
+        for cell in row:
+            start, position = position, position + cell.span
+            if cell.filler or start >= grid_width:
+                continue
+            first, last = index(start), index(min(position, grid_width) - 1)
+            cols = last - first + 1
+            above = grid[r - 1][first] if r else None
+            if cell.merge == "continue" and above is not None and above.left == first and \
+                    above.cols == cols and above.top + above.rows == r:
+                above.rows += 1
+                above.extra.extend(p for p in cell.paras if p.full_text.strip())
+                span = above
+            else:
+                span = _Span(cell, r, first, 1, cols)
+            for column in range(first, last + 1):
+                line[column] = span
+        grid.append(line)
+    widths = table.widths_cm
+    merged = [round(sum(widths[bounds[k]:bounds[k + 1]]), 2) for k in range(width)] \
+        if len(widths) == grid_width else []
+    return grid, merged
+
+
+def _spans_of(line: list[_Span | None]) -> list[_Span]:
+    out: list[_Span] = []
+    for span in line:
+        if span is not None and (not out or out[-1] is not span):
+            out.append(span)
+    return out
+
+
+# -- the header -------------------------------------------------------------------------------
+
+def _header_rows(table: Table, grid: list[list[_Span | None]]) -> int:
+    """Rows marked as repeated headers (at least the first row), extended down as far as a header
+    cell is merged down, and over a row of sub-titles under a header cell spanning columns."""
+    total = len(grid)
+    header = max(table.header_rows, 1)
+    while header < total - 1:
+        bottom = max((s.top + s.rows for line in grid[:header] for s in line if s is not None), default=header)
+        if bottom > header:
+            header = bottom
+        elif _sub_titles(grid, header):
+            header += 1
         else:
             break
-    return max(count, 1)
+    header = min(header, total - 1) if total > 1 else total
+    _absorb_blanks(grid, header)
+    return header
 
 
-def convert(table: Table) -> dict:
-    grid = _grid(table)
-    width = table.columns
-    header = _header_rows(table, grid)
+def _sub_titles(grid: list[list[_Span | None]], row: int) -> bool:
+    """Whether ``row`` holds the sub-titles of a header cell above that spans columns ('Kết quả
+    thống kê' over 'Đơn vị tính | Số liệu') while its other cells are empty: a merge drawn with
+    borders instead of vMerge."""
+    above, line = grid[row - 1], grid[row]
+    width = len(line)
+    spanning = [s for s in _spans_of(above) if 1 < s.cols < width]
+    if not spanning or None in line:
+        return False
+    under = {c for s in spanning for c in range(s.left, s.left + s.cols)}
+    for span in _spans_of(line):
+        columns = set(range(span.left, span.left + span.cols))
+        if columns <= under:
+            if span.top != row or not _text(span) or len(_text(span)) > 60:
+                return False
+        elif columns & under or not _blank_under(above, span):
+            return False
+    return True
 
-    def columns(row: int, start: int, end: int) -> list:
-        out: list = []
+
+def _blank_under(above: list[_Span | None], span: _Span) -> bool:
+    """An empty cell exactly under another: the rest of that cell, with a border Word draws."""
+    top = above[span.left]
+    return not _text(span) and top is not None and top is not span and \
+        (top.left, top.cols, top.top + top.rows) == (span.left, span.cols, span.top)
+
+
+def _absorb_blanks(grid: list[list[_Span | None]], header: int) -> None:
+    """In the header, an empty cell under a cell of the same width is that cell continued."""
+    for row in range(1, header):
+        for span in _spans_of(grid[row]):
+            if span.top == row and _blank_under(grid[row - 1], span):
+                top = grid[row - 1][span.left]
+                top.rows += span.rows
+                for r in range(row, row + span.rows):
+                    for column in range(span.left, span.left + span.cols):
+                        grid[r][column] = top
+
+
+def _header(grid, header: int, notes: list[str]) -> list[dict]:
+    def columns(row: int, start: int, end: int) -> list[dict]:
+        out: list[dict] = []
         column = start
         while column < end:
-            origin = grid[row][column]
-            span = 1
-            while origin is not None and column + span < end and grid[row][column + span] is origin:
-                span += 1
-            title = _text(origin[1], BOLD) if origin else ""
-            below = row + 1 < header and grid[row + 1][column] is not origin
-            if below and span >= 1 and origin is not None and not _all_same(grid, row + 1, column, span, origin):
-                out.append({"title": title, "columns": columns(row + 1, column, column + span)})
+            span = grid[row][column]
+            if span is None:
+                out.append({"title": ""})
+                column += 1
+                continue
+            left, right = max(span.left, start), min(span.left + span.cols, end)
+            title = _text(span, BOLD)
+            bottom = span.top + span.rows
+            if bottom < header:
+                out.append({"title": title, "columns": columns(bottom, left, right)})
             else:
                 out.append({"title": title})
-            column += span
+                if right - left > 1:  # a header leaf over body columns that split it
+                    out += [{"title": ""} for _ in range(right - left - 1)]
+                    notes.append(tr("tiêu đề cột '{t}' gộp {n} cột mà các dòng tách ra: ghi ở cột đầu, "
+                                    "các cột sau để trống", "column heading '{t}' spans {n} columns the rows "
+                                    "split: kept on the first, the others left blank", t=title, n=right - left))
+            column = right
         return out
 
-    cols = columns(0, 0, width) if grid else []
-    leaves = _leaves(cols)
-    widths = table.widths_cm if len(table.widths_cm) == width else []
-    for index, leaf in enumerate(leaves):
-        if widths and widths[index] > 0:
-            leaf["width"] = round(widths[index], 2)
-    rows: list = []
-    aligns: list[list[str]] = [[] for _ in range(width)]
-    for r in range(header, len(table.rows)):
-        line = grid[r]
-        origins = []
-        for column, origin in enumerate(line):
-            if not origins or origins[-1][1] is not origin:
-                origins.append((column, origin))
-        first_span = sum(1 for o in line if o is line[0]) if line and line[0] else 1
-        numbered = _numbered_group(line, width)
-        if numbered is not None:  # "I." in the number column, its name beside it
-            rows.append(numbered)
-            continue
-        if first_span > 1 and line[0] is not None:
-            group = {"group": _text(line[0][1], BOLD)}
-            rest = [_text(o[1], BOLD) if o else "" for c, o in origins[1:]]
-            # A figure in a (bold) group row is read against the row's bold, like its title.
-            rest = [value if _continued(grid, r, c, o) else "" for (c, o), value in zip(origins[1:], rest)]
-            if rest and len(rest) == width - first_span:
-                group["cells"] = rest
-            elif rest:
-                group["group"] = " ".join([group["group"], *[v for v in rest if v]])
-            rows.append(group)
-            continue
-        cells = []
-        for column in range(width):
-            origin = line[column]
-            if origin is None or (column and line[column - 1] is origin):
-                cells.append("")
-                continue
-            cells.append(_continued(grid, r, column, origin))
-            if origin and origin[1].paras and origin[1].paras[0].align:
-                aligns[column].append(origin[1].paras[0].align)
-        rows.append(cells)
-    for index, leaf in enumerate(leaves):
-        found = [a for a in aligns[index] if a]
-        if found:
-            best = max(set(found), key=found.count)
-            if best in _ALIGN:
-                leaf["align"] = _ALIGN[best]
-    return {"columns": [_short(c) for c in cols], "rows": rows}
-
-
-def _continued(grid, row: int, column: int, origin) -> str:
-    """A cell's text, or '' where it continues a cell merged from the row above."""
-    if origin is None:
-        return ""
-    if row and column < len(grid[row - 1]) and grid[row - 1][column] is origin:
-        return ""
-    return _text(origin[1])
-
-
-def _all_same(grid, row, column, span, origin) -> bool:
-    return all(grid[row][c] is origin for c in range(column, column + span))
+    return columns(0, 0, len(grid[0])) if grid else []
 
 
 def _leaves(columns: list) -> list[dict]:
@@ -161,33 +211,157 @@ def _short(column: dict):
     return column
 
 
-_GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)]?$")  # "I", "1", "1.1.1", "a"
+# -- the body ---------------------------------------------------------------------------------
+
+def _drop_covered_rows(grid, header: int) -> list[int]:
+    """Body rows every cell of which continues a cell from above (nothing new on the page): the
+    merged cells above lose that row. Returns the rows kept."""
+    kept = []
+    for r in range(header, len(grid)):
+        spans = _spans_of(grid[r])
+        if spans and all(s.top < r for s in spans) and all(s.top >= header for s in spans):
+            for span in spans:
+                span.rows -= 1
+            continue
+        if not spans:
+            continue
+        kept.append(r)
+    return kept
 
 
-def _bold(cell: Cell) -> bool:
-    runs = [run for para in cell.paras for run in para.runs if run.text.strip()]
-    return bool(runs) and all(run.bold for run in runs)
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])[.)]?$")  # "A", "I", "1", "1.1.1", "a"
 
 
-def _numbered_group(line: list, width: int) -> dict | None:
+def _numbered_group(line: list[_Span | None], width: int) -> dict | None:
     """The group row the writer sets as a number cell and its name beside it, across every other
     column or across those left of its figures, all in bold ("I." | "Tuyên truyền" | "15.000.000"),
     as the plan writes it: {"number": "I.", "group": "Tuyên truyền", "cells": ["15.000.000"]}."""
-    if width < 3 or not line or line[0] is None or line[1] is None or line[1] is line[0]:
+    if width < 3 or None in line or line[1] is line[0]:
         return None
-    origins = []
-    for origin in line:
-        if origin is None:
-            return None
-        if not origins or origins[-1] is not origin:
-            origins.append(origin)
-    number, name = _text(origins[0][1], BOLD), _text(origins[1][1], BOLD)
+    spans = _spans_of(line)
+    number, name = _text(spans[0], BOLD), _text(spans[1], BOLD)
     if not _GROUP_NUMBER.match(number) or not name:
         return None
-    figures = origins[2:]
-    if figures and not all(_bold(origin[1]) for origin in origins[:2]):
+    figures = spans[2:]
+    if figures and not all(_bold(span) for span in spans[:2]):
         return None  # "1" | "Tuyên truyền" | "15.000.000": an ordinary row
+    if any(span.cols > 1 for span in figures):
+        return None  # a figure over two columns: the group row's cells are one a column
     group: dict = {"number": number, "group": name}
     if figures:
-        group["cells"] = [_text(origin[1], BOLD) for origin in figures]
+        group["cells"] = [_text(span, BOLD) for span in figures]
     return group
+
+
+def _group(line: list[_Span | None], width: int) -> dict | None:
+    """A row whose first cell spans several columns: its title, and its figures one a column."""
+    first = line[0]
+    if first is None or first.cols < 2:
+        return None
+    group: dict = {"group": _text(first, BOLD)}
+    rest = _spans_of(line[first.cols:])
+    values = [_text(span, BOLD) for span in rest]
+    if rest and sum(span.cols for span in rest) == width - first.cols and all(s.cols == 1 for s in rest) \
+            and None not in line:
+        group["cells"] = values
+    elif rest:
+        return None  # figures over merged columns: a row of span cells keeps them where they stand
+    return group
+
+
+def _body_row(line: list[_Span | None], r: int, header: int, aligns: list[list[str]]) -> list:
+    cells: list = []
+    for column, span in enumerate(line):
+        if span is None or span.top < header:  # no cell here, or a header cell merged down this far
+            cells.append("")
+        elif span.top < r or span.left != column:
+            continue  # covered by a merged cell: left out, as the schema (and HTML) write it
+        else:
+            value = _text(span)
+            if span.rows > 1 or span.cols > 1:
+                cell: dict = {"value": value}
+                if span.rows > 1:
+                    cell["rows"] = span.rows
+                if span.cols > 1:
+                    cell["cols"] = span.cols
+                cells.append(cell)
+            else:
+                cells.append(value)
+                if span.paras and span.paras[0].align:
+                    aligns[column].append(span.paras[0].align)
+    return cells
+
+
+def convert(table: Table, notes: list[str] | None = None) -> dict:
+    """The schema's table for ``table``; ``notes`` gets what could not be kept as it was."""
+    notes = [] if notes is None else notes
+    table = _title_row(table)
+    grid, widths = _grid(table)
+    if not grid or not grid[0]:
+        return {"columns": [""], "rows": []}
+    width = len(grid[0])
+    header = _header_rows(table, grid)
+    cols = _header(grid, header, notes)
+    leaves = _leaves(cols)
+    for index, leaf in enumerate(leaves):
+        if widths and widths[index] > 0:
+            leaf["width"] = widths[index]
+    rows: list = []
+    aligns: list[list[str]] = [[] for _ in range(width)]
+    for r in _drop_covered_rows(grid, header):
+        line = grid[r]
+        flat = all(s is None or (s.top == r and s.rows == 1) for s in line)
+        group = (_numbered_group(line, width) or _group(line, width)) if flat else None
+        rows.append(group if group is not None else _body_row(line, r, header, aligns))
+    for index, leaf in enumerate(leaves):
+        found = [a for a in aligns[index] if a]
+        if found:
+            best = max(set(found), key=found.count)
+            if best in _ALIGN:
+                leaf["align"] = _ALIGN[best]
+    result: dict = {"columns": [_short(c) for c in cols], "rows": rows}
+    if table.caption:
+        result = {"title": table.caption, **result}
+    return result
+
+
+def _title_row(table: Table) -> Table:
+    """A first row that is one cell across the whole table, above a header, is the table's title
+    (the caption typed inside the table): it becomes the caption, the table starts below it."""
+    if len(table.rows) < 3 or table.columns < 2:
+        return table
+    cells = [cell for cell in table.rows[0] if not cell.filler]
+    if len(cells) != 1 or cells[0].span != table.columns or cells[0].merge or not cells[0].text.strip():
+        return table
+    caption = "\n".join(filter(None, [table.caption, " ".join(cells[0].text.split())]))
+    return Table(table.rows[1:], max(table.header_rows - 1, 0), table.widths_cm, caption)
+
+
+def summary(data: dict) -> list[str]:
+    """What the import made of the tables: how many in the body (each in the item it stands in), how
+    many in appendices, how many merged body cells kept as span cells."""
+    body: list[dict] = []
+
+    def walk(items) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                body.extend(item.get("tables") or [])
+                walk(item.get("items"))
+
+    for section in data.get("sections") or []:
+        walk(section.get("items"))
+    appended: list[dict] = []
+    for appendix in data.get("appendices") or []:
+        appended += appendix.get("tables") or []
+        walk_from = len(body)
+        walk(appendix.get("items"))
+        appended += body[walk_from:]
+        del body[walk_from:]
+    spans = sum(1 for table in body + appended for row in table.get("rows", []) if isinstance(row, list)
+                for cell in row if isinstance(cell, dict))
+    if not body and not appended:
+        return []
+    return [tr("bảng: {b} trong thân kế hoạch (tables: của khoản chứa bảng), {a} ở phụ lục, {s} ô gộp trong "
+               "thân bảng ({{value, rows, cols}})", "tables: {b} in the body (tables: of the item holding them), "
+               "{a} in appendices, {s} merged body cells ({{value, rows, cols}})", b=len(body), a=len(appended),
+               s=spans)]

@@ -162,6 +162,10 @@ def _candidates(sections: list[dict]) -> tuple[dict, dict]:
 def _groups(table: dict, kinds: list[str]) -> list[tuple[str, list[dict]]]:
     groups: list[tuple[str, list[dict]]] = []
     for row in table.get("rows", []):
+        if isinstance(row, list) and any(isinstance(cell, dict) for cell in row):
+            # one task over two rows, one agency over two columns: the generated table has no merges
+            raise _Unsure(tr("bảng có ô gộp ('{v}')", "the table has merged cells ('{v}')",
+                             v=str(next(c for c in row if isinstance(c, dict)).get("value", ""))[:40]))
         if isinstance(row, list) and _ROMAN.match(str(row[0]).strip().rstrip(".")) and len(row) > 1 \
                 and str(row[1]).strip() and not any(str(cell).strip() for cell in row[2:]):
             # a group row as plain text gives it: "| I | TUYÊN TRUYỀN … |" with its other cells empty

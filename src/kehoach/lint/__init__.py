@@ -63,6 +63,16 @@ def _find_snippet(lines: list[str], snippet: str, line: int, col: int | None) ->
     return line, col
 
 
+# Control characters (NUL, newlines, tabs, escapes) never reach a message: a rule quoting plan text
+# would otherwise break one-line output, JSON consumers and SARIF (issue 26.10).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def printable(message: str) -> str:
+    """``message`` on one line: each run of control characters becomes one space."""
+    return _CONTROL.sub(" ", message) if _CONTROL.search(message) else message
+
+
 def _place(source: Source, lines: list[str], finding: Finding, code: str, severity: Severity) -> Diagnostic:
     """A diagnostic at the finding's loc, moved onto the exact words when a snippet is given.
 
@@ -72,7 +82,7 @@ def _place(source: Source, lines: list[str], finding: Finding, code: str, severi
     if line is not None and finding.snippet:
         line, col = _find_snippet(lines, finding.snippet, line, col)
     text = lines[line - 1] if line is not None and 0 < line <= len(lines) else None
-    return Diagnostic(code, finding.message, severity, source.path, line, col, text)
+    return Diagnostic(code, printable(finding.message), severity, source.path, line, col, text)
 
 
 def lint(loaded: Loaded, *, profile: str | None = None, config: Config | None = None) -> list[Diagnostic]:

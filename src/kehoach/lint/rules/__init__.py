@@ -9,8 +9,8 @@ from __future__ import annotations
 
 FAMILIES = (
     "profile", "period", "number", "dates", "signature", "recipients", "labels", "letterhead", "text",
-    "agencies", "citations", "starter", "wording", "lists", "references", "spelling", "two_tier", "markup",
-    "footnotes",
+    "agencies", "citations", "starter", "wording", "lists", "references", "spelling", "words", "official_names",
+    "two_tier", "markup", "footnotes",
 )
 
 
@@ -18,5 +18,5 @@ def register_all() -> None:
     """Import every family, registering its rules in ``registry.RULES``."""
     from . import (  # noqa: F401  (static imports: tests/architecture sees the edges)
         profile, period, number, dates, signature, recipients, labels, letterhead, text, agencies, citations,
-        starter, wording, lists, references, spelling, two_tier, markup, footnotes,
+        starter, wording, lists, references, spelling, words, official_names, two_tier, markup, footnotes,
     )

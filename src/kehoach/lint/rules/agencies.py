@@ -21,7 +21,13 @@ AGENCY_NAMES = [
     "Bộ Giáo dục và Đào tạo", "Bộ Công an", "Bộ Ngoại giao", "Bộ Kế hoạch và Đầu tư",
     "Ngân hàng Chính sách xã hội", "Bảo hiểm xã hội", "Liên đoàn Lao động", "Công an tỉnh", "Tỉnh đoàn",
     "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Văn phòng Ủy ban nhân dân",
+    # The departments and ministries as named since 1 March 2025.
+    "Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo", "Bộ Nông nghiệp và Môi trường",
+    "Bộ Dân tộc và Tôn giáo", "Bộ Khoa học và Công nghệ", "Bộ Xây dựng", "Bộ Công Thương",
 ]
+# The level written after a body's name is a common noun: "Ủy ban nhân dân tỉnh", not "… Tỉnh"
+# (Phụ lục II, IV.1; "Thành phố Hồ Chí Minh" and "Phường 12" are names, left alone).
+_LEVEL_AFTER = re.compile(r" (Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Đặc khu)(?= [^\W\d_]|[,;.:)\n]|$)")
 
 
 class AgencyNames:
@@ -74,29 +80,32 @@ def _case_pattern(text: str) -> list[bool]:
       ("tên cơ quan viết hoa sai", "agency name capitalised wrongly"), fix="safe")
 def agency_case(ctx: Context) -> Iterator[Finding]:
     """Agency names capitalise the first letter of the agency type and of its field, nothing else:
-    "Ủy ban nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội". Names in the
-    configuration's agency directory are checked too; names in full capitals are left alone.
+    "Ủy ban nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội"; the level after
+    the name is in lower case ("Ủy ban nhân dân tỉnh", not "Tỉnh"). Names in the configuration's
+    agency directory are checked too; names in full capitals are left alone.
 
     Tiếng Việt:
 
-        Tên cơ quan viết hoa chữ cái đầu của loại cơ quan và của lĩnh vực, ngoài ra viết thường: "Ủy ban
-        nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội". Tên trong danh mục cơ
-        quan của cấu hình cũng được kiểm tra; tên viết in hoa toàn bộ thì bỏ qua.
+        Tên cơ quan viết hoa chữ cái đầu của loại cơ quan và của lĩnh vực, ngoài ra viết thường: "Ủy
+        ban nhân dân tỉnh", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội"; cấp hành chính
+        sau tên viết thường ("Ủy ban nhân dân tỉnh", không phải "Tỉnh"; "Thành phố Hồ Chí Minh",
+        "Phường 12" là tên). Tên trong danh mục cơ quan của cấu hình cũng được kiểm tra; tên viết in
+        hoa toàn bộ thì bỏ qua.
 
     Passes:
 
         preamble:
-          paragraphs: [Giao Sở Tài chính phối hợp với Ủy ban nhân dân các huyện.]
+          paragraphs: [Giao Sở Tài chính phối hợp với Ủy ban nhân dân tỉnh và Ủy ban nhân dân Thành phố Hồ Chí Minh.]
 
     Fails:
 
         preamble:
-          paragraphs: [Giao sở tài chính phối hợp với Ủy Ban Nhân Dân các huyện.]
+          paragraphs: [Giao sở tài chính phối hợp với Ủy Ban Nhân Dân các huyện và Ủy ban nhân dân Tỉnh.]
 
     Fixed:
 
         preamble:
-          paragraphs: [Giao Sở Tài chính phối hợp với Ủy ban nhân dân các huyện.]
+          paragraphs: [Giao Sở Tài chính phối hợp với Ủy ban nhân dân các huyện và Ủy ban nhân dân tỉnh.]
     """
     agencies = _KNOWN_AGENCIES
     declared = {fold_tones(a.name).lower() for a in ctx.config.agencies}  # the user's: names, not nouns
@@ -116,6 +125,13 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
                 "viết hoa tên cơ quan theo Phụ lục II: \"{r}\", không phải \"{w}\"",
                 "capitalise the agency name as Phụ lục II says: \"{r}\", not \"{w}\"", r=right, w=original),
                 snippet=original, fix=Fix(original, _recase(original, right)))
+        elif (level := _LEVEL_AFTER.match(text, end)) and not text[start:level.end()].isupper():
+            original = text[start:level.end()]
+            lower = text[start:end] + " " + level.group(1).lower()
+            yield Finding(ctx.corpus.where(start)[0], tr(
+                "viết thường cấp hành chính sau tên cơ quan (Phụ lục II): \"{r}\", không phải \"{w}\"",
+                "the level after a body's name is in lower case (Phụ lục II): \"{r}\", not \"{w}\"",
+                r=lower, w=original), snippet=original, fix=Fix(original, lower))
 
 
 # --------------------------------------------------------------------------------------------

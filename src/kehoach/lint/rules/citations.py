@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ _TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạc
 # opens the pattern, so the engine skips ahead fast), then the type before it and the date after it.
 # Each part of the ký hiệu opens with a capital or a digit; a space typed beside a separator
 # ("57- NQ/TW", "66/2018/QĐ- UBND") is read as part of the citation, to compare spellings.
-_NUMBER = re.compile(r"(?P<number>\d+)(?P<symbol>(?:[ ]?[/-][ ]?[A-ZĐ0-9][\w&.]*(?<!\.))+)")
+# (The look-behind after the first digit starts a number only at the first digit of a run: without
+# it a long run of digits is retried from each of its digits, which was quadratic.)
+_NUMBER = re.compile(r"(?P<number>\d(?<!\d\d)\d*)(?P<symbol>(?:[ ]?[/-][ ]?[A-ZĐ0-9][\w&.]*(?<!\.))+)")
 _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s+)?\Z", re.I)
 _DATE_AFTER = re.compile(r"\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
                          r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
@@ -36,6 +39,19 @@ class Citation:
     date: tuple[int, int, int] | None
     written: str
     raw_symbol: str = ""  # as typed, spaces included
+
+
+def _same_document(first: Citation, later: Citation) -> bool:
+    """Two citations with one number and different ký hiệu are one document mistyped when their
+    dates agree (or one has none) and the ký hiệu are alike ("LĐTBXH-TE" / "LĐTBXH-TR"); "123/UBND-VX"
+    and "123/SYT-NV" of different days are two offices' documents."""
+    if first.date and later.date and first.date != later.date:
+        return False
+    return difflib.SequenceMatcher(None, first.symbol.upper(), later.symbol.upper()).ratio() >= 0.6
+
+
+def _in_capitals(citation: Citation) -> bool:
+    return citation.written.isupper()
 
 
 def _spacing(raw: str) -> str:
@@ -100,7 +116,7 @@ def _fmt_date(date: tuple[int, int, int] | None) -> str:
     return date_numeric(*date) if date else "—"
 
 
-@rule("KH401", "citation-mismatch", Severity.error, "NĐ 30, Phụ lục I, Mục II.6 (trích dẫn văn bản)",
+@rule("KH401", "citation-mismatch", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6 (trích dẫn văn bản)",
       ("một văn bản được trích dẫn với số, ký hiệu hoặc ngày khác nhau",
        "one document cited with different numbers, ký hiệu or dates"))
 def citation_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -109,14 +125,18 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
     ký hiệu and date with another number, is a typo in one of them (seed 000 cites its own
     dispatch 2178/LĐTBXH-TE as "217/LĐTBXH-TE"). Spacing counts too: "57- NQ/TW" beside "57-NQ/TW"
     is one resolution written two ways. Consecutive numbers of one date (1746/QĐ-TTg and
-    1747/QĐ-TTg of 30/12/2023) are two documents, not a typo.
+    1747/QĐ-TTg of 30/12/2023) are two documents, not a typo; so are one number of two years (numbers
+    start again each year), and one number with unlike ký hiệu of different days (two offices). A
+    warning: which of the two is right, only the original can say.
 
     Tiếng Việt:
 
         Một văn bản được trích dẫn hai lần (hoặc số của chính kế hoạch được nhắc trong phụ lục) phải
-        cùng số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và ngày
-        mà khác số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành
-        "217/LĐTBXH-TE").
+        cùng số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và
+        ngày mà khác số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành
+        "217/LĐTBXH-TE"). Cùng số nhưng khác năm (số văn bản đánh lại từ đầu mỗi năm), hoặc ký hiệu
+        khác hẳn và khác ngày (hai cơ quan) là hai văn bản. Là cảnh báo: chỉ bản gốc mới cho biết
+        chỗ nào đúng.
 
     Passes:
 
@@ -144,9 +164,13 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
                 if first.symbol == later.symbol and first.raw_symbol != later.raw_symbol \
                         and _spacing(first.raw_symbol) == _spacing(later.raw_symbol):
                     problem = tr("khoảng trắng trong số, ký hiệu", "spacing of its number and ký hiệu")
-                elif first.symbol != later.symbol:
+                elif (first.symbol != later.symbol and not (_in_capitals(first) or _in_capitals(later))
+                      or first.symbol.upper() != later.symbol.upper()) and _same_document(first, later):
+                    # (a heading in capitals prints "1899/QĐ-TTG" for "1899/QĐ-TTg": the same ký hiệu)
                     problem = tr("ký hiệu", "ký hiệu")
-                elif first.date and later.date and first.date != later.date:
+                elif first.symbol.upper() == later.symbol.upper() and first.date and later.date \
+                        and first.date != later.date and first.date[2] == later.date[2]:
+                    # (numbers start again each year: "Kế hoạch số 45/KH-UBND" of 2023 and of 2024 are two)
                     problem = tr("ngày", "date")
             elif first.symbol == later.symbol and first.date and first.date == later.date \
                     and _typo(first.number, later.number) and abs(int(first.number) - int(later.number)) != 1:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...i18n import tr
+from ...model.style import SCHEMES, deeper, label_for
 from ...vn import LETTERS, roman, upper
 from ...source.loader import Loc
 from ...model import Item
@@ -96,15 +97,19 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
 @rule("KH212", "item-labels", Severity.warning, "NĐ 30, Phụ lục I, Mục II.6.c",
       ("số thứ tự khoản lặp lại hoặc sai thứ tự", "item labels repeated or out of order"))
 def item_labels(ctx: Context) -> Iterator[Finding]:
-    """Literal labels of the items of one list (``label: "11.2."``) are never repeated and count up
-    in order; bullets ("*", "-") and empty labels are free. (A warning: a faithful transcription may
-    keep a source's slip, such as the two "11.2." of seed 002.)
+    """The labels of the items of one list, as printed, are never repeated and count up in order:
+    a typed label (``label: "11.2."``) is compared with the label printed before it, typed or
+    numbered by the tool ("1., 2., 3." computed then a typed "5."; "d)" computed then a typed "g)").
+    Bullets ("*", "-") are free. (A warning: a faithful transcription may keep a source's slip, such
+    as the two "11.2." of seed 002.)
 
     Tiếng Việt:
 
-        Số thứ tự ghi tay của các khoản trong một danh sách (`label: "11.2."`) không lặp lại và tăng
-        dần; gạch đầu dòng ("*", "-") và nhãn trống thì tự do. (Chỉ là cảnh báo: bản chép trung thành có
-        thể giữ lỗi của bản gốc, như hai khoản "11.2." của mẫu 002.)
+        Số thứ tự các khoản của một danh sách, như được in ra, không lặp lại và tăng dần: nhãn gõ
+        tay (`label: "11.2."`) được so với nhãn in ngay trước nó, dù nhãn đó gõ tay hay do công cụ
+        đánh số ("1., 2., 3." tự đánh rồi "5." gõ tay; "d)" tự đánh rồi "g)"); "d)" rồi "e)" không
+        có "đ)" được chấp nhận. Gạch đầu dòng ("*", "-") thì tự do. (Chỉ là cảnh báo: bản chép trung
+        thành có thể giữ lỗi của bản gốc.)
 
     Passes:
 
@@ -119,16 +124,97 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
         sections:
           - role: solutions
             items:
-              - {label: "1.1.", text: Rà soát chính sách.}
-              - {label: "1.1.", text: Tập huấn.}
+              - Rà soát chính sách.
+              - Tập huấn.
+              - Kiểm tra.
+              - {label: "5.", text: Sơ kết.}
     """
-    lists: list[tuple[Loc, list[Item]]] = [(("sections", s, "items"), sec.items) for s, sec in enumerate(ctx.plan.sections)]
-    lists += [(("appendices", a, "items"), app.items) for a, app in enumerate(ctx.plan.appendices)]
+    scheme = (ctx.plan.styles.numbering if ctx.plan.styles else None) or list(SCHEMES["standard"])
+    lists: list[tuple[Loc, list[Item], list[str], str]] = [
+        (("sections", s, "items"), sec.items, sec.numbering or scheme, "") for s, sec in enumerate(ctx.plan.sections)]
+    lists += [(("appendices", a, "items"), app.items, scheme, "") for a, app in enumerate(ctx.plan.appendices)]
     while lists:
-        loc, items = lists.pop()
+        loc, items, patterns, parent = lists.pop()
+        printed = _printed(items, patterns[0], parent)
         if any(item.label for item in items):
-            yield from _sibling_labels([((*loc, i, "label"), item.label) for i, item in enumerate(items)])
-        lists += [((*loc, i, "items"), item.items) for i, item in enumerate(items) if item.items]
+            yield from _printed_sequence(loc, items, printed)
+        lists += [((*loc, i, "items"), item.items, item.numbering or deeper(patterns), _number_of(label))
+                  for i, (item, label) in enumerate(zip(items, printed)) if item.items]
+
+
+_DECIMAL_LABEL = re.compile(r"^\d+(?:\.\d+)*\.?$")
+
+
+def _number_of(label: str) -> str:
+    """'1.2.' → '1.2': the part a decimal child label continues from, as the composer reads it."""
+    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""
+
+
+def _printed(items: list[Item], pattern: str, parent: str) -> list[str]:
+    """The labels as printed: typed ones as typed, the others numbered by ``pattern`` — a typed label
+    takes no number from the sequence (the composer's rule)."""
+    out, count = [], 0
+    for item in items:
+        if item.label is not None:
+            out.append(item.label)
+        else:
+            out.append(label_for(pattern, count, parent))
+            count += 1
+    return out
+
+
+def _sequence_key(label: str) -> tuple[str, str, int] | None:
+    """(kind, prefix, value) of a label in a sequence: "5." → ("1", "", 5), "g)" → ("a", "", 7),
+    "2.3." → ("1", "2", 3); None for a bullet or free text."""
+    core = label.strip().rstrip(".):").strip().lstrip("(")
+    if _DECIMAL_LABEL.match(core):
+        prefix, _, last = core.rpartition(".")
+        return "1", prefix, int(last)
+    if len(core) == 1 and core.lower() in LETTERS:
+        return "a", "", LETTERS.index(core.lower()) + 1
+    if core in _ROMANS:
+        return "I", "", _ROMANS[core]
+    return None
+
+
+_D, _E = LETTERS.index("d") + 1, LETTERS.index("e") + 1
+
+
+def _follows(before: tuple[str, str, int], value: tuple[str, str, int]) -> bool:
+    """``value`` comes next after ``before``; "d)" → "e)" too: many offices letter without "đ"."""
+    return value[2] == before[2] + 1 or (value[0] == "a" and (before[2], value[2]) == (_D, _E))
+
+
+def _printed_sequence(loc: Loc, items: list[Item], printed: list[str]) -> Iterator[Finding]:
+    """Repeated or out-of-order labels in the printed sequence of one list, typed or computed (a
+    typed "5." after three computed items, a typed "g)" after a computed "d)"); two computed labels
+    in a row are always in order."""
+    seen: dict[str, int] = {}
+    previous: tuple[int, tuple[str, str, int]] | None = None
+    for index, (item, label) in enumerate(zip(items, printed)):
+        here = (*loc, index, "label") if item.label is not None else (*loc, index)
+        key = label.strip().rstrip(".)").upper()
+        if not key or not any(c.isalnum() for c in key):
+            continue  # a bullet
+        if key in seen:
+            yield Finding(here, tr("số thứ tự '{l}' đã in ở phần tử thứ {n} cùng cấp",
+                                   "label '{l}' is already printed by sibling {n}", l=label, n=seen[key] + 1))
+            continue
+        seen[key] = index
+        value = _sequence_key(label)
+        if value is None:
+            continue
+        if previous is not None and (item.label is not None or items[previous[0]].label is not None):
+            before = previous[1]
+            if before[:2] == value[:2] and not _follows(before, value):
+                yield Finding(here, tr("số thứ tự '{l}' không liền sau '{p}' in ngay trước nó",
+                                       "label '{l}' does not follow '{p}', printed just before it",
+                                       l=label, p=printed[previous[0]]))
+        previous = (index, value)
+
+
+# An italic note after a heading, or a note in brackets: printed as typed, not part of the heading.
+_NOTE = re.compile(r"\*[^*]+\*|\([^()]*\)")
 
 
 @rule("KH211", "section-heading-case", Severity.warning, "NĐ 30, Phụ lục I, Mục V, 6.b",
@@ -139,16 +225,21 @@ def section_heading_case(ctx: Context) -> Iterator[Finding]:
     in lower case ("Mục đích, yêu cầu") usually copies a source that got it wrong, or is meant to be
     a khoản under a section. Write it in capitals, or use ``role:`` and its default heading.
 
+    An italic note or one in brackets after the heading is printed as typed and not judged.
+
     Tiếng Việt:
 
-        Tiêu đề mục cấp La Mã (I., II. …) in hoa: "I. MỤC ĐÍCH, YÊU CẦU". kehoach tự in hoa khi dựng nên
-        trang in không sai; nhưng tiêu đề gõ chữ thường ("Mục đích, yêu cầu") thường là chép từ bản sai,
-        hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định.
+        Tiêu đề mục cấp La Mã (I., II. …) in hoa: "I. MỤC ĐÍCH, YÊU CẦU". kehoach tự in hoa khi dựng
+        nên trang in không sai; nhưng tiêu đề gõ chữ thường ("Mục đích, yêu cầu") thường là chép từ
+        bản sai, hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định.
+        Ghi chú nghiêng hay trong ngoặc sau tiêu đề ("*(chi tiết Phụ lục đính kèm)*") được in như đã
+        gõ, không bị xét.
 
     Passes:
 
         sections:
           - {heading: "MỤC ĐÍCH, YÊU CẦU", text: Nội dung.}
+          - {heading: "NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*", text: Nội dung.}
 
     Fails:
 
@@ -156,7 +247,7 @@ def section_heading_case(ctx: Context) -> Iterator[Finding]:
           - {heading: "Mục đích, yêu cầu", text: Nội dung.}
     """
     for s, section in enumerate(ctx.plan.sections):
-        heading = section.heading
+        heading = _NOTE.sub("", section.heading or "")  # "… CHỦ YẾU *(chi tiết Phụ lục đính kèm)*": a note
         if heading and heading != upper(heading):
             yield Finding(("sections", s, "heading"), tr(
                 "tiêu đề mục cấp La Mã in hoa: viết \"{u}\"", "a Roman-level heading is in capitals: write \"{u}\"",

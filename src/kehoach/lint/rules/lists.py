@@ -9,7 +9,7 @@ from ...diagnostics import Severity
 from ...i18n import tr
 from ...vn import LETTERS
 from ...source.loader import Loc
-from ...model import GroupRow, Item
+from ...model import GroupRow, Item, cell_value, row_grid
 from .registry import Context, Finding, rule, tables_of, walk_items
 
 _LETTER_POINT = re.compile(r"^\s*([a-zđ])\)\s")
@@ -175,6 +175,8 @@ def table_groups(ctx: Context) -> Iterator[Finding]:
     """
     for here, table in tables_of(ctx.plan):
         rows = table.rows
+        # the STT column of each row as laid out: a row under a number merged down has none of its own
+        starts = row_grid(rows, len(table.leaf_columns()))
         last_number = 0
         for r, row in enumerate(rows):
             loc: Loc = (*here, "rows", r)
@@ -188,7 +190,8 @@ def table_groups(ctx: Context) -> Iterator[Finding]:
                     yield Finding((*loc, "group"), tr("nhóm \"{g}\" không có dòng nào",
                                                       "group \"{g}\" has no rows", g=row.group[:60]))
                 continue
-            first = row[0] if row else None
+            first = starts[r][0][1] if starts[r] and starts[r][0] is not None else None
+            first = cell_value(first) if first is not None else None
             text = str(first).strip().rstrip(".") if first is not None else ""
             if not text.isdigit():
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
@@ -46,6 +47,12 @@ def number_format(ctx: Context) -> Iterator[Finding]:
                               "numbers below 10 take a leading zero: write \"{p}\"", p=f"{int(number):02d}"))
 
 
+def _without_year(symbol: str) -> str:
+    """A legal normative document carries its year before the type: "07/2025/QĐ-UBND" (Luật Ban hành
+    văn bản quy phạm pháp luật; NĐ 30, Phụ lục I, Mục II.3): the ký hiệu proper follows the year."""
+    return re.sub(r"^\d{4}/", "", symbol)
+
+
 @rule("KH202", "symbol-format", Severity.error, "NĐ 30, Phụ lục I, Mục II.3; Phụ lục III",
       ("ký hiệu văn bản sai quy cách", "malformed ký hiệu"))
 def symbol_format(ctx: Context) -> Iterator[Finding]:
@@ -53,12 +60,17 @@ def symbol_format(ctx: Context) -> Iterator[Finding]:
 
     KH for a Kế hoạch, CTr for a Chương trình …, QĐ when a decision issues the plan.
 
+    A legal normative decision carries its year first ("07/2025/QĐ-UBND"): the year is not part of
+    the ký hiệu compared.
+
     Tiếng Việt:
 
-        Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III, dấu "-", chữ viết tắt tên cơ quan
-        ban hành; không có dấu cách.
+        Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III, dấu "-", chữ viết tắt tên cơ
+        quan ban hành; không có dấu cách.
 
         KH cho Kế hoạch, CTr cho Chương trình…, QĐ khi kế hoạch được ban hành kèm theo quyết định.
+        Văn bản quy phạm pháp luật ghi năm trước tên loại ("07/2025/QĐ-UBND"): năm không thuộc phần
+        ký hiệu được so.
 
     Passes:
 
@@ -91,12 +103,12 @@ def symbol_format(ctx: Context) -> Iterator[Finding]:
     if any(c.isspace() for c in lh.symbol):
         yield Finding(loc, tr("ký hiệu văn bản không có dấu cách: viết \"{e}\"",
                               "no spaces inside a ký hiệu: write \"{e}\"", e=lh.symbol.replace(" ", "")))
-    elif lh.symbol.split("-", 1)[0] != plan.kind_abbreviation:
+    elif _without_year(lh.symbol).split("-", 1)[0] != plan.kind_abbreviation:
         yield Finding(loc, tr(
             "ký hiệu phải bắt đầu bằng chữ viết tắt tên loại '{k}' (Phụ lục III): viết \"{e}\"",
             "the ký hiệu must start with the type abbreviation '{k}' (Phụ lục III): write \"{e}\"",
             k=plan.kind_abbreviation, e=expected))
-    elif lh.symbol != expected:
+    elif _without_year(lh.symbol) != expected:
         yield Finding(loc, tr(
             "ký hiệu '{s}' không khớp chữ viết tắt cơ quan ban hành '{a}': viết \"{e}\"",
             "ký hiệu '{s}' does not match the issuer abbreviation '{a}': write \"{e}\"",

@@ -15,20 +15,22 @@ from .registry import Context, Finding, rule, walk_items
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-@rule("KH120", "outside-period", Severity.error, "period",
+@rule("KH120", "outside-period", Severity.warning, "period",
       ("năm mục tiêu hoặc thời hạn nằm ngoài giai đoạn", "a target year or deadline outside the plan period"))
 def outside_period(ctx: Context) -> Iterator[Finding]:
     """Target years (``milestones`` keys) and task deadlines fall inside the plan's period.
 
     The period runs from ``period.start`` to ``period.outlook`` (or ``period.end`` without one). A
-    deadline counts by its date, or by the years written in its text ("Quý IV/2026").
+    deadline counts by its date, or by the years written in its text ("Quý IV/2026"). A warning: a
+    plan for 2026 may rightly set its final report for "tháng 01/2027".
 
     Tiếng Việt:
 
         Năm của chỉ tiêu (khóa `milestones`) và thời hạn nhiệm vụ nằm trong giai đoạn của kế hoạch.
 
-        Giai đoạn tính từ `period.start` đến `period.outlook` (hoặc `period.end` nếu không có). Thời hạn
-        được tính theo ngày, hoặc theo năm ghi trong lời văn ("Quý IV/2026").
+        Giai đoạn tính từ `period.start` đến `period.outlook` (hoặc `period.end` nếu không có). Thời
+        hạn được tính theo ngày, hoặc theo năm ghi trong lời văn ("Quý IV/2026"). Là cảnh báo: kế
+        hoạch năm 2026 có thể đặt báo cáo tổng kết vào "tháng 01/2027".
 
     Passes:
 

@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ...diagnostics import Severity
 from ...i18n import tr
 from ...source.loader import Loc
-from ...model import Recipient
 from ...vn import roman
+from ..recipient_names import (Entry, covers, entries, expand_grouped, group_covers, is_not_agency,  # noqa: F401
+                               issuers_own, name_forms)
 from .registry import Context, Finding, Fix, rule, walk_items
 from .text import fold_tones
-
-
-@dataclass(frozen=True)
-class Entry:
-    loc: Loc  # of the name
-    recipient: Recipient
-
-
-def entries(ctx: Context) -> list[Entry]:
-    """The recipients in printed order, nested ones and groups included."""
-    out: list[Entry] = []
-    recipients = ctx.plan.recipients
-    if recipients is None:
-        return out
-
-    def visit(items: list[Recipient], loc: Loc) -> None:
-        for i, recipient in enumerate(items):
-            out.append(Entry((*loc, i, "name"), recipient))
-            visit(recipient.items, (*loc, i, "items"))
-
-    visit(recipients.items, ("recipients", "items"))
-    for g, group in enumerate(recipients.groups):
-        visit(group.items, ("recipients", "groups", g, "items"))
-    return out
 
 
 _TYPED = (";", ".", ",")
@@ -157,95 +132,6 @@ def archive_vt(ctx: Context) -> Iterator[Finding]:
 # KH402: every body with duties is among the recipients
 # --------------------------------------------------------------------------------------------
 
-# Abbreviations expanded before names are compared (agency directory short forms come on top).
-_ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttqvn": "mặt trận tổ quốc việt nam",
-    "mttq": "mặt trận tổ quốc", "ubmttq": "ủy ban mặt trận tổ quốc", "lđtbxh": "lao động thương binh và xã hội",
-    "lđ-tb&xh": "lao động thương binh và xã hội", "tb&xh": "thương binh và xã hội", "lđtb&xh": "lao động thương binh và xã hội",
-    "tttt": "thông tin và truyền thông", "gdđt": "giáo dục và đào tạo", "gd&đt": "giáo dục và đào tạo",
-    "khđt": "kế hoạch và đầu tư", "csxh": "chính sách xã hội", "tp": "thành phố", "tx": "thị xã",
-    "lđlđ": "liên đoàn lao động", "bhxh": "bảo hiểm xã hội", "vhttdl": "văn hóa thể thao và du lịch",
-    "nn&ptnt": "nông nghiệp và phát triển nông thôn", "tn&mt": "tài nguyên và môi trường",
-    "nh": "ngân hàng", "nhnn": "ngân hàng nhà nước", "khcn": "khoa học và công nghệ",
-    "kh&cn": "khoa học và công nghệ", "nnmt": "nông nghiệp và môi trường", "nn&mt": "nông nghiệp và môi trường",
-    "tt": "trung tâm", "cn": "chi nhánh", "cntt": "công nghệ thông tin", "ct": "chủ tịch", "pct": "phó chủ tịch", "vp": "văn phòng",
-    "vpubnd": "văn phòng ủy ban nhân dân", "bchqs": "bộ chỉ huy quân sự", "chqs": "chỉ huy quân sự",
-}
-# Inside a grouped recipient ("Các Sở: NNMT, TC, CT, KHCN") the short forms are departments' fields.
-_FIELDS = {
-    "tc": "tài chính", "ct": "công thương", "nv": "nội vụ", "yt": "y tế", "tp": "tư pháp",
-    "xd": "xây dựng", "gdđt": "giáo dục và đào tạo", "gd&đt": "giáo dục và đào tạo",
-    "vhttdl": "văn hóa thể thao và du lịch", "vh,tt&dl": "văn hóa thể thao và du lịch",
-    "ng": "ngoại vụ", "dttg": "dân tộc và tôn giáo", "khcn": "khoa học và công nghệ",
-    "nnmt": "nông nghiệp và môi trường", "tn&mt": "tài nguyên và môi trường", "tnmt": "tài nguyên và môi trường",
-    "lđtbxh": "lao động thương binh và xã hội", "khđt": "kế hoạch và đầu tư", "tttt": "thông tin và truyền thông",
-    "gtvt": "giao thông vận tải",
-}
-# "Sở: Nội vụ, Y tế, KHCN" / "Các phòng: ĐTKT, NNMT": one recipient line naming several bodies of a kind.
-_GROUPED = re.compile(r"(?i)^(?:các\s+)?(sở|phòng|ban|bộ|cục|chi cục|vụ|hội|đoàn thể)\s*:\s*(.+)$")
-# The types of body: two names of different types never cover each other (a ministry is not a department).
-_BODY_TYPES = {"bộ", "sở", "phòng", "cục", "vụ", "ban", "ủy", "chi", "hội", "trung", "ngân", "văn"}
-# Bodies with duties that are not state bodies: a plan is not sent to them.
-_NOT_AGENCIES = re.compile(r"(?i)^(?:các\s+)?(?:cơ sở|doanh nghiệp|hộ|người|tổ chức, cá nhân|cá nhân|chủ)\b")
-
-
-def expand_grouped(name: str) -> list[str]:
-    """The bodies one recipient line names: "Các Sở: NNMT, TC" → ["Sở NNMT", "Sở TC"] (fields
-    expanded: "Sở nông nghiệp và môi trường", "Sở tài chính"); any other line → [name]."""
-    match = _GROUPED.match(name.strip().rstrip(";.,"))
-    if not match:
-        return [name]
-    head = match.group(1)
-    out = []
-    for part in re.split(r"\s*,\s*|\s+và\s+", match.group(2)):
-        if part:
-            out.append(f"{head} {_FIELDS.get(fold_tones(part.lower()), part)}")
-    return out
-
-_DROP = {"các", "đề", "nghị", "và", "những", "tỉnh", "huyện", "thị", "xã", "thành", "phố", "quận", "cấp"}
-_GENERIC_HEADS = ("sở", "ban", "ngành", "đoàn thể", "cơ quan", "đơn vị")
-
-
-def _words(name: str, directory: dict[str, str]) -> list[str]:
-    text = fold_tones(name.lower())
-    for short, full in directory.items():
-        text = text.replace(short, full)
-    text = re.sub(r"[;:,.()\-–/]", " ", text)
-    words = []
-    for word in text.split():
-        words.extend(_ABBREVIATIONS.get(word, word).split())
-    return words
-
-
-def _core(words: list[str]) -> str:
-    return " ".join(w for w in words if w not in _DROP)
-
-
-def _covers(recipient: list[str], body: list[str]) -> bool:
-    r, b = _core(recipient), _core(body)
-    if not r or not b:
-        return False
-    r_type, b_type = r.split()[0], b.split()[0]
-    if r_type != b_type and r_type in _BODY_TYPES and b_type in _BODY_TYPES:
-        return False  # "Bộ Khoa học và Công nghệ" does not cover "Sở Khoa học và Công nghệ"
-    if r in b or b in r:
-        return True
-    matcher = difflib.SequenceMatcher(None, r, b)
-    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
-
-
-def _generic_covers(recipient: str, body: str) -> bool:
-    """'Sở, ban, ngành tỉnh' covers each department, board and provincial agency by its head word."""
-    r = fold_tones(recipient.lower())
-    if not re.match(r"^(các\s+)?(sở|ban|ngành|cơ quan|đơn vị)\s*,", r) and not r.startswith("các sở"):
-        return False
-    b = re.sub(r"^(đề nghị\s+)", "", fold_tones(body.lower()))
-    if "ngành" in r or "cơ quan" in r or "đơn vị" in r:
-        return not b.startswith(("ủy ban nhân dân", "ubnd", "hội đồng nhân dân"))
-    return any(b.startswith(head + " ") for head in _GENERIC_HEADS if head in r) or \
-        ("đoàn thể" in r and b.startswith(("hội ", "liên đoàn", "tỉnh đoàn", "đoàn ", "ủy ban mặt trận")))
-
-
 def _section_number(text: str) -> int | None:
     """The section a recipient points at: "Như Mục IV", or a bare "Mục IV"."""
     match = re.search(r"(?i)^(?:như\s+)?mục\s+([IVXLC]+)\b", text.strip())
@@ -259,18 +145,23 @@ def _section_number(text: str) -> int | None:
       ("cơ quan được giao nhiệm vụ không có trong nơi nhận", "a body with duties is not among the recipients"))
 def duty_recipients(ctx: Context) -> Iterator[Finding]:
     """Every body given duties in the organisation section receives the plan: named among the
-    recipients (abbreviations such as UBND, MTTQVN and the configuration's agency directory are
-    understood), or reached through "Như trên", "Như Mục IV" or "Mục IV", a group such as "Sở, ban,
-    ngành tỉnh" or "Các Sở: Nội vụ, Y tế, KHCN", or a recipient whose ``ref`` points at the section
-    or item. A ministry does not stand for a department of the same field ("Bộ Y tế" ≠ "Sở Y tế");
-    establishments, enterprises and households given tasks are not recipients of a plan.
+    recipients (abbreviations such as UBND, MTTQVN, BTT, MT and the configuration's agency directory
+    are understood), or reached through "Như trên", "Như Mục IV" or "Mục IV", a group such as "Sở,
+    ban, ngành tỉnh", "Các cơ quan chuyên môn thuộc UBND tỉnh", "Các tổ chức thành viên" or "Các
+    Sở: Nội vụ, Y tế, KHCN", or a recipient whose ``ref`` points at the section or item. A ministry
+    does not stand for a department of the same field ("Bộ Y tế" ≠ "Sở Y tế"); establishments,
+    enterprises and households given tasks, and the issuer's own officers and standing bodies, are
+    not sent the plan. The equivalences are data (templates/recipients.toml).
 
     Tiếng Việt:
 
-        Mọi cơ quan được giao nhiệm vụ ở phần tổ chức thực hiện đều nhận kế hoạch: có tên trong nơi nhận
-        (hiểu các chữ viết tắt như UBND, MTTQVN và danh mục cơ quan của cấu hình), hoặc được gồm trong
-        "Như trên", "Như Mục IV", một nhóm như "Sở, ban, ngành tỉnh", hoặc một nơi nhận có `ref` trỏ tới
-        mục hay khoản đó.
+        Mọi cơ quan được giao nhiệm vụ ở phần tổ chức thực hiện đều nhận kế hoạch: có tên trong nơi
+        nhận (hiểu các chữ viết tắt như UBND, MTTQVN, BTT, MT, TT và danh mục cơ quan của cấu hình),
+        hoặc được gồm trong "Như trên", "Như Mục IV", một nhóm như "Sở, ban, ngành tỉnh", "Các cơ
+        quan chuyên môn thuộc UBND tỉnh", "Các tổ chức thành viên", hoặc một nơi nhận có `ref` trỏ
+        tới mục hay khoản đó. Bộ không thay cho Sở cùng lĩnh vực; cơ sở, doanh nghiệp, hộ gia đình
+        và cán bộ, bộ phận thường trực của chính cơ quan ban hành không phải nơi nhận. Các tương
+        đương là dữ liệu (templates/recipients.toml).
 
     Passes:
 
@@ -320,19 +211,21 @@ def duty_recipients(ctx: Context) -> Iterator[Finding]:
         number = _section_number(name)
         if number is not None and number <= len(ctx.plan.sections):
             reached.add(("sections", number - 1))
-    recipient_words = [_words(part, directory) for n in names for part in expand_grouped(n)]
+    recipient_forms = [name_forms(part, directory) for n in names for part in expand_grouped(n)]
+    lh = ctx.plan.letterhead
+    issuer_lines = lh.issuer if isinstance(lh.issuer, list) else [lh.issuer]
+    issuer = name_forms(" ".join(issuer_lines), directory) + name_forms(lh.abbreviation or "", directory)
     for loc, body in duties:
         if any(loc[: len(r)] == r for r in reached):
             continue
-        if _NOT_AGENCIES.match(body):
-            continue  # "Các cơ sở sản xuất giống": not a state body, not a recipient of the plan
-        body_words = _words(body, directory)
-        if any(_covers(r, body_words) for r in recipient_words):
+        if is_not_agency(body) or issuers_own(body, issuer, directory):
+            continue  # "Các cơ sở sản xuất giống", "Ban Thường trực Ủy ban MTTQ xã" (the issuer's own)
+        body_forms = name_forms(body, directory)
+        if any(covers(r, body_forms) for r in recipient_forms):
             continue
-        if any(_generic_covers(n, body) for n in names):
+        if any(group_covers(n, body) for n in names):
             continue
         yield Finding(loc, tr(
             "'{b}' được giao nhiệm vụ nhưng không có trong nơi nhận (ghi tên, 'Như trên' hoặc `ref:` tới mục)",
             "'{b}' has duties but is not among the recipients (name it, write 'Như trên' or a `ref:` to the section)",
             b=body))
-

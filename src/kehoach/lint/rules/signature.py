@@ -35,6 +35,13 @@ def _starts(title: str, names: list[str]) -> bool:
     return any(title == n or title.startswith(n + " ") for n in names)
 
 
+def _head_of_a_body(title: str) -> bool:
+    """"TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG BAN TỔ CHỨC": the head ("trưởng") of a named body is a title
+    of its own, whatever the body; a list cannot name every body. ("THỊ TRƯỞNG" is no such title.)"""
+    words = title.removeprefix("PHÓ ").split()
+    return len(words) >= 2 and words[0] == "TRƯỞNG"
+
+
 def _signatures(ctx: Context) -> Iterator[tuple[Loc, Signature]]:
     """The signatures to check; a batch template's (placeholders in it) is checked per unit."""
     found = []
@@ -146,18 +153,20 @@ def suggest_title(title: str, known: list[str], prefer_deputy: bool) -> str | No
     return max(scored, key=lambda rk: (round(rk[0], 6), _is_deputy(rk[1]) == prefer_deputy))[1]
 
 
-@rule("KH206", "known-title", Severity.error, "NĐ 30, Phụ lục I, Mục II.7; Điều 13",
+@rule("KH206", "known-title", Severity.warning, "NĐ 30, Phụ lục I, Mục II.7; Điều 13",
       ("chức vụ người ký không có trong danh mục", "unknown signer title"))
 def known_title(ctx: Context) -> Iterator[Finding]:
     """The signer's title (and the head's title after KT./TL./TUQ./Q.) is a known title, so that a
-    typo such as "THỊ TRƯỞNG" is caught; the nearest known title is suggested. A configuration adds
-    titles with ``titles = [...]``.
+    typo such as "THỊ TRƯỞNG" is caught; the nearest known title is suggested. The head of any named
+    body ("TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC") is a title. A warning: an office
+    may use a title the list lacks; a configuration adds titles with ``titles = [...]``.
 
     Tiếng Việt:
 
-        Chức vụ người ký (và chức vụ người đứng đầu sau KT./TL./TUQ./Q.) phải là chức vụ đã biết, để bắt
-        lỗi gõ như "THỊ TRƯỞNG"; công cụ gợi ý chức vụ gần nhất. Cấu hình thêm chức vụ bằng `titles =
-        [...]`.
+        Chức vụ người ký (và chức vụ người đứng đầu sau KT./TL./TUQ./Q.) phải là chức vụ đã biết, để
+        bắt lỗi gõ như "THỊ TRƯỞNG"; công cụ gợi ý chức vụ gần nhất. Người đứng đầu một ban, tổ chức
+        có tên ("TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC") là chức vụ. Là cảnh báo: cơ quan có
+        thể dùng chức vụ danh mục chưa có; cấu hình thêm chức vụ bằng `titles = [...]`.
 
     Passes:
 
@@ -178,7 +187,7 @@ def known_title(ctx: Context) -> Iterator[Finding]:
     known = KNOWN_TITLES + [upper(t) for t in ctx.config.titles]
     for loc, sig in _signatures(ctx):
         for key, value, deputy in (("title", sig.title, sig.authority == "KT"), ("head_title", sig.head_title, False)):
-            if not value or _starts(upper(value), known):
+            if not value or _starts(upper(value), known) or _head_of_a_body(upper(value)):
                 continue
             guess = suggest_title(upper(value), known, deputy)
             hint = tr(" — có phải \"{g}\"?", " — did you mean \"{g}\"?", g=guess) if guess else ""

@@ -16,7 +16,8 @@ from ...i18n import tr
 from ..admin_units import in_unit_name
 from ..syllables import VIETNAMESE_CHARS, has_vietnamese_marks, is_syllable, split_fused
 from .registry import Context, Finding, Fix, rule
-from .text import _FOREIGN
+from .text import _FOREIGN, fold_tones
+from .words import likely
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters of the Latin blocks that Vietnamese never writes ("ǜ", "Ƕ": crawl or font damage); the
@@ -46,7 +47,7 @@ def _looks_foreign(word: str) -> bool:
     if lowered.endswith("k") or set(lowered) & set("fjwz") or len(_VOWEL_GROUPS.findall(lowered)) > 1:
         return True
     return len(lowered) > 1 and lowered[0] in _CONSONANTS and lowered[1] in _CONSONANTS \
-        and lowered[:2] not in _ONSET_PAIRS
+        and lowered[:2] not in _ONSET_PAIRS and lowered[0] != lowered[1]  # "tthời": a letter typed twice
 
 
 @lru_cache(maxsize=65536)
@@ -54,17 +55,36 @@ def _words_of(token: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(token))
 
 
+# The longest Vietnamese syllable has 7 letters ("nghiêng"), two fused ones 14: a longer "word" is
+# judged without trying every cut (which made the rule quadratic in the word's length, issue 26.2).
+LONGEST_FUSED = 16
+
+
+def _listed_loanword(word: str) -> bool:
+    """A word of the list typed with a tone mark it lacks there ("makét" for "maket", a loanword):
+    one word, not two syllables typed together."""
+    from ..lexicon import lexicon, split_key
+
+    bare = split_key(fold_tones(word))[0]
+    return bare in lexicon().syllables
+
+
 @lru_cache(maxsize=65536)
 def verdict(word: str) -> tuple[str, tuple[str, str] | None] | None:
     """What is wrong with one word, whatever plan it is in: (FUSED, the two syllables),
-    (MISSPELT, None), or None. Names are sorted out by the caller, which sees the text around."""
-    if len(word) < 2 or is_syllable(word) or not _checked_case(word) or not has_vietnamese_marks(word):
+    (MISSPELT, None), or None. Names are sorted out by the caller, which sees the text around.
+    Linear in the word's length."""
+    if len(word) < 2 or not _checked_case(word) or not has_vietnamese_marks(word):
+        return None
+    if len(word) > LONGEST_FUSED:
+        return None if _FOREIGN_LETTER.search(word) or _looks_foreign(word) else (MISSPELT, None)
+    if is_syllable(word):
         return None
     if _FOREIGN_LETTER.search(word):
         return None  # KH305 reports the letter
     if word.islower() and len(word) >= 4:
         fused = split_fused(word)
-        if fused:
+        if fused and not _listed_loanword(word):
             return FUSED, fused
     if _looks_foreign(word):
         return None
@@ -89,6 +109,20 @@ def _suspects(ctx: Context, kind: str) -> Iterator[tuple[re.Match[str], tuple[st
     for match in pattern.finditer(text):
         if not in_unit_name(text, match.start(), match.end()):
             yield match, bad[match.group(0)]
+
+
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \-]$")
+_NEXT_WORD = re.compile(r"[ \-]([^\W\d_])")
+
+
+def in_proper_name(text: str, match: re.Match[str]) -> bool:
+    """A capitalised word next to another capitalised word is part of a name ("Hồng Kông",
+    "Ka Long"): a transliterated name is spelt as its owners spell it. (Bounded look-around.)"""
+    if not match.group(0)[0].isupper():
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, match.start() - 24), match.start())
+    after = _NEXT_WORD.match(text, match.end())
+    return bool((before and before.group(1)[0].isupper()) or (after and after.group(1).isupper()))
 
 
 def _directory_words(ctx: Context) -> set[str]:
@@ -124,12 +158,16 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
           paragraphs: [Phát triển lâm nghiệp ngư nghiệp năm 2021 của tỉnh.]
     """
     text = ctx.corpus.text
+    done = 0  # the end of the last word expanded: a word is reported (and scanned) once, so linear
     for match in _FOREIGN_LETTER.finditer(text):
         start, end = match.start(), match.end()
+        if start < done:
+            continue
         while start > 0 and text[start - 1].isalpha():
             start -= 1
         while end < len(text) and text[end].isalpha():
             end += 1
+        done = end
         word = text[start:end]
         yield Finding(ctx.corpus.where(start)[0], tr(
             "'{w}' có chữ '{c}' không thuộc bảng chữ cái tiếng Việt (lỗi phông hoặc sao chép): gõ lại",
@@ -141,12 +179,16 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
         yield Finding(ctx.corpus.where(match.start())[0], tr(
             "'{w}' là hai từ dính nhau: viết '{a} {b}'", "'{w}' is two words typed together: write '{a} {b}'",
             w=word, a=fused[0], b=fused[1]), snippet=word, fix=Fix(word, f"{fused[0]} {fused[1]}", safe=False))
+    done = 0
     for match in _DIGIT_JOIN.finditer(text):  # a digit next to a letter: cheap to find, rare
         start, end = match.start(), match.end()
+        if start < done:
+            continue  # inside a token already expanded: each token is scanned once
         while start > 0 and (text[start - 1].isalpha() or text[start - 1].isdigit()):
             start -= 1
         while end < len(text) and (text[end].isalpha() or text[end].isdigit()):
             end += 1
+        done = end
         whole = text[start:end]
         parts = _PARTS.fullmatch(whole)
         if parts is None or (start, end) in seen:
@@ -161,7 +203,7 @@ def foreign_letters(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("KH306", "syllable-spelling", Severity.warning, "NĐ 30, Phụ lục II (chính tả)",
-      ("âm tiết không đúng chính tả tiếng Việt", "a syllable no Vietnamese word is spelt like"))
+      ("âm tiết không đúng chính tả tiếng Việt", "a syllable no Vietnamese word is spelt like"), fix="unsafe")
 def syllable_spelling(ctx: Context) -> Iterator[Finding]:
     """Every syllable with Vietnamese marks is an onset, a rhyme and at most one tone the
     orthography allows: "ngiệp" (for "nghiệp"), "tưởg", "hoạchh", "kêt" or "màt" (a rhyme ending in
@@ -180,20 +222,30 @@ def syllable_spelling(ctx: Context) -> Iterator[Finding]:
     Passes:
 
         preamble:
-          paragraphs: [Ủy ban nhân dân xã Đàm Thuỷ, tỉnh Đắk Lắk quyết định phát triển nghề nuôi.]
+          paragraphs: [Ủy ban nhân dân xã Đàm Thuỷ, tỉnh Đắk Lắk quyết định phát triển nghề nuôi ở Hồng Kông.]
 
     Fails:
 
         preamble:
-          paragraphs: [Ủy ban nhân dân tỉnh quyết định phát triển ngiệp vụ.]
+          paragraphs: [Ủy ban nhân dân tỉnh tăng cường quản lý nhà nươc.]
+
+    Fixed:
+
+        preamble:
+          paragraphs: [Ủy ban nhân dân tỉnh tăng cường quản lý nhà nước.]
     """
     directory = _directory_words(ctx) if ctx.config.agencies else set()
     reported: set[str] = set()
     for match, _ in _suspects(ctx, MISSPELT):
         word = match.group(0)
-        if word in reported or word.lower() in directory:
+        if word in reported or word.lower() in directory or in_proper_name(ctx.corpus.text, match):
             continue
         reported.add(word)
+        meant = likely(fold_tones(word.lower())) if len(word) <= LONGEST_FUSED else None
+        if meant and word[0].isupper():
+            meant = meant[0].upper() + meant[1:]
+        hint = tr(": có phải '{s}'?", ": did you mean '{s}'?", s=meant) if meant else tr(": kiểm tra lỗi gõ", ": check for a typo")
         yield Finding(ctx.corpus.where(match.start())[0], tr(
-            "'{w}' không phải âm tiết tiếng Việt viết đúng chính tả: kiểm tra lỗi gõ",
-            "'{w}' is not a correctly spelt Vietnamese syllable: check for a typo", w=word), snippet=word)
+            "'{w}' không phải âm tiết tiếng Việt viết đúng chính tả{h}",
+            "'{w}' is not a correctly spelt Vietnamese syllable{h}", w=word, h=hint), snippet=word,
+            fix=Fix(word, meant, safe=False) if meant else None)

@@ -49,7 +49,9 @@ def tone_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]
     return _words(OLD_STYLE, text), _words(NEW_STYLE, text)
 
 
-_NEW_PAIR = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![A-Za-zÀ-ỹĐđ])")
+# Only the pairs the two styles place differently: o + a/e ("hoà"/"hòa"), u + y ("thuỷ"/"thủy"); "cuả"
+# is no style of "của" (the mark is on u in both), so it is not folded into it.
+_NEW_PAIR = re.compile(r"(?:([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![A-Za-zÀ-ỹĐđ])")
 
 
 def _tone_of(char: str) -> tuple[str, int]:
@@ -62,7 +64,7 @@ def _tone_of(char: str) -> tuple[str, int]:
 def fold_tones(text: str) -> str:
     """New-style placement rewritten in the old style ("hoà" → "hòa"), same length, for comparing."""
     def swap(match: re.Match[str]) -> str:
-        first, second = match.groups()
+        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         if match.start() and match.string[match.start() - 1] in "qQ":
             return match.group(0)  # "quý" keeps its mark: qu is a consonant
         base, tone = _tone_of(second)
@@ -71,13 +73,13 @@ def fold_tones(text: str) -> str:
     return _NEW_PAIR.sub(swap, text)
 
 
-_OLD_PAIR = re.compile(r"([òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ])([aeyAEY])(?![A-Za-zÀ-ỹĐđ])")
+_OLD_PAIR = re.compile(r"(?:([òóỏõọÒÓỎÕỌ])([aeAE])|([ùúủũụÙÚỦŨỤ])([yY]))(?![A-Za-zÀ-ỹĐđ])")
 
 
 def unfold_tones(text: str) -> str:
     """Old-style placement rewritten in the new style ("hòa" → "hoà"): the inverse of ``fold_tones``."""
     def swap(match: re.Match[str]) -> str:
-        first, second = match.groups()
+        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         if match.start() and match.string[match.start() - 1] in "qQ":
             return match.group(0)
         base, tone = _tone_of(first)

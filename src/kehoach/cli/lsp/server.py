@@ -11,10 +11,10 @@ from ... import __version__
 from ...i18n import Lang, get_lang, set_lang
 from ...source.encoding import MAX_BYTES
 from .analysis import Checked, analyse, path_of, too_large
-
-MAX_DOCUMENT_CHARS = MAX_BYTES  # characters: a plan file is refused above MAX_BYTES bytes
 from .assist import completion, hover
 from .fixes import code_actions
+
+MAX_DOCUMENT_CHARS = MAX_BYTES  # characters: a plan file is refused above MAX_BYTES bytes
 
 
 class KehoachServer(LanguageServer):

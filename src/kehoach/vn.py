@@ -1,7 +1,8 @@
-"""Vietnamese text helpers (tiếng Việt): date wording, numbering sequences, case."""
+"""Vietnamese text helpers (tiếng Việt): date wording, numbering sequences, case, end marks."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Điểm labels use the Vietnamese alphabet without f, j, w, z (and with đ after d).
@@ -56,3 +57,20 @@ def upper(text: str) -> str:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def strip_end(text: str) -> str:
+    """``text`` without the ; . , an author may have typed at its end (an ellipsis stays). The
+    composer adds the mark the decree asks for; the importer takes off the one typed."""
+    text = text.rstrip()
+    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
+        text = text[:-1].rstrip()
+    return text
+
+
+_DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
+def decimal_number(label: str) -> str:
+    """'1.2.' → '1.2': the part a decimal child label continues from ('' if not decimal)."""
+    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""

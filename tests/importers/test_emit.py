@@ -55,3 +55,36 @@ def test_comments_sit_above_their_entry():
     assert lines[lines.index("      - b") - 1] == "      # kiểm tra: mục này"
     assert "# kiểm tra: ở đầu tệp" in lines[:4]
     assert load("\n".join(lines)) == data
+
+
+def test_footnote_keys_read_back_as_text_and_notes_stay():
+    """Footnote ids '1', '2' are quoted (a bare `1:` reads back as an integer, which sent the file to
+    the fallback dumper and lost every note); each note is a comment in the file."""
+    data = {"title": "Kế hoạch", "sections": [{"heading": "MỤC ĐÍCH", "text": ["Đoạn[^1]."]}],
+            "footnotes": {"1": "Chú thích một.", "2": "Chú thích hai."}}
+    notes = [(("sections", 0, "heading"), "note one"), (("footnotes", "1"), "note two"), (("nowhere",), "note three")]
+    text = dump(data, notes, [])
+    assert load(text) == data
+    assert "'1'" in text or '"1"' in text
+    assert text.count("# kiểm tra:") == 3
+
+
+def test_the_fallback_dumper_keeps_every_note(monkeypatch):
+    import kehoach.importers.emit as emit
+
+    monkeypatch.setattr(emit, "_reads_back", lambda text, data: False)
+    data = {"title": "Kế hoạch " + "dài " * 40, "sections": [{"heading": "MỤC ĐÍCH"}]}
+    notes = [(("sections", 0, "heading"), "note one"), (("title",), "note two")]
+    text = emit.dump(data, notes, ["header"])
+    assert load(text) == data
+    assert "# kiểm tra: sections.0.heading: note one" in text and "# kiểm tra: title: note two" in text
+    assert all(len(line) < 4096 for line in text.splitlines()) and "\n  dài" not in text
+
+
+def test_integer_keys_stay_integers_and_the_emitter_is_used():
+    """styles.headings has level numbers as keys: they read back as integers, so the file is the
+    emitter's own (blank lines between parts), not the fallback's."""
+    data = {"title": "Kế hoạch", "styles": {"headings": {0: "plain", 2: "bold"}}, "footnotes": {"1": "Một."}}
+    text = dump(data, [], [])
+    assert load(text) == data
+    assert "\n\nstyles:" in text and "    0: plain" in text

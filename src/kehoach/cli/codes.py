@@ -245,9 +245,11 @@ _TABLE = [
      "Tệp không có chữ nào để nhập.", "The file has no text to import."),
     ("KH505", "error", "Không phải một kế hoạch", "Not a plan",
      "Không nhận ra phần nào của một kế hoạch (tiêu đề văn bản, KẾ HOẠCH/QUYẾT ĐỊNH, các mục); tệp có thể là "
-     "loại văn bản khác.",
+     "loại văn bản khác. Một Tờ trình, Công văn, Thông báo … được nêu tên: kehoach dựng kế hoạch và quyết định "
+     "ban hành kế hoạch, không dựng các loại đó. Không tệp nào được ghi.",
      "No part of a plan was recognised (letterhead, KẾ HOẠCH/QUYẾT ĐỊNH, sections); the file may be another "
-     "kind of document."),
+     "kind of document. A Tờ trình, Công văn, Thông báo … is named: kehoach builds plans and the decisions that "
+     "issue them, not those types. No file is written."),
     ("KH506", "error", "LibreOffice không chuyển được văn bản", "LibreOffice could not convert the document",
      "Tệp .doc/.odt được chuyển sang .docx bằng LibreOffice và lần chuyển này thất bại hoặc quá thời gian "
      "(không tìm thấy LibreOffice là KH070, kèm lệnh cài đặt).",

@@ -210,10 +210,11 @@ class _Composer:
     def section(self, section: m.Section, label: str) -> list[doc.Block]:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
         text_style = self.heading_style(section.heading_style, 0, "bold")
-        blocks: list[doc.Block] = [styled(
-            doc.ParaKind.heading, vn.upper(heading) if section.heading_case == "upper" else heading, label=label,
-            level=0, text_style=text_style,
-            label_style=self.label_style(section.label_style, 0, text_style))]
+        heading = vn.upper(heading) if section.heading_case == "upper" else heading
+        blocks: list[doc.Block] = [styled(doc.ParaKind.heading, heading, label=label, level=0, text_style=text_style,
+                                          label_style=self.label_style(section.label_style, 0, text_style))]
+        if label.startswith("Chương "):  # a Quy định's chapter: "Chương I" over its name, both centred
+            blocks = [para(doc.ParaKind.centered, label, bold=True), para(doc.ParaKind.centered, heading, bold=True)]
         blocks += [body(text, 1) for text in section.text]
         self.section_now, self.labels = section, self.plan_labels.merged(section.task_labels)
         try:
@@ -358,12 +359,19 @@ class _Composer:
     # -- the decision wrapper ----------------------------------------------------------------
 
     def decision_part(self, decision: m.Decision) -> doc.Part:
-        blocks: list[doc.Block] = [para(doc.ParaKind.centered, vn.upper(decision.authority), bold=True)]
+        blocks: list[doc.Block] = []
+        if decision.authority:
+            blocks.append(para(doc.ParaKind.centered, vn.upper(decision.authority), bold=True))
         # With a "Xét đề nghị …," line after them the căn cứ lines all end with ";" (seed 002).
-        blocks += self.bases(decision.bases, italic=True, last=";" if decision.proposal else ".")
+        # A legal document of the 2025 law ends them all with ";" before its enacting sentence.
+        enacting = decision.enacting
+        blocks += self.bases(decision.bases, italic=True, last=";" if decision.proposal or enacting else ".")
         if decision.proposal:
-            blocks.append(body(proposal_line(decision.proposal)))
-        blocks.append(para(doc.ParaKind.centered, "QUYẾT ĐỊNH:", bold=True))
+            blocks.append(body(proposal_line(decision.proposal), italic=bool(enacting)))
+        if enacting:
+            blocks.append(body(strip_end(enacting) + ".", italic=True))
+        else:
+            blocks.append(para(doc.ParaKind.centered, "QUYẾT ĐỊNH:", bold=True))
         for number, article in enumerate(decision.articles, 1):
             label = f"Điều {number}."
             texts = list(article.text)

@@ -7,21 +7,13 @@ in Vietnamese, and the computed labels of items (1. → a) → - → +, or decim
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .. import model as m
 from .. import vn
 from ..model.style import deeper, label_for
+from ..vn import decimal_number as number_of, strip_end  # noqa: F401  (shared with the importers)
 
 BLANK = "     "  # a number or date part left blank in a draft
-
-
-def strip_end(text: str) -> str:
-    """``text`` without the ; . , an author may have typed at its end (an ellipsis stays)."""
-    text = text.rstrip()
-    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
-        text = text[:-1].rstrip()
-    return text
 
 
 def proposal_line(text: str) -> str:
@@ -92,8 +84,6 @@ def date_text(value: str | dt.date) -> str:
 # Labels
 # --------------------------------------------------------------------------------------------
 
-_DECIMAL_LABEL = re.compile(r"^\d+(\.\d+)*\.?$")
-
 
 def item_label(scheme: str | list[str], level: int, index: int, parent_number: str) -> str:
     """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản) of a scheme."""
@@ -101,6 +91,3 @@ def item_label(scheme: str | list[str], level: int, index: int, parent_number: s
     for _ in range(level - 1):
         patterns = deeper(patterns)
     return label_for(patterns[0], index, parent_number)
-def number_of(label: str) -> str:
-    """'1.2.' → '1.2': the part a decimal child label continues from ('' if not decimal)."""
-    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""

@@ -7,7 +7,7 @@ import re
 from .. import nd30, vn
 from . import captions, tables
 from .blocks import Para, Table
-from .common import APPENDIX, NOTE, clean
+from .common import APPENDIX, NOTE, clean, clean_keeping_slots
 
 
 class AppendixReader:
@@ -40,7 +40,21 @@ class AppendixReader:
             if not text:
                 continue
             if NOTE.match(text):
-                note = text
+                # a note that wraps onto the next paragraphs ends at its closing parenthesis; its
+                # blanks (a draft's number and day) stay blank
+                parts = [self.blocks[i - 1].text]
+                while text.count("(") > text.count(")") and i < end and isinstance(self.blocks[i], Para) \
+                        and clean(self.blocks[i].text) and len(parts) < 4:
+                    parts.append(self.blocks[i].text)
+                    text = clean(" ".join(parts))
+                    i += 1
+                note = clean_keeping_slots(" ".join(parts))
+                break
+            lines = [line for line in self.blocks[i - 1].text.split("\n") if clean(line)]
+            at_note = next((k for k, line in enumerate(lines) if k and NOTE.match(clean(line))), None)
+            if at_note is not None:  # "TÊN PHỤ LỤC" + a soft break + "(Kèm theo …)" in one paragraph
+                titles += [clean(line) for line in lines[:at_note]]
+                note = clean_keeping_slots(" ".join(lines[at_note:]))
                 break
             titles.append(text)
             if not (self.blocks[i - 1].bold or text == vn.upper(text)):

@@ -6,6 +6,7 @@ import re
 
 from .blocks import Para, Run, Table
 from .frame import Line
+from ..vn import strip_end  # noqa: F401  (the importers take it from here)
 
 PREAMBLE_BASIS = re.compile(r"^(Căn cứ|Thực hiện)\b")
 PROPOSAL = re.compile(r"^(Theo|Xét) đề nghị\b")
@@ -19,9 +20,33 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
+SLOT = " " * 6  # a blank the văn thư fills in, as an imported line keeps it (compose prints 5 + the space)
+_SLOT_GAP = re.compile(r"(?:(?<=\b[Ss]ố)|(?<=ngày)|(?<=tháng))[ \t\u00a0]{2,}(?=/|tháng\b|năm\b)")
+
+
+def clean_keeping_slots(text: str) -> str:
+    """``clean`` that keeps the blanks of a draft's reference ("Kế hoạch số      /KH-UBND ngày
+    tháng 3 năm 2026"): a run of spaces or tabs between "số"/"ngày"/"tháng" and "/"/"tháng"/"năm"."""
+    return "\x00".join(clean(part) for part in _SLOT_GAP.split(text)).replace("\x00", SLOT)
+
+
+# A gap the văn thư fills in ("Số:          /KH-UBND", "ngày      tháng 3 năm"): its spaces, tabs or
+# underscores are a blank slot of one line, not the gap between two columns.
+_SLOT_BEFORE = re.compile(r"(?:\bSố\s*:|\bsố|\bngày|\btháng)[\s_.…]*$", re.I)
+_SLOT_AFTER = re.compile(r"^[\s_.…]*(?:/|tháng\b|năm\b)", re.I)
+_COLUMN_GAP = re.compile(r"\t+| {8,}")
+
+
+def _column_cuts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the gaps that separate columns in one line of text."""
+    return [(m.start(), m.end()) for m in _COLUMN_GAP.finditer(text)
+            if not (_SLOT_BEFORE.search(text[:m.start()]) and _SLOT_AFTER.match(text[m.end():]))]
+
+
 def segments(para: Para) -> list[tuple[int, Line]]:
-    """(column, line) pieces of a paragraph: split at line breaks, then at tabs (a tab-aligned
-    letterhead puts the right column after one or more tabs)."""
+    """(column, line) pieces of a paragraph: split at line breaks, then at tabs or long runs of spaces
+    (a tab-aligned letterhead puts the right column after one or more tabs), except inside a blank
+    slot of a number or a date."""
     out: list[tuple[int, Line]] = []
     lines: list[list[tuple[str, Run]]] = [[]]
     for run in para.runs:
@@ -33,13 +58,23 @@ def segments(para: Para) -> list[tuple[int, Line]]:
     for pieces in lines:
         text = "".join(p for p, _ in pieces)
         leading_tab = text[:1] == "\t" or text.startswith(" " * 8)
+        cuts = _column_cuts(text)
         chunks: list[list[tuple[str, Run]]] = [[]]
+        position = 0
         for part, run in pieces:
-            sub = re.split(r"\t+| {8,}", part)
-            for index, piece in enumerate(sub):
-                if index:
+            start = position
+            position += len(part)
+            offset = start
+            for cut_start, cut_end in cuts:
+                if cut_end <= start or cut_start >= position:
+                    continue
+                if cut_start > offset:
+                    chunks[-1].append((part[offset - start:cut_start - start], run))
+                if cut_start >= start:
                     chunks.append([])
-                chunks[-1].append((piece, run))
+                offset = max(offset, min(cut_end, position))
+            if offset < position:
+                chunks[-1].append((part[offset - start:], run))
         for index, chunk in enumerate(chunks):
             text = "".join(p for p, _ in chunk).strip()
             if not text:
@@ -81,14 +116,6 @@ def is_closing_table(block) -> bool:
 
 def is_closing_para(block) -> bool:
     return isinstance(block, Para) and bool(re.match(r"^\s*Nơi\s+nhận\s*:?", block.text, re.I))
-
-
-
-def strip_end(text: str) -> str:
-    text = text.rstrip()
-    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
-        text = text[:-1].rstrip()
-    return text
 
 
 def basis_marks(texts: list[str]) -> dict:

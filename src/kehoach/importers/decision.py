@@ -9,6 +9,7 @@ from ..i18n import tr
 from .blocks import Break, Para, Table
 from .common import (ARTICLE, PREAMBLE_BASIS, PROPOSAL, clean, is_closing_para, is_closing_table, strip_end,
                      text_of, unmark)
+from .emphasis import drop_chars, marked, para_marked
 
 
 class DecisionReader:
@@ -45,38 +46,49 @@ class DecisionReader:
             self.note(("decision", "articles"), tr("bảng trong quyết định không được nhập: {t}",
                                                    "a table in the decision is not imported: {t}",
                                                    t=" ".join(text_of(table).split())[:80]))
+        # A legal document of the 2025 law has no authority line and no "QUYẾT ĐỊNH:" line: its
+        # bases end with an enacting sentence ("Ủy ban nhân dân tỉnh ban hành Quyết định …").
+        old_form = any(re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(b.text)) for b in body)
         if body and not PREAMBLE_BASIS.match(clean(body[0].text)):
             result["authority"] = clean(body.pop(0).text)
         elif "\n" in title:  # plain text: no rule under the trích yếu, the authority line ran into it
             result["title"], result["authority"] = title.rsplit("\n", 1)
-        else:
+        elif old_form:
             result["authority"] = "…"
             self.note(("decision", "authority"), tr("không tìm thấy dòng thẩm quyền ban hành", "no authority line found"))
         bases: list[str] = []
         articles: list[dict] = []
-        while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)):
-            text = clean(body.pop(0).full_text)
+        while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)) \
+                and not ARTICLE.match(clean(body[0].full_text)):
+            para = body.pop(0)
+            text = clean(para.full_text)
+            # the bases print in italic: the emphasis inside them is what differs from the paragraph's own
+            written = strip_end(clean(para_marked(para, (False, para.italic))))
             if PROPOSAL.match(text):
                 # Kept as printed: "Theo đề nghị ….", as Mẫu 1.2/1.3 print it, or "…," (compose prints it as typed)
                 result["proposal"] = text.rstrip()
+            elif not old_form and body and ARTICLE.match(clean(body[0].full_text)) and " ban hành " in text:
+                result["enacting"] = written
             else:
-                bases.append(strip_end(text))
-        if body:
+                bases.append(written)
+        if body and not ARTICLE.match(clean(body[0].full_text)):
             body.pop(0)
         for para in body:
             text = clean(para.full_text)
             match = ARTICLE.match(text)
-            if match:
-                articles.append({"text": [match.group("rest")]} if not para.bold else {"heading": match.group("rest")})
+            if match and para.bold:
+                articles.append({"heading": match.group("rest")})
+            elif match:  # the text after "Điều 1." with its own bold and italic
+                rest = drop_chars(para.runs, len(text) - len(match.group("rest"))) if not para.label else []
+                articles.append({"text": [clean(marked(rest)) if rest else match.group("rest")]})
             elif articles:
-                articles[-1].setdefault("text", []).append(text)
+                articles[-1].setdefault("text", []).append(clean(para_marked(para)))
             else:
                 bases.append(text)
         if bases:
             result["bases"] = bases
-            keys = list(result)
-            result = {k: result[k] for k in ["title", "authority", "bases", *[k for k in keys if k not in
-                                                                              ("title", "authority", "bases")]]}
+            first = [k for k in ("title", "authority", "bases", "proposal", "enacting") if k in result]
+            result = {k: result[k] for k in [*first, *[k for k in result if k not in first]]}
         if articles:
             last = articles[-1]
             if last.get("text"):
@@ -94,8 +106,12 @@ class DecisionReader:
         when it is not the issuer's name."""
         title_note = None
         for block in self.blocks:
-            if isinstance(block, Para) and clean(block.text).startswith("(Ban hành kèm theo"):
-                title_note = clean(block.text)
+            if not isinstance(block, Para):
+                continue
+            line = next((clean(part) for part in block.text.split("\n")
+                         if clean(part).startswith("(Ban hành kèm theo")), None)
+            if line:
+                title_note = line
                 break
         if not title_note:
             return
@@ -104,8 +120,9 @@ class DecisionReader:
         if match and match.group(1) != issuer:
             decision = data["decision"]
             ordered = {}
+            after = "authority" if "authority" in decision else "title"
             for key, value in decision.items():
                 ordered[key] = value
-                if key == "authority":
+                if key == after:
                     ordered["authority_name"] = match.group(1)
             data["decision"] = ordered

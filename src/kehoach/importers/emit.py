@@ -34,6 +34,20 @@ def _plain_ok(text: str) -> bool:
     return not (_SPECIAL_PLAIN.match(text) or _DATE_LIKE.match(text))
 
 
+def _key(key) -> str:
+    """A mapping key as YAML must read it back: a footnote id '1' quoted, or it reads as an integer."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return str(key)  # a level number ("headings: {0: plain}") stays a number
+    text = str(key)
+    return text if _plain_ok(text) else _quoted(text)
+
+
+def _comment(text: str) -> str:
+    """A comment's text on one line, with no character YAML forbids (a note may quote the original)."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _foldable(text: str) -> bool:
     return text == text.strip() and "  " not in text and not _UNSAFE.search(text) and "\n" not in text
 
@@ -64,7 +78,7 @@ class _Writer:
 
     def comments(self, path: tuple, column: int) -> None:
         for message in self.notes.pop(path, []):
-            self.out.append(" " * column + f"# kiểm tra: {message}")
+            self.out.append(" " * column + f"# kiểm tra: {_comment(message)}")
 
     def scalar(self, value, column: int, prefix: str) -> None:
         """``prefix`` is the text before the value on its line ("key: ", "- ")."""
@@ -129,7 +143,7 @@ class _Writer:
             self.comments(path, column)
         head = lead if lead is not None else " " * column
         if isinstance(value, (dict, list)) and value:
-            self.out.append(f"{head}{key}:")
+            self.out.append(f"{head}{_key(key)}:")
             if isinstance(value, dict):
                 for child_key, child in value.items():
                     self.entry(child_key, child, column + 2, path + (child_key,))
@@ -138,7 +152,7 @@ class _Writer:
                     self.item(child, column + 2, path + (index,))
         else:
             start = len(self.out)
-            self.scalar(value, column, f"{key}: ")
+            self.scalar(value, column, f"{_key(key)}: ")
             if lead is not None:  # replace the indentation with the item's "- " lead
                 self.out[start] = lead + self.out[start][column:]
 
@@ -188,11 +202,16 @@ def dump(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
         if index:
             writer.out.append("")
         writer.entry(key, value, 0, (key,))
-    head = [f"# {line}" for line in (MODELINE, *header, *extra)]
+    for path, messages in writer.notes.items():  # a place the writer never visited: say it at the top
+        extra += [f"kiểm tra: {'.'.join(map(str, path))}: {message}" for message in messages]
+    head = [f"# {_comment(line)}" for line in (MODELINE, *header, *extra)]
     text = "\n".join([*head, "", *writer.out]) + "\n"
     if _reads_back(text, data):
         return text
-    return _ruamel_dump(data, head)  # never write what does not read back as the data
+    # Never write what does not read back as the data; the careful dumper cannot place comments, so
+    # every note goes to the top of the file with its location: none is lost.
+    located = [f"kiểm tra: {'.'.join(map(str, path)) or '/'}: {message}" for path, message in notes]
+    return _ruamel_dump(data, [f"# {_comment(line)}" for line in (MODELINE, *header, *located)])
 
 
 def _reads_back(text: str, data: dict) -> bool:
@@ -209,7 +228,7 @@ def _ruamel_dump(data: dict, head: list[str]) -> str:
 
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = WIDTH
+    yaml.width = 4096  # no folded plain scalars: a folded line reads as a joined paragraph (KH031)
     yaml.allow_unicode = True
     buffer = io.StringIO()
     yaml.dump(data, buffer)

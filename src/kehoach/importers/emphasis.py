@@ -40,6 +40,13 @@ def _chars(runs: Iterable[Run], base: Flags) -> tuple[str, list[Flags]]:
     return joined, flags
 
 
+def _extent(flags: list[Flags], start: int, which: int) -> int:
+    end = start
+    while end < len(flags) and flags[end][which]:
+        end += 1
+    return end - start
+
+
 def _emit(text: str, flags: list[Flags]) -> str:
     out: list[str] = []
     stack: list[str] = []  # open markers, outermost first: "**" (bold) or "*" (italic)
@@ -50,10 +57,12 @@ def _emit(text: str, flags: list[Flags]) -> str:
         # close what ends here (and anything opened inside it)
         while stack and not all(want[m] for m in stack):
             out.append(stack.pop())
-        for marker in ("**", "*"):
-            if want[marker] and marker not in stack:
-                stack.append(marker)
-                out.append(marker)
+        # open the emphasis that lasts longer first (outermost): "***a**;*" closes bold and keeps
+        # italic, where "***a*****;*" would be ambiguous
+        opening = [m for m in ("**", "*") if want[m] and m not in stack]
+        for marker in sorted(opening, key=lambda m: -_extent(flags, i, 0 if m == "**" else 1)):
+            stack.append(marker)
+            out.append(marker)
         j = i
         while j < len(text) and flags[j] == flags[i]:
             j += 1

@@ -18,10 +18,16 @@ from ..model import KINDS
 NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", re.I)
 MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.I)
 RULE = re.compile(r"^[-_–—=*\s.]{3,}$")
-NUMBER = re.compile(r"^Số\s*:\s*(?P<number>[0-9A-Za-z.]*)\s*/\s*(?P<symbol>\S+?)\s*$", re.I)
+# "Số: 05/KH-UBND", a draft's "Số:      /KH-UBND" or "Số: ____/KH-UBND", and a legal document's
+# "Số: 07/2025/QĐ-UBND" whose number includes the year (Decree 30, Phụ lục I, ô 3).
+_FILL = r"[\s_.…]*"
+NUMBER = re.compile(rf"^Số\s*:{_FILL}(?P<number>[0-9][0-9A-Za-z.]*(?:/\d{{4}})?)?{_FILL}/\s*(?P<symbol>\S+?)\s*$",
+                    re.I)
+NUMBER_ALONE = re.compile(rf"^Số\s*:?{_FILL}(?P<number>[0-9][0-9A-Za-z.]*(?:/\d{{4}})?)?{_FILL}$", re.I)
+SYMBOL_ALONE = re.compile(r"^(?:\d[0-9A-Za-z.]*(?:/\d{4})?)?\s*/\s*[^\s/]+$")  # "/KH-UBND", "05/KH-UBND"
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^,]+?)\s*,\s*ngày\s*(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>\d{4})?\s*$",
-    re.I)
+    rf"^(?P<place>[^,]+?)\s*,\s*ngày{_FILL}(?P<d>\d{{1,2}})?{_FILL}tháng{_FILL}(?P<m>\d{{1,2}})?{_FILL}"
+    rf"năm{_FILL}(?P<y>\d{{4}})?\s*$", re.I)
 
 
 @dataclass
@@ -35,6 +41,7 @@ class Line:
 class Found:
     data: dict
     notes: list[tuple[tuple, str]] = field(default_factory=list)  # (path, message)
+    stripped: int = 0  # recipients whose typed end mark (";", ".") was removed
 
 
 def is_rule(text: str) -> bool:
@@ -59,12 +66,72 @@ def kind_prefix(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Types of Decree 30 (Phụ lục III) that kehoach does not build, as their type line prints them.
+OTHER_KINDS = ("TỜ TRÌNH", "CÔNG VĂN", "THÔNG BÁO", "GIẤY MỜI", "CÔNG ĐIỆN", "CHỈ THỊ", "NGHỊ QUYẾT", "BIÊN BẢN",
+               "THÔNG CÁO", "GIẤY GIỚI THIỆU", "GIẤY ỦY QUYỀN", "HỢP ĐỒNG")
+_LETTER = re.compile(r"^(V/v\b|Kính\s+gửi\s*:)", re.I)
+
+
+def other_kind(texts: list[str]) -> tuple[str, str] | None:
+    """(type, the line that shows it) for a document of a type kehoach does not build: its type name
+    on a line of its own, or a letter's "V/v …" / "Kính gửi:" (a Công văn has no type line)."""
+    for text in texts:
+        key = " ".join(vn.upper(text.replace("*", "")).split())
+        if key in OTHER_KINDS:
+            return key, " ".join(text.split())
+    for text in texts:
+        if _LETTER.match(text.strip()):
+            return "CÔNG VĂN", " ".join(text.split())[:60]
+    return None
+
+
+def refuse_other_kind(texts: list[str], path) -> None:
+    """Raise KH505 naming the type found (a Tờ trình, a Công văn …) and what kehoach builds."""
+    from .errors import import_error
+
+    found = other_kind(texts)
+    if found:
+        kind, line = found
+        name = kind[:1] + kind[1:].lower()
+        raise import_error("KH505", tr(
+            "đây là một {k} (dòng «{l}»), không phải một kế hoạch: kehoach dựng kế hoạch (và các văn bản "
+            "cùng loại: chương trình, đề án, phương án, hướng dẫn, báo cáo) và quyết định ban hành chúng, "
+            "không dựng {k}; không ghi tệp nào",
+            "this is a {k} (line «{l}»), not a plan: kehoach builds plans (and programmes, projects, "
+            "schemes, guides, reports) and the decisions that issue them, not a {k}; nothing was written",
+            k=name, l=line), path)
+
+
 def _initials(lines: list[str]) -> str:
     words = " ".join(lines).replace("-", " ").split()
     return "".join(word[0] for word in words if word[:1].isalpha()).upper() or "CQ"
 
 
+_DATE_HEAD = re.compile(rf",\s*ngày{_FILL}(?:\d{{1,2}})?{_FILL}$", re.I)
+_DATE_TAIL = re.compile(rf"^{_FILL}tháng\b", re.I)
+
+
+def _join_number_lines(lines: list[Line]) -> list[Line]:
+    """"Số:" on a line of its own and its "/KH-UBND" on another (a draft whose blank number made
+    Word break the line, or two cells) are one number line."""
+    out = list(lines)
+    for index, line in enumerate(out[:-1]):  # "Lâm Đồng, ngày" / "tháng 3 năm 2026" broken after the day
+        if _DATE_HEAD.search(line.text) and _DATE_TAIL.match(out[index + 1].text):
+            joined = Line(line.text.rstrip() + " " + out[index + 1].text.strip(), line.bold, line.italic)
+            out = out[:index] + [joined] + out[index + 2:]
+            break
+    for index, line in enumerate(out):
+        if NUMBER_ALONE.match(" ".join(line.text.split())):
+            follower = next((j for j in range(index + 1, len(out))
+                             if SYMBOL_ALONE.match(" ".join(out[j].text.split()))), None)
+            if follower is not None:
+                joined = Line(line.text.rstrip() + " " + out[follower].text.strip(), line.bold, line.italic)
+                return out[:index] + [joined] + out[index + 1:follower] + out[follower + 1:]
+    return out
+
+
 def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
+    lines = _join_number_lines(lines)
     bodies: list[Line] = []
     extra: list[str] = []
     number = symbol = place = None
@@ -81,7 +148,7 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
             continue
         match = NUMBER.match(text)
         if match:
-            number, symbol = match.group("number"), match.group("symbol")
+            number, symbol = match.group("number") or "", match.group("symbol")
             continue
         match = PLACE_DATE.match(text)
         if match:
@@ -98,7 +165,13 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
             extra.append(text)
     notes: list[tuple[tuple, str]] = []
     first_bold = next((i for i, b in enumerate(bodies) if b.bold), None)
-    if first_bold is None:
+    named = symbol.split("-", 1)[1] if symbol and "-" in symbol else None
+    # no bold: the issuer is the lines whose initials are the symbol's ("SỞ NỘI VỤ" for KH-SNV)
+    by_symbol = next((k for k in range(1, len(bodies)) if named and _initials([b.text for b in bodies[k:]]) ==
+                      vn.upper(named)), None) if first_bold is None else None
+    if by_symbol is not None:
+        parent, issuer = [b.text for b in bodies[:by_symbol]], [b.text for b in bodies[by_symbol:]]
+    elif first_bold is None:
         parent, issuer = [], [b.text for b in bodies]
         if len(issuer) > 1:
             notes.append((("letterhead", "issuer"), tr("không phân biệt được cơ quan chủ quản và cơ quan ban hành (không có chữ đậm): cả các dòng "
@@ -120,10 +193,10 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
         notes.append((("letterhead", "abbreviation"), tr("chữ viết tắt cơ quan đoán từ tên cơ quan", "the abbreviation is guessed from the issuer's name")))
     data["abbreviation"] = abbreviation
     if numbered:
-        data["number"] = number or ""
+        data["number"] = number or None  # None: a draft, the văn thư stamps the number
         if symbol:
             data["symbol"] = symbol
-        if number is None:
+        if symbol is None:
             notes.append((("letterhead", "number"), tr("không tìm thấy dòng 'Số: …/…'", "no 'Số: …/…' line found")))
     data["place"] = place or "…"
     if place is None:
@@ -177,28 +250,26 @@ _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]*)\)$")
 _ARCHIVE = re.compile(r"^Lưu\s*:?\s*(?P<units>.*)$", re.I)
 
 
-def _strip_end(text: str) -> str:
-    text = text.rstrip()
-    while text.endswith((";", ",")) or (text.endswith(".") and not text.endswith("..")):
-        text = text[:-1].rstrip()
-    return text
-
-
 def recipients(lines: list[Line]) -> Found:
     items: list[dict] = []
     groups: list[dict] = []
     archive: dict | None = None
     notes: list[tuple[tuple, str]] = []
     target = items
+    stripped = 0
     for line in lines:
         text = " ".join(line.text.split())
         if not text or is_rule(text) or re.fullmatch(r"Nơi\s+nhận\s*:?", text, re.I):
+            continue
+        if archive is not None:  # after "Lưu": the typist's initials and copies (ô 11), not a recipient
+            notes.append((("archive",), tr("dòng sau dòng 'Lưu' không có chỗ trong lược đồ: «{t}»",
+                                           "a line after the 'Lưu' line the schema has no place for: «{t}»", t=text)))
             continue
         marker = text[0]
         body = text[1:].strip() if marker in "-–•+" else text
         archived = _ARCHIVE.match(body)
         if archived and marker in "-–•" and archive is None:
-            units_text = _strip_end(archived.group("units"))
+            units_text = vn.strip_end(archived.group("units"))
             copies = None
             match = re.fullmatch(r"(.*?)\s*\((\d+)(?:\s*bản)?\)", units_text)
             if match:
@@ -213,7 +284,8 @@ def recipients(lines: list[Line]) -> Found:
             target = groups[-1]["items"]
             continue
         entry: dict = {}
-        name = _strip_end(body)
+        name = vn.strip_end(body)
+        stripped += name != body.rstrip()
         match = _PURPOSE.match(name)
         if match and match.group("name"):
             entry["name"], entry["purpose"] = match.group("name"), match.group("purpose")
@@ -233,4 +305,4 @@ def recipients(lines: list[Line]) -> Found:
         data["groups"] = groups
     if archive:
         data["archive"] = archive
-    return Found(data, notes)
+    return Found(data, notes, stripped)

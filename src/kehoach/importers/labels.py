@@ -1,14 +1,11 @@
-"""Labels in front of paragraphs ("I.", "1.", "1.1.", "a)", "-", "+") and the labels kehoach computes.
-
-``computed_label`` mirrors the composer's numbering (compose/composer.py ``item_label``) so that the
-importer writes a literal ``label`` only where the original deviates from the scheme.
-"""
+"""Labels in front of paragraphs ("I.", "1.", "1.1.", "a)", "-", "+") and their kinds (labels of one
+kind are siblings in the outline; a Quy định's Chương/Mục/Điều are kinds of their own, see ``legal``)."""
 
 from __future__ import annotations
 
 import re
 
-from .. import vn
+from . import legal
 
 _LABEL = re.compile(
     r"^(?P<label>"
@@ -36,6 +33,9 @@ def split_label(text: str) -> tuple[str, str]:
 
 def kind_of(label: str) -> tuple:
     """A label's kind: labels of one kind are siblings in the outline."""
+    legal_kind = legal.kind_of(label)
+    if legal_kind:
+        return legal_kind
     if re.fullmatch(r"[IVXLCDM]+\.", label):
         return ("roman",)
     if re.fullmatch(r"[A-ZĐ]\.", label):
@@ -51,24 +51,3 @@ def kind_of(label: str) -> tuple:
     if label in "-–—•":
         return ("dash",)
     return (label,)
-
-
-DECIMAL_DEPTH = {"decimal": 3, "decimal-2": 2}
-
-
-def computed_label(scheme: str, level: int, index: int, parent_number: str) -> str:
-    """The label compose gives the ``index``-th (0-based) item at ``level`` (1 = khoản)."""
-    if level == 1:
-        return f"{index + 1}."
-    depth = DECIMAL_DEPTH.get(scheme)
-    if depth and parent_number:
-        if level <= depth:
-            return f"{parent_number}.{index + 1}."
-        return "-" if level == depth + 1 else "+"
-    if level == 2 or (scheme == "decimal" and level == 3):
-        return f"{vn.letter(index)})"
-    return "-" if level == 3 else "+"
-
-
-def number_of(label: str) -> str:
-    return label.rstrip(".") if re.fullmatch(r"\d+(\.\d+)*\.?", label) else ""

@@ -81,7 +81,7 @@ def build_tree(blocks: list) -> tuple[Node, list[tuple[Node, str]]]:
         index = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].kind == kind), None)
         if index is not None:
             del stack[index:]
-        elif kind in (("roman",), ("upper",)):
+        elif kind in (("roman",), ("upper",), ("chapter",)):
             del stack[1:]
         elif kind[0] == "dec":
             while len(stack) > 1 and stack[-1].kind[0] == "dec" and stack[-1].kind[1] >= kind[1]:
@@ -100,7 +100,7 @@ def _section_ends(blocks: list, start: int) -> bool:
             continue
         label = block.label or labels.split_label(block.text)[0]
         if label:
-            return labels.kind_of(label) in (("roman",), ("upper",))
+            return labels.kind_of(label) in (("roman",), ("upper",), ("chapter",))
     return True
 
 

@@ -15,15 +15,20 @@ from pathlib import Path
 from .. import vn
 from ..i18n import tr
 from ..textwidth import join_balanced_title_lines
-from . import captions, frame, outline, tables, tasks
+from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
-from .blocks import Break, Para, Run, Source, Table
+from .closing import ClosingReader
+from .blocks import Break, Para, Source, Table
 from .common import (NOTE, PERIOD, PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, is_closing_para,
-                     is_closing_table, lines_of, strip_end, text_of, unmark, segments)
+                     is_closing_table, lines_of, strip_end, text_of, unmark)
 from .decision import DecisionReader
 from .emphasis import para_marked, plan_styles
 from .errors import import_error
-from .frame import Line
+
+
+# The enacting sentence ends the preamble with a colon: "… ban hành Kế hoạch … như sau:", "… với những
+# nội dung cụ thể như sau:", "… các nội dung sau đây:".
+ENACTING = re.compile(r"ban hành|như sau|sau đây|các nội dung|những nội dung", re.I)
 
 
 @dataclass
@@ -33,7 +38,7 @@ class Result:
     summary: list[str] = field(default_factory=list)
 
 
-class Recogniser(AppendixReader, DecisionReader):
+class Recogniser(AppendixReader, DecisionReader, ClosingReader):
     def __init__(self, source: Source, path: Path) -> None:
         self.path = path
         self.blocks = list(source.blocks)
@@ -55,6 +60,7 @@ class Recogniser(AppendixReader, DecisionReader):
                                            "the document is empty: there is no text to import"), self.path)
         names = self.type_names()
         if not names:
+            frame.refuse_other_kind([line for b in self.blocks[:80] for line in text_of(b).split("\n")], self.path)
             raise import_error("KH505", tr(
                 "không phải một kế hoạch: không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG "
                 "TRÌNH …) trên một dòng riêng",
@@ -83,6 +89,10 @@ class Recogniser(AppendixReader, DecisionReader):
             data["decision"] = decision
             self.plan_part(second, data, standalone=False)
             self._fix_authority_name(data)
+            between = " ".join(clean(text_of(b)) for b in self.blocks[decision_end:second])
+            if not re.search(frame.NATIONAL.pattern.lstrip("^"), between, re.I):
+                # the attached part starts at its type name, with no letterhead of its own (r13)
+                data.setdefault("generated", {})["attachment_letterhead"] = False
         else:
             if kind != "KẾ HOẠCH":
                 data["kind"] = kind
@@ -112,6 +122,7 @@ class Recogniser(AppendixReader, DecisionReader):
     def title(self, index: int) -> tuple[str, int, str | None]:
         """(trích yếu, index after the title, the note line under it if any)."""
         lines: list[str] = []
+        note = None
         prefixed = frame.kind_prefix(self.blocks[index].text) if not frame.kind_name(self.blocks[index].text) else None
         if prefixed:
             lines.append(prefixed[1])
@@ -126,6 +137,15 @@ class Recogniser(AppendixReader, DecisionReader):
                 if lines:
                     break
                 continue
+            if legal.is_legal_label(text) and lines:
+                break  # "Chương I" under the trích yếu of a Quy định
+            parts = [clean(part) for part in block.text.split("\n") if clean(part)]
+            at_note = next((k for k, part in enumerate(parts) if k and NOTE.match(part)), None)
+            if at_note is not None:  # "TRÍCH YẾU" + a soft break + "(Ban hành kèm theo …)"
+                lines += parts[:at_note]
+                note = " ".join(parts[at_note:])
+                i += 1
+                break
             if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
                                                 or block.label)):
                 break
@@ -136,10 +156,10 @@ class Recogniser(AppendixReader, DecisionReader):
             i += 1
             if not (block.align == "center" or block.bold or upper):
                 break
-        note = None
         while i < len(self.blocks) and isinstance(self.blocks[i], Para) and not clean(self.blocks[i].text):
             i += 1
-        if i < len(self.blocks) and isinstance(self.blocks[i], Para) and NOTE.match(clean(self.blocks[i].text)):
+        if note is None and i < len(self.blocks) and isinstance(self.blocks[i], Para) \
+                and NOTE.match(clean(self.blocks[i].text)):
             note = clean(self.blocks[i].text)
             i += 1
         if not lines:
@@ -153,6 +173,11 @@ class Recogniser(AppendixReader, DecisionReader):
     def plan_part(self, index: int, data: dict, standalone: bool) -> None:
         title, i, note = self.title(index)
         data["title"] = title
+        if note and standalone:  # a plan issued by a decision the file does not hold: say what is left out
+            self.note(("title",), tr("dòng «{t}» dưới trích yếu không được nhập: một kế hoạch đứng riêng không in dòng "
+                                     "này (nhập cả quyết định ban hành để có nó)",
+                                     "the line «{t}» under the trích yếu is not imported: a plan standing alone "
+                                     "does not print it (import the issuing decision too to keep it)", t=note))
         period = PERIOD.search(title.replace("\n", " "))
         if period and int(period.group(1)) <= int(period.group(2)):
             data["period"] = {"start": int(period.group(1)), "end": int(period.group(2))}
@@ -165,6 +190,8 @@ class Recogniser(AppendixReader, DecisionReader):
                 self.note(("signature",), tr("không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
         body = [b for b in self.blocks[i:end] if not isinstance(b, Break)]
         body = [b for b in body if not (isinstance(b, Para) and not b.full_text.strip())]
+        if data.get("kind") in ("QUY ĐỊNH", "QUY CHẾ") or legal.has_structure(body):
+            body = legal.label_structure(body)  # Chương, Mục, Điều as labels of the outline
         preamble, rest = self.split_preamble(body)
         if preamble:
             data["preamble"] = self.preamble(preamble, data)
@@ -249,7 +276,7 @@ class Recogniser(AppendixReader, DecisionReader):
             if not isinstance(block, Para):
                 return False
             label, _rest = (block.label, block.text) if block.label else outline.labels.split_label(block.text)
-            return bool(label) and outline.labels.kind_of(label) in (("roman",), ("upper",))
+            return bool(label) and outline.labels.kind_of(label) in (("roman",), ("upper",), ("chapter",))
         index = next((i for i, b in enumerate(body) if section_start(b)), None)
         if index is None:
             index = next((i for i, b in enumerate(body) if isinstance(b, Para) and
@@ -270,15 +297,15 @@ class Recogniser(AppendixReader, DecisionReader):
                 "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi thành đoạn văn",
                 "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"))
         base_blocks: list = []
-        proposal_block = None
+        proposal_block = enacting_block = None
 
         def written(block, base=(False, False)) -> str:  # the text with its inline emphasis
             return para_marked(block, base) if isinstance(block, Para) else clean(text_of(block))
 
         for index, (block, text) in enumerate(texts):
             last = index == len(texts) - 1
-            if last and text.endswith(":") and "ban hành" in text:
-                enacting = text
+            if last and text.endswith(":") and ENACTING.search(text):
+                enacting, enacting_block = text, block
             elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
                 base_blocks.append(block)
                 italic = italic and isinstance(block, Para) and block.italic
@@ -316,60 +343,11 @@ class Recogniser(AppendixReader, DecisionReader):
             body, sep, _ = enacting.partition(" ban hành ")
             if sep and enacting == f"{body} ban hành {kind_name} {inline(title)} như sau:":
                 result["enacting"] = {"body": body}
-            else:
-                result["enacting"] = {"text": enacting}
+            else:  # as written, with its bold and italic runs
+                result["enacting"] = {"text": written(enacting_block)}
         else:
             self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
         return result
-
-    # -- closing: recipients and signature ----------------------------------------------------
-
-    def closing(self, start: int, end: int, data: dict, target: dict | None = None) -> None:
-        target = data if target is None else target
-        block = self.blocks[start]
-        if isinstance(block, Table):
-            left: list[Line] = []
-            right: list[Line] = []
-            for row in block.rows:
-                for index, cell in enumerate(row):
-                    for para in cell.paras:
-                        for column, line in segments(para):
-                            (left if index == 0 and column == 0 else right).append(line)
-            extra = [b for b in self.blocks[start + 1:end] if isinstance(b, Para) and b.text.strip()]
-        else:
-            left, right = [], []
-            in_signature = False
-            for b in self.blocks[start:end]:
-                if not isinstance(b, Para):
-                    continue
-                if b.label:  # a list item whose "-" comes from automatic numbering
-                    b = Para([Run(b.label + " "), *b.runs], align=b.align, style=b.style)
-                for column, line in segments(b):
-                    if re.match(r"Nơi\s+nhận", line.text):
-                        left.append(line)
-                    elif line.text[:1].islower() and left and not in_signature:
-                        left[-1] = Line(left[-1].text + " " + line.text, left[-1].bold, left[-1].italic)
-                    elif column == 1:
-                        right.append(line)
-                    elif in_signature or not (line.text[:1] in "-–+•" or re.match(r"Nơi\s+nhận", line.text)
-                                              or line.text.endswith(":")):
-                        in_signature = True
-                        right.append(line)
-                    else:
-                        left.append(line)
-            extra = []
-        sig_lines = right + [Line(clean(p.text), p.bold, p.italic) for p in extra]
-        sig = frame.signature(sig_lines)
-        rec = frame.recipients(left)
-        prefix = () if target is data else ("decision",)
-        self.notes += [(prefix + ("signature",) + p, m) for p, m in sig.notes]
-        self.notes += [(prefix + ("recipients",) + p, m) for p, m in rec.notes]
-        target["signature"] = sig.data
-        if rec.data:
-            target["recipients"] = rec.data
-        if not rec.data.get("archive") and target is data:
-            # No "Lưu: …" line in the original: kehoach writes none (generated.archive_line).
-            data.setdefault("generated", {})["archive_line"] = False
 
     # -- appendices ---------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from .. import vn
+from ..vn import decimal_number as number_of  # outline takes it from here
 from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for
 
 STANDARD = SCHEMES["standard"]
@@ -38,10 +39,6 @@ def pattern_of(label: str) -> str | None:
         pattern = match.group(1) + kind + match.group(3)
         return pattern if PATTERN.match(pattern) else None
     return None
-
-
-def number_of(label: str) -> str:
-    return label.rstrip(".") if re.fullmatch(r"\d+(\.\d+)*\.?", label) else ""
 
 
 def at(patterns: list[str], depth: int) -> str:

@@ -64,12 +64,23 @@ def runs_of(text: str) -> list[Run]:
     return [run for run in runs if run.text]
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without the asterisks of broken emphasis marks; a multiplication sign ("b/a * 100%",
+    "5*3") is text and stays."""
+    def keep(match: re.Match) -> str:
+        before = text[match.start() - 1:match.start()]
+        after = text[match.end():match.end() + 1]
+        spaced = before.isspace() and after.isspace()
+        return "*" if spaced or (before.isdigit() and after.isdigit()) else ""
+    return re.sub(r"\*", keep, text)
+
+
 def _runs_of(text: str) -> list[Run]:
     runs: list[Run] = []
     position = 0
     for match in _EMPHASIS.finditer(text):
         if match.start() > position:
-            runs.append(Run(text[position:match.start()].replace("*", "")))
+            runs.append(Run(_unmarked(text[position:match.start()])))
         if match.group(1) is not None:
             inner = match.group(1)
             runs.append(Run(inner.replace("*", ""), bold=True, italic=inner.startswith("*")))
@@ -79,7 +90,7 @@ def _runs_of(text: str) -> list[Run]:
                 runs.append(Run(match.group(3)))
         position = match.end()
     if position < len(text):
-        runs.append(Run(text[position:].replace("*", "")))
+        runs.append(Run(_unmarked(text[position:])))
     return [run for run in runs if run.text]
 
 
@@ -96,9 +107,14 @@ def _open_emphasis(text: str) -> bool:
     return text.count("**") % 2 == 1 or text.replace("**", "").count("*") % 2 == 1
 
 
-def _continues(previous: str, line: str, in_cell: bool = False) -> bool:
-    """Whether ``line`` continues the wrapped paragraph whose last line is ``previous``."""
+def _continues(previous: str, line: str, in_cell: bool = False, blank_separated: bool = False) -> bool:
+    """Whether ``line`` continues the wrapped paragraph whose last line is ``previous``. In text whose
+    paragraphs are separated by blank lines, a line inside a paragraph that starts with "- " or "1."
+    is the wrap of a sentence that has not ended, not a new item."""
     prev, cur = previous.rstrip(), line.strip()
+    if blank_separated and prev and cur and not prev.endswith((".", ";", ":", "!", "?")) \
+            and split_label(_plain(cur))[0] and not _open_emphasis(prev) and not _is_upper(_plain(prev)):
+        return True
     if not prev or not cur:
         return False
     if in_cell:  # cells break lines on purpose (letterhead, signature): join only what is wrapped
@@ -122,7 +138,19 @@ def _continues(previous: str, line: str, in_cell: bool = False) -> bool:
     return True
 
 
-def _paragraphs(lines: list[str], in_cell: bool = False, one_per_line: bool = False) -> list[str]:
+def _blank_separated(lines: list[str]) -> bool:
+    """Whether the text separates its paragraphs by blank lines: most labelled lines ("1.", "- ",
+    "a)") follow a blank line (a crawl that wraps its paragraphs has almost none; Nơi nhận lines
+    follow each other in both)."""
+    labelled = [i for i, line in enumerate(lines) if line.strip() and split_label(_plain(line))[0]]
+    after_blank = sum(1 for i in labelled if i == 0 or not lines[i - 1].strip())
+    # the lines after a finished sentence or a colon: a list typed without blank lines
+    after_mark = sum(1 for i in labelled if i and lines[i - 1].strip().endswith((".", ";", ":", "!", "?")))
+    return after_blank >= 3 and after_blank >= after_mark
+
+
+def _paragraphs(lines: list[str], in_cell: bool = False, one_per_line: bool = False,
+                blank_separated: bool = False) -> list[str]:
     if one_per_line:
         return [line.strip() for line in lines if line.strip()]
     paragraphs: list[str] = []
@@ -131,7 +159,7 @@ def _paragraphs(lines: list[str], in_cell: bool = False, one_per_line: bool = Fa
         # an emphasis opened in the paragraph and not yet closed goes on past a sentence end
         open_mark = current and line.strip() and not in_cell and _open_emphasis(" ".join(current))
         if current and not open_mark and not _continues(" ".join(current) if in_cell else current[-1], line,
-                                                        in_cell):
+                                                        in_cell, blank_separated):
             paragraphs.append(" ".join(current))
             current = []
         if line.strip():
@@ -228,11 +256,13 @@ def read_text(data: bytes, path: Path) -> Source:
     blocks: list = []
     pipes = [i for i, line in enumerate(lines) if line.strip() == "|"]
     unwrapped = _one_paragraph_per_line(lines)
+    blank_separated = _blank_separated(lines)
     index = 0
     pending: list[str] = []
 
     def flush() -> None:
-        blocks.extend(_para(p) for p in _paragraphs(pending, one_per_line=unwrapped))
+        blocks.extend(_para(p) for p in _paragraphs(pending, one_per_line=unwrapped,
+                                                     blank_separated=blank_separated))
         pending.clear()
 
     while index < len(lines):

@@ -24,9 +24,11 @@ class Decision(Model):
     """Quyết định ban hành kèm theo kế hoạch/chương trình; số, ngày trong 'letterhead' là của quyết định."""
 
     title: str = F("Trích yếu quyết định", "Trích yếu của quyết định (ví dụ: Về ban hành Chương trình …).")
-    authority: str = F(
+    authority: str | None = F(
         "Thẩm quyền ban hành",
-        "Dòng thẩm quyền dưới trích yếu (ví dụ: BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI).",
+        "Dòng thẩm quyền dưới trích yếu (ví dụ: BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI). Văn bản quy "
+        "phạm pháp luật theo Luật năm 2025 không có dòng này mà có câu ban hành (enacting).",
+        None,
     )
     authority_name: str | None = F(
         "Thẩm quyền trong câu văn",
@@ -36,6 +38,13 @@ class Decision(Model):
     )
     bases: Paragraphs = F("Căn cứ", "Các dòng căn cứ của quyết định.", default_factory=list)
     proposal: str | None = F("Xét đề nghị", "Dòng 'Xét đề nghị của …'.", None)
+    enacting: str | None = F(
+        "Câu ban hành",
+        "Câu ban hành sau phần căn cứ của văn bản quy phạm pháp luật (ví dụ: 'Ủy ban nhân dân tỉnh ban hành "
+        "Quyết định Quy định …'); khi có, thay cho dòng 'QUYẾT ĐỊNH:' và các dòng căn cứ, đề nghị kết thúc "
+        "bằng dấu ';'.",
+        None,
+    )
     articles: list[Article] = F("Các điều", "Các Điều của quyết định.")
     recipients: Recipients | None = F("Nơi nhận", "Nơi nhận của quyết định.", None)
     signature: Signature = F("Chữ ký", "Chữ ký của quyết định.")

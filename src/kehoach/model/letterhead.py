@@ -34,7 +34,8 @@ class Letterhead(Model):
     )
     number: str | None = F(
         "Số văn bản",
-        "Số của văn bản, giữ nguyên số 0 ở đầu (ví dụ: '05', '0134'); để trống với bản dự thảo.",
+        "Số của văn bản, giữ nguyên số 0 ở đầu (ví dụ: '05', '0134'); văn bản quy phạm pháp luật ghi cả năm "
+        "('07/2025'); null với bản dự thảo (in 'Số:      /KH-UBND' để văn thư điền).",
         None,
     )
     symbol: str | None = F(
@@ -47,8 +48,8 @@ class Letterhead(Model):
                    "(ví dụ: Nghệ An, Bắc Kạn, Phường 12).")
     date: DocDate | None = F(
         "Ngày ban hành",
-        "Ngày ban hành: ngày đầy đủ (2025-11-18), chỉ tháng và năm ('2024-05') hoặc để trống "
-        "với bản dự thảo.",
+        "Ngày ban hành: ngày đầy đủ (2025-11-18); bản dự thảo để trống ngày: chỉ tháng và năm ('2024-05', "
+        "in 'ngày      tháng 5 năm 2024'), chỉ năm ('2024', ngày và tháng để trống) hoặc bỏ trống cả.",
         None,
     )
 

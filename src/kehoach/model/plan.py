@@ -43,6 +43,9 @@ KINDS: dict[str, str] = {
     "HƯỚNG DẪN": "HD",
     "BÁO CÁO": "BC",
     "QUYẾT ĐỊNH": "QĐ",
+    # What a decision issues when it is not a plan: a Quy định or Quy chế (Chương, Mục, Điều).
+    "QUY ĐỊNH": "QyĐ",
+    "QUY CHẾ": "QC",
 }
 
 class Plan(Model):

@@ -23,6 +23,7 @@ table.letterhead td.left { width: 40%; } table.closing td.left { width: 50%; tex
 .national { font-size: 13pt; } .parent, .issuer, .number { font-size: 13pt; }
 hr.rule { width: 35%; border: 0; border-top: 1px solid #000; margin: 2pt auto 6pt; }
 .place-date { font-style: italic; }
+.number, .place-date, .title .note, .appendix-head .note { white-space: pre-wrap; } /* a draft's blanks */
 .title { text-align: center; font-weight: bold; margin-top: 12pt; }
 .title .note { font-weight: normal; font-style: italic; }
 p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }

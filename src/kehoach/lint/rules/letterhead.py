@@ -1,4 +1,5 @@
-"""KH213: body names that would wrap inside the letterhead's column (ô 2; Phụ lục I, Mục II.2)."""
+"""The letterhead's rules: KH213 body names that would wrap inside the letterhead's column (ô 2;
+Phụ lục I, Mục II.2); KH230 what a draft leaves blank for the văn thư (ô 3, ô 4)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,52 @@ def letterhead_line_width(ctx: Context) -> Iterator[Finding]:
                 "ở chỗ bất kỳ; {advice}",
                 "the line '{l}' is about {w:.1f} cm wide and the body-name column holds {c:.1f} cm, so it wraps "
                 "wherever the width runs out; {advice}", l=line, w=width, c=column, advice=advice))
+
+
+@rule("KH230", "draft-blanks", Severity.info, "NĐ 30, Điều 15 và Phụ lục I, ô 3, ô 4",
+      ("Bản dự thảo: số, ngày còn để trống", "Draft: number or date left blank"))
+def draft_blanks(ctx: Context) -> Iterator[Finding]:
+    """A draft sent for signing leaves the number and the day blank: the văn thư fills them in when
+    the document is issued (registered). Only a note of what must be filled before issuing: the
+    build prints the blanks, as the office's own draft does. A plan with no date at all is a
+    template and gets no note.
+
+    Tiếng Việt:
+
+        Chỉ là ghi chú, không bao giờ chặn: bản dự thảo trình ký để trống số và ngày ("Số:      /KH-UBND",
+        "ngày      tháng 3 năm 2026"); văn thư điền khi đăng ký, ban hành văn bản. Ghi chú nêu những chỗ
+        còn phải điền trước khi ban hành; bản dựng ra in chỗ trống như bản dự thảo của cơ quan.
+
+    Passes:
+
+        letterhead:
+          issuer: ỦY BAN NHÂN DÂN TỈNH AN GIANG
+          abbreviation: UBND
+          number: "15"
+          place: An Giang
+          date: 2025-03-05
+
+    Fails:
+
+        letterhead:
+          issuer: ỦY BAN NHÂN DÂN TỈNH AN GIANG
+          abbreviation: UBND
+          number: null
+          place: An Giang
+          date: "2025-03"
+    """
+    from ...model import date_parts
+
+    head = ctx.plan.letterhead
+    day, month, year = date_parts(head.date)
+    if not year or is_placeholder(head.number):
+        return  # no date at all: a template, not a dated draft; a batch fills the number per unit
+    blanks = [name for name, empty in ((tr("số", "number"), not head.number), (tr("ngày", "day"), not day),
+                                       (tr("tháng", "month"), not month), (tr("năm", "year"), not year)) if empty]
+    if not blanks:
+        return
+    where = ("letterhead", "number") if not head.number else ("letterhead", "date")
+    yield Finding(where, tr(
+        "bản dự thảo: còn để trống {b}; văn thư điền khi ban hành (bản dựng ra in chỗ trống)",
+        "draft: {b} left blank; the văn thư fills them in when the document is issued (the build prints the blanks)",
+        b=", ".join(blanks)))

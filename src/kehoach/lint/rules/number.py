@@ -13,11 +13,14 @@ from .registry import Context, Finding, is_placeholder, rule
 @rule("KH201", "number-format", Severity.error, "NĐ 30, Phụ lục I, Mục II.3",
       ("số văn bản sai quy cách", "malformed document number"))
 def number_format(ctx: Context) -> Iterator[Finding]:
-    """The number is digits only; numbers below 10 take a leading zero ("05", not "5").
+    """The number is digits only; numbers below 10 take a leading zero ("05", not "5"). A legal
+    document (a decision issuing a Quy định) numbers with its year, as the law on legal documents
+    asks: "07/2025" ("Số: 07/2025/QĐ-UBND").
 
     Tiếng Việt:
 
-        Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước ("05", không phải "5").
+        Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước ("05", không phải "5"). Văn bản quy
+        phạm pháp luật (quyết định ban hành một Quy định) ghi số kèm năm: "07/2025" ("Số: 07/2025/QĐ-UBND").
 
     Passes:
 
@@ -39,6 +42,8 @@ def number_format(ctx: Context) -> Iterator[Finding]:
     if not number or is_placeholder(number):
         return
     loc = ("letterhead", "number")
+    if re.fullmatch(r"\d+/\d{4}", number):  # a legal document's "số/năm"
+        number = number.split("/")[0]
     if not number.isascii() or not number.isdigit():
         yield Finding(loc, tr("số văn bản chỉ gồm chữ số (đang là '{n}')",
                               "a document number is digits only (found '{n}')", n=number))

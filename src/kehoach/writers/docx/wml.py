@@ -72,7 +72,7 @@ def _run(p: etree._Element, text: str, bold: bool = False, italic: bool = False)
         t = etree.SubElement(run, w("t"))
         line = _XML_UNSAFE.sub("", line)
         t.text = line
-        if line != line.strip():
+        if line != line.strip() or "  " in line:  # a draft's blank "Số:      /KH-UBND" keeps its width
             t.set(XML_SPACE, "preserve")
 
 

@@ -76,3 +76,40 @@ def test_the_tour_runs_in_order_on_a_fresh_copy(tmp_path):
     assert (copy / "out").is_dir() and len(list((copy / "out").glob("*.docx"))) > 50
     check = [c for c, _ in steps].index("kehoach check plan.yaml")
     assert (copy / f"out.{check}").read_text("utf-8") == "1 tệp: không có lỗi.\n"
+
+
+def _yaml_blocks(section: str) -> list[str]:
+    part = README.split(f"## {section}", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", part, re.S)
+
+
+def test_the_ci_section_has_a_pre_commit_snippet_and_a_workflow():
+    from ruamel.yaml import YAML
+
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    config, workflow = (YAML(typ="safe").load(block) for block in _yaml_blocks("Trong CI"))
+    repo = config["repos"][0]
+    assert repo["repo"] and repo["rev"]
+    assert [hook["id"] for hook in repo["hooks"]] == [hooks[0]["id"]] == ["kehoach-check"]
+    steps = workflow["jobs"]["check"]["steps"]
+    commands = [step.get("run", "") for step in steps]
+    assert any(c.startswith("kehoach check") and "--output-format github" in c for c in commands)
+    assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps)
+
+
+def test_the_set_up_installs_what_the_tour_runs():
+    main = re.search(r"<!-- main-command -->\s*```sh\n(.*?)\n", README).group(1)
+    assert "'.[lsp]'" in main  # the tour's `kehoach lsp` needs pygls
+    assert "kehoach lsp" in README.split("<!-- tour -->", 1)[1].split("```", 2)[1]
+    pytest.importorskip("pygls")  # the extra, installed here as the set-up installs it
+    done = subprocess.run([sys.executable, "-c", "import kehoach.cli.lsp.server"], capture_output=True)
+    assert done.returncode == 0, done.stderr  # what `kehoach lsp` imports before serving
+
+
+def test_the_readme_counts_the_metadata_warnings_truly(tmp_path):
+    assert "KH055 warning (the\nAn Giang example prints nine" in README
+    done = subprocess.run([sys.executable, "-m", "kehoach", "build", str(ROOT / "examples" / "003-an-giang-xkld.yaml"),
+                           "-o", str(tmp_path / "p.docx"), "--metadata"], capture_output=True, text=True,
+                          env={**os.environ, "KEHOACH_NO_SERVER": "1"}, cwd=tmp_path)
+    assert done.returncode == 0
+    assert (done.stdout + done.stderr).count("KH055") == 9

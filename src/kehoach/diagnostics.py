@@ -30,7 +30,11 @@ class Diagnostic:
     source_line: str | None = field(default=None, compare=False)  # the YAML line, for display
 
     def location(self) -> str:
-        parts = [self.path or "<stdin>"]
+        """"file:line:col", or "" for a problem of no file (a missing tool, a bad option): it is
+        never labelled <stdin>, which would send the reader looking for input they did not give."""
+        if not self.path:
+            return ""
+        parts = [self.path]
         if self.line is not None:
             parts.append(str(self.line))
             if self.col is not None:
@@ -38,7 +42,8 @@ class Diagnostic:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.code} {self.message}"
+        where = self.location()
+        return f"{where}: {self.code} {self.message}" if where else f"{self.code} {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -1,9 +1,12 @@
 """Writing outputs safely: a temporary file in the destination folder, then a rename.
 
-A failure or Ctrl-C never leaves a partial file, and the input is never overwritten. What is not a
-regular file (a device such as /dev/null, a FIFO, a socket, /dev/stdout or /dev/fd/N) is written in
-place as a stream, never renamed over; ``-`` means standard output. A symlink to a regular file is
-followed: its target is replaced atomically and the link stays a link.
+A failure or Ctrl-C never leaves a partial file, and the input is never overwritten. Nothing at the
+output path is ever opened for writing: a symlink there is replaced by the new file (the link's
+target is left alone: a link planted in a shared folder cannot redirect the write), and a device,
+FIFO or socket there is refused (a FIFO would block the writer for good). Only names that stand for
+this process's own output are written as streams: ``-`` (standard output), ``/dev/stdout``,
+``/dev/stderr``, ``/dev/fd/N`` and the null device. The destination folder must exist: a mistyped
+folder is an error, not silently created (callers that own a tree, such as a batch, create it).
 """
 
 from __future__ import annotations
@@ -37,12 +40,16 @@ def is_stdout(path: str | Path) -> bool:
 
 
 def is_stream(path: str | Path) -> bool:
-    """True when ``path`` is written in place: standard output, a descriptor's name, or an existing
-    file that is not a regular file (device, FIFO, socket)."""
+    """True when ``path`` names this process's own output, written in place: ``-``, a descriptor's
+    name (/dev/stdout, /dev/fd/N) or the null device."""
     if is_stdout(path) or _DESCRIPTOR_NAME.fullmatch(os.path.abspath(path)):
         return True
+    return os.path.abspath(path) == os.devnull and _is_device(os.devnull)
+
+
+def _is_device(path: str) -> bool:
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
+        return stat.S_ISCHR(os.stat(path).st_mode)
     except OSError:
         return False
 
@@ -59,11 +66,27 @@ def _write_stream(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> Path:
+def _cannot_write(path: Path, reason: object) -> KehoachError:
+    return KehoachError([Diagnostic("KH012", tr(
+        "không ghi được tệp đầu ra: {e}", "cannot write the output file: {e}", e=reason),
+        Severity.error, str(path))])
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = (),
+                 make_parents: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file and ``os.replace``; a stream (see
-    ``is_stream``) is written in place, and a symlink's target is replaced, not the link.
+    ``is_stream``) is written in place. A symlink at ``path`` is replaced, never followed; a
+    device, FIFO or socket there is refused.
 
     ``protect`` lists inputs that must never be overwritten (the plan file itself).
+    ``make_parents`` creates missing folders (for trees the caller owns, such as a batch output).
     Raises KehoachError (exit 2) when the destination cannot be written.
     """
     path = Path(path)
@@ -71,38 +94,56 @@ def write_atomic(path: str | Path, data: bytes, *, protect: tuple[Path, ...] = (
         try:
             _write_stream(path, data)
         except OSError as exc:
-            raise KehoachError([Diagnostic("KH012", tr(
-                "không ghi được tệp đầu ra: {e}", "cannot write the output file: {e}", e=exc.strerror or exc),
-                Severity.error, str(path))]) from None
+            raise _cannot_write(path, exc.strerror or exc) from None
         return path
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _cannot_write(path, exc.strerror or exc) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise _cannot_write(path, tr("đây là một thư mục", "it is a folder"))
+    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+        raise _cannot_write(path, tr(
+            "đường dẫn là thiết bị, FIFO hoặc socket, không phải tệp thường; không ghi vào đó (dùng `-o -` "
+            "để in ra màn hình)",
+            "the path is a device, FIFO or socket, not a regular file; not writing into it (use `-o -` "
+            "for standard output)"))
     for guarded in protect:
-        try:
-            if path.resolve() == Path(guarded).resolve():
-                raise KehoachError([Diagnostic("KH011", tr(
-                    "tệp đầu ra trùng với tệp đầu vào; không ghi đè", "the output is the input file; not overwriting it"),
-                    Severity.error, str(path))])
-        except OSError:
-            pass
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        # The file itself (a hard path or a link to the input): replacing it would lose the input.
+        if _same_file(path, Path(guarded)) or (info is not None and stat.S_ISREG(info.st_mode)
+                                               and path.resolve() == Path(guarded).resolve()):
+            raise KehoachError([Diagnostic("KH011", tr(
+                "tệp đầu ra trùng với tệp đầu vào; không ghi đè", "the output is the input file; not overwriting it"),
+                Severity.error, str(path))])
+    folder = path.parent
+    if not folder.is_dir():
+        if make_parents:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise _cannot_write(path, exc.strerror or exc) from None
+        else:
+            raise _cannot_write(path, tr(
+                "thư mục {d} không tồn tại (hãy tạo nó trước)",
+                "the folder {d} does not exist (create it first)", d=str(folder) or "."))
     tmp_name = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         # mkstemp creates 0600; give the output the permissions a plain open() would: the existing
-        # file's, or the umask's for a new one.
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode) & 0o777
-        except OSError:
+        # regular file's, or the umask's for a new one (a replaced link's target says nothing).
+        if info is not None and stat.S_ISREG(info.st_mode):
+            mode = stat.S_IMODE(info.st_mode) & 0o777
+        else:
             mode = 0o666 & ~_umask()
         os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
+        os.replace(tmp_name, path)  # rename replaces a symlink itself, never what it points to
         tmp_name = None
     except OSError as exc:
-        raise KehoachError([Diagnostic("KH012", tr(
-            "không ghi được tệp đầu ra: {e}", "cannot write the output file: {e}", e=exc.strerror or exc),
-            Severity.error, str(path))]) from None
+        raise _cannot_write(path, exc.strerror or exc) from None
     finally:
         if tmp_name is not None:
             try:

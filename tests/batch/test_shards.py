@@ -36,24 +36,28 @@ def _shards(tmp: Path, count: int, units: str = "vn:an-giang") -> list[Path]:
 
 def test_parse_shard_and_the_kubernetes_index(monkeypatch):
     assert parse_shard("2/8") == (2, 8) and parse_shard(" 8 / 8 ") == (8, 8)
-    for bad in ("0/8", "9/8", "2-8", "", "a/b"):
+    for bad in ("0/8", "9/8", "2-8", "", "a/b", "\u0661/\u0662", "１/２", "1/99999999999"):
         with pytest.raises(KehoachError) as caught:
             parse_shard(bad)
         assert caught.value.diagnostics[0].code == "KH066"
     monkeypatch.setenv("JOB_COMPLETION_INDEX", "0")
     assert shard_from_environment(4) == (1, 4)
-    monkeypatch.setenv("JOB_COMPLETION_INDEX", "4")
+    for bad in ("4", "\u0661", "-1"):
+        monkeypatch.setenv("JOB_COMPLETION_INDEX", bad)
+        with pytest.raises(KehoachError):
+            shard_from_environment(4)
+    monkeypatch.setenv("JOB_COMPLETION_INDEX", "0")
     with pytest.raises(KehoachError):
-        shard_from_environment(4)
+        shard_from_environment(10**12)
 
 
-def test_shares_are_disjoint_stable_and_even():
-    names = [f"xa-{i}.docx" for i in range(3321)]
-    shares = [shard_of(name, 8) for name in names]
-    assert set(shares) == set(range(1, 9))
-    assert max(Counter(shares).values()) < 1.25 * 3321 / 8  # within a quarter of an even split
-    # Stable: adding or removing other units never moves a unit to another share.
-    assert [shard_of(name, 8) for name in names[:100]] == shares[:100]
+def test_shares_are_disjoint_covering_and_balanced_by_count():
+    for total, count in ((3321, 8), (102, 4), (5, 3), (3, 5)):
+        shares = [shard_of(position, count) for position in range(total)]
+        sizes = Counter(shares)
+        assert set(shares) <= set(range(1, count + 1))
+        assert max(sizes.values()) - min(sizes.get(i, 0) for i in range(1, count + 1)) <= 1  # issue 26.6
+    assert [shard_of(p, 4) for p in range(6)] == [1, 2, 3, 4, 1, 2]  # deterministic: round robin
 
 
 def test_shards_merge_into_the_files_and_manifest_of_one_run(tmp_path):

@@ -1,6 +1,8 @@
-"""Where outputs go: devices, FIFOs and descriptor names are written in place (never renamed over,
-which as root would replace /dev/null with a regular file); ``-o -`` is standard output; a symlink's
-target is replaced atomically and the link stays; any name the filesystem allows can be written."""
+"""Where outputs go: ``-o -``, descriptor names (/dev/stdout) and the null device are written in place
+(never renamed over, which as root would replace /dev/null with a regular file); a FIFO or another
+device at the output path is refused; a symlink there is replaced by the file and never followed
+(issue 26.1: a link planted in a shared folder must not redirect the write); a missing folder is an
+error, not created; any name the filesystem allows can be written."""
 
 from __future__ import annotations
 
@@ -8,13 +10,13 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from kehoach.build import build_file
+from kehoach.diagnostics import KehoachError
 from kehoach.cli.main import _register, app
 
 _register()
@@ -29,26 +31,23 @@ def expected_txt(tmp_path_factory) -> bytes:
     return build_file(PLAN, tmp_path_factory.mktemp("ref") / "ref.txt").read_bytes()
 
 
-def test_a_fifo_is_written_in_place(tmp_path, expected_txt):
+def test_a_fifo_is_refused_without_blocking(tmp_path):
     fifo = tmp_path / "out.txt"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
-    reader.start()
-    build_file(PLAN, fifo)
-    reader.join(10)
-    assert received == [expected_txt]
+    os.mkfifo(fifo)  # nobody reads it: opening it for writing would block for good
+    result = runner.invoke(app, ["--lang", "en", "build", str(PLAN), "-o", str(fifo), "-f", "txt"])
+    assert result.exit_code == 2 and "KH012" in result.output and "FIFO" in result.output
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]  # no temporary left beside it
 
 
-def test_a_device_in_a_folder_stays_a_device(tmp_path):
+def test_a_device_in_a_folder_is_refused(tmp_path):
     device = tmp_path / "null.txt"
     try:
         os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null of the test's own
     except (PermissionError, AttributeError):
         pytest.skip("creating a device node needs root on Linux")
-    build_file(PLAN, device)
+    with pytest.raises(KehoachError):
+        build_file(PLAN, device)
     assert stat.S_ISCHR(os.lstat(device).st_mode)
 
 
@@ -97,20 +96,63 @@ def test_dash_for_check_schema_and_units(tmp_path, monkeypatch):
     assert not Path("-").exists()
 
 
-def test_a_symlink_to_a_file_replaces_the_target_and_keeps_the_link(tmp_path, expected_txt):
-    target = tmp_path / "real" / "plan.txt"
-    target.parent.mkdir()
-    target.write_bytes(b"old")
-    target.chmod(0o640)
-    old_inode = target.stat().st_ino
-    link = tmp_path / "link.txt"
-    link.symlink_to(target)
+WRITERS = [
+    ["build", str(PLAN), "-f", "txt", "-o", "{out}"],
+    ["build", str(PLAN), "-o", "{out}.docx"],
+    ["tasks", str(PLAN), "-o", "{out}.csv"],
+    ["tasks", str(PLAN), "-o", "{out}.ics"],
+    ["check", str(PLAN), "--output-format", "json={out}"],
+    ["check", str(PLAN), "--output-format", "sarif={out}"],
+    ["schema", "-o", "{out}"],
+    ["import", str(ROOT / "tests" / "fixtures" / "import" / "qd-224-ldtbxh-2012.txt"), "--force", "-o", "{out}"],
+    ["units", "-p", "An Giang", "-o", "{out}"],
+]
+
+
+@pytest.mark.parametrize("argv", WRITERS, ids=lambda a: " ".join(a[:1] + a[-2:-1]))
+def test_a_symlink_at_the_output_is_replaced_never_followed(tmp_path, argv):
+    victim = tmp_path / "victim" / "secret"
+    victim.parent.mkdir()
+    victim.write_bytes(b"root-only")
+    link = tmp_path / "out"
+    argv = [a.replace("{out}", str(link)) for a in argv]
+    out = Path(argv[-1].split("=", 1)[-1]) if "=" in argv[-1] else Path(argv[-1])
+    out.symlink_to(victim)
+    result = runner.invoke(app, argv)
+    assert result.exit_code in (0, 1), result.output
+    assert victim.read_bytes() == b"root-only"  # the link's target is untouched
+    assert not out.is_symlink() and out.is_file() and out.stat().st_size > 0
+
+
+def test_a_symlink_to_a_device_is_replaced_not_written_into(tmp_path):
+    link = tmp_path / "plan.txt"
+    link.symlink_to(os.devnull)
     build_file(PLAN, link)
-    assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_bytes() == expected_txt
-    assert target.stat().st_ino != old_inode  # replaced by a rename (atomic), not rewritten in place
-    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the file keeps its permissions
-    assert sorted(p.name for p in target.parent.iterdir()) == ["plan.txt"]
+    assert not link.is_symlink() and link.read_bytes()
+    assert stat.S_ISCHR(os.lstat(os.devnull).st_mode)
+
+
+def test_a_link_to_the_input_is_still_refused(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    link = tmp_path / "out.txt"
+    link.symlink_to(plan)
+    with pytest.raises(KehoachError) as caught:
+        build_file(plan, link)
+    assert caught.value.diagnostics[0].code == "KH011"
+    assert plan.read_bytes() == PLAN.read_bytes()
+
+
+def test_a_missing_folder_is_an_error_not_created(tmp_path):
+    out = tmp_path / "no-such-folder" / "plan.docx"
+    result = runner.invoke(app, ["--lang", "en", "build", str(PLAN), "-o", str(out)])
+    assert result.exit_code == 2 and "KH012" in result.output and "does not exist" in result.output
+    assert not out.parent.exists()
+
+
+def test_a_folder_at_the_output_is_refused(tmp_path):
+    result = runner.invoke(app, ["--lang", "en", "tasks", str(PLAN), "-f", "csv", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "KH012" in result.output
 
 
 def test_the_longest_name_the_filesystem_allows_can_be_written(tmp_path, expected_txt):
@@ -130,3 +172,11 @@ def test_metadata_needs_a_file_output(tmp_path, monkeypatch):
         assert result.exit_code == 2 and "KH056" in result.output
     assert list(tmp_path.iterdir()) == []
     assert not os.path.exists(os.devnull + ".metadata.json")
+
+
+def test_tasks_to_standard_output_needs_no_format(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["tasks", str(PLAN), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].count(",") >= 3  # a CSV header
+    assert not Path("-").exists()

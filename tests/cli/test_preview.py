@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -33,7 +34,9 @@ class Preview:
             self.process.kill()
             raise AssertionError(line + self.process.stderr.read())
         self.url = next(word for word in line.split() if word.startswith("http://"))
-        self.port = int(self.url.rsplit(":", 1)[1].strip("/"))
+        parts = urlsplit(self.url)
+        self.port = parts.port
+        self.prefix = parts.path.rstrip("/")  # /TOKEN: the session's secret
 
     def stop(self) -> tuple[int, str, str]:
         if self.process.poll() is None:
@@ -57,7 +60,7 @@ def _request(port: int, path: str, host: str | None = None, method: str = "GET")
         conn.putheader("Host", host if host is not None else f"127.0.0.1:{port}")
         conn.endheaders()
         reply = conn.getresponse()
-        return reply.status, reply.read() if path != "/events" else b""
+        return reply.status, reply.read() if not path.endswith("/events") else b""
     finally:
         conn.close()
 
@@ -79,20 +82,21 @@ def _save(path: Path, text: str) -> None:
 
 def test_serves_only_its_two_routes_and_only_to_its_own_host(plan):
     with Preview(plan) as preview:
-        port = preview.port
-        status, body = _request(port, "/")
+        port, secret = preview.port, preview.prefix
+        assert len(secret) > 30  # a per-session token in the URL (issue 26.4)
+        status, body = _request(port, secret + "/")
         assert status == 200 and "Phòng, chống lao động trẻ em".encode() in body
-        assert _request(port, "/", host=f"localhost:{port}")[0] == 200
+        assert _request(port, secret + "/", host=f"localhost:{port}")[0] == 200
         for host in ("evil.example", f"evil.example:{port}", "127.0.0.1", f"127.0.0.1:{port + 1}", ""):
-            assert _request(port, "/", host=host)[0] == 403, host
+            assert _request(port, secret + "/", host=host)[0] == 403, host
         for path in ("/plan.yaml", "/../plan.yaml", "/%2e%2e/plan.yaml", "/etc/passwd", "//plan.yaml",
                      "/events/../plan.yaml", "/index.html"):
-            status, body = _request(port, path)
+            status, body = _request(port, secret + path)
             assert status == 404 and b"Nguy" not in body, path
-        assert _request(port, "/", method="POST")[0] == 405
+        assert _request(port, secret + "/", method="POST")[0] == 405
         # A page that missed a save (it asks for what came after the version it shows) gets it at once.
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        conn.request("GET", "/events?since=0")
+        conn.request("GET", secret + "/events?since=0")
         reply = conn.getresponse()
         assert reply.status == 200 and reply.getheader("Content-Type").startswith("text/event-stream")
         assert reply.readline() == b"event: update\n" and reply.readline().startswith(b'data: {"version": 1')
@@ -100,6 +104,18 @@ def test_serves_only_its_two_routes_and_only_to_its_own_host(plan):
         code, out, err = preview.stop()
     assert code == 0 and "Traceback" not in err and err == ""
     assert "Đã dừng" in out
+
+
+def test_without_the_session_secret_nothing_is_served(plan):
+    with Preview(plan) as preview:
+        port, secret = preview.port, preview.prefix
+        wrong = secret[:-1] + ("A" if secret[-1] != "A" else "B")
+        for path in ("/", "/events", "/events?since=0", wrong + "/", wrong + "/events", secret, secret[:10] + "/",
+                     "/" + secret.strip("/")[::-1] + "/"):
+            status, body = _request(port, path)
+            assert status == 403 and "Phòng".encode() not in body and b"data:" not in body, path
+        assert _request(port, "/", method="POST")[0] == 403
+        preview.stop()
 
 
 def test_listens_on_loopback_only(plan):
@@ -116,11 +132,14 @@ def test_listens_on_loopback_only(plan):
         preview.stop()
 
 
-def test_a_bad_editor_url_is_a_usage_error(plan):
+@pytest.mark.parametrize("template", ["x://{file}", "{line:>999999999999}", "{path.__class__}", "{line!r}",
+                                      "{line:{col}}", "x://{"])
+def test_a_bad_editor_url_is_a_usage_error(plan, template):
     result = subprocess.run([sys.executable, "-m", "kehoach", "preview", str(plan), "--no-open", "--editor-url",
-                             "x://{file}"], capture_output=True, text=True, env={**os.environ, "KEHOACH_NO_SERVER": "1"},
+                             template], capture_output=True, text=True, env={**os.environ, "KEHOACH_NO_SERVER": "1"},
                             timeout=60)
     assert result.returncode == 2 and "--editor-url" in result.stderr and "Traceback" not in result.stderr
+    assert "MemoryError" not in result.stderr
 
 
 def test_a_busy_port_is_a_located_message_and_exit_2(plan):
@@ -224,3 +243,56 @@ def test_a_long_plan_is_a_stack_of_a4_sheets_and_the_screenshot_shows_them(tmp_p
     assert white > 0.6 * len(pixels) and dark > 0.005 * len(pixels)
     inked_rows = [y for y, row in enumerate(rows) if any(max(row[i:i + 3]) < 110 for i in range(0, len(row), 3))]
     assert inked_rows and inked_rows[0] < height * 0.2 and inked_rows[-1] > height * 0.5  # letterhead to body
+
+
+def _updates(port: int, prefix: str, since: int):
+    """The snapshots the page would receive from ``since`` on (server-sent events)."""
+    import json
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)  # a guard, not an assertion
+    conn.request("GET", f"{prefix}/events?since={since}")
+    reply = conn.getresponse()
+    assert reply.status == 200
+    try:
+        while True:
+            line = reply.readline()
+            assert line, "the event stream ended"
+            if line.startswith(b"data: "):
+                yield json.loads(line[6:])
+    finally:
+        conn.close()
+
+
+def test_the_watcher_survives_the_plan_replaced_by_anything(plan):
+    good = plan.read_text(encoding="utf-8")
+
+    def fifo(path: Path) -> None:
+        os.mkfifo(path)
+
+    def folder(path: Path) -> None:
+        path.mkdir()
+
+    def loop(path: Path) -> None:
+        path.symlink_to(path.name)  # a link to itself: ELOOP
+
+    def huge(path: Path) -> None:
+        with open(path, "wb") as handle:
+            handle.truncate(6 * 1024 * 1024)  # over the 5 MB plan limit
+
+    with Preview(plan) as preview:
+        updates = _updates(preview.port, preview.prefix, 1)
+        for replace, code in ((fifo, "KH010"), (folder, "KH010"), (loop, "KH010"), (huge, "KH005")):
+            if plan.is_dir() and not plan.is_symlink():
+                plan.rmdir()
+            else:
+                plan.unlink()
+            replace(plan)
+            snapshot = next(updates)
+            assert code in snapshot["findings"], (replace.__name__, snapshot["findings"])
+            assert "KH000" not in snapshot["findings"]
+        plan.unlink()
+        _save(plan, good.replace("Phòng, chống lao động trẻ em", "Phòng, chống lao động trẻ em (sửa)"))
+        snapshot = next(updates)
+        assert "KH010" not in snapshot["findings"] and "(sửa)" in snapshot["pages"]
+        code, _out, err = preview.stop()
+    assert code == 0 and "Traceback" not in err

@@ -120,6 +120,7 @@ def test_exit_codes_and_messages_are_those_of_a_run_in_process(served, tmp_path,
 
 def test_relative_paths_and_umask_are_the_clients(served, tmp_path, monkeypatch):
     (tmp_path / "plan.yaml").write_bytes((EXAMPLES / "001-tra-vinh-ldld.yaml").read_bytes())
+    (tmp_path / "out").mkdir()  # -o never creates a missing folder (issue 26.9)
     before = status(served, monkeypatch)["served"]
     proc = kehoach(["build", "plan.yaml", "-o", "out/plan.txt"], served, cwd=tmp_path,
                    preexec_fn=lambda: os.umask(0o077))

@@ -64,6 +64,7 @@ def test_fields_come_from_the_plan_and_codes_from_the_directory(project):
 
 
 def test_edxml_header_is_well_formed_and_routes_only_coded_bodies_once(project):
+    (project / "out").mkdir()  # -o never creates a missing folder (issue 26.9)
     assert _kehoach("build", "plan.yaml", "--metadata", "-o", "out/kh.docx", cwd=project).returncode == 0
     root = etree.fromstring((project / "out" / "kh.edxml").read_bytes())
     ns = {"e": NAMESPACE}

@@ -211,6 +211,7 @@ def test_warm_converter_matches_one_shot_and_keeps_order(one_shot_pdf, tmp_path)
 @needs_poppler
 def test_batch_fallback_converts_a_list_in_one_run(tmp_path):
     docs = [(make_docx(pages, marker=f"số {pages}"), tmp_path / "sub" / f"doc{pages}.pdf") for pages in (2, 1)]
+    (tmp_path / "sub").mkdir()  # outputs never create a missing folder (issue 26.9)
     with pdf.Converter(use_listener=False) as converter:
         assert converter.mode == "batch"
         converter.convert_many(docs)
@@ -395,6 +396,7 @@ def test_warm_converter_recovers_after_timeout_and_bad_input(monkeypatch, tmp_pa
     private.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(private))
     out = tmp_path / "out"
+    out.mkdir()  # outputs never create a missing folder (issue 26.9)
     with pdf.Converter() as converter:
         converter.timeout = 0.001
         with pytest.raises(KehoachError) as caught:

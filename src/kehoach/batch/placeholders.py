@@ -13,9 +13,10 @@ containers on the way to a changed value, so the cost per unit is the cost of it
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
@@ -60,8 +61,33 @@ def lower_first(text: object) -> str:
     return text[:1].lower() + text[1:]
 
 
+class NotAValue(TypeError):
+    """A placeholder that gives a function, method or class instead of a value."""
+
+
+def _value_only(value: Any) -> Any:
+    """What ``{{ … }}`` prints must be data: a method or function would print as
+    "<built-in method keys of dict object at 0x7f…>", a memory address, into a document."""
+    if isinstance(value, Undefined):
+        return value  # a missing field: its own error (KH160) when printed
+    if callable(value) or isinstance(value, type):
+        raise NotAValue(tr("kết quả là một hàm/phương thức, không phải giá trị (thiếu `()`, hay nhầm tên cột?)",
+                           "the result is a function or method, not a value (a missing `()`, or a wrong "
+                           "column name?)"))
+    return value
+
+
+_ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
+
+
+def _said(exc: BaseException) -> str:
+    """An exception's message without memory addresses (they differ every run and mean nothing)."""
+    return _ADDRESS.sub("", str(exc)) or type(exc).__name__
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(undefined=_Strict, autoescape=False, keep_trailing_newline=True)
+    env = ImmutableSandboxedEnvironment(undefined=_Strict, autoescape=False, keep_trailing_newline=True,
+                                        finalize=_value_only)
     env.filters["upper"] = upper  # NFC-safe for Vietnamese
     env.filters["lower_first"] = lower_first
     return env
@@ -117,7 +143,7 @@ class Placeholders:
                 self.slots.append((loc, env.from_string(text)))
             except TemplateError as exc:
                 problems.append(source.diagnostic(loc, "KH161", tr(
-                    "chỗ điền không hợp lệ: {e}", "invalid placeholder: {e}", e=exc)))
+                    "chỗ điền không hợp lệ: {e}", "invalid placeholder: {e}", e=_said(exc))))
         if problems:
             raise KehoachError(problems, exit_code=1)
 
@@ -166,7 +192,7 @@ class Placeholders:
             except Exception as exc:  # sandbox violations, type errors inside an expression
                 problems.append(self.source.diagnostic(loc, "KH161", tr(
                     "đơn vị «{u}»: không điền được chỗ điền: {e}", "unit «{u}»: cannot fill the placeholder: {e}",
-                    u=unit.label, e=exc)))
+                    u=unit.label, e=_said(exc))))
         data, override_problems = apply_overrides(data, unit)
         problems += override_problems
         if problems:

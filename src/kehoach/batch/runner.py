@@ -231,7 +231,7 @@ def run(options: Options, *, renderer: Renderer | None = None,
     if options.shard:
         index, count = options.shard
         shard = {"index": index, "count": count, "units": len(jobs), "batch": batch_digest(plan_bytes, jobs)}
-        jobs = [job for job in jobs if shard_of(job.output, count) == index]
+        jobs = [job for job in jobs if shard_of(job.unit.index, count) == index]
 
     recorded, removed_before = _previous(out)
     previous = {} if options.force else recorded

@@ -45,9 +45,11 @@ class UniqueSlugs:
 
 
 def confined(folder: Path, name: str) -> Path:
-    """``folder / name``, refusing anything that would land outside ``folder``."""
+    """``folder / name``, refusing a name that would land outside ``folder`` (a separator, '..').
+    The name itself is not resolved: a symlink planted there is the file's place, which the
+    writer replaces (fileio), not a way out of the folder."""
     base = folder.resolve()
-    target = (base / name).resolve()
-    if target.parent != base:
+    target = base / name
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name or target.parent != base:
         raise ValueError(f"{name!r} escapes {folder}")
     return target

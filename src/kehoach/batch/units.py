@@ -13,8 +13,9 @@ import csv
 import datetime as dt
 import difflib
 import io
+import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ class Unit:
     path: str | None = None
     line: int | None = None
     cells: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)  # column -> (line, col)
+    notes: list[Diagnostic] = field(default_factory=list)  # warnings about the row itself (KH164)
 
     @property
     def label(self) -> str:
@@ -215,11 +217,34 @@ def _decoded(path: Path) -> str:
 READERS = {".csv": _read_csv, ".tsv": _read_csv, ".yaml": _read_yaml, ".yml": _read_yaml, ".xlsx": _read_xlsx}
 
 
+_SPACES = re.compile(r"[ \u00a0]{2,}")
+
+
+def _single_spaced(table: UnitTable) -> UnitTable:
+    """Runs of spaces in a cell written as one space, with a KH164 warning: vietnam-provinces
+    2025.10.1 itself spells ten names "Phường  An Nhơn", and a letterhead must not print that."""
+    for unit in table.units:
+        for column, value in list(unit.fields.items()):
+            if isinstance(value, str) and _SPACES.search(value.strip()):
+                fixed = _SPACES.sub(" ", value.strip())
+                unit.fields[column] = fixed
+                note = unit.diagnostic(column, "KH164", tr(
+                    "cột `{c}` có hai dấu cách liền nhau: «{v}» được viết thành «{f}»",
+                    "column `{c}` has two spaces in a row: «{v}» is written «{f}»", c=column, v=value, f=fixed))
+                unit.notes.append(replace(note, severity=Severity.warning))
+    return table
+
+
 def read_units(spec: str) -> UnitTable:
-    """The units table named by ``spec``: a file path, ``vn:<province-slug>`` or ``vn:all``.
+    """The units table named by ``spec``: a file path, ``vn:<province-slug>`` or ``vn:all``; runs of
+    spaces in its cells are written as one (KH164).
 
     Raises KehoachError (exit 2) when it cannot be read.
     """
+    return _single_spaced(_read_units(spec))
+
+
+def _read_units(spec: str) -> UnitTable:
     if spec.startswith(VN_PREFIX):
         query = spec[len(VN_PREFIX):]
         rows = all_communes() if query == "all" else communes(find_province(query, where=spec))
@@ -295,13 +320,14 @@ def communes(province: Any) -> list[dict[str, str]]:
     from vietnam_provinces import Ward
 
     wards = sorted(Ward.iter_by_province(province.code), key=lambda w: int(w.code))
+    # vietnam-provinces 2025.10.1 spells ten names with two spaces ("Phường  An Nhơn"): one here
     return [
         {
-            "name": w.name,
+            "name": " ".join(w.name.split()),
             "type": w.division_type.value,
             "code": f"{int(w.code):05d}",
             "province": province.name,
-            "place": _place(w.name, w.division_type.value),
+            "place": _place(" ".join(w.name.split()), w.division_type.value),
             **dict.fromkeys(EDITABLE_COLUMNS, ""),
         }
         for w in wards

@@ -166,18 +166,18 @@ def build_unit(job: Job) -> Result:
         data = t.placeholders.render(unit)
         plan, problems = _validate(data, unit, t.source)
         if plan is None:
-            result.diagnostics = _named(unit, problems)
+            result.diagnostics = _named(unit, [*unit.notes, *problems])
             return result
         from ..pipeline.check import check_loaded
         from ..pipeline.render import write_pdf
 
         checked = check_loaded(Loaded(t.source, data, plan, []))
-        result.diagnostics = _named(unit, checked.findings)
+        result.diagnostics = _named(unit, [*unit.notes, *checked.findings])
         if has_errors(checked.findings):
             return result
         docx = _render(plan, t.templates)
         target = confined(t.out, job.output)
-        write_atomic(target, docx)
+        write_atomic(target, docx, make_parents=True)  # a --name pattern may hold folders
         result.output_sha256 = sha256(docx)
         if t.pdf:  # converted from the same .docx by the worker's warm LibreOffice: same unit, same PDF bytes
             pdf_path = write_pdf(plan, target.with_suffix(WRITERS["pdf"].suffixes[0]), docx=docx,

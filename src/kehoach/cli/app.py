@@ -30,7 +30,7 @@ def _root(
     lang: str = typer.Option("vi", "--lang", metavar="vi|en", envvar="KEHOACH_LANG",
                              help=H("Ngôn ngữ thông báo: vi hoặc en (đặt trước hay sau tên lệnh đều được).",
                                     "Language of messages: vi or en (before or after the command name).")),
-    version: bool = typer.Option(False, "--version", is_eager=True, callback=_version,
+    version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
                                  help=H("In phiên bản rồi thoát.", "Show the version and exit.")),
 ) -> None:
     if lang not in ("vi", "en"):

@@ -76,9 +76,12 @@ _TABLE = [
      "The output file is the input itself, or (for `kehoach init`) already exists: kehoach does not "
      "overwrite it."),
     ("KH012", "error", "Không ghi được tệp đầu ra", "Cannot write the output file",
-     "Không ghi được tệp đầu ra (thư mục không có, không có quyền, đĩa đầy…). Không tệp dở dang nào được để lại.",
-     "The output file could not be written (missing folder, no permission, disk full…). No partial file is "
-     "left behind."),
+     "Không ghi được tệp đầu ra (thư mục không có, không có quyền, đĩa đầy, đường dẫn là thư mục, thiết bị hay "
+     "FIFO…). Không tệp dở dang nào được để lại. Một liên kết tượng trưng (symlink) ở đường dẫn đầu ra được thay "
+     "bằng tệp mới, không bao giờ ghi theo liên kết.",
+     "The output file could not be written (missing folder, no permission, disk full, the path is a folder, a "
+     "device or a FIFO…). No partial file is left behind. A symbolic link at the output path is replaced by the "
+     "new file; the write never follows the link."),
     ("KH013", "error", "Tệp đã đổi trong lúc sửa", "File changed while fixing",
      "`check --fix` không ghi đè một tệp kế hoạch đã thay đổi trên đĩa kể từ lúc đọc; chạy lại --fix.",
      "`check --fix` does not overwrite a plan file that changed on disk since it was read; run --fix again."),
@@ -245,6 +248,11 @@ _TABLE = [
      "lỗi kèm kế hoạch mẫu và dòng đơn vị.",
      "Building one unit's document failed unexpectedly; only that unit fails, the others are built. Please "
      "report it with the template plan and the unit's row."),
+    ("KH164", "warning", "Hai dấu cách liền nhau trong bảng đơn vị", "Two spaces in a row in the units table",
+     "Một ô của bảng đơn vị có hai dấu cách liền nhau (ví dụ «Phường  An Nhơn»); văn bản dùng một dấu cách để "
+     "tiêu đề và tên đơn vị không in sai. Sửa ô đó trong bảng để hết cảnh báo.",
+     "A cell of the units table has two spaces in a row (e.g. «Phường  An Nhơn»); the document uses one space so "
+     "that the letterhead and the unit's name are not printed wrong. Fix the cell to silence the warning."),
     ("KH090", "error", "kehoach preview không mở được cổng", "kehoach preview cannot listen",
      "`kehoach preview` không mở được cổng đã chọn trên 127.0.0.1 (đang bận?); bỏ --port để dùng một cổng trống.",
      "`kehoach preview` cannot listen on the chosen 127.0.0.1 port (in use?); leave out --port for a free one."),

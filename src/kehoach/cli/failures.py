@@ -34,6 +34,20 @@ def internal_error(path: str | None, exc: BaseException) -> Diagnostic:
         t=type(exc).__name__, e=exc), Severity.error, path)
 
 
+def _reader_left() -> None:
+    """The reader of our output went away (`kehoach check | head`): end quietly with 0, as ruff does.
+    Standard output is pointed at the null device so that the final flush cannot fail again."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise typer.Exit(0)
+
+
 @contextmanager
 def reported(path: object = None) -> Iterator[None]:
     """Run the block; map a KehoachError (or a bug, as KH000 at ``path``) to its message and exit code."""
@@ -43,6 +57,8 @@ def reported(path: object = None) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, CLICK_EXCEPTION):  # typer prints usage errors itself (exit 2)
         raise
+    except BrokenPipeError:
+        _reader_left()
     except KehoachError as exc:
         print_text(exc.diagnostics)
         raise typer.Exit(exc.exit_code) from None

@@ -99,8 +99,8 @@ def _text_lines(diagnostics: list[Diagnostic], files: list[str] | None) -> list[
     lines: list[list[tuple[str, str]]] = []
     for diag in ordered(diagnostics):
         style = _STYLE[diag.severity]
-        lines.append([(shown(diag.location()), "bold"), (": ", ""), (diag.code, style),
-                      (" " + shown(diag.message), "")])
+        where = [(shown(diag.location()), "bold"), (": ", "")] if diag.location() else []
+        lines.append([*where, (diag.code, style), (" " + shown(diag.message), "")])
         if diag.source_line is not None and diag.line is not None:
             gutter = f"{diag.line:>5} | "
             lines.append([(gutter, "dim"), (shown(diag.source_line.expandtabs(1)), "")])

@@ -136,10 +136,27 @@ class Wording:
             raise KehoachError([Diagnostic("KH045", tr(
                 "mẫu lời văn làm quá nhiều việc: {m}", "the wording template does too much work: {m}", m=reason),
                 Severity.error, path, line)]) from None
-        except TemplateNotFound:
+        except TemplateNotFound as exc:
+            missing = exc.name if isinstance(exc.name, str) else name
+            if missing == name:
+                raise KehoachError([Diagnostic("KH041", tr(
+                    "không tìm thấy mẫu lời văn {n}", "wording template {n} not found", n=name),
+                    Severity.error, name)]) from None
+            # An {% include %} / {% import %} of a name outside the templates folders (an absolute
+            # path such as /etc/passwd, or '..'): said where the including template asks for it.
+            path, line = self._locate(name, exc.__traceback__)
             raise KehoachError([Diagnostic("KH041", tr(
-                "không tìm thấy mẫu lời văn {n}", "wording template {n} not found", n=name),
-                Severity.error, name)]) from None
+                "mẫu dùng '{m}' nhưng không có mẫu đó trong các thư mục mẫu (chỉ tên tệp trong thư mục mẫu, "
+                "không đường dẫn tuyệt đối hay '..')", "the template uses '{m}', which is not a template of the "
+                "templates folders (only names inside them, no absolute path or '..')", m=str(missing)[:200]),
+                Severity.error, path, line)]) from None
+        except (UnicodeDecodeError, OSError) as exc:  # a template file that is not UTF-8 text, or unreadable
+            path, line = self._locate(name, exc.__traceback__)
+            reason = tr("không phải văn bản UTF-8", "not UTF-8 text") if isinstance(exc, UnicodeDecodeError) \
+                else (exc.strerror or str(exc))
+            raise KehoachError([Diagnostic("KH044", tr(
+                "không đọc được mẫu lời văn: {m}", "cannot read the wording template: {m}", m=reason),
+                Severity.error, getattr(exc, "filename", None) or path, line)]) from None
         except TemplateSyntaxError as exc:
             raise KehoachError([Diagnostic("KH042", tr(
                 "lỗi cú pháp mẫu: {m}", "template syntax error: {m}", m=exc.message),
@@ -154,12 +171,18 @@ class Wording:
             raise KehoachError([Diagnostic("KH044", tr(
                 "lỗi khi dùng mẫu: {m}", "template error: {m}", m=exc.message or exc),
                 Severity.error, path, line)]) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+            # A user template's own mistake at run time ({{ 1 / 0 }}, {{ "a" + 1 }}, "%d" % "x" …)
+            path, line = self._locate(name, exc.__traceback__)
+            raise KehoachError([Diagnostic("KH044", tr(
+                "lỗi khi dùng mẫu: {t}: {m}", "template error: {t}: {m}", t=type(exc).__name__,
+                m=str(exc)[:300]), Severity.error, path, line)]) from None
 
     def _locate(self, name: str, tb: TracebackType | None) -> tuple[str, int | None]:
         """File and line of the template frame nearest the error (Jinja rewrites its frames)."""
         try:
             filename = self.env.get_template(name).filename or name
-        except TemplateError:
+        except (TemplateError, UnicodeDecodeError, OSError):
             filename = name
         path, line = filename, None
         while tb is not None:

@@ -27,21 +27,46 @@ class Imported:
     summary: list[str]
 
 
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; a folder, a device (/dev/zero, even through
+    a link), a FIFO or a larger file is refused before anything is read."""
+    import os
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise import_error("KH010", tr("không tìm thấy tệp", "file not found"), path) from None
+    except IsADirectoryError:
+        raise import_error("KH010", tr("là một thư mục, không phải văn bản", "is a folder, not a document"),
+                           path) from None
+    except OSError as exc:
+        raise import_error("KH010", tr("không đọc được tệp: {e}", "cannot read the file: {e}",
+                                       e=exc.strerror or exc), path) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise import_error("KH010", tr("là một thư mục, không phải văn bản", "is a folder, not a document"), path)
+        if not stat.S_ISREG(info.st_mode):
+            raise import_error("KH010", tr("không phải tệp thường (thiết bị, FIFO hay socket): không đọc",
+                                           "not a regular file (a device, FIFO or socket): not read"), path)
+        if info.st_size > MAX_BYTES:
+            raise import_error("KH005", tr("tệp quá lớn (hơn 50 MB)", "file too large (more than 50 MB)"), path)
+        try:
+            data = handle.read(MAX_BYTES + 1)  # the file may grow while it is read
+        except OSError as exc:
+            raise import_error("KH010", tr("không đọc được tệp: {e}", "cannot read the file: {e}",
+                                           e=exc.strerror or exc), path) from None
+    if len(data) > MAX_BYTES:
+        raise import_error("KH005", tr("tệp quá lớn (hơn 50 MB)", "file too large (more than 50 MB)"), path)
+    return data
+
+
 def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source:
     """The neutral blocks of the document at ``path``; ``soffice`` finds LibreOffice (.doc/.odt)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    try:
-        if path.is_dir():
-            raise import_error("KH010", tr("là một thư mục, không phải văn bản", "is a folder, not a document"), path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise import_error("KH010", tr("không tìm thấy tệp", "file not found"), path) from None
-    except OSError as exc:
-        raise import_error("KH010", tr("không đọc được tệp: {e}", "cannot read the file: {e}",
-                                       e=exc.strerror or exc), path) from None
-    if len(data) > MAX_BYTES:
-        raise import_error("KH005", tr("tệp quá lớn (hơn 50 MB)", "file too large (more than 50 MB)"), path)
+    data = _read_bounded(path)
     if not data.strip():
         raise import_error("KH504", tr("tệp trống", "the file is empty"), path)
     reader = reader_for(suffix)
@@ -52,7 +77,7 @@ def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source
     if reader.through_libreoffice:
         from .convert import convert_to_docx
 
-        data = convert_to_docx(path, soffice)
+        data = convert_to_docx(path, soffice, data=data)
     return reader.function()(data, path)
 
 

@@ -8,8 +8,8 @@ breaks. Runs typed in TCVN3/VNI fonts are converted to Unicode (``legacy``).
 
 from __future__ import annotations
 
-import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +19,12 @@ from ..i18n import tr
 from . import legacy
 from .blocks import Break, Cell, Para, Run, Source, Table
 from .errors import import_error
-from .numbering import Numbering
+from .numbering import MAX_COLUMNS, Numbering, bounded_int, level_of
+from .safezip import parse_xml, read_parts
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
 def w(tag: str) -> str:
@@ -80,7 +80,7 @@ class _Styles:
                 num_id = numpr.find(w("numId"))
                 ilvl = numpr.find(w("ilvl"))
                 if num_id is not None:
-                    num = (num_id.get(w("val")), int(ilvl.get(w("val"), "0")) if ilvl is not None else 0)
+                    num = (num_id.get(w("val")), level_of(ilvl.get(w("val"), "0")) if ilvl is not None else 0)
             based = style.find(w("basedOn"))
             jc = ppr.find(w("jc")) if ppr is not None else None
             self.styles[sid] = _Style(
@@ -118,12 +118,7 @@ class _Reader:
         data = parts.get(name)
         if data is None:
             return None
-        try:
-            return etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise import_error("KH503", tr("tệp .docx hỏng: phần {n} không đọc được ({e})",
-                                           "corrupt .docx: part {n} cannot be read ({e})", n=name, e=exc),
-                               self.path) from None
+        return parse_xml(data, name, self.path)
 
     def _footnotes(self, root: etree._Element | None) -> dict[str, str]:
         notes: dict[str, str] = {}
@@ -174,7 +169,7 @@ class _Reader:
                 num_id = numpr.find(w("numId"))
                 ilvl = numpr.find(w("ilvl"))
                 if num_id is not None:
-                    num = (num_id.get(w("val")), int(ilvl.get(w("val"), "0")) if ilvl is not None else 0)
+                    num = (num_id.get(w("val")), level_of(ilvl.get(w("val"), "0")) if ilvl is not None else 0)
             brk = ppr.find(w("sectPr")) is not None
         if num is None:
             num = self.styles.resolve(style_id, "num")
@@ -197,8 +192,9 @@ class _Reader:
             text = []
             for el in run:
                 if el.tag == w("t"):
-                    # A literal "[^" would read as a footnote reference in the plan file.
-                    text.append((el.text or "").replace("[^", "\\[^"))
+                    # itertext: an unexpanded entity reference stays as "&name;" and the text after
+                    # it is kept. A literal "[^" would read as a footnote reference in the plan file.
+                    text.append("".join(el.itertext()).replace("[^", "\\[^"))
                 elif el.tag == w("tab"):
                     text.append("\t")
                 elif el.tag in (w("br"), w("cr")):
@@ -214,7 +210,7 @@ class _Reader:
                         number = self.referenced.setdefault(note_id, len(self.referenced) + 1)
                         text.append(f"[^{number}]")
                 elif el.tag == w("sym"):
-                    text.append(chr(int(el.get(w("char"), "20"), 16)) if el.get(w("char")) else "")
+                    text.append(_symbol(el.get(w("char"))))
             for box in run.iter(w("txbxContent")):
                 if box.getparent() is not None and _in_fallback(box):
                     continue
@@ -223,7 +219,8 @@ class _Reader:
             joined = "".join(text)
             if not joined:
                 continue
-            if rstyle_id == "FootnoteReference" and joined.isdigit() and 0 < int(joined) <= len(self.referenced):
+            if rstyle_id == "FootnoteReference" and joined.isascii() and joined.isdigit() and len(joined) < 6 \
+                    and 0 < int(joined) <= len(self.referenced):
                 joined = f"[^{joined}]"  # a note referenced again: its number set as a reference mark
             kind = legacy.legacy_of(font)
             if kind:
@@ -268,7 +265,7 @@ class _Reader:
                 if tcpr is not None:
                     gs = tcpr.find(w("gridSpan"))
                     if gs is not None:
-                        span = max(1, int(gs.get(w("val"), "1")))
+                        span = bounded_int(gs.get(w("val"), "1"), 1, MAX_COLUMNS)
                     vm = tcpr.find(w("vMerge"))
                     if vm is not None:
                         merge = "restart" if vm.get(w("val")) == "restart" else "continue"
@@ -328,6 +325,19 @@ def _merge(runs: list[Run]) -> list[Run]:
     return out
 
 
+def _symbol(code: str | None) -> str:
+    """The character of a w:sym (a hex code, often in the private area of a symbol font)."""
+    value = int(code, 16) if code and len(code) <= 8 else 0x20 if not code else -1
+    if not 0 < value < 0x110000 or 0xD800 <= value < 0xE000:
+        raise ValueError(f"w:sym w:char={code!r}")
+    return chr(value)
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 def read_docx(data: bytes, path: Path) -> Source:
     """The blocks of the .docx ``data``; a located KH501–KH506 error when it is not a readable document."""
     if data.startswith(OLE_MAGIC):
@@ -337,25 +347,29 @@ def read_docx(data: bytes, path: Path) -> Source:
             "the file is password-protected (an encrypted Office file) or a .doc renamed: open it in "
             "Word, remove the password and save it as .docx"), path)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
+        wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml")
+        names, parts = read_parts(data, wanted, path)
         if "word/document.xml" not in names:
             raise import_error("KH501", tr("không phải tệp Word .docx (thiếu word/document.xml)",
                                            "not a Word .docx file (no word/document.xml)"), path)
-        wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml")
-        parts = {name: archive.read(name) for name in wanted if name in names}
     except zipfile.BadZipFile:
         raise import_error("KH503", tr("tệp .docx hỏng hoặc không phải tệp .docx (không mở được dạng zip)",
                                        "corrupt or not a .docx file (not a readable zip)"), path) from None
-    except (zipfile.LargeZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+    except (zipfile.LargeZipFile, OSError, EOFError, RuntimeError, ValueError, NotImplementedError,
+            zlib.error) as exc:
         raise import_error("KH503", tr("tệp .docx hỏng: {e}", "corrupt .docx: {e}", e=exc), path) from None
-    reader = _Reader(parts, path)
-    root = reader._xml(parts, "word/document.xml")
-    body = root.find(w("body"))
-    if body is None:
-        raise import_error("KH503", tr("tệp .docx hỏng: không có phần thân văn bản",
-                                       "corrupt .docx: no document body"), path)
-    source = Source(reader.blocks(body))
+    try:
+        reader = _Reader(parts, path)
+        root = reader._xml(parts, "word/document.xml")
+        body = root.find(w("body"))
+        if body is None:
+            raise import_error("KH503", tr("tệp .docx hỏng: không có phần thân văn bản",
+                                           "corrupt .docx: no document body"), path)
+        source = Source(reader.blocks(body))
+    except (ValueError, TypeError, OverflowError, IndexError, KeyError, RecursionError) as exc:
+        # A malformed attribute value (w:val="abc" where a number belongs, a w:char out of Unicode, …)
+        raise import_error("KH503", tr("tệp .docx hỏng: một giá trị không hợp lệ ({e})",
+                                       "corrupt .docx: an invalid value ({e})", e=_short(exc)), path) from None
     source.footnotes = {str(number): reader.footnotes[note_id] for note_id, number in reader.referenced.items()}
     for font in sorted(reader.legacy_fonts):
         kind = legacy.legacy_of(font)

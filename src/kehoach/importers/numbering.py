@@ -12,6 +12,22 @@ from dataclasses import dataclass
 from .. import vn
 
 _BULLETS = {"-": "-", "–": "-", "−": "-", "+": "+"}
+MAX_START = 32_767  # Word's own bound on a list's start value
+MAX_LEVEL = 8  # levels 0..8 (w:ilvl)
+MAX_COLUMNS = 63  # Word's widest table
+
+
+def bounded_int(text: str | None, low: int, high: int) -> int:
+    """An integer attribute clamped to [low, high]; ValueError (→ a "corrupt file" KH503) when it is
+    not a number at all. Clamping keeps a hostile start value or span from costing memory or time."""
+    text = (text or "").strip()
+    if not text or len(text) > 20 or not text.lstrip("+-").isascii() or not text.lstrip("+-").isdigit():
+        raise ValueError(f"not a number: {text[:20]!r}")
+    return min(max(int(text), low), high)
+
+
+def level_of(text: str | None) -> int:
+    return bounded_int(text, 0, MAX_LEVEL)
 
 
 @dataclass
@@ -48,8 +64,8 @@ class Numbering:
         for abstract in root.iter(q("abstractNum")):
             levels: dict[int, _Level] = {}
             for lvl in abstract.iter(q("lvl")):
-                levels[int(lvl.get(q("ilvl"), "0"))] = _Level(
-                    int(self._val(lvl, "start", "1")), self._val(lvl, "numFmt", "decimal"),
+                levels[level_of(lvl.get(q("ilvl"), "0"))] = _Level(
+                    bounded_int(self._val(lvl, "start", "1"), 0, MAX_START), self._val(lvl, "numFmt", "decimal"),
                     self._val(lvl, "lvlText", ""))
             self.abstract[abstract.get(q("abstractNumId"), "")] = levels
         for num in root.iter(q("num")):
@@ -58,7 +74,7 @@ class Numbering:
             for override in num.iter(q("lvlOverride")):
                 start = override.find(q("startOverride"))
                 if start is not None:
-                    overrides[int(override.get(q("ilvl"), "0"))] = int(start.get(q("val"), "1"))
+                    overrides[level_of(override.get(q("ilvl"), "0"))] = bounded_int(start.get(q("val"), "1"), 0, MAX_START)
             self.nums[num.get(q("numId"), "")] = (ref.get(q("val"), "") if ref is not None else "", overrides)
 
     def q(self, tag: str) -> str:

@@ -247,6 +247,7 @@ def write_fixed(result: FixResult) -> Diagnostic | None:
         return Diagnostic("KH013", tr("tệp đã thay đổi trong lúc kiểm tra: không ghi đè, chạy lại --fix",
                                       "the file changed during the run: not overwritten, run --fix again"),
                           Severity.error, str(path))
-    write_atomic(path, result.fixed)
+    # --fix edits the file the user named: through a link, its target is the plan (and the link stays)
+    write_atomic(Path(os.path.realpath(path)), result.fixed)
     os.chmod(path, status.st_mode & 0o7777)
     return None

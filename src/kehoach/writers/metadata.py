@@ -23,6 +23,7 @@ from .. import vn
 from ..model import Plan, Recipient, Recipients, Signature
 from ..model.marks import priority
 from ..model.walk import Loc
+from .xmltext import xml_chars
 
 # Phụ lục VI, Phần II, Mục I: (field, Vietnamese name, maximum length; None for numbers/dates).
 FIELDS: dict[str, tuple[str, int | None]] = {
@@ -170,7 +171,7 @@ def metadata_json(data: dict) -> bytes:
 
 def _el(name: str, value: object, indent: int) -> str:
     pad = "  " * indent
-    text = "" if value is None else escape(str(value))
+    text = "" if value is None else escape(xml_chars(str(value)))  # XML 1.0 characters only
     return f"{pad}<edXML:{name}>{text}</edXML:{name}>"
 
 

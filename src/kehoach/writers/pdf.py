@@ -92,7 +92,8 @@ def find_soffice() -> Path:
 
 
 def _profile_arg(folder: Path) -> str:
-    return f"-env:UserInstallation={folder.as_uri()}"
+    from ..importers.convert import write_profile  # offline: fetches nothing, no macro, no link update
+    return f"-env:UserInstallation={write_profile(folder).as_uri()}"
 
 
 def _filter_arg(pdf_a: bool) -> str:

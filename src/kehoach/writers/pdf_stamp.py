@@ -17,6 +17,11 @@ import re
 import struct
 
 _XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*</xmp:\1>")
+# LibreOffice escapes the document's title twice in the XMP packet ("&amp;amp;"): PDF/A requires the
+# XMP and the info dictionary to agree, so the XMP values are written again from the info values.
+_XMP_ALT = re.compile(rb"(<dc:(title|description)>\s*<rdf:Alt>\s*<rdf:li[^>]*>)[^<]*(</rdf:li>)")
+_XMP_KEYWORDS = re.compile(rb"(<pdf:Keywords>)[^<]*(</pdf:Keywords>)")
+_INFO_OF = {b"title": "/Title", b"description": "/Subject"}
 ICC_DATE = slice(24, 36)  # ICC.1 7.2.1: dateTimeNumber, six big-endian uInt16
 ICC_PROFILE_ID = slice(84, 100)  # ICC.1 7.2.18: MD5 of the profile, or zeros
 
@@ -40,6 +45,27 @@ def _icc_with_date(profile: bytes, when: dt.datetime) -> bytes:
     return bytes(data)
 
 
+def _xml_text(value: object) -> bytes:
+    from xml.sax.saxutils import escape
+
+    from .xmltext import xml_chars
+
+    return escape(xml_chars(str(value))).encode("utf-8")
+
+
+def _xmp_from_info(raw: bytes, info) -> bytes:
+    """The XMP's dc:title, dc:description and pdf:Keywords equal to the info dictionary's values,
+    escaped once."""
+    def alt(match: re.Match) -> bytes:
+        key = _INFO_OF[match[2]]
+        return match[1] + _xml_text(info[key]) + match[3] if key in info else match[0]
+
+    raw = _XMP_ALT.sub(alt, raw)
+    if "/Keywords" in info:
+        raw = _XMP_KEYWORDS.sub(lambda m: m[1] + _xml_text(info["/Keywords"]) + m[2], raw)
+    return raw
+
+
 def reproducible(pdf: bytes, when: dt.datetime, *, fields: bool = False) -> bytes:
     """``pdf`` with every date set to ``when`` and a content-derived /ID; with ``fields``, the
     signing fields of a PDF/A draft added in the same pass (``pdf_fields``)."""
@@ -58,7 +84,8 @@ def reproducible(pdf: bytes, when: dt.datetime, *, fields: bool = False) -> byte
         metadata = doc.Root.get("/Metadata")
         if metadata is not None:
             raw = metadata.read_bytes()
-            metadata.write(_XMP_DATE.sub(lambda m: b"<xmp:%s>%s</xmp:%s>" % (m[1], xmp_date, m[1]), raw))
+            raw = _XMP_DATE.sub(lambda m: b"<xmp:%s>%s</xmp:%s>" % (m[1], xmp_date, m[1]), raw)
+            metadata.write(_xmp_from_info(raw, doc.docinfo))
         for intent in doc.Root.get("/OutputIntents", []):
             profile = intent.get("/DestOutputProfile")
             if profile is not None:

@@ -26,6 +26,7 @@ from ..i18n import tr
 from ..model import Plan
 from ..model.walk import tasks_of
 from .deadlines import date_range
+from .xmltext import ics_chars
 
 FORMATS = ("csv", "json", "ics")
 
@@ -86,6 +87,15 @@ def _headers() -> list[str]:
             tr("Đến ngày", "Due"), tr("Sản phẩm", "Product"), tr("Nhóm giải pháp", "Solution groups")]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (=, +, -, @, tab, CR; OWASP
+    "CSV injection") gets a leading apostrophe, which Excel and LibreOffice hide."""
+    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
+
+
 def write_csv(plan: Plan) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -93,8 +103,9 @@ def write_csv(plan: Plan) -> bytes:
     for row in task_rows(plan):
         starts = "; ".join(p[0] for p in row.periods)
         dues = "; ".join(p[1] for p in row.periods)
-        writer.writerow([row.id, row.section, row.content, row.lead, "; ".join(row.partners), row.deadline,
-                         starts, dues, row.product, "; ".join(row.covers)])
+        writer.writerow([_cell(value) for value in (
+            row.id, row.section, row.content, row.lead, "; ".join(row.partners), row.deadline, starts, dues,
+            row.product, "; ".join(row.covers))])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
@@ -111,6 +122,9 @@ def write_json(plan: Plan) -> bytes:
 
 
 def _ics_text(value: str) -> str:
+    """RFC 5545 3.3.11 TEXT: backslash, ';' and ',' escaped, line breaks (CR LF, bare CR or LF) as
+    "\\n", other control characters dropped: no raw CR ever reaches a line."""
+    value = ics_chars(value)
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

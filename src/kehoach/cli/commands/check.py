@@ -248,6 +248,12 @@ def check(
         outputs = [parse_output_format(value) for value in output_format]
         if fmt is not None or not outputs:
             outputs.insert(0, (fmt or "text", None))
+        screen = [name for name, target in outputs if target is None or str(target) == "-"]
+        if len(screen) > 1:  # two reports run together on one screen can be parsed as neither
+            raise typer.BadParameter(tr(
+                "chỉ một định dạng được in ra màn hình ({f}); ghi các định dạng khác vào tệp: FMT=TỆP",
+                "only one format can go to the screen ({f}); write the others to files: FMT=FILE",
+                f=", ".join(screen)), param_hint="--output-format")
         run = check_paths(paths, profile=profile, force_exclude=force_exclude, selection=selection)
         if fix or diff or unsafe_fixes:
             changes = _fix(run, write=not diff, unsafe=unsafe_fixes, profile=profile)
@@ -272,6 +278,7 @@ def check(
             if target is None:
                 sys.stdout.write(rendered)
             else:
-                write_atomic(target, rendered.encode("utf-8"), protect=protect)
+                # a report's folder is created, as ruff's --output-file does (CI writes reports/…)
+                write_atomic(target, rendered.encode("utf-8"), protect=protect, make_parents=True)
         sys.stdout.flush()
     raise typer.Exit(run.exit_code(strict=strict))

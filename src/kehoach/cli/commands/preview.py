@@ -34,13 +34,11 @@ def preview(
 ) -> None:
     """Xem trước văn bản theo trang A4 trong trình duyệt, kèm các phát hiện; tự cập nhật khi lưu tệp."""
     from ..preview.server import PreviewServer, watch
-    from ..preview.state import PreviewState
+    from ..preview.state import PreviewState, editor_url_problem
 
-    try:
-        editor_url.format(path="/p", line=1, col=1)
-    except (KeyError, IndexError, ValueError):
-        raise typer.BadParameter(tr("chỉ dùng {path}, {line}, {col}", "use only {path}, {line}, {col}"),
-                                 param_hint="--editor-url") from None
+    problem = editor_url_problem(editor_url)
+    if problem:
+        raise typer.BadParameter(problem, param_hint="--editor-url")
     with reported():
         if not plan.is_file():
             raise KehoachError([Diagnostic("KH010", tr("không đọc được tệp", "cannot read the file"),

@@ -20,7 +20,8 @@ def _format_of(output: Path | None, fmt: str | None) -> str:
     from ...writers.tasks import FORMATS
 
     if fmt is None:
-        fmt = SUFFIXES.get(output.suffix.lower(), "") if output is not None else "csv"
+        # no file name to read a suffix from (the screen, or `-o -`): CSV, as without -o
+        fmt = SUFFIXES.get(output.suffix.lower(), "") if output is not None and str(output) != "-" else "csv"
     if fmt not in FORMATS:
         raise KehoachError([Diagnostic("KH053", tr(
             "định dạng danh mục nhiệm vụ không hỗ trợ: {f} (chọn: csv, json, ics)",

@@ -17,6 +17,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from ...diagnostics import Diagnostic, Severity
+from ...i18n import tr
 from ..failures import internal_error
 
 SEVERITIES = {
@@ -89,6 +90,15 @@ def analyse(text: str, uri_path: str) -> Checked:
         lines = unicodedata.normalize("NFC", text).splitlines()
     diagnostics = [to_lsp(d, lines, uri_path) for d in findings]
     return Checked(text, findings, diagnostics)
+
+
+def too_large(text: str, uri_path: str, limit: int) -> Checked:
+    """One finding on the first line instead of a check: the buffer is over the size a plan may have."""
+    finding = Diagnostic("KH005", tr(
+        "văn bản quá lớn ({n} ký tự, giới hạn {m}): không kiểm tra", "the document is too large ({n} characters, "
+        "the limit is {m}): not checked", n=len(text), m=limit), Severity.error, uri_path, 1, 1)
+    first = text[:2000].split("\n", 1)[0]
+    return Checked(text, [finding], [to_lsp(finding, [first], uri_path)])
 
 
 def nfc_edit(text: str) -> types.TextEdit | None:

@@ -9,9 +9,12 @@ from pygls.lsp.server import LanguageServer
 
 from ... import __version__
 from ...i18n import Lang, get_lang, set_lang
-from .analysis import Checked, analyse, path_of
+from ...source.encoding import MAX_BYTES
+from .analysis import Checked, analyse, path_of, too_large
 from .assist import completion, hover
 from .fixes import code_actions
+
+MAX_DOCUMENT_CHARS = MAX_BYTES  # characters: a plan file is refused above MAX_BYTES bytes
 
 
 class KehoachServer(LanguageServer):
@@ -27,7 +30,10 @@ class KehoachServer(LanguageServer):
     def publish(self, uri: str) -> None:
         self.language()
         document = self.workspace.get_text_document(uri)
-        checked = analyse(document.source, path_of(uri))
+        if len(document.source) > MAX_DOCUMENT_CHARS:  # the same bound as a plan file on disk
+            checked = too_large(document.source, path_of(uri), MAX_DOCUMENT_CHARS)
+        else:
+            checked = analyse(document.source, path_of(uri))
         self.checked[uri] = checked
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=document.version, diagnostics=checked.diagnostics))
@@ -86,4 +92,8 @@ def make_server(lang: Lang | None = None) -> KehoachServer:
 
 
 def serve(lang: Lang | None = None) -> None:
-    make_server(lang).start_io()
+    import sys
+
+    from .framing import BoundedStdin
+
+    make_server(lang).start_io(BoundedStdin(sys.stdin.buffer), sys.stdout.buffer)  # type: ignore[arg-type]

@@ -55,7 +55,7 @@ SHELL_JS = r"""
   document.fonts.ready.then(() => {
     paint();
     document.body.dataset.version = String(state.version);
-    const events = new EventSource('/events?since=' + state.version);
+    const events = new EventSource('events?since=' + state.version);
     events.addEventListener('update', (e) => apply(JSON.parse(e.data)));
     events.addEventListener('open', () => { document.getElementById('status').textContent = LIVE; });
     events.addEventListener('error', () => { document.getElementById('status').textContent = LOST; });

@@ -1,25 +1,28 @@
 """The preview's web server: two fixed routes on 127.0.0.1, and a thread that watches the plan file.
 
-- ``GET /`` the page (findings and A4 sheets of the current snapshot);
-- ``GET /events`` server-sent events: an ``update`` with the new snapshot each time the file changes.
+- ``GET /TOKEN/`` the page (findings and A4 sheets of the current snapshot);
+- ``GET /TOKEN/events`` server-sent events: an ``update`` with the new snapshot each time the file changes.
 
-Nothing else is served: no path from a request reaches the disk. A request whose Host header is not
-``127.0.0.1:PORT`` or ``localhost:PORT`` is refused (403), which defeats DNS rebinding.
+TOKEN is a secret of this session (``secrets.token_urlsafe``), printed in the URL the command shows
+and opens: another local user can connect to the port but, without it, gets 403 and never sees the
+plan or its findings. Nothing else is served: no path from a request reaches the disk. A request whose
+Host header is not ``127.0.0.1:PORT`` or ``localhost:PORT`` is refused (403), which defeats DNS
+rebinding.
 """
 
 from __future__ import annotations
 
 import contextvars
+import hmac
 import json
-import os
+import secrets
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .page import shell_html
-from .state import PreviewState
+from .state import PreviewState, stamp
 
 POLL_SECONDS = 0.05
 HEARTBEAT_SECONDS = 15.0
@@ -38,6 +41,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     def __init__(self, state: PreviewState, port: int = 0) -> None:
         self.state = state
+        self.token = secrets.token_urlsafe(24)  # 192 bits: the page is this session's user's only
         self.stopping = threading.Event()
         self.context = contextvars.copy_context()  # the language chosen by --lang, for every request
         super().__init__(("127.0.0.1", port), PreviewHandler)
@@ -48,7 +52,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"http://127.0.0.1:{self.port}/{self.token}/"
 
     def allowed_hosts(self) -> set[str]:
         return {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
@@ -87,6 +91,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._refuse(HTTPStatus.FORBIDDEN)
             return
         route = urlsplit(self.path).path
+        prefix = f"/{self.server.token}/"
+        if not hmac.compare_digest(route[:len(prefix)].encode(), prefix.encode()):
+            self._refuse(HTTPStatus.FORBIDDEN)  # without the session's secret: nothing, not even a 404
+            return
+        route = route[len(prefix) - 1:]
         if route == "/":
             state = self.server.state
             snapshot = state.snapshot()
@@ -97,6 +106,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._refuse(HTTPStatus.NOT_FOUND)
 
     def do_POST(self) -> None:  # noqa: N802
+        if self.headers.get("Host", "").lower() not in self.server.allowed_hosts() or \
+                not urlsplit(self.path).path.startswith(f"/{self.server.token}/"):
+            self._refuse(HTTPStatus.FORBIDDEN)
+            return
         self._refuse(HTTPStatus.METHOD_NOT_ALLOWED)
 
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_POST
@@ -139,26 +152,17 @@ class PreviewHandler(BaseHTTPRequestHandler):
             pass  # the page was closed
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size, info.st_ino
-
-
 def watch(server: PreviewServer) -> threading.Thread:
-    """A thread that refreshes the state whenever the plan file's mtime, size or inode changes (an
-    editor that saves by renaming a new file over the old one changes the inode)."""
+    """A thread that refreshes the state whenever the plan file's mtime, size, inode or type changes
+    (an editor that saves by renaming a new file over the old one changes the inode)."""
     state = server.state
     context = contextvars.copy_context()  # the language chosen by --lang
 
     def loop() -> None:
-        last = _stamp(state.path)
         while not server.stopping.wait(POLL_SECONDS):
-            now = _stamp(state.path)
-            if now != last:
-                last = now
+            # Compared with the file as the last refresh found it: a change made before this thread
+            # started (between the first check and now) is not missed.
+            if stamp(state.path) != state.stamp:
                 try:
                     context.run(state.refresh)
                 except Exception:  # noqa: BLE001 - refresh reports the plan's problems itself;

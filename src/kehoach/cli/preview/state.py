@@ -7,6 +7,8 @@ keeps the pages of the last good version, and the page shows the errors above th
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 from dataclasses import dataclass, field
 from html import escape
@@ -34,12 +36,74 @@ class Snapshot:
                 "findings": self.findings, "banner": self.banner, "counts": self.counts}
 
 
+def stamp(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:  # gone, a symlink loop, a folder we may not enter …
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_mode
+
+
+def _require_regular(path: Path) -> None:
+    """The watched plan must still be a regular file: replaced by a FIFO, opening it would block the
+    watcher for good; a folder, a device or a symlink loop is said, not read. Opened without
+    blocking, then checked on the open file."""
+    import os
+    import stat
+
+    def refuse(why: str) -> KehoachError:
+        return KehoachError([Diagnostic("KH010", why, Severity.error, str(path))], 2)
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise refuse(tr("là một thư mục, không phải tệp kế hoạch", "is a folder, not a plan file")) from None
+    except OSError as exc:
+        raise refuse(tr("không đọc được tệp: {e}", "cannot read the file: {e}", e=exc.strerror or exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise refuse(tr("là một thư mục, không phải tệp kế hoạch", "is a folder, not a plan file"))
+        if not stat.S_ISREG(mode):
+            raise refuse(tr("không phải tệp thường (FIFO, thiết bị…): không đọc",
+                            "not a regular file (a FIFO, a device…): not read"))
+    finally:
+        os.close(fd)
+
+
+EDITOR_FIELDS = ("path", "line", "col")
+_SPEC = re.compile(r"[<>^]?[0-9]{0,2}")  # e.g. "{line:>4}": a width of 99 at most
+
+
+def editor_url_problem(template: str) -> str | None:
+    """Why ``template`` cannot be the --editor-url (None when it can): only {path}, {line} and {col},
+    with at most a short alignment/width (a width of 10**12 would take all the memory)."""
+    from string import Formatter
+
+    if len(template) > 2000:
+        return tr("quá dài (hơn 2000 ký tự)", "too long (more than 2000 characters)")
+    try:
+        fields = list(Formatter().parse(template))
+    except ValueError as exc:
+        return str(exc)
+    for _text, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in EDITOR_FIELDS or conversion is not None or not _SPEC.fullmatch(spec or ""):
+            shown = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+            return tr("{f} không dùng được: chỉ {{path}}, {{line}}, {{col}} (có thể kèm độ rộng tới 99, ví dụ "
+                      "{{line:>4}})", "{f} cannot be used: only {{path}}, {{line}}, {{col}} (optionally with a "
+                      "width up to 99, e.g. {{line:>4}})", f=shown[:40])
+    return None
+
+
 def _check(path: Path, templates: Path | None) -> tuple[list[Diagnostic], str | None, str]:
     """(findings, flows HTML when the plan has no errors, the document title)."""
     from ...pipeline.check import check_path, forget_configuration
     from ...pipeline.render import paged_flows
 
     forget_configuration()  # a long-running process: kehoach.toml may have been edited since
+    _require_regular(path)
     checked = check_path(path)
     if checked.plan is None or has_errors(checked.findings):
         return checked.findings, None, ""
@@ -70,12 +134,14 @@ class PreviewState:
         self.templates = templates
         self.editor_url = editor_url
         self.title = path.name
+        self.stamp: tuple[int, int, int, int] | None = None
         self._lock = threading.Condition()
         self._pages: str | None = None
         self._pages_version = 0
         self._snapshot = Snapshot(0, None, 0, "", "")
 
     def refresh(self) -> Snapshot:
+        self.stamp = stamp(self.path)  # before reading: a save during the check triggers another refresh
         try:
             diagnostics, pages, title = _check(self.path, self.templates)
         except KehoachError as exc:

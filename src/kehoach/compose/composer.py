@@ -22,7 +22,6 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,8 +31,9 @@ from ..textwidth import break_letterhead_line
 from . import document as doc
 from . import emphasis, footnotes
 from . import tasks as t
+from .closing import recipient_lines, signature_block
 from .figures import reporting_values, target_value
-from .paragraphs import body, para, recipient_line, styled
+from .paragraphs import body, para, styled
 from .tables import needs_landscape, table
 from .text import (
     BLANK,
@@ -102,39 +102,6 @@ class _Composer:
             stamps=[vn.upper(level) for level in (self.plan.classification, self.plan.urgency) if level and numbered],
         )
 
-    def signature(self, sig: m.Signature) -> doc.Signature:
-        lines = []
-        if sig.on_behalf_of:
-            lines.append(f"TM. {vn.upper(sig.on_behalf_of)}")
-        if sig.authority:
-            lines.append(f"{sig.authority}. {vn.upper(sig.head_title or '')}".rstrip())
-        return doc.Signature(authority_lines=lines, title=vn.upper(sig.title), name=sig.name)
-
-    def recipients(self, recipients: m.Recipients | None) -> list[doc.RecipientLine]:
-        recipients = recipients or m.Recipients()
-        lines = [line for item in recipients.items for line in self.recipient(item)]
-        for group in recipients.groups:
-            heading = group.heading.rstrip()
-            lines.append(recipient_line(heading if heading.endswith(":") else heading + ":", heading=True))
-            lines.extend(line for item in group.items for line in self.recipient(item))
-        archive = recipients.archive
-        if self.generated.archive_line and archive.units:
-            copies = f" ({archive.copies})" if archive.copies else ""
-            lines.append(doc.RecipientLine(f"- Lưu: {', '.join(strip_end(u) for u in archive.units)}{copies}."))
-        return lines
-
-    def recipient(self, item: m.Recipient, level: int = 0) -> Iterator[doc.RecipientLine]:
-        text = strip_end(item.name)
-        if item.purpose:
-            purpose = strip_end(item.purpose)
-            text += f" {purpose}" if purpose.startswith("(") else f" ({purpose})"
-        # A parent typed with its colon ("UBND tỉnh:") introduces its lines; a group's own "Lưu: VT"
-        # ends that group with a full stop, like the archive line.
-        end = "" if text.endswith(":") else "." if level and re.match(r"(?i)lưu\s*:", text) else ";"
-        yield recipient_line(f"{'-' if level == 0 else '+'} {text}{end}", level=level)
-        for child in item.items:
-            yield from self.recipient(child, level + 1)
-
     # -- the plan ----------------------------------------------------------------------------
 
     def plan_part(self, standalone: bool) -> doc.Part:
@@ -157,8 +124,8 @@ class _Composer:
         closing = None
         if plan.signature is not None or (standalone and plan.status == "draft"):
             # A draft not signed yet still shows its Nơi nhận, with the signature space left empty.
-            signature = self.signature(plan.signature) if plan.signature else None
-            closing = doc.Closing(self.recipients(plan.recipients), signature)
+            signature = signature_block(plan.signature) if plan.signature else None
+            closing = doc.Closing(recipient_lines(plan.recipients, archive_line=self.generated.archive_line), signature)
         appendices = self.appendices()
         letterhead = self.letterhead(numbered=standalone and plan.status != "attachment")
         if not standalone and not self.generated.attachment_letterhead:
@@ -400,5 +367,6 @@ class _Composer:
             blocks += self.items(article.items, 1, self.scheme, "")
         self.finish_body(blocks)
         title = doc.Title(kind="QUYẾT ĐỊNH", lines=decision.title.splitlines() or [decision.title])
-        closing = doc.Closing(self.recipients(decision.recipients), self.signature(decision.signature))
+        closing = doc.Closing(recipient_lines(decision.recipients, archive_line=self.generated.archive_line),
+                              signature_block(decision.signature))
         return doc.Part(self.letterhead(numbered=True), title, blocks, closing)

@@ -188,7 +188,7 @@ def balanced_title_lines(line: str, available: int = TITLE_AVAILABLE_TWIPS) -> l
         return [line]
     count = min(-(-title_width_twips(line) // available), len(words))
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def best(start: int, lines: int) -> tuple[int, int, tuple[int, ...]]:
         """(compounds cut, widest line, break positions) for words[start:] in ``lines`` lines."""
         if lines == 1:

@@ -41,6 +41,7 @@ def test_a_units_file_with_a_double_space_is_fixed_with_a_located_warning(tmp_pa
     assert report.count(BUILT) == len(report.results)
     entries = json.loads((out / MANIFEST).read_text("utf-8"))["units"]
     entry = next(e for e in entries if e["name"] == "Phường Long Xuyên")
-    assert [d["code"] for d in entry["diagnostics"]] == ["KH164"]
+    # KH230 (info) lists what the văn thư fills in on the batch example, a draft; the unit's own warning is KH164
+    assert [d["code"] for d in entry["diagnostics"] if d["code"] != "KH230"] == ["KH164"]
     printed = " ".join(json.loads((out / entry["output"]).read_text("utf-8")))
     assert "PHƯỜNG LONG XUYÊN" in printed and "  " not in printed

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from .. import vn
 from ..i18n import tr
-from ..model import markup
 from . import labels, schemes, tables
 from .blocks import Para, Table
 from .emphasis import STYLE, drop_chars, flags_of, label_flags, marked, para_marked
@@ -45,7 +44,7 @@ class Node:
     para: Para | None = None
     head: str = ""  # text after the label
     texts: list[Para] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
     @property

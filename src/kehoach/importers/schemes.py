@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .. import vn
-from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for
-from ..vn import decimal_number as number_of  # outline takes it from here
+from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for  # noqa: F401 (outline reads schemes.label_for)
+from ..vn import decimal_number as number_of  # noqa: F401 (outline takes it from here)
 
 STANDARD = SCHEMES["standard"]
 

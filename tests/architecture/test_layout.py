@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "kehoach"
 
 # The stages in pipeline order, then the small helpers every stage may use. A module may import its
 # own stage, any stage before it, and the helpers.
-STAGES = ["model", "source", "importers", "lint", "compose", "writers", "pipeline", "build", "batch", "cli"]
+STAGES = ["model", "source", "importers", "lint", "compose", "writers", "exporters", "pipeline", "build", "batch", "cli"]
 HELPERS = {"diagnostics", "i18n", "vn", "fileio", "zipcache", "resources", "nd30", "textwidth"}
 UI_LIBRARIES = {"typer", "click", "rich"}
 
@@ -133,7 +133,7 @@ def test_stages_import_only_earlier_stages_and_helpers():
 # The pipeline's steps: a door (cli/, batch/) reaches them only through pipeline/ (one check, one render,
 # one write for every door, issue 21). Services beside the steps stay open to doors: which files are
 # plans (lint.discovery), --fix (lint.fix), profile coverage (lint.profiles), LibreOffice (writers.pdf,
-# writers.uno_worker), fonts, and the Plan exporters (writers.tasks, writers.metadata).
+# writers.uno_worker), fonts, and the Plan exporters (exporters/).
 DOORS = ("cli", "batch")
 STEPS = ("kehoach.lint", "kehoach.lint.rules", "kehoach.compose", "kehoach.writers.docx", "kehoach.writers.html",
          "kehoach.writers.text", "kehoach.writers.paged_html")
@@ -155,15 +155,11 @@ def test_the_door_check_finds_a_door_around_the_pipeline():
     assert "kehoach.pipeline.check" in GRAPH["kehoach.cli.commands.check"] | GRAPH["kehoach.cli.commands.build"]
 
 
-# Writers read only the composed Document. The two Plan exporters still in writers/ are to move out
-# (issue 21 point 6): when they do, remove them here and the test keeps the rule for every writer.
-PLAN_EXPORTERS = {"kehoach.writers.tasks", "kehoach.writers.metadata"}
-
-
+# Writers read only the composed Document; what reads the Plan for other systems is in exporters/.
 def test_writers_do_not_import_the_model():
     readers = {name for name, targets in GRAPH.items() if stage_of(name) == "writers"
                and any(stage_of(t) == "model" for t in targets)}
-    assert readers == PLAN_EXPORTERS
+    assert readers == set()
 
 
 MAX_LINES = 400

@@ -16,9 +16,9 @@ import pytest
 from lxml import etree
 
 from kehoach.source.loader import load_text
-from kehoach.writers.metadata import edxml_header, outgoing
+from kehoach.exporters.metadata import edxml_header, outgoing
 from kehoach.writers.pdf_stamp import reproducible
-from kehoach.writers.tasks import _ics_text, write_csv, write_ics
+from kehoach.exporters.tasks import _ics_text, write_csv, write_ics
 
 ROOT = Path(__file__).resolve().parents[2]
 KIEN_GIANG = ROOT / "examples" / "kien-giang-ldte.yaml"

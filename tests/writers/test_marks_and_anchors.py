@@ -17,7 +17,7 @@ from kehoach.build import render
 from kehoach.model.marks import priority
 from kehoach.source.loader import load_path, load_text
 from kehoach.writers.docx.wml import twips_mm
-from kehoach.writers.metadata import edxml_header, outgoing
+from kehoach.exporters.metadata import edxml_header, outgoing
 
 ROOT = Path(__file__).resolve().parents[2]
 AN_GIANG = ROOT / "examples" / "003-an-giang-xkld.yaml"

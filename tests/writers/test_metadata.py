@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from kehoach.source.loader import load_path
-from kehoach.writers.metadata import NAMESPACE, edxml_header, outgoing
+from kehoach.exporters.metadata import NAMESPACE, edxml_header, outgoing
 
 ROOT = Path(__file__).resolve().parents[2]
 AN_GIANG = ROOT / "examples" / "003-an-giang-xkld.yaml"

@@ -14,7 +14,7 @@ from kehoach.lint import lint as lint_loaded
 from kehoach.model import Plan
 from kehoach.source.loader import load_path
 from kehoach.writers.docx import write_docx
-from kehoach.writers.tasks import task_rows, write_csv, write_ics
+from kehoach.exporters.tasks import task_rows, write_csv, write_ics
 from kehoach.writers.text import write_text
 
 BASE = {

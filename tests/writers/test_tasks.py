@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from kehoach.source.loader import load_path
-from kehoach.writers.deadlines import date_range
-from kehoach.writers.tasks import task_rows, write_csv, write_ics, write_json
+from kehoach.exporters.deadlines import date_range
+from kehoach.exporters.tasks import task_rows, write_csv, write_ics, write_json
 
 ROOT = Path(__file__).resolve().parents[2]
 KIEN_GIANG = ROOT / "examples" / "kien-giang-ldte.yaml"

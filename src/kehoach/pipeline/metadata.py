@@ -19,7 +19,7 @@ def metadata_paths(output: Path) -> tuple[Path, Path]:
 def check_metadata(loaded: Loaded, config: Config | None = None) -> tuple[dict, list[Diagnostic]]:
     """The e-office metadata of the loaded plan and its findings (KH054 errors, KH055 warnings);
     the agency directory comes from ``config`` (default: the plan's configuration)."""
-    from ..writers.metadata import outgoing
+    from ..exporters.metadata import outgoing
 
     config = config or config_for(loaded.source.path)
     data, problems = outgoing(loaded.plan, config.agencies)  # type: ignore[arg-type]
@@ -38,7 +38,7 @@ def check_metadata(loaded: Loaded, config: Config | None = None) -> tuple[dict, 
 def write_metadata(data: dict, output: Path, written: Path) -> list[Path]:
     """Write the metadata of the document just written to ``written`` (its page count when a PDF)."""
     from ..fileio import write_atomic
-    from ..writers.metadata import edxml_header, metadata_json, pdf_page_count
+    from ..exporters.metadata import edxml_header, metadata_json, pdf_page_count
 
     if written.suffix.lower() == ".pdf" and written.is_file():
         pdf = written.read_bytes()

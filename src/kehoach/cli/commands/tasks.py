@@ -17,7 +17,7 @@ SUFFIXES = {".csv": "csv", ".json": "json", ".ics": "ics"}
 
 
 def _format_of(output: Path | None, fmt: str | None) -> str:
-    from ...writers.tasks import FORMATS
+    from ...exporters.tasks import FORMATS
 
     if fmt is None:
         # no file name to read a suffix from (the screen, or `-o -`): CSV, as without -o
@@ -44,7 +44,7 @@ def tasks(
 
     with reported(plan):
         fmt = _format_of(output, fmt)
-        from ...writers.tasks import WRITERS
+        from ...exporters.tasks import WRITERS
 
         checked = check_path(plan).require_clean()
         if checked.findings:

@@ -23,7 +23,7 @@ from .. import vn
 from ..model import Plan, Recipient, Recipients, Signature
 from ..model.marks import priority
 from ..model.walk import Loc
-from .xmltext import xml_chars
+from ..writers.xmltext import xml_chars
 
 # Phụ lục VI, Phần II, Mục I: (field, Vietnamese name, maximum length; None for numbers/dates).
 FIELDS: dict[str, tuple[str, int | None]] = {

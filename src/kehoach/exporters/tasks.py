@@ -26,7 +26,7 @@ from ..i18n import tr
 from ..model import Plan
 from ..model.walk import tasks_of
 from .deadlines import date_range
-from .xmltext import ics_chars
+from ..writers.xmltext import ics_chars
 
 FORMATS = ("csv", "json", "ics")
 

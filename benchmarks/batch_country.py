@@ -48,7 +48,7 @@ def phases(units: str, sample: int) -> dict[str, float]:
     from kehoach.batch import worker
     from kehoach.build import render
     from kehoach.compose.composer import compose
-    from kehoach.fileio import write_atomic
+    from kehoach.common.fileio import write_atomic
     from kehoach.source.loader import Loaded, Source, parse_yaml, read_text
     from kehoach.lint import lint
     from kehoach.batch.units import read_units

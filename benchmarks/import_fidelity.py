@@ -113,7 +113,7 @@ def fields_of(data: dict) -> dict:
 
 
 def measure(path: Path, original: str, expect: dict, work: Path) -> dict:
-    from kehoach.diagnostics import KehoachError
+    from kehoach.common.diagnostics import KehoachError
     from kehoach.importers import import_plan
     from kehoach.writers.pdf import find_soffice
 

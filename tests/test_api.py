@@ -10,7 +10,7 @@ import kehoach
 import kehoach.build  # noqa: F401 - importing every layer must not shadow kehoach.load
 import kehoach.compose.composer  # noqa: F401
 import kehoach.source.loader  # noqa: F401
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.model import Plan
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "003-an-giang-xkld.yaml"

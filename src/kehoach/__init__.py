@@ -14,7 +14,7 @@ __all__ = ["load", "check", "__version__"]
 
 def load(path: str | Path):
     """Load and validate a plan file; raise ``KehoachError`` with located diagnostics if it is invalid."""
-    from .diagnostics import KehoachError, has_errors
+    from .common.diagnostics import KehoachError, has_errors
     from .source.loader import load_path
 
     loaded = load_path(path)

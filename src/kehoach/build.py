@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from .common.diagnostics import Diagnostic
 from .model import Plan
 from .pipeline.check import check_path
 from .pipeline.formats import WRITERS, output_format, resolve_output  # noqa: F401

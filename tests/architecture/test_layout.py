@@ -11,10 +11,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "kehoach"
 
-# The stages in pipeline order, then the small helpers every stage may use. A module may import its
-# own stage, any stage before it, and the helpers.
-STAGES = ["model", "source", "importers", "lint", "compose", "writers", "exporters", "pipeline", "build", "batch", "cli"]
-HELPERS = {"diagnostics", "i18n", "vn", "fileio", "zipcache", "resources", "nd30", "textwidth"}
+# The stages in pipeline order, after the small helpers (common/) every stage may use. A module may
+# import its own stage and any stage before it.
+STAGES = ["common", "model", "source", "importers", "lint", "compose", "writers", "exporters", "pipeline", "build", "batch", "cli"]
 UI_LIBRARIES = {"typer", "click", "rich"}
 
 
@@ -59,7 +58,7 @@ def imports_of(name: str) -> tuple[set[str], set[str]]:
             if target.split(".")[0] != "kehoach":
                 outer.add(target)
                 continue
-            for alias in node.names:  # ``from . import vn`` imports the module kehoach.vn
+            for alias in node.names:  # ``from . import vn`` imports the module kehoach.common.vn
                 inner.add(f"{target}.{alias.name}" if f"{target}.{alias.name}" in MODULES else target)
     return {m for m in inner if m in MODULES and m != name}, {m.split(".")[0] for m in outer}
 
@@ -119,11 +118,11 @@ def test_stages_import_only_earlier_stages_and_helpers():
     wrong = []
     for name, targets in GRAPH.items():
         here = stage_of(name)
-        if here is None or here in HELPERS or here == "__main__":
+        if here is None or here == "__main__":
             continue
         for target in targets:
             there = stage_of(target)
-            if there is None or there in HELPERS or there == here:
+            if there is None or there == here:
                 continue
             if there not in STAGES or here not in STAGES or STAGES.index(there) > STAGES.index(here):
                 wrong.append(f"{name} -> {target}")
@@ -173,10 +172,16 @@ def test_no_module_over_400_lines():
     assert over <= TOO_LONG_FOR_NOW, {name: long[name] for name in over - TOO_LONG_FOR_NOW}
 
 
-def test_helpers_import_only_helpers():
-    wrong = [f"{name} -> {target}" for name, targets in GRAPH.items() if stage_of(name) in HELPERS
-             for target in targets if stage_of(target) not in HELPERS and stage_of(target) is not None]
+def test_the_helpers_import_nothing_of_the_stages():
+    wrong = [f"{name} -> {target}" for name, targets in GRAPH.items() if stage_of(name) == "common"
+             for target in targets if stage_of(target) != "common"]
     assert wrong == []
+
+
+def test_the_top_package_stays_small():
+    # A reader finds the stages at a glance: helpers live in common/, not beside the stages.
+    entries = sorted(p.name for p in PACKAGE.iterdir() if p.name != "__pycache__" and (p.suffix == ".py" or p.is_dir()))
+    assert len(entries) <= 14, entries
 
 
 def test_only_the_cli_knows_the_terminal_libraries():
@@ -186,7 +191,7 @@ def test_only_the_cli_knows_the_terminal_libraries():
 
 
 def test_every_module_sits_in_a_known_room():
-    rooms = set(STAGES) | HELPERS | {"__main__", None}
+    rooms = set(STAGES) | {"__main__", None}
     assert {stage_of(name) for name in MODULES} <= rooms
 
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from kehoach.batch.runner import BUILT, FAILED, MANIFEST, SKIPPED, Options, output_names, run, sha256
 from kehoach.build import render
 from kehoach.cli.main import _register, app
-from kehoach.diagnostics import Diagnostic, KehoachError, Severity
+from kehoach.common.diagnostics import Diagnostic, KehoachError, Severity
 from kehoach.batch.units import read_units
 
 _register()

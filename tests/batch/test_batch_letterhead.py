@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kehoach.batch.runner import BUILT, MANIFEST, Options, run
 from kehoach.compose.composer import compose
-from kehoach.textwidth import letterhead_body_pt, letterhead_column_cm, letterhead_line_cm
+from kehoach.common.textwidth import letterhead_body_pt, letterhead_column_cm, letterhead_line_cm
 
 PLAN = Path(__file__).resolve().parents[2] / "examples" / "batch" / "plan.yaml"
 

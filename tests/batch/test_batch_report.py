@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kehoach.batch.runner import MANIFEST, Options, run
 from kehoach.cli.main import _register, app
-from kehoach.diagnostics import KehoachError, Severity
+from kehoach.common.diagnostics import KehoachError, Severity
 
 _register()
 

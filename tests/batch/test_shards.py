@@ -15,7 +15,7 @@ import pytest
 
 from kehoach.batch.runner import MANIFEST, SKIPPED, Options, run
 from kehoach.batch.shards import merge, parse_shard, shard_from_environment, shard_of
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "batch"
 PLAN = EXAMPLE / "plan.yaml"

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli.main import _register, app
-from kehoach.diagnostics import KehoachError
-from kehoach.i18n import set_lang
+from kehoach.common.diagnostics import KehoachError
+from kehoach.common.i18n import set_lang
 from kehoach.batch.units import EDITABLE_COLUMNS, VN_COLUMNS, _place, communes, find_province, read_units
 
 _register()

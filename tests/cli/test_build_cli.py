@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import kehoach.lint
 from kehoach.build import build_file
 from kehoach.cli.main import _register, app
-from kehoach.diagnostics import Diagnostic, Severity
+from kehoach.common.diagnostics import Diagnostic, Severity
 
 _register()
 runner = CliRunner()

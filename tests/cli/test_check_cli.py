@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kehoach.cli.main import _register, app
-from kehoach.diagnostics import Diagnostic, Severity
+from kehoach.common.diagnostics import Diagnostic, Severity
 from kehoach.cli.report import format_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kehoach.build import build_file
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.cli.main import _register, app
 
 _register()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.cli.main import main
-from kehoach.i18n import set_lang
+from kehoach.common.i18n import set_lang
 from kehoach.importers import readers
 from kehoach.pipeline import formats
 

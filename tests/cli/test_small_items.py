@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from kehoach import __version__
 from kehoach.cli.main import _register, app
 from kehoach.cli.report import format_text
-from kehoach.diagnostics import Diagnostic, Severity
+from kehoach.common.diagnostics import Diagnostic, Severity
 
 _register()
 ROOT = Path(__file__).resolve().parents[2]

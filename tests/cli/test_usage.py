@@ -14,7 +14,7 @@ import pytest
 
 from kehoach import __version__
 from kehoach.cli.main import _register, click_command, main
-from kehoach.i18n import set_lang
+from kehoach.common.i18n import set_lang
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PLAN = FIXTURES / "minimal_plan.yaml"

@@ -10,7 +10,7 @@ import pytest
 
 from kehoach.compose import document as doc
 from kehoach.compose.composer import BLANK, compose, end_mark, needs_landscape, strip_end, table
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.model import Plan, Table
 
 BASE: dict[str, Any] = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kehoach.compose.composer import compose
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from tests.compose.test_compose import plan
 
 ATTACKS = {

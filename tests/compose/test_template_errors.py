@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from kehoach.compose.composer import compose
-from kehoach.diagnostics import KehoachError
-from kehoach.i18n import set_lang
+from kehoach.common.diagnostics import KehoachError
+from kehoach.common.i18n import set_lang
 from tests.compose.test_compose import plan
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import kehoach
-from kehoach.diagnostics import Severity
+from kehoach.common.diagnostics import Severity
 from kehoach.model import Item, Plan, Role
 from kehoach.lint.rules.registry import walk_items
 

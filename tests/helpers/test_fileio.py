@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from kehoach.diagnostics import KehoachError
-from kehoach.fileio import write_atomic
+from kehoach.common.diagnostics import KehoachError
+from kehoach.common.fileio import write_atomic
 
 
 def test_writes_bytes_with_umask_permissions(tmp_path):
@@ -48,7 +48,7 @@ def test_scratch_folders_of_dead_processes_are_swept_live_ones_kept(tmp_path, mo
     import tempfile
     import time
 
-    from kehoach import fileio
+    from kehoach.common import fileio
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     mine = fileio.make_scratch("pdf")
@@ -72,7 +72,7 @@ def test_scratch_folders_of_dead_processes_are_swept_live_ones_kept(tmp_path, mo
 def test_a_scratch_root_of_someone_else_is_not_used(tmp_path, monkeypatch):
     import tempfile
 
-    from kehoach import fileio
+    from kehoach.common import fileio
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     (tmp_path / f"kehoach-tmp-{os.getuid()}").symlink_to(tmp_path)

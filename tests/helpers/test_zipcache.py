@@ -3,8 +3,8 @@
 import io
 import zipfile
 
-from kehoach import zipcache
-from kehoach.zipcache import reproducible_zip
+from kehoach.common import zipcache
+from kehoach.common.zipcache import reproducible_zip
 
 MEMBERS = [("[Content_Types].xml", b"<Types/>"), ("word/tài liệu.xml", "Xã Vĩnh Hòa".encode() * 500),
            ("empty", b""), ("word/styles.xml", bytes(range(256)) * 400)]

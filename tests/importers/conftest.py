@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.i18n import get_lang, set_lang
+from kehoach.common.i18n import get_lang, set_lang
 
 sys.path.insert(0, str(Path(__file__).parent))  # wordcompare, docmaker
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.importers import import_plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "003-an-giang-xkld.yaml"

@@ -89,7 +89,7 @@ def test_a_blank_reference_in_an_attachment_note_stays_blank(tmp_path):
 
 
 def test_check_accepts_the_imported_draft_and_names_what_to_fill(tmp_path):
-    from kehoach.diagnostics import Severity
+    from kehoach.common.diagnostics import Severity
 
     imported = _imported(tmp_path)
     plan_file = tmp_path / "plan.yaml"

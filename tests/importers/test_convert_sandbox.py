@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.importers import convert
 from kehoach.importers.convert import MEMORY_LIMIT, convert_to_docx
 

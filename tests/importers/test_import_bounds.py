@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli.main import _register, app
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.importers import import_plan
 from kehoach.importers.docx import read_docx
 
@@ -190,7 +190,7 @@ _CHILD = textwrap.dedent("""
     import resource, sys
     from pathlib import Path
     resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
-    from kehoach.diagnostics import KehoachError
+    from kehoach.common.diagnostics import KehoachError
     from kehoach.importers import import_plan
     for name in sys.argv[1:]:
         try:

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli.main import app
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.importers import import_plan
 
 from realshapes import plan_docx

@@ -4,7 +4,7 @@ exception (a traceback for the user)."""
 from hypothesis import HealthCheck, given, settings, strategies as st
 from ruamel.yaml import YAML
 
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.importers import import_plan
 from kehoach.model import Plan
 

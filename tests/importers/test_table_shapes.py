@@ -11,7 +11,7 @@ import yaml
 
 import kehoach
 from kehoach.build import render
-from kehoach.diagnostics import Severity
+from kehoach.common.diagnostics import Severity
 from kehoach.importers import import_plan
 from kehoach.model import Plan
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 import kehoach
 from kehoach.build import render
 from kehoach.cli.main import _register, app
-from kehoach.diagnostics import Severity
+from kehoach.common.diagnostics import Severity
 from kehoach.importers import import_plan
 from kehoach.importers.tasks import column_kind
 from kehoach.model import Plan

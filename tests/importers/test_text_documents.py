@@ -6,7 +6,7 @@ import pytest
 
 import kehoach
 from kehoach.build import render
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.importers import import_plan
 
 from wordcompare import differences, match_ratio

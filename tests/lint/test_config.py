@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.lint.config import Config, find_config
-from kehoach.diagnostics import KehoachError, Severity
+from kehoach.common.diagnostics import KehoachError, Severity
 from kehoach.source.loader import load_path
 from kehoach.lint import lint
 from kehoach.lint.rules.registry import complete_example

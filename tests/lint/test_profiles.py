@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.lint.config import Config, find_config
-from kehoach.diagnostics import KehoachError
+from kehoach.common.diagnostics import KehoachError
 from kehoach.source.loader import load_path
 from kehoach.lint.profiles import UnknownProfile, available, coverage, load, profiles_dir, select
 from kehoach.lint import lint

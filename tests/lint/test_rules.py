@@ -102,7 +102,7 @@ def test_citation_number_typos_and_title_suggestions() -> None:
 from typer.testing import CliRunner  # noqa: E402
 
 from kehoach.cli.main import _register, app  # noqa: E402
-from kehoach.i18n import set_lang  # noqa: E402
+from kehoach.common.i18n import set_lang  # noqa: E402
 
 _register()
 
@@ -222,7 +222,7 @@ def test_rules_survive_hostile_text(tmp_path: Path, paragraphs: list[str], title
 
 def test_letterhead_break_is_suggested_before_the_administrative_unit() -> None:
     from kehoach.lint.rules.letterhead import suggested_break
-    from kehoach.textwidth import letterhead_column_cm, letterhead_line_cm
+    from kehoach.common.textwidth import letterhead_column_cm, letterhead_line_cm
 
     assert suggested_break("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", bold=True) == (
         "ỦY BAN NHÂN DÂN", "TỈNH BÀ RỊA - VŨNG TÀU")

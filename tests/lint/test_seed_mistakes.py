@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.lint.config import Config
-from kehoach.diagnostics import Severity
+from kehoach.common.diagnostics import Severity
 from kehoach.source.loader import load_path
 from kehoach.lint import lint
 

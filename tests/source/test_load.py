@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import kehoach.source.loader as load_module
-from kehoach.diagnostics import Severity
+from kehoach.common.diagnostics import Severity
 from kehoach.source.encoding import MAX_BYTES, guess_legacy_encoding
-from kehoach.i18n import set_lang
+from kehoach.common.i18n import set_lang
 from kehoach.source.loader import MAX_DEPTH, load_path
 from kehoach.source.messages import MODEL_MESSAGES, translate_model_message
 

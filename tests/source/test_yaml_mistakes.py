@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import kehoach
-from kehoach.i18n import set_lang
+from kehoach.common.i18n import set_lang
 from kehoach.source.loader import load_path
 
 MINIMAL = (Path(__file__).resolve().parents[1] / "fixtures" / "minimal_plan.yaml").read_text("utf-8")

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from docx_read import body_paragraphs, open_docx
-from kehoach import nd30
+from kehoach.common import nd30
 from kehoach.build import render
 from kehoach.source.loader import load_path
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from kehoach import nd30
+from kehoach.common import nd30
 from kehoach.build import render
 from test_layout_pdf import (MIN_FILL, MM, SOFFICE, Rendered, assert_filled, assert_nothing_left_at_the_foot,
                              render_pages, starts_part)

@@ -25,8 +25,8 @@ from docx.shared import Mm, Pt
 from pypdf import PdfReader
 
 from kehoach.writers import fonts, pdf
-from kehoach.diagnostics import KehoachError
-from kehoach.i18n import set_lang
+from kehoach.common.diagnostics import KehoachError
+from kehoach.common.i18n import set_lang
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts")
@@ -580,7 +580,7 @@ def test_build_pdf_without_libreoffice_exits_2(monkeypatch, tmp_path):
 def test_a_killed_pdf_build_leaves_a_scratch_folder_the_next_run_removes(monkeypatch, tmp_path):
     """SIGKILL of ``kehoach build -o x.pdf`` cannot clean up; its scratch folder is named after its
     PID in a per-user root, and the next conversion removes it once the PID is dead."""
-    from kehoach import fileio
+    from kehoach.common import fileio
 
     private = tmp_path / "private-tmp"
     private.mkdir()

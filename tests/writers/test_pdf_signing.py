@@ -22,7 +22,7 @@ import pikepdf
 import pytest
 from lxml import etree
 
-from kehoach import vn
+from kehoach.common import vn
 from kehoach.build import render
 from kehoach.source.loader import load_path
 from kehoach.writers.pdf_fields import read_fields

@@ -6,10 +6,10 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 from docx_read import open_docx
-from kehoach import nd30
+from kehoach.common import nd30
 from kehoach.compose.document import (Document, Letterhead, ParaKind, Paragraph, Part, Run, Table,
                                       TableCell, Title)
-from kehoach.textwidth import text_width_em
+from kehoach.common.textwidth import text_width_em
 from kehoach.writers.docx import write_docx
 
 TEXT_W = 9355  # A4 portrait text width in twips (210 - 30 - 15 mm)

@@ -7,7 +7,7 @@ from __future__ import annotations
 def test_title_lines_never_break_inside_a_compound() -> None:
     """"DOANH / NGHIỆP", "SẢN / PHẨM" at a line end read as two words (issue 24): the balanced
     breaking of a long trích yếu takes another break that fits, even if a little less even."""
-    from kehoach.textwidth import balanced_title_lines, splits_compound
+    from kehoach.common.textwidth import balanced_title_lines, splits_compound
 
     assert splits_compound("DOANH", "NGHIỆP") and splits_compound("sản", "phẩm")
     assert not splits_compound("nghiệp,", "sản")  # a comma already ends the phrase
@@ -34,7 +34,7 @@ def test_appendix_titles_break_in_balanced_lines_keeping_compounds() -> None:
     from docx_read import open_docx
     from kehoach.build import render
     from kehoach.source.loader import load_path
-    from kehoach.textwidth import splits_compound
+    from kehoach.common.textwidth import splits_compound
 
     example = Path(__file__).parents[2] / "examples" / "daklak-0134-kh-ubnd.yaml"
     doc = open_docx(render(load_path(example).plan, "docx"))

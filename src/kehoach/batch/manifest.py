@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..diagnostics import Diagnostic
-from ..fileio import TEMPORARY_PREFIX, write_atomic
+from ..common.diagnostics import Diagnostic
+from ..common.fileio import TEMPORARY_PREFIX, write_atomic
 from .slug import confined
 from .units import Unit
 

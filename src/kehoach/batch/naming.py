@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 from .slug import UniqueSlugs, slugify
 from .units import UnitTable
 

@@ -20,10 +20,10 @@ from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
-from ..diagnostics import Diagnostic, KehoachError
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError
+from ..common.i18n import tr
 from ..source.loader import Loc, Source
-from ..vn import upper
+from ..common.vn import upper
 from .units import Unit
 
 MARKERS = ("{{", "{%", "{#")

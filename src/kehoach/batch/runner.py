@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..fileio import write_atomic
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.fileio import write_atomic
+from ..common.i18n import tr
 from ..source.loader import Source, parse_yaml, read_text
-from ..zipcache import reproducible_zip
+from ..common.zipcache import reproducible_zip
 from .manifest import (
     BUILT,
     FAILED,

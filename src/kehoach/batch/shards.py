@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..fileio import write_atomic
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.fileio import write_atomic
+from ..common.i18n import tr
 from .manifest import MANIFEST
 from .slug import confined
 

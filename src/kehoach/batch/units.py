@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 from ..source.loader import Source, parse_yaml, read_text
 from .former_provinces import FORMER_PROVINCES
 from .slug import slugify

@@ -19,9 +19,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..diagnostics import Diagnostic, KehoachError, Severity, has_errors
-from ..fileio import write_atomic
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity, has_errors
+from ..common.fileio import write_atomic
+from ..common.i18n import tr
 from ..model import Plan
 from ..pipeline.formats import WRITERS
 from ..source.loader import Loaded, Source

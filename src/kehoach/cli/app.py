@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from ..i18n import set_lang
+from ..common.i18n import set_lang
 from .usage import H
 
 app = typer.Typer(

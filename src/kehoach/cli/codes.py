@@ -12,7 +12,7 @@ build server, KH09x preview and lsp, KH10x schema, KH16x batch placeholders, KH5
 
 from __future__ import annotations
 
-from ..diagnostics import Code
+from ..common.diagnostics import Code
 
 
 def _not_importable() -> tuple[str, str]:

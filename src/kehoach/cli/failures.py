@@ -12,8 +12,8 @@ from contextlib import contextmanager
 
 import typer
 
-from ..diagnostics import Code, Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 from .usage import CLICK_EXCEPTION
 
 # The code raised here, explained by ``kehoach rules KH000`` (cli/codes.py gathers it).

@@ -86,7 +86,7 @@ def run_via_server(args: list[str]) -> int | None:
 def _spawn_server() -> None:
     """KEHOACH_SERVER=auto: start a server for the commands that follow; this one runs here meanwhile
     (on a second core, so it is not slowed down by the server warming up)."""
-    from ..diagnostics import KehoachError
+    from ..common.diagnostics import KehoachError
     from .server import spawn
 
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from ..i18n import set_lang
+from ..common.i18n import set_lang
 from .app import app
 from .argv import command_name, hoist_lang, language
 from .usage import CLICK_EXCEPTION, localize, usage_error

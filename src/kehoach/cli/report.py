@@ -29,8 +29,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..diagnostics import Diagnostic, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, Severity
+from ..common.i18n import tr
 
 FORMATS = ("text", "json", "github", "sarif")
 

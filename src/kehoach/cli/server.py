@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 from .protocol import (
     PROTOCOL,
     Replies,
@@ -63,7 +63,7 @@ def fingerprint() -> str:
     package folders (mtime, which changes when an upgrade replaces their files)."""
     import importlib
 
-    from ..resources import PACKAGE_DIR, templates_dir
+    from ..common.resources import PACKAGE_DIR, templates_dir
 
     digest = hashlib.sha256()
     for root in sorted({PACKAGE_DIR, templates_dir().resolve()}):

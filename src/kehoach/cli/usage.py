@@ -22,7 +22,7 @@ from typing import Any
 
 import typer
 
-from ..i18n import get_lang, tr
+from ..common.i18n import get_lang, tr
 
 # click's base class of printable errors, whichever click typer uses (its own copy since typer 0.28,
 # the click package before).

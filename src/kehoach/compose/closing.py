@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .. import model as m
-from .. import vn
+from ..common import vn
 from . import document as doc
 from .paragraphs import recipient_line
 from .text import strip_end

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import model as m
-from .. import nd30, vn
-from ..textwidth import break_letterhead_line
+from ..common import nd30, vn
+from ..common.textwidth import break_letterhead_line
 from . import document as doc
 from . import emphasis, footnotes
 from . import tasks as t

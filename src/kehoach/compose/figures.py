@@ -9,7 +9,7 @@ và 15/11".
 from __future__ import annotations
 
 from .. import model as m
-from .. import vn
+from ..common import vn
 from .tasks import and_join
 from .text import decimal
 

@@ -5,7 +5,7 @@ and whether it needs a landscape page.
 from __future__ import annotations
 
 from .. import model as m
-from .. import nd30
+from ..common import nd30
 from . import document as doc
 from .emphasis import paragraphs
 from .text import cell_text

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import model as m
-from .. import vn
+from ..common import vn
 from ..model.walk import Task, tasks_of
 from .text import date_text, strip_end
 from .wording import Wording

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import model as m
-from .. import vn
+from ..common import vn
 from ..model.style import deeper, label_for
-from ..vn import decimal_number as number_of  # noqa: F401  (shared with the importers)
-from ..vn import strip_end
+from ..common.vn import decimal_number as number_of  # noqa: F401  (shared with the importers)
+from ..common.vn import strip_end
 
 BLANK = "     "  # a number or date part left blank in a draft
 

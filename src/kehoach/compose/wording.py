@@ -35,9 +35,9 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
-from ..resources import templates_dir
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
+from ..common.resources import templates_dir
 
 MAX_LOOP_ITEMS = 1_000_000  # loop iterations in one rendering (the defaults use a few dozen)
 MAX_OUTPUT_CHARS = 1_000_000  # text written by one rendering, and any string or list built by * or **

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .. import vn
+from ..common import vn
 from ..model import Plan, Recipient, Recipients, Signature
 from ..model.marks import priority
 from ..model.walk import Loc

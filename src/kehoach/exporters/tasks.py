@@ -20,9 +20,9 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from .. import vn
+from ..common import vn
 from ..compose.wording import wording
-from ..i18n import tr
+from ..common.i18n import tr
 from ..model import Plan
 from ..model.walk import tasks_of
 from .deadlines import date_range

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import tr
+from ..common.i18n import tr
 from .blocks import Source
 from .errors import import_error
 from .readers import reader_for, shown_suffixes, suffix_list

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import nd30, vn
+from ..common import nd30, vn
 from . import captions, tables
 from .blocks import Para, Table
 from .common import APPENDIX, NOTE, clean, clean_keeping_slots

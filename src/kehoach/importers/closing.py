@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .. import vn
-from ..i18n import tr
+from ..common import vn
+from ..common.i18n import tr
 from . import frame
 from .blocks import Para, Run, Table
 from .common import clean, segments

@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..i18n import tr
+from ..common.i18n import tr
 from .errors import import_error
 
 TIMEOUT = 120.0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import vn
-from ..i18n import tr
+from ..common import vn
+from ..common.i18n import tr
 from .blocks import Break, Para, Table
 from .common import (
     ARTICLE,

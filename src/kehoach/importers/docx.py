@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..i18n import tr
+from ..common.i18n import tr
 from . import legacy
 from .blocks import Break, Cell, Para, Run, Source, Table
 from .errors import import_error

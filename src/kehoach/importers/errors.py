@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
 
 
 def import_error(code: str, message: str, path: str | Path | None, line: int | None = None) -> KehoachError:

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .. import vn
-from ..i18n import tr
+from ..common import vn
+from ..common.i18n import tr
 from ..model import KINDS
 
 NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", re.I)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import vn
+from ..common import vn
 
 _BULLETS = {"-": "-", "–": "-", "−": "-", "+": "+"}
 MAX_START = 32_767  # Word's own bound on a list's start value

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import vn
-from ..i18n import tr
-from ..textwidth import join_balanced_title_lines
+from ..common import vn
+from ..common.i18n import tr
+from ..common.textwidth import join_balanced_title_lines
 from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
 from .blocks import Break, Para, Source, Table

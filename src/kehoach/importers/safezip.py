@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..i18n import tr
+from ..common.i18n import tr
 from .errors import import_error
 
 MAX_MEMBERS = 5_000  # entries in the zip's central directory

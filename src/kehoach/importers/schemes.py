@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for  # noqa: F401 (outline reads schemes.label_for)
-from ..vn import decimal_number as number_of  # noqa: F401 (outline takes it from here)
+from ..common.vn import decimal_number as number_of  # noqa: F401 (outline takes it from here)
 
 STANDARD = SCHEMES["standard"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..i18n import tr
+from ..common.i18n import tr
 from .blocks import Cell, Para, Table
 from .emphasis import para_marked
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import vn
-from ..i18n import tr
+from ..common import vn
+from ..common.i18n import tr
 from .common import strip_end
 
 # The generated table's default column titles (model.TaskColumns), and how a header cell is read.

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..i18n import tr
+from ..common.i18n import tr
 from ..source.encoding import guess_legacy_encoding
 from .blocks import Break, Cell, Para, Run, Source, Table
 from .errors import import_error

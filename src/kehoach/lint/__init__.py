@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity
+from ..common.diagnostics import Diagnostic, Severity
 from ..source.config import Config, find_config
 from ..source.loader import Loaded, Source
 from .profiles import UnknownProfile, select

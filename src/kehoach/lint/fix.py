@@ -28,9 +28,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..diagnostics import Diagnostic, Severity
-from ..fileio import write_atomic
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, Severity
+from ..common.fileio import write_atomic
+from ..common.i18n import tr
 from ..model import Plan
 from ..source.loader import Loaded, Source, parse_yaml, validate
 from ..source.messages import unknown_keys

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..resources import templates_dir
+from ..common.resources import templates_dir
 
 IN_WORD, MET = 1, 2  # how a pair of syllables is known (flags)
 TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}  # Telex keys

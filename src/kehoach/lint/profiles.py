@@ -15,13 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml.error import YAMLError
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 from ..model import Role
-from ..resources import templates_dir
+from ..common.resources import templates_dir
 from ..source.config import Config, find_config
 from ..source.loader import Loaded, safe_yaml
-from ..vn import roman
+from ..common.vn import roman
 
 
 class _Strict(BaseModel):

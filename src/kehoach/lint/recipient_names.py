@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Recipient
-from ..resources import templates_dir
+from ..common.resources import templates_dir
 from ..source.loader import Loc
 from .rules.text import fold_tones
 

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
-from .. import vn
+from ..common import vn
 from .base import F, Model
 
 Emphasis = Literal["bold", "italic", "bold-italic", "plain"]

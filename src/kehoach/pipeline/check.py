@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, KehoachError, Severity, has_errors
+from ..common.diagnostics import Diagnostic, KehoachError, Severity, has_errors
 from ..model import Plan
 from ..source.config import Config, Selection, config_for, find_config
 from ..source.loader import Loaded, load_path, load_text

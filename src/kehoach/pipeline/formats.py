@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import Code, Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 
 
 @dataclass(frozen=True)

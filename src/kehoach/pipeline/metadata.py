@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, Severity
+from ..common.i18n import tr
 from ..source.config import Config, config_for
 from ..source.loader import Loaded
 
@@ -37,7 +37,7 @@ def check_metadata(loaded: Loaded, config: Config | None = None) -> tuple[dict, 
 
 def write_metadata(data: dict, output: Path, written: Path) -> list[Path]:
     """Write the metadata of the document just written to ``written`` (its page count when a PDF)."""
-    from ..fileio import write_atomic
+    from ..common.fileio import write_atomic
     from ..exporters.metadata import edxml_header, metadata_json, pdf_page_count
 
     if written.suffix.lower() == ".pdf" and written.is_file():

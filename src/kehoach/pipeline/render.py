@@ -78,7 +78,7 @@ def write_output(plan: Plan, output: Path, fmt: str, *, templates: Path | None =
                  protect: tuple[Path, ...] = (), pdf_a: bool = False) -> Path:
     """Render ``plan`` as ``fmt`` and write it to ``output`` atomically (a PDF as PDF/A-2b with
     ``pdf_a``)."""
-    from ..fileio import write_atomic
+    from ..common.fileio import write_atomic
 
     writer = WRITERS.get(fmt)
     if writer is None:

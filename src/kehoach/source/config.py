@@ -36,8 +36,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..diagnostics import Code, Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 
 CONFIG_FILE = "kehoach.toml"
 

@@ -21,8 +21,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 
 MAX_BYTES = 5 * 1024 * 1024
 

@@ -18,8 +18,8 @@ import re
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import ScalarNode
 
-from ..diagnostics import Diagnostic, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, Severity
+from ..common.i18n import tr
 
 # A comment that reads like the rest of a sentence: "#120", "#tag", or "# trên báo chí." (lower case
 # on, and a sentence's end); a comment set off from the value by two spaces or more is a comment.

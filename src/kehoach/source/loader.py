@@ -26,8 +26,8 @@ except ImportError:  # pragma: no cover - older ruamel recurses instead; see par
     class MaxDepthExceededError(MarkedYAMLError):  # type: ignore[no-redef]
         pass
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 from ..model import Plan
 from ..model.walk import Loc
 from .hints import explain_yaml_error, scalar_hints

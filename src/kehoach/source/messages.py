@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..diagnostics import Diagnostic
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic
+from ..common.i18n import tr
 from ..model import ID_PATTERN, PARTIAL_DATE_PATTERN, Plan
 
 Loc = tuple[str | int, ...]

@@ -14,8 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 
 # Families accepted for the PDF, preferred first.
 SERIF_FAMILIES = ("Times New Roman", "Liberation Serif")

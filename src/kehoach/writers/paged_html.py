@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import nd30
+from ..common import nd30
 from ..compose import document as doc
 from .html import DOCUMENT_CSS, appendix_html, block_html, closing_html, footnotes_html, lines
 

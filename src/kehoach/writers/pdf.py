@@ -33,9 +33,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..fileio import make_scratch, remove_scratch, write_atomic
-from ..i18n import tr
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.fileio import make_scratch, remove_scratch, write_atomic
+from ..common.i18n import tr
 from .fonts import require_serif_font
 from .pdf_stamp import reproducible, stamp_time
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import nd30
+from ..common import nd30
 
 PARENT = "kehoach"
 SIGNER = "ky_duyet"

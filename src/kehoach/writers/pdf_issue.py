@@ -21,9 +21,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import vn
-from ..diagnostics import Diagnostic, KehoachError, Severity
-from ..i18n import tr
+from ..common import vn
+from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.i18n import tr
 from .pdf_fields import PARENT, SEAL, SLOT_SIZE_PT, SLOTS
 
 MAX_NUMBER_DIGITS = 11  # Phụ lục VI: CodeNumber, string 11

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ..app import app
 from ..failures import reported
 from .build import print_diagnostics

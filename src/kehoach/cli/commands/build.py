@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...fileio import is_stream
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.fileio import is_stream
+from ...common.i18n import tr
 from ...pipeline.formats import WRITERS, resolve_output, suffixes
 from ..app import app
 from ..failures import reported

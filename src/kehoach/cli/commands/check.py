@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...fileio import write_atomic
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.fileio import write_atomic
+from ...common.i18n import tr
 from ...source.config import Selection
 from ...source.loader import Loaded
 from ..app import app

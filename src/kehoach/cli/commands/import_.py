@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...fileio import write_atomic
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.fileio import write_atomic
+from ...common.i18n import tr
 from ...importers.readers import shown_suffixes
 from ..app import app
 from ..failures import reported

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import typer
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...fileio import write_atomic
-from ...i18n import tr
-from ...resources import templates_dir
+from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.fileio import write_atomic
+from ...common.i18n import tr
+from ...common.resources import templates_dir
 from ..app import app
 from ..failures import reported
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.i18n import tr
 from ..app import app
 from ..report import print_text
 from .check import internal_error
@@ -48,7 +48,7 @@ def issue(
 ) -> None:
     """Cấp số và ngày cho văn bản PDF đã ký, giữ nguyên hiệu lực các chữ ký số đã có."""
     try:
-        from ...fileio import write_atomic
+        from ...common.fileio import write_atomic
         from ...writers.pdf_issue import issue_pdf, number_text, parse_date
 
         number_text(number, pdf)  # a bad number or date is refused before the PDF is read
@@ -64,7 +64,7 @@ def issue(
     except Exception as exc:  # noqa: BLE001 - a bug must still end as a diagnostic, not a traceback
         print_text([internal_error(str(pdf), exc)])
         raise typer.Exit(2) from None
-    from ...fileio import is_stream
+    from ...common.fileio import is_stream
 
     if not is_stream(written):
         typer.echo(str(written))

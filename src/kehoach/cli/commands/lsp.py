@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from ...diagnostics import Diagnostic, Severity
-from ...i18n import get_lang, set_lang, tr
+from ...common.diagnostics import Diagnostic, Severity
+from ...common.i18n import get_lang, set_lang, tr
 from ..app import app
 
 

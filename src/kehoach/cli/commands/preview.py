@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.i18n import tr
 from ..app import app
 from ..failures import reported
 

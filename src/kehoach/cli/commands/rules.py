@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.syntax import Syntax
 from rich.table import Table
 
-from ...i18n import tr
+from ...common.i18n import tr
 from ..app import app
 
 FIX_MARKS = {None: "", "safe": "✓", "unsafe": "✓*", "sometimes": "✓*"}

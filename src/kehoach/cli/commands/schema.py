@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ...fileio import is_stream, write_atomic
+from ...common.fileio import is_stream, write_atomic
 from ...model import json_schema
 from ..app import app
 from ..failures import reported

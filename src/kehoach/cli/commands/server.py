@@ -6,7 +6,7 @@ import time
 
 import typer
 
-from ...i18n import tr
+from ...common.i18n import tr
 from ..app import app
 from ..failures import reported
 from ..server import DEFAULT_IDLE_MINUTES

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from ...diagnostics import Diagnostic, KehoachError, Severity
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.i18n import tr
 from ..app import app
 from ..failures import reported
 from ..report import print_text
@@ -39,7 +39,7 @@ def tasks(
         None, "--format", "-f", help="csv | json | ics (mặc định theo đuôi tệp đầu ra, không có thì csv)."),
 ) -> None:
     """Xuất danh mục nhiệm vụ (nội dung, chủ trì, phối hợp, thời hạn, sản phẩm) cho hệ thống theo dõi."""
-    from ...fileio import is_stream, write_atomic
+    from ...common.fileio import is_stream, write_atomic
     from ...pipeline.check import check_path
 
     with reported(plan):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ...fileio import is_stream, write_atomic
+from ...common.fileio import is_stream, write_atomic
 from ..app import app
 from ..failures import reported
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from ...diagnostics import Diagnostic, Severity
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, Severity
+from ...common.i18n import tr
 from ..failures import internal_error
 
 SEVERITIES = {

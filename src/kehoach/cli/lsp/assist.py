@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ...diagnostics import Diagnostic
+from ...common.diagnostics import Diagnostic
 from .outline import allowed_values, cursor_context, field_at, field_help, is_model_field, model_fields
 
 

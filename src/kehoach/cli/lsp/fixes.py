@@ -12,7 +12,7 @@ import functools
 
 from lsprotocol import types
 
-from ...i18n import tr
+from ...common.i18n import tr
 from .analysis import nfc_edit
 
 

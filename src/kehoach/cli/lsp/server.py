@@ -8,7 +8,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from ... import __version__
-from ...i18n import Lang, get_lang, set_lang
+from ...common.i18n import Lang, get_lang, set_lang
 from ...source.encoding import MAX_BYTES
 from .analysis import Checked, analyse, path_of, too_large
 from .assist import completion, hover

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from ...i18n import get_lang, tr
+from ...common.i18n import get_lang, tr
 from ...pipeline.render import page_assets
 from .state import Snapshot
 

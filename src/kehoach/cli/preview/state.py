@@ -15,8 +15,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from ...diagnostics import Diagnostic, KehoachError, Severity, has_errors
-from ...i18n import tr
+from ...common.diagnostics import Diagnostic, KehoachError, Severity, has_errors
+from ...common.i18n import tr
 from ..failures import internal_error
 
 DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"

@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...model import date_parts
 from ...source.loader import Loc
-from ...vn import date_numeric
+from ...common.vn import date_numeric
 from .registry import Context, Finding, Fix, rule
 
 _TYPES = (r"Công văn|Quyết định|Nghị quyết|Nghị định|Kế hoạch|Chỉ thị|Thông tư|Hướng dẫn|Thông báo|"

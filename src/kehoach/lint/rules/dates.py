@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...model import date_parts
-from ...vn import pad_day, pad_month
+from ...common.vn import pad_day, pad_month
 from .registry import Context, Finding, Fix, rule
 
 # Each pattern opens with a literal or a digit so that the regex engine skips ahead quickly.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...model import Item
 from ...model.style import SCHEMES, deeper, label_for
 from ...source.loader import Loc
-from ...vn import LETTERS, roman, upper
+from ...common.vn import LETTERS, roman, upper
 from .registry import Context, Finding, rule
 
 _ROMANS = {roman(n): n for n in range(1, 60)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
-from ...nd30 import LETTERHEAD_MIN_PT
-from ...textwidth import break_letterhead_line, letterhead_column_cm, letterhead_line_cm
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
+from ...common.nd30 import LETTERHEAD_MIN_PT
+from ...common.textwidth import break_letterhead_line, letterhead_column_cm, letterhead_line_cm
 from .registry import Context, Finding, is_placeholder, rule
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...model import GroupRow, Item, cell_value, row_grid
 from ...source.loader import Loc
-from ...vn import LETTERS
+from ...common.vn import LETTERS
 from .registry import Context, Finding, rule, tables_of, walk_items
 
 _LETTER_POINT = re.compile(r"^\s*([a-zđ])\)\s")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from .registry import Context, Finding, is_placeholder, rule
 
 

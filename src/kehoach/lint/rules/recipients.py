@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...source.loader import Loc
-from ...vn import roman
+from ...common.vn import roman
 from ..recipient_names import (  # noqa: F401
     Entry,
     covers,

@@ -9,10 +9,10 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...source.loader import Loc
-from ...vn import pad_day, pad_month
+from ...common.vn import pad_day, pad_month
 from .citations import citations
 from .dates import own_date
 from .recipients import entries

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...model import Signature
 from ...source.loader import Loc
-from ...vn import upper
+from ...common.vn import upper
 from .registry import Context, Finding, is_placeholder, rule
 
 # Titles of heads and deputies that sign administrative documents; a configuration adds its own

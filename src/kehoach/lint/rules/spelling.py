@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ..admin_units import in_unit_name
 from ..syllables import VIETNAMESE_CHARS, has_vietnamese_marks, is_syllable, split_fused
 from .registry import Context, Finding, Fix, rule

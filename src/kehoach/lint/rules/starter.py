@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ...diagnostics import Severity
-from ...i18n import tr
-from ...resources import templates_dir
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
+from ...common.resources import templates_dir
 from .registry import Context, Finding, rule
 
 

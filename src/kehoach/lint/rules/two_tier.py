@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ...model import date_parts
-from ...resources import templates_dir
+from ...common.resources import templates_dir
 from ..admin_units import is_current_place
 from ..recipient_names import entries
 from .registry import Context, Finding, is_placeholder, rule

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ...i18n import tr
-from ...vn import upper
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
+from ...common.vn import upper
 from .recipients import entries
 from .registry import Context, Finding, Fix, is_placeholder, rule
 

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...diagnostics import Severity
-from ...i18n import tr
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
 from ..admin_units import in_unit_name
 from ..lexicon import lexicon, split_key, telex_readings
 from ..syllables import is_syllable

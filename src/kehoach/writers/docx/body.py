@@ -7,9 +7,9 @@ import functools
 
 from lxml import etree
 
-from ... import nd30, vn
+from ...common import nd30, vn
 from ...compose.document import AppendixPart, Block, Document, Paragraph, ParaKind, Part, Table
-from ...textwidth import TITLE_AVAILABLE_TWIPS, balanced_title_lines
+from ...common.textwidth import TITLE_AVAILABLE_TWIPS, balanced_title_lines
 from .anchors import add_anchors
 from .closing import _closing
 from .flow import _MAX_WHOLE_CLOSING_LINES, _free, _is_lead_in, _keep_next, _keeps, _last_sentences, _lines

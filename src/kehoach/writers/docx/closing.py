@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ... import nd30, vn
+from ...common import nd30, vn
 from ...compose.document import Closing, RecipientLine, Signature
-from ...textwidth import text_width_em
+from ...common.textwidth import text_width_em
 from .tables import _cell, _table
 from .wml import TEXT_W_PORTRAIT, _p, _runs, _text_p, twips_cm, twips_pt, w
 

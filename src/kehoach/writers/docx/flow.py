@@ -9,9 +9,9 @@ import re
 
 from lxml import etree
 
-from ... import nd30
+from ...common import nd30
 from ...compose.document import Block, Paragraph, ParaKind, Run, Table
-from ...textwidth import text_width_em
+from ...common.textwidth import text_width_em
 from .wml import twips_cm, twips_pt, w
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ... import nd30
+from ...common import nd30
 from ...compose.document import Footnote
 from .wml import FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE, W_NS, _runs, footnote_id, half_points, w
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ... import nd30, vn
+from ...common import nd30, vn
 from ...compose.document import Letterhead, Title
-from ...textwidth import (
+from ...common.textwidth import (
     LETTERHEAD_SLACK_CM,
     TITLE_AVAILABLE_TWIPS,
     balanced_title_lines,

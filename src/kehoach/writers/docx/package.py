@@ -6,9 +6,9 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from ... import nd30
+from ...common import nd30
 from ...compose.document import Document
-from ...zipcache import reproducible_zip
+from ...common.zipcache import reproducible_zip
 from . import footnotes
 from .body import _build_body
 from .template import _template

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ... import nd30
+from ...common import nd30
 from .wml import LINE_240THS, half_points, twips_cm, twips_pt, w
 
 

@@ -7,9 +7,9 @@ import re
 
 from lxml import etree
 
-from ... import nd30
+from ...common import nd30
 from ...compose.document import Table, TableCell
-from ...textwidth import text_width_em
+from ...common.textwidth import text_width_em
 from .wml import CELL_MARGIN, _p, _runs, _text_p, eighth_points, half_points, twips_cm, twips_pt, w
 
 

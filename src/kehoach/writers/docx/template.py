@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import docx
 from lxml import etree
 
-from ... import nd30
+from ...common import nd30
 from . import footnotes
 from .styles import STYLES, _fix_fonts, _set_doc_defaults, _style_element
 from .wml import MARGIN_LEFT, MARGIN_RIGHT, PAGE_H, PAGE_W, R_NS, XML_SPACE, twips_mm, w

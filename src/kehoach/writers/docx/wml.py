@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from ... import nd30
+from ...common import nd30
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

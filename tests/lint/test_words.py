@@ -65,6 +65,39 @@ def test_clean_real_lines_have_no_finding(line: str) -> None:
     assert judged(line) == []
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    # Words typed without their marks in lines of the examples' real plans (the spelling probe's class).
+    ("Xây dung cơ sở dữ liệu, tiêu chí", [("dung", "marks", "dựng")]),  # "dung cơ" is met in running text
+    ("thực hiện quyền tự chủ, tự chiu trách nhiệm của đơn vị", [("chiu", "marks", "chịu")]),
+    ("xây dựng nông thôn moi; mở rộng hình thức dạy nghề", [("moi", "marks", "mới")]),
+    ("hiệu quả giữa các sở, nganh, tổ chức chính trị - xã hội", [("nganh", "marks", "ngành")]),
+    ("Phát hiện, điều tra, xu lý nghiêm các hành vi", [("xu", "marks", "xử")]),
+    ("nâng cao năng lực, hiệu quả quản ly nhà nước", [("ly", "marks", "lý")]),  # the list writes "quản lí"
+    ("ngày 08/01/2024 của UBND tinh Bắc Kạn về việc", [("tinh", "marks", "tỉnh")]),
+    ("tổng hợp báo cáo đánh giá kết qua thực hiện", [("qua", "marks", "quả")]),
+    # Beside a number: "ngay 27/4/2022", "Kế hoạch so 0134", "1.364.329.243 dong"; a unit stays ("10 ha").
+    ("theo Nghị quyết 59/NQ-CP ngay 27/4/2022 của Chính phủ", [("ngay", "marks", "ngày")]),
+    ("(Kèm theo Kế hoạch so 0134/KH-UBND)", [("so", "marks", "số")]),
+    ("Thu và phân tích mẫu: 1.364.329.243 dong/năm.", [("dong", "marks", "đồng")]),
+])
+def test_words_typed_without_their_marks(line: str, expected: list) -> None:
+    assert judged(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    # Real plans' own bare words, meant as typed.
+    "Trang thông tin điện tử ngay sau khi ban hành",  # Lâm Đồng, tuyên truyền CCHC 2026
+    "sử dụng trong dự toán giao cho các cơ quan, đơn vị",  # Lâm Đồng, kiểm tra CCHC 2026
+    "Trong đó: - Chi đầu tư phát triển (không bao gồm các khoản chi từ nguồn năm trước",  # Lâm Đồng 2025
+    "việc thẩm định phương án giá do Sở, ngành quản lý ngành, lĩnh vực thực hiện",  # Thái Nguyên 07/2025
+    "Vùng nuôi có diện tích từ 10 ha trở lên; sulfur tổng số, Cu, Pb, Zn, Cd, As, Hg",  # Đắk Lắk 0134
+    "vận động thanh niên tránh xa ma túy, mại dâm",  # Bộ LĐTBXH 224/QĐ (example 002)
+    "Cục Việc làm tổng hợp chung vào văn kiện Chương trình",  # the same
+])
+def test_bare_words_meant_as_typed_are_left_alone(line: str) -> None:
+    assert judged(line) == []
+
+
 def test_names_are_never_judged(tmp_path: Path) -> None:
     """The letterhead's issuer and the signer are names even when the list would read them as typos."""
     text = complete_example("signature: {title: GIÁM ĐỐC, name: Nguyễn Văn Tống}\n"

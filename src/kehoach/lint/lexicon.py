@@ -162,6 +162,17 @@ class Lexicon:
         """Whether ``left right`` is a word of the list or met side by side in running text."""
         return bool(left and right) and f"{left} {right}" in self.pairs
 
+    def productive(self, syllable: str) -> int:
+        """How many words of the list ``syllable`` begins (pairs "syllable …" inside a word): "mới"
+        begins 40, "moi" 4. (The pairs are sorted: one bisection and a scan of that range.)"""
+        key = ("productive", syllable)
+        cached = self._cache.get(key)
+        if cached is None:
+            ordered, flags = self.pairs.ordered, self.pairs.flags
+            start, end = bisect_left(ordered, syllable + " "), bisect_left(ordered, syllable + "!")
+            cached = self._cache[key] = sum(1 for i in range(start, end) if (ord(flags[i]) - 48) & IN_WORD)
+        return cached
+
     def variants(self, syllable: str) -> tuple[str, ...]:
         """Attested syllables one typo away from ``syllable``: another tone, a neighbouring vowel,
         a regional onset or coda swap, two letters swapped ("cảu" → "của"), a letter doubled or lost."""

@@ -36,6 +36,10 @@ def judged(text: str) -> list[tuple[str, str, str | None]]:
     ("trong chương trình chính khóa và tổ chức nồng ghép tuyên truyền, phổ biến giáo dục",
      [("nồng", "context", "lồng")]),
     ("xuất ma túy tống hợp.", [("tống", "context", "tổng")]),
+    # Issue 23's valid-syllable miss: "vốn đầu" is met in running text, yet "tống" (never met
+    # there) makes no word and "tổng vốn" does.
+    ("Tống vốn đầu tư của dự án là 1.536 tỷ đồng.", [("Tống", "context", "tổng")]),
+    ("Nguồn vốn: tống vốn đầu tư 71 tỷ đồng.", [("tống", "context", "tổng")]),
     # UBND tỉnh Đắk Lắk, 0134/KH-UBND (2025), Phụ lục II.
     ("(theo đơn Đơn giá quan trắc và phân tích chất lượng nước biển của của Quyết định số 66/2018/QĐ-UBND)",
      [("đơn Đơn", "repeated", "đơn"), ("của của", "repeated", "của")]),
@@ -90,6 +94,7 @@ def test_words_typed_without_their_marks(line: str, expected: list) -> None:
     "sử dụng trong dự toán giao cho các cơ quan, đơn vị",  # Lâm Đồng, kiểm tra CCHC 2026
     "Trong đó: - Chi đầu tư phát triển (không bao gồm các khoản chi từ nguồn năm trước",  # Lâm Đồng 2025
     "việc thẩm định phương án giá do Sở, ngành quản lý ngành, lĩnh vực thực hiện",  # Thái Nguyên 07/2025
+    "quy định việc quản lý nhà nước về giá thuộc thẩm quyền của các cơ quan",  # the same
     "Vùng nuôi có diện tích từ 10 ha trở lên; sulfur tổng số, Cu, Pb, Zn, Cd, As, Hg",  # Đắk Lắk 0134
     "vận động thanh niên tránh xa ma túy, mại dâm",  # Bộ LĐTBXH 224/QĐ (example 002)
     "Cục Việc làm tổng hợp chung vào văn kiện Chương trình",  # the same

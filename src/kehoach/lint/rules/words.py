@@ -128,8 +128,11 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
         return None
     # A broken word leaves both its syllables alone: a neighbour that makes a word on its other
     # side ("của hàng triệu") is no half of a broken one.
-    left = prev if prev and prev not in lex.function and not lex.seen(before, prev) else None
-    right = nxt if nxt and nxt not in lex.function and not lex.seen(nxt, after) else None
+    # (Met on its other side only is enough for a word typed that is never met itself: "tống vốn
+    # đầu tư" — "vốn đầu" is met, but "tổng vốn" is a word and "tống" is rare.)
+    bound = lex.pair if lex.counts.get(word, 0) <= RARE else lex.seen
+    left = prev if prev and prev not in lex.function and not bound(before, prev) else None
+    right = nxt if nxt and nxt not in lex.function and not bound(nxt, after) else None
     if word.isascii() and not name and met:
         best = bare(word, tuple(c for c in lex.by_skeleton.get(word, ()) if c != word), prev, nxt,
                      (lex.pair(before, prev), lex.pair(nxt, after)))

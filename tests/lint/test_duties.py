@@ -110,11 +110,13 @@ appendices:
           - ["2", Công bố danh mục văn bản hết hiệu lực, Danh mục, "Các sở, ngành"]
           - ["3", Rà soát thủ tục hành chính nội bộ, Báo cáo rà soát, "", Văn phòng UBND tỉnh]
           - ["", "", "", "", ""]
+          - ["**II**", "**CẢI CÁCH TỔ CHỨC BỘ MÁY**", "", "", ""]  # a group read as a row (crawled text)
+          - [Quyết định của Chủ tịch UBND tỉnh, "", "", "", ""]  # a line carried over from the row above
 """
 
 
 def test_kh410_a_task_row_with_an_empty_lead_cell(tmp_path: Path) -> None:
-    [missing] = codes(tmp_path, TABLE, "KH410")  # row 2's lead is merged from row 1; the empty row is no task
+    [missing] = codes(tmp_path, TABLE, "KH410")  # row 2's lead is merged from row 1; empty, group and carried rows are no tasks
     assert missing.severity is Severity.warning
     assert "Rà soát thủ tục hành chính nội bộ" in missing.message and "Chủ trì thực hiện" in missing.message
     assert missing.line == 11  # the row of task 3

@@ -135,6 +135,13 @@ def order_outside_authority(ctx: Context) -> Iterator[Finding]:
 _LEAD = re.compile(r"(?i)chủ\s*trì")
 _PARTNER = re.compile(r"(?i)phối\s*hợp")
 _TASK = re.compile(r"(?i)nhiệm vụ|nội dung|công việc|hoạt động")
+_GROUP = re.compile(r"^\**[IVXLC]+\.?\**$|^\**[A-Z]\.?\**$")  # "I", "**II**", "A."
+_BOLD = re.compile(r"^\*\*[^*]+\*\*$")
+
+
+def _heading(text: str) -> bool:
+    """All bold, or in capitals (or no letter at all: a number)."""
+    return bool(_BOLD.match(text)) or text == text.upper()
 
 
 def _text(cell: object) -> str:
@@ -190,8 +197,9 @@ def task_table_lead(ctx: Context) -> Iterator[Finding]:
             if _text(cell_value(cell)):
                 continue
             cells = {c: _text(cell_value(v)) for c, v in (x for x in line if x is not None)}
-            if not any(text for c, text in cells.items() if c != column):
-                continue  # an empty row
+            filled = [text for text in cells.values() if text]
+            if len(filled) < 2 or _GROUP.match(filled[0]) or all(_heading(text) for text in filled):
+                continue  # an empty row, a line carried over, a group's heading read as a row ("I | **KIỆN TOÀN …**")
             what = cells.get(task, "") if task is not None else ""
             what = what or next((t for c, t in sorted(cells.items()) if t and not t.isdigit()), "")
             yield Finding((*here, "rows", r), tr(

@@ -351,3 +351,16 @@ def test_kh401_two_documents_with_one_number(tmp_path: Path) -> None:
     same_day = text.replace("123/SYT-NV ngày 20/02/2024", "123/UBND-VP ngày 05/01/2024")
     [finding] = of(found(tmp_path, same_day), "KH401")
     assert finding.severity.value == "warning"
+
+
+def test_kh401_one_days_run_of_documents(tmp_path: Path) -> None:
+    """UBND tỉnh Lâm Đồng, Báo cáo CCHC 2025: "Quyết định số 304/QĐ-STC, 306/QĐ-STC, 307/QĐ-STC ngày
+    04/10/2025" and two resolutions of one session are several documents; a number far off on the same
+    day is still a slip (seed 000)."""
+    text = ("preamble:\n  paragraphs:\n"
+            "    - Sở Tài chính ban hành Quyết định số 304/QĐ-STC ngày 04/10/2025, Quyết định số 306/QĐ-STC "
+            "ngày 04/10/2025 và Quyết định số 307/QĐ-STC ngày 04/10/2025.\n"
+            "    - HĐND tỉnh ban hành Nghị quyết 14/NQ-HĐND ngày 28/8/2025 và Nghị quyết 19/NQ-HĐND ngày 28/8/2025.\n")
+    assert of(found(tmp_path, text), "KH401") == []
+    far = text.replace("306/QĐ-STC", "3004/QĐ-STC")
+    assert len(of(found(tmp_path, far), "KH401")) == 1

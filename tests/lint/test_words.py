@@ -157,3 +157,12 @@ def test_kh306_suggests_the_word(tmp_path: Path) -> None:
                     encoding="utf-8")
     found = {d.message.split("'")[1]: d.message for d in lint(load_path(path), config=Config()) if d.code == "KH306"}
     assert "'nước'" in found["nươc"] and "'chuyên'" in found["chuyênn"]
+
+
+def test_kh306_leaves_a_listed_loanword_typed_with_a_tone(tmp_path: Path) -> None:
+    """UBND tỉnh Lâm Đồng, Báo cáo CCHC 2025: "lắp đặt Kiốt thông minh" (the list writes "kiôt")."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(complete_example("preamble:\n  paragraphs: [Hoàn thành lắp đặt Kiốt thông minh tại Trung "
+                                     "tâm; quản lý nhà nươc.]\n"), encoding="utf-8")
+    found = [d.message.split("'")[1] for d in lint(load_path(path), config=Config()) if d.code == "KH306"]
+    assert found == ["nươc"]

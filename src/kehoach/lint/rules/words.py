@@ -170,7 +170,10 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
             return CONTEXT, best
     if left is None and right is None or met:
         return None
-    best = _best(word, lex.variants(word), left, right, official=name)
+    variants = lex.variants(word)
+    if lex.counts.get(word, 0) > RARE:  # a common word is no other with a letter put before it
+        variants = tuple(v for v in variants if v != word[1:])  # ("lưu khóa bí mật" is no "lưu hóa")
+    best = _best(word, variants, left, right, official=name)
     # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
     # must be clearly the more written of the two.
     if best and lex.counts.get(best, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1):

@@ -124,3 +124,17 @@ def test_kh410_a_task_row_with_an_empty_lead_cell(tmp_path: Path) -> None:
 
 def test_kh410_a_table_without_a_lead_column_is_not_judged(tmp_path: Path) -> None:
     assert codes(tmp_path, TABLE.replace("Chủ trì thực hiện", "Ghi chú"), "KH410") == []
+
+
+def test_a_task_item_without_a_lead_is_a_warning_and_an_error_under_a_profile(tmp_path: Path) -> None:
+    """A task (partners, a deadline) with no lead: KH410's warning; under a superior's guidance
+    that requires a lead (profile ldte-2021), KH115's error instead — the build refuses only then."""
+    fragment = ("sections:\n  - role: solutions\n    items:\n"
+                "      - {text: Tổ chức hội nghị tập huấn., partners: [Sở Tư pháp], deadline: Quý II/2026}\n")
+    [warning] = codes(tmp_path, fragment, "KH410")
+    assert warning.severity is Severity.warning and warning.line == 4
+    assert codes(tmp_path, fragment, "KH115") == []
+    guided = "profile: ldte-2021\n" + fragment
+    assert codes(tmp_path, guided, "KH410") == []
+    [error] = codes(tmp_path, guided, "KH115")
+    assert error.severity is Severity.error

@@ -1,5 +1,5 @@
 """KH409–KH410: who is given work — an order only to a body within the issuer's authority, and a
-lead agency for every task of a task table. Levels of authority are data (templates/recipients.toml)."""
+lead agency for every task. Levels of authority are data (templates/recipients.toml)."""
 
 from __future__ import annotations
 
@@ -148,16 +148,20 @@ def _text(cell: object) -> str:
     return "" if cell is None else str(cell).strip()
 
 
-@rule("KH410", "task-table-lead", Severity.warning, "NĐ 30, Phụ lục I (phân công nhiệm vụ)",
-      ("nhiệm vụ trong bảng chưa có cơ quan chủ trì", "a task of a task table has no lead agency"))
-def task_table_lead(ctx: Context) -> Iterator[Finding]:
-    """A task table (a column "Cơ quan chủ trì") names the lead agency of every task: a row whose
-    lead cell is empty leaves the task to no one. A cell merged from the row above counts as filled.
+@rule("KH410", "task-without-lead", Severity.warning, "NĐ 30, Phụ lục I (phân công nhiệm vụ)",
+      ("nhiệm vụ chưa có cơ quan chủ trì", "a task has no lead agency"))
+def task_without_lead(ctx: Context) -> Iterator[Finding]:
+    """Every task has a lead agency. A task table (a column "Cơ quan chủ trì") names it in every
+    row: a row whose lead cell is empty leaves the task to no one (a cell merged from the row above
+    counts as filled). A task item (with partners, a deadline or a product) has a ``lead:`` of its
+    own, its parent's or its section's; under a profile that is KH115's error instead.
 
     Tiếng Việt:
 
-        Bảng nhiệm vụ (có cột "Cơ quan chủ trì") ghi cơ quan chủ trì của mọi nhiệm vụ: dòng có ô chủ
-        trì để trống là nhiệm vụ không ai chịu trách nhiệm. Ô gộp từ dòng trên được tính là đã ghi.
+        Mọi nhiệm vụ có cơ quan chủ trì. Bảng nhiệm vụ (có cột "Cơ quan chủ trì") ghi ở mọi dòng: dòng
+        có ô chủ trì để trống là nhiệm vụ không ai chịu trách nhiệm (ô gộp từ dòng trên được tính là
+        đã ghi). Khoản nhiệm vụ (có cơ quan phối hợp, thời hạn hoặc sản phẩm) có `lead:` của chính
+        nó, của khoản cha hoặc của mục; khi có hồ sơ hướng dẫn thì đó là lỗi KH115.
 
     Passes:
 
@@ -179,13 +183,19 @@ def task_table_lead(ctx: Context) -> Iterator[Finding]:
                   - ["1", Rà soát thủ tục hành chính, Văn phòng UBND tỉnh, Các sở]
                   - ["2", Số hóa hồ sơ, "", Sở Khoa học và Công nghệ]
     """
+    if ctx.profile is None:
+        for task in ctx.tasks:
+            if not task.lead and (task.item.partners or task.item.deadline or task.item.product):
+                yield Finding(task.loc, tr(
+                    "nhiệm vụ chưa có cơ quan chủ trì: ghi `lead:` ở nhiệm vụ, ở khoản cha hoặc ở mục",
+                    "task has no lead agency: write `lead:` on the task, its parent item or its section"))
     for here, table in tables_of(ctx.plan):
         titles = [column.title or "" for column in table.leaf_columns()]
         leads = [i for i, t in enumerate(titles) if _LEAD.search(t) and not _PARTNER.search(t)]
         if len(leads) != 1:
             continue
         lead = leads[0]
-        task = next((i for i, t in enumerate(titles) if _TASK.search(t)), None)
+        what_column = next((i for i, t in enumerate(titles) if _TASK.search(t)), None)
         try:
             grid = row_grid(table.rows, len(titles))
         except ValueError:
@@ -200,7 +210,7 @@ def task_table_lead(ctx: Context) -> Iterator[Finding]:
             filled = [text for text in cells.values() if text]
             if len(filled) < 2 or _GROUP.match(filled[0]) or all(_heading(text) for text in filled):
                 continue  # an empty row, a line carried over, a group's heading read as a row ("I | **KIỆN TOÀN …**")
-            what = cells.get(task, "") if task is not None else ""
+            what = cells.get(what_column, "") if what_column is not None else ""
             what = what or next((t for c, t in sorted(cells.items()) if t and not t.isdigit()), "")
             yield Finding((*here, "rows", r), tr(
                 "nhiệm vụ '{t}' chưa có cơ quan chủ trì (cột '{c}' để trống): ghi cơ quan chịu trách nhiệm chính",

@@ -145,6 +145,15 @@ def test_kh308_official_name_with_a_word_missing(tmp_path: Path, line: str, name
     assert f"'{name}'" in found.message
 
 
+def test_kh308_points_at_the_name_with_the_word_missing(tmp_path: Path) -> None:
+    """The whole name earlier in the same line is not where the slip is."""
+    line = "Ủy ban nhân dân tỉnh ban hành kế hoạch; Ủy ban nhân tỉnh chỉ đạo."
+    path = tmp_path / "plan.yaml"
+    path.write_text(complete_example(f"preamble:\n  paragraphs: [{line}]\n"), encoding="utf-8")
+    [found] = [d for d in lint(load_path(path), config=Config()) if d.code == "KH308"]
+    assert found.col == len("  paragraphs: [") + line.index("Ủy ban nhân tỉnh") + 1
+
+
 def test_kh308_leaves_real_shorter_names(tmp_path: Path) -> None:
     line = "Ủy ban nhân dân tỉnh, Ủy ban Dân tộc, Công an tỉnh, Sở Tài nguyên và Môi trường, Bộ Chính trị."
     path = tmp_path / "plan.yaml"

@@ -20,6 +20,9 @@ _LEVELS = r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|th�
 _REAL_SHORTER = ("ủy ban dân tộc", "hội đồng dân tộc", "ủy ban mặt trận", "ban nhân dân", "hội phụ nữ")
 
 
+_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
+
+
 @lru_cache(maxsize=1)
 def _near_misses() -> tuple[re.Pattern[str], list[str]]:
     """One pattern with a group per word a name can lose (a middle word anywhere, the last one
@@ -71,6 +74,9 @@ def official_name_near_miss(ctx: Context) -> Iterator[Finding]:
             continue
         name = names[match.lastindex - 1]
         written = corpus.text[start:end]
+        # The snippet runs on to the next word: "Ủy ban nhân" alone would be found at the start of a
+        # whole "Ủy ban nhân dân" earlier in the same text.
+        following = _NEXT_WORD.match(corpus.text, end)
         yield Finding(corpus.where(start)[0], tr("'{w}' thiếu một chữ của tên '{n}'",
                                                  "'{w}' lacks a word of the name '{n}'", w=written, n=name),
-                      snippet=written)
+                      snippet=corpus.text[start: following.end()] if following else written)

@@ -96,6 +96,7 @@ def test_words_typed_without_their_marks(line: str, expected: list) -> None:
     "việc thẩm định phương án giá do Sở, ngành quản lý ngành, lĩnh vực thực hiện",  # Thái Nguyên 07/2025
     "quy định việc quản lý nhà nước về giá thuộc thẩm quyền của các cơ quan",  # the same
     "chứng thư chữ ký số chuyên dùng công vụ, thiết bị lưu khóa bí mật",  # Lâm Đồng, Báo cáo CCHC 2025
+    "được ban hành đầy đủ, kịp thời, khắc phục dần sự chồng chéo, trùng lắp nhiệm vụ",  # the same
     "Vùng nuôi có diện tích từ 10 ha trở lên; sulfur tổng số, Cu, Pb, Zn, Cd, As, Hg",  # Đắk Lắk 0134
     "vận động thanh niên tránh xa ma túy, mại dâm",  # Bộ LĐTBXH 224/QĐ (example 002)
     "Cục Việc làm tổng hợp chung vào văn kiện Chương trình",  # the same

@@ -123,13 +123,49 @@ def test_the_html_keeps_the_gaps(tmp_path):
     assert rule and ".number" in rule.group(1) and ".place-date" in rule.group(1)
 
 
-def test_a_title_note_of_a_plan_standing_alone_is_a_located_note(tmp_path):
-    body = [[("(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày    tháng    năm 2026 của UBND tỉnh)", False, True)],
-            *__import__("realshapes").BODY]
+TITLE_NOTE = "(Ban hành kèm theo Quyết định số{0}/QĐ-UBND ngày{1}tháng 3 năm 2026 của Chủ tịch UBND tỉnh)"
+
+
+@pytest.mark.parametrize("lines", [
+    [TITLE_NOTE.format(" " * 8, "    ")],
+    [TITLE_NOTE.format("\t\t", "\t")],
+    # wrapped onto a second paragraph, as a long line sometimes is
+    ["(Ban hành kèm theo Quyết định số         /QĐ-UBND ngày      tháng 3 năm 2026", "của Chủ tịch UBND tỉnh)"],
+])
+def test_the_line_under_a_plans_title_is_carried_with_its_blanks(tmp_path, lines):
+    """A plan a decision issues, standing alone in its file: the "(Ban hành kèm theo …)" line under
+    its trích yếu is kept verbatim, the blank number and day stay blank, and the build prints it
+    there, in italics, as the original does."""
+    from docx_read import find_paragraph, open_docx, paragraph_text, uniform_format
+
+    body = [*[[(line, False, True)] for line in lines], *__import__("realshapes").BODY]
     imported = _imported(tmp_path, body=body)
-    notes = [message for path, message in imported.notes if path == ("title",)]
-    assert len(notes) == 1 and "Ban hành kèm theo Quyết định số" in notes[0]
-    assert "# kiểm tra: dòng «(Ban hành kèm theo" in imported.yaml
+    expected = TITLE_NOTE.format(" " * 11, " " * 6)  # the blanks the build prints for a draft
+    assert imported.data["title_note"] == expected
+    assert list(imported.data).index("title_note") == list(imported.data).index("title") + 1
+    assert not [message for path, message in imported.notes if path == ("title",)]
+    assert "preamble" in imported.data and "Ban hành kèm theo" not in str(imported.data["preamble"])
+    text = _rebuilt_text(tmp_path, imported)
+    assert f"Kiểm tra công tác cải cách hành chính năm 2026\n{expected}" in text, text[:600]
+    plan_file = tmp_path / "plan.yaml"
+    document = open_docx(render(kehoach.load(plan_file), "docx"))
+    note = find_paragraph(document, expected.strip(), exact=True)
+    previous = note.getprevious()
+    assert paragraph_text(previous) == "Kiểm tra công tác cải cách hành chính năm 2026"
+    assert uniform_format(document, note).italic
+
+
+def test_a_decisions_own_line_gives_way_to_the_plans(tmp_path):
+    """With a decision the line is generated (issued_with_note.j2); a plan's ``title_note`` replaces it."""
+    from kehoach.compose.composer import compose
+
+    plan = kehoach.load(__import__("pathlib").Path(__file__).resolve().parents[2] / "examples" / "002-bo-ldtbxh-qd-224.yaml")
+    generated = compose(plan).parts[1].title.note
+    assert generated and generated.startswith("(Ban hành kèm theo Quyết định số")
+    own = plan.model_copy(update={"title_note": "(Ban hành kèm theo Quyết định số 224/QĐ-LĐTBXH)"})
+    assert compose(own).parts[1].title.note == "(Ban hành kèm theo Quyết định số 224/QĐ-LĐTBXH)"
+    assert compose(plan.model_copy(update={"decision": None, "signature": plan.decision.signature})
+                   ).parts[0].title.note is None  # standing alone with no line: none printed
 
 
 def test_a_tab_aligned_letterhead_with_blanks(tmp_path):

@@ -25,12 +25,12 @@ def clean(text: str) -> str:
 # included ("Kế hoạch số" + 11 spaces + "/KH-UBND", "ngày" + 6 spaces + "tháng").
 NUMBER_SLOT = " " + vn.NUMBER_BLANK
 SLOT = " " + vn.DATE_BLANK
-_SLOT_GAP = re.compile(r"(?:(?<=\b[Ss]ố)|(?<=ngày)|(?<=tháng))[ \t\u00a0]{2,}(?=/|tháng\b|năm\b)")
+_SLOT_GAP = re.compile(r"(?:(?<=\b[Ss]ố)|(?<=ngày)|(?<=tháng))(?:[ \t\u00a0]{2,}|\t)(?=/|tháng\b|năm\b)")
 
 
 def clean_keeping_slots(text: str) -> str:
     """``clean`` that keeps the blanks of a draft's reference ("Kế hoạch số      /KH-UBND ngày
-    tháng 3 năm 2026"): a run of spaces or tabs between "số"/"ngày"/"tháng" and "/"/"tháng"/"năm"."""
+    tháng 3 năm 2026"): a tab or a run of spaces between "số"/"ngày"/"tháng" and "/"/"tháng"/"năm"."""
     out, last = [], 0
     for gap in _SLOT_GAP.finditer(text):
         out += [clean(text[last:gap.start()]), NUMBER_SLOT if text[:gap.start()].endswith(("số", "Số")) else SLOT]

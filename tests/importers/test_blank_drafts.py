@@ -140,7 +140,7 @@ def test_the_line_under_a_plans_title_is_carried_with_its_blanks(tmp_path, lines
 
     body = [*[[(line, False, True)] for line in lines], *__import__("realshapes").BODY]
     imported = _imported(tmp_path, body=body)
-    expected = TITLE_NOTE.format(" " * 11, " " * 6)  # the blanks the build prints for a draft
+    expected = TITLE_NOTE.format(" " * 11, " " * 7)  # the blanks the build prints for a draft
     assert imported.data["title_note"] == expected
     assert list(imported.data).index("title_note") == list(imported.data).index("title") + 1
     assert not [message for path, message in imported.notes if path == ("title",)]
@@ -210,3 +210,20 @@ def test_the_docx_keeps_the_gaps(tmp_path):
         lines.append("".join(text for _, text in runs))
     assert any(re.fullmatch(r"Số: {4,}/KH-UBND", line) for line in lines)
     assert any(re.fullmatch(r"Lâm Đồng, ngày {4,}tháng 3 năm 2026", line) for line in lines)
+
+
+def test_a_drafts_built_appendix_note_reads_back_as_the_generated_one(tmp_path):
+    """The build's '(Kèm theo Kế hoạch số           /KH-UBND ngày       tháng 11 năm 2025 của …)'
+    imports back to no note at all (the rebuild generates the same line) and gives back the issuer's
+    name, because the importer keeps a blank as wide as the build prints it."""
+    from pathlib import Path
+
+    plan = kehoach.load(Path(__file__).resolve().parents[2] / "examples" / "nghe-an-980-kh-ubnd.yaml")
+    draft = plan.model_copy(update={"letterhead": plan.letterhead.model_copy(update={"number": None,
+                                                                                      "date": "2025-11"})})
+    assert draft.appendices and draft.appendices[0].note is None
+    source = tmp_path / "draft.docx"
+    source.write_bytes(render(draft, "docx"))
+    data = import_plan(source).data
+    assert [appendix.get("note") for appendix in data["appendices"]] == [None]
+    assert data["letterhead"]["issuer_name"] == "UBND tỉnh Nghệ An"

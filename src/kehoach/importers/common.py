@@ -21,8 +21,8 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
-# A blank the văn thư fills in, as an imported line keeps it: what compose prints, the space before it
-# included ("Kế hoạch số" + 11 spaces + "/KH-UBND", "ngày" + 6 spaces + "tháng").
+# A blank the văn thư fills in, as an imported line keeps it: what compose prints, the spaces around
+# it included ("Kế hoạch số" + 11 spaces + "/KH-UBND", "ngày" + 7 spaces + "tháng", "ngày" + 6 + "/").
 NUMBER_SLOT = " " + vn.NUMBER_BLANK
 SLOT = " " + vn.DATE_BLANK
 _SLOT_GAP = re.compile(r"(?:(?<=\b[Ss]ố)|(?<=ngày)|(?<=tháng))(?:[ \t\u00a0]{2,}|\t)(?=/|tháng\b|năm\b)")
@@ -33,7 +33,8 @@ def clean_keeping_slots(text: str) -> str:
     tháng 3 năm 2026"): a tab or a run of spaces between "số"/"ngày"/"tháng" and "/"/"tháng"/"năm"."""
     out, last = [], 0
     for gap in _SLOT_GAP.finditer(text):
-        out += [clean(text[last:gap.start()]), NUMBER_SLOT if text[:gap.start()].endswith(("số", "Số")) else SLOT]
+        slot = NUMBER_SLOT if text[:gap.start()].endswith(("số", "Số")) else SLOT
+        out += [clean(text[last:gap.start()]), slot if text[gap.end():].startswith("/") else slot + " "]
         last = gap.end()
     return "".join(out) + clean(text[last:])
 

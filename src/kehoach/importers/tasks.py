@@ -6,7 +6,7 @@ kehoach prints such a table from the tasks themselves (compose/tasks.py): one gr
 (``group_by: section``) or per top-level item (``group_by: item``) of the sections that say
 ``tasks: table``, the tasks of a group numbered 1..n. The importer does the reverse only when the
 rebuild prints the same table: every group names a section or a top-level item, in the plan's
-order, in capitals or exactly as the heading is written (``group_case: as-written``); a group row's
+order (as the heading is written: ``group_case: as-written``; else printed in capitals); a group row's
 other cells are empty; every row is a task numbered in sequence with no merged cell; every column is
 one of the seven. Then each row becomes an item (``lead``, ``partners``, ``deadline``, ``product``,
 ``owner``) of its section or item, that section gets ``tasks: table``, and the appendix's label,
@@ -240,20 +240,17 @@ def _place(table: dict, kinds: list[str], sections: list[dict]):
     groups = _groups(table, kinds)
     by_section, by_item = _candidates(sections)
     keys = [_key(title) for title, _ in groups]
-    # Group rows in capitals are printed from any heading; others as the heading is written, which
-    # must then read exactly as the group row.
-    case = "upper" if all(title == vn.upper(title) for title, _ in groups) else "as-written"
     found = [by_section.get(k) for k in keys]
     if None not in found and found == sorted(set(found)):
         for s in found:
             _check_section(sections[s])
-        _same_titles(groups, [_written(sections[s].get("heading") or "") for s in found], case)
+        case = _case(groups, [sections[s].get("heading") or "" for s in found])
         return [((s, None), tasks) for s, (_, tasks) in zip(found, groups)], "section", case, sorted(set(found))
     spots = [by_item.get(k) for k in keys]
     if None not in spots and spots == sorted(set(spots)):
         for s in {s for s, _ in spots}:  # type: ignore[misc]
             _check_section(sections[s])
-        _same_titles(groups, [_written(_item_title(sections[s]["items"][i])) for s, i in spots], case)  # type: ignore[misc]
+        case = _case(groups, [_item_title(sections[s]["items"][i]) for s, i in spots])  # type: ignore[misc]
         return [(spot, tasks) for spot, (_, tasks) in zip(spots, groups)], "item", case, sorted({s for s, _ in spots})  # type: ignore[misc]
     missing = next(title for title, k in zip(groups, keys) if k not in by_section and k not in by_item) \
         if any(k not in by_section and k not in by_item for k in keys) else None
@@ -273,17 +270,16 @@ def _item_title(item) -> str:
     return item.get("heading") or item.get("body") or (texts[0] if texts else "")
 
 
-def _written(text: str) -> str:
-    return " ".join(strip_end(text).split())
+def _case(groups: list[tuple[str, list[dict]]], headings: list[str]) -> str:
+    """How the group rows are printed: as the headings are written when every group row reads
+    exactly as its heading ("Cải cách thể chế"), else in capitals, as a generated table prints them
+    (the group rows then differ from the headings at most in case, ``_key``)."""
+    def written(text: str) -> str:
+        return " ".join(strip_end(text).split())
 
-
-def _same_titles(groups: list[tuple[str, list[dict]]], titles: list[str], case: str) -> None:
-    if case == "upper":
-        return
-    for (group, _), title in zip(groups, titles):
-        if _written(group) != title:
-            raise _Unsure(tr("dòng nhóm '{g}' viết khác tiêu đề '{h}' của kế hoạch",
-                             "group row '{g}' is written unlike the plan's heading '{h}'", g=group, h=title))
+    same = all(written(group) == written(heading) for (group, _), heading in zip(groups, headings))
+    capitals = all(group == vn.upper(group) for group, _ in groups)
+    return "as-written" if same and not capitals else "upper"
 
 
 def _check_section(section: dict) -> None:

@@ -227,3 +227,20 @@ def test_a_drafts_built_appendix_note_reads_back_as_the_generated_one(tmp_path):
     data = import_plan(source).data
     assert [appendix.get("note") for appendix in data["appendices"]] == [None]
     assert data["letterhead"]["issuer_name"] == "UBND tỉnh Nghệ An"
+
+
+def test_a_typed_plans_line_under_its_title_is_its_own_line(tmp_path):
+    """In a .txt the line follows the trích yếu with no blank line between: it is not the trích
+    yếu's wrap but the title note, blanks kept."""
+    text = "\n".join([
+        "UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "", "Số:          /KH-SNV", "Lâm Đồng, ngày      tháng 3 năm 2026", "",
+        "KẾ HOẠCH", "Kiểm tra công tác cải cách hành chính năm 2026",
+        "(Ban hành kèm theo Quyết định số          /QĐ-SNV ngày      tháng 3 năm 2026 của Giám đốc Sở Nội vụ)",
+        "", "Sở Nội vụ ban hành Kế hoạch kiểm tra năm 2026 như sau:", "", "I. MỤC ĐÍCH, YÊU CẦU", "",
+        "1. Kiểm tra việc thực hiện nhiệm vụ.", "", "II. TỔ CHỨC THỰC HIỆN", "", "Các phòng thực hiện./.", ""])
+    source = tmp_path / "plan.txt"
+    source.write_text(text, "utf-8")
+    data = import_plan(source).data
+    assert data["title"] == "Kiểm tra công tác cải cách hành chính năm 2026"
+    assert data["title_note"] == TITLE_NOTE.format(" " * 11, " " * 7).replace(
+        "QĐ-UBND", "QĐ-SNV").replace("Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ")

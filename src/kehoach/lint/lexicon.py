@@ -126,14 +126,16 @@ class Lexicon:
         """(toneless letters, tone) → the syllable as the list writes it. (Built with str.translate
         over all syllables at once: this runs at every cold start that meets an unknown word.)"""
         ordered, joined = self._ordered
-        bares = joined.translate(_UNTONE).split("\n")
-        tones = joined.translate(_TONE_ONLY).split("\n")
+        keys = zip(joined.translate(_UNTONE).split("\n"), joined.translate(_TONE_ONLY).split("\n"))
         out: dict[tuple[str, str], str] = {}
+        first = out.setdefault
+        # The list holds a few misplaced spellings beside the right one ("cuả" and "của"): the
+        # more written one is the syllable (the first in order on a tie). setdefault keeps the first
+        # of each key in one pass; only the few clashes are compared.
+        clashes = [(key, syllable) for key, syllable in zip(keys, ordered) if first(key, syllable) is not syllable]
         counts = self.counts
-        for key, syllable in zip(zip(bares, tones), ordered):
-            # The list holds a few misplaced spellings beside the right one ("cuả" and "của"): the
-            # more written one is the syllable.
-            if key not in out or counts.get(syllable, 0) > counts.get(out[key], 0):
+        for key, syllable in clashes:
+            if counts.get(syllable, 0) > counts.get(out[key], 0):
                 out[key] = syllable
         return out
 

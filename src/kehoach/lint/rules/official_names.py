@@ -27,15 +27,19 @@ _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
 def _near_misses() -> tuple[re.Pattern[str], list[str]]:
     """One pattern with a group per word a name can lose (a middle word anywhere, the last one
     before a level), and the name each group stands for: one pass over the plan's text."""
-    branches, names = [], []
+    branches, names, firsts = [], [], set()
     for name in NEAR_MISS_NAMES:
         words = fold_tones(name.lower()).split()
+        firsts.add(words[0][0])  # every branch keeps the first word (only a later one is dropped)
         for drop in range(1, len(words)):
             short = r"\s+".join(map(re.escape, words[:drop] + words[drop + 1:]))
             after = rf"(?=\s+{_LEVELS})" if drop == len(words) - 1 else r"(?!\w)"
             branches.append(f"({short}{after})")
             names.append(name)
-    return re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")"), names
+    # The look-ahead for a branch's first letter lets the engine pass most positions at once,
+    # instead of trying every branch there (the scan of a 28-page plan took three times as long).
+    first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+    return re.compile(rf"(?={first})(?<!\w)(?:" + "|".join(branches) + ")"), names
 
 
 @rule("KH308", "official-name-near-miss", Severity.warning, "NĐ 30, Phụ lục II, IV.1 (tên cơ quan, tổ chức)",

@@ -3,7 +3,8 @@
 The list is derived from underthesea's Viet74K and a running text shipped with it (see
 ``templates/spelling/README.md``): 8,983 syllables, 89,346 pairs of neighbouring syllables ("chủ
 tịch", "kinh phí" inside words; "của người" as met in running text) and how often 1,662 syllables
-occur there. It is read once, on first use (about 22 ms), and only by the rules that judge words.
+occur there. It is read once, on first use, and only by the rules that judge words: from its packed
+form ``templates/spelling/vi-words.pack`` (about 3 ms; made by ``pack.py`` beside it, 22 ms from the text).
 
 Everything here works on lower-case syllables with the old tone placement ("hòa", "thủy"); ``split_key``
 takes a syllable apart into its letters without the tone and the tone, so that a tone typed on the
@@ -12,8 +13,9 @@ wrong vowel ("tóan") or by Telex keys ("toans") finds the syllable it was meant
 
 from __future__ import annotations
 
-import gzip
+import sys
 import unicodedata
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -21,6 +23,7 @@ from functools import cached_property, lru_cache
 from ..common.resources import templates_dir
 
 IN_WORD, MET = 1, 2  # how a pair of syllables is known (flags)
+MAGIC = b"kehoach word pack 1\n"  # the first bytes of templates/spelling/vi-words.pack
 TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}  # Telex keys
 _TONE_OF_KEY = {v: k for k, v in TONES.items()}
 VOWELS = set("aăâeêioôơuưy")
@@ -46,11 +49,11 @@ def _toned_letters() -> dict[str, tuple[str, str]]:
 
 
 _TONED = _toned_letters()
-_UNTONE = str.maketrans({c: b for c, (b, _) in _TONED.items()})
+UNTONE = str.maketrans({c: b for c, (b, _) in _TONED.items()})
 _PLAIN = dict(zip("ăâđêôơư", "aadeoou"))
 _BARE = str.maketrans({**{c: _PLAIN.get(b, b) for c, (b, _) in _TONED.items()}, **_PLAIN})
 # Keeps only the tone key of each toned letter (and the line breaks between syllables).
-_TONE_ONLY = {**{ord(c): None for c in "abcdđeghiklmnopqrstuvxyăâêôơư"}, **{ord(c): k for c, (_, k) in _TONED.items()}}
+TONE_ONLY = {**{ord(c): None for c in "abcdđeghiklmnopqrstuvxyăâêôơư"}, **{ord(c): k for c, (_, k) in _TONED.items()}}
 
 
 @lru_cache(maxsize=65536)
@@ -58,7 +61,7 @@ def split_key(syllable: str) -> tuple[str, str]:
     """(letters without the tone, tone key or "") of a lower-case NFC syllable: "toán" → ("toan", "s").
     (A table of the 60 toned letters, not Unicode decomposition: called for every word judged.)"""
     tone = next((_TONED[c][1] for c in syllable if c in _TONED), "")
-    return (syllable.translate(_UNTONE) if tone else syllable), tone
+    return (syllable.translate(UNTONE) if tone else syllable), tone
 
 
 def skeleton(word: str) -> str:
@@ -75,69 +78,50 @@ def onset_rhyme(bare: str) -> tuple[str, str, str]:
 
 
 class Pairs:
-    """Pairs of syllables and how each is known: a sorted list searched by bisection and one flag
-    digit per pair. Loading is a split of the file's text, with no hashing of 90,000 strings at
-    every cold start."""
+    """Pairs of syllables and how each is known, by syllable number (the syllables' sorted order):
+    the pairs that begin with syllable ``a`` are ``rights[starts[a]:starts[a + 1]]``, sorted, with one
+    flag byte each (``templates/spelling/pack.py``). Loaded as arrays: no 90,000 strings to make
+    and no hashing at a cold start; a lookup is two dict lookups and a bisection of a short range."""
 
-    def __init__(self, ordered: list[str], flags: str, extra: frozenset[str]) -> None:
-        self.ordered, self.flags, self.extra = ordered, flags, extra
+    def __init__(self, number: dict[str, int], starts: array, rights: array, flags: bytes) -> None:
+        self.number, self.starts, self.rights, self.flags = number, starts, rights, flags
 
-    def get(self, key: str, default: int = 0) -> int:
-        if key in self.extra:
-            return IN_WORD | MET
-        index = bisect_left(self.ordered, key)
-        if index < len(self.ordered) and self.ordered[index] == key:
-            return ord(self.flags[index]) - 48
-        return default
+        def get(left: str | None, right: str | None) -> int:
+            a, b = number.get(left), number.get(right)  # type: ignore[arg-type]
+            if a is None or b is None:
+                return 0
+            low, high = starts[a], starts[a + 1]
+            index = bisect_left(rights, b, low, high)
+            return flags[index] & 3 if index < high and rights[index] == b else 0
 
-    def __contains__(self, key: str) -> bool:
-        return self.get(key) != 0
+        self.get = get  # a plain function over local names: called for every word of a plan
 
-    @cached_property
-    def known(self):
-        """``key in self`` as a plain function over local names (called for every word of a plan)."""
-        ordered, extra, size, search = self.ordered, self.extra, len(self.ordered), bisect_left
-
-        def known(key: str) -> bool:
-            index = search(ordered, key)
-            return (index < size and ordered[index] == key) or key in extra
-
-        return known
+    def begun(self, left: str) -> int:
+        """How many words of ``vi-words.txt.gz`` (the pack's bits 2-3) have ``left`` then another syllable."""
+        a = self.number.get(left)
+        if a is None:
+            return 0
+        return sum(1 for flag in self.flags[self.starts[a]: self.starts[a + 1]] if flag >> 2 & IN_WORD)
 
 
 @dataclass(frozen=True)
 class Lexicon:
     syllables: frozenset[str]
-    # "left right" → IN_WORD (inside a word of the list: "chủ tịch") | MET (side by side in running
+    # (left, right) → IN_WORD (inside a word of the list: "chủ tịch") | MET (side by side in running
     # text: "của người"), or both ("xây dựng").
     pairs: Pairs
     counts: dict[str, int]  # how often a syllable occurs in the running text (absent: rare)
     function: frozenset[str]  # function words ("của", "để", "từ"): alone by nature
     skeletons: str  # "truong trương trường …" lines, read into ``by_skeleton`` on first use
+    respelt: tuple[str, str, str]  # the respelling table's letters, tones and syllables, read on first use
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
-    def _ordered(self) -> tuple[list[str], str]:
-        ordered = sorted(self.syllables)
-        return ordered, "\n".join(ordered)
-
-    @cached_property
     def by_key(self) -> dict[tuple[str, str], str]:
-        """(toneless letters, tone) → the syllable as the list writes it. (Built with str.translate
-        over all syllables at once: this runs at every cold start that meets an unknown word.)"""
-        ordered, joined = self._ordered
-        keys = zip(joined.translate(_UNTONE).split("\n"), joined.translate(_TONE_ONLY).split("\n"))
-        out: dict[tuple[str, str], str] = {}
-        first = out.setdefault
-        # The list holds a few misplaced spellings beside the right one ("cuả" and "của"): the
-        # more written one is the syllable (the first in order on a tie). setdefault keeps the first
-        # of each key in one pass; only the few clashes are compared.
-        clashes = [(key, syllable) for key, syllable in zip(keys, ordered) if first(key, syllable) is not syllable]
-        counts = self.counts
-        for key, syllable in clashes:
-            if counts.get(syllable, 0) > counts.get(out[key], 0):
-                out[key] = syllable
-        return out
+        """(toneless letters, tone) → the syllable as the list writes it (the more written of the
+        list's spellings, "của" not "cuả"; computed by ``templates/spelling/pack.py``)."""
+        letters, tones, spelt = (section.split("\n") for section in self.respelt)
+        return dict(zip(zip(letters, tones), spelt))
 
     @cached_property
     def by_skeleton(self) -> dict[str, tuple[str, ...]]:
@@ -154,25 +138,23 @@ class Lexicon:
 
     def pair(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is (part of) a word of the list."""
-        return bool(left and right) and bool(self.pairs.get(f"{left} {right}", 0) & IN_WORD)
+        return bool(self.pairs.get(left, right) & IN_WORD)
 
     def common_pair(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is a word of the list also met in running text ("xây dựng")."""
-        return bool(left and right) and self.pairs.get(f"{left} {right}", 0) == IN_WORD | MET
+        return self.pairs.get(left, right) == IN_WORD | MET
 
     def seen(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is a word of the list or met side by side in running text."""
-        return bool(left and right) and f"{left} {right}" in self.pairs
+        return self.pairs.get(left, right) != 0
 
     def productive(self, syllable: str) -> int:
         """How many words of the list ``syllable`` begins (pairs "syllable …" inside a word): "mới"
-        begins 40, "moi" 4. (The pairs are sorted: one bisection and a scan of that range.)"""
+        begins 40, "moi" 4."""
         key = ("productive", syllable)
         cached = self._cache.get(key)
         if cached is None:
-            ordered, flags = self.pairs.ordered, self.pairs.flags
-            start, end = bisect_left(ordered, syllable + " "), bisect_left(ordered, syllable + "!")
-            cached = self._cache[key] = sum(1 for i in range(start, end) if (ord(flags[i]) - 48) & IN_WORD)
+            cached = self._cache[key] = self.pairs.begun(syllable)
         return cached
 
     def variants(self, syllable: str) -> tuple[str, ...]:
@@ -200,19 +182,32 @@ class Lexicon:
         return found
 
 
+PACK = "vi-words.pack"  # made by templates/spelling/pack.py from the lists beside it
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = gzip.decompress((templates_dir() / "spelling" / "vi-words.txt.gz").read_bytes()).decode("utf-8")
-    syllables, known, flags, counts, function, skeletons = raw.split("\n\n", 5)
-    frequency = {s: int(n) for s, _, n in (line.partition(" ") for line in counts.split("\n") if line)}
-    extra = (templates_dir() / "spelling" / "extra-words.txt").read_text(encoding="utf-8").splitlines()
-    extra_words = [w.split() for w in extra if w.strip() and not w.startswith("#")]
-    grammar = (templates_dir() / "spelling" / "function-words.txt").read_text(encoding="utf-8")
-    function_words = {w for line in grammar.splitlines() if not line.startswith("#") for w in line.split()}
-    extra_pairs = frozenset(f"{a} {b}" for w in extra_words for a, b in zip(w, w[1:]))
-    pairs = Pairs(known.split("\n"), flags, extra_pairs)
-    return Lexicon(frozenset(syllables.split("\n")) | {s for w in extra_words for s in w}, pairs,
-                   frequency, frozenset(function.split()) | function_words, skeletons.strip())
+    data = (templates_dir() / "spelling" / PACK).read_bytes()
+    if not data.startswith(MAGIC):
+        raise ValueError(f"{PACK}: not a word pack of this version of kehoach")
+    head = data.index(b"\n", len(MAGIC))
+    size, count, paired = map(int, data[len(MAGIC): head].split())
+    at = head + 1
+    text = data[at: at + size].decode("utf-8").split("\0")
+    at += size
+    starts, rights = array("I"), array("H")
+    starts.frombytes(data[at: at + 4 * (count + 1)])
+    at += 4 * (count + 1)
+    rights.frombytes(data[at: at + 2 * paired])
+    if sys.byteorder == "big":
+        starts.byteswap()
+        rights.byteswap()
+    flags = data[at + 2 * paired:]
+    syllables, counted, counts, function, skeletons, letters, tones, spelt = text
+    ordered = syllables.split("\n")
+    return Lexicon(frozenset(ordered), Pairs(dict(zip(ordered, range(count))), starts, rights, flags),
+                   dict(zip(counted.split("\n"), map(int, counts.split("\n")))), frozenset(function.split()),
+                   skeletons, (letters, tones, spelt))
 
 
 def telex(word: str) -> tuple[str, str] | None:

@@ -22,7 +22,7 @@ def _tie(prev: str | None, word: str, nxt: str | None, bound: tuple[bool, bool] 
     """How strongly ``word`` is tied to its neighbours; a neighbour ``bound`` to a word on its other
     side ("tổng hợp | chung", "điện tử | ngay") does not count: it is no half of another word."""
     get = lexicon().pairs.get
-    ties = (_TIE[get(f"{prev} {word}", 0)] if prev else 0, _TIE[get(f"{word} {nxt}", 0)] if nxt else 0)
+    ties = (_TIE[get(prev, word)] if prev else 0, _TIE[get(word, nxt)] if nxt else 0)
     return sum(tie for tie, tight in zip(ties, bound) if not tight)
 
 

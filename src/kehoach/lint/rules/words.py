@@ -18,7 +18,7 @@ from functools import lru_cache
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
 from ..admin_units import in_unit_name
-from ..lexicon import lexicon, split_key, telex_readings
+from ..lexicon import IN_WORD, lexicon, split_key, telex_readings
 from ..unmarked import bare, numbered
 from ..syllables import is_syllable
 from .agencies import AGENCY_NAMES
@@ -275,7 +275,7 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
     # joined[i]: words i and i + 1 are parted by spaces only (no punctuation mark between them)
     joined = [text[words[i].end(): words[i + 1].start()].isspace() for i in range(count - 1)] + [False]
     lex = lexicon()
-    syllables, known = lex.syllables, lex.pairs.known
+    syllables, tied = lex.syllables, lex.pairs.get
     out = []
     for i, match in enumerate(words):
         word = lowered[i]
@@ -293,9 +293,10 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
         # with a neighbour and is not the neighbour repeated.
         # (A word without marks met beside a neighbour only in running text is judged: "Xây dung cơ
         # sở" — "dung cơ" is met, "xây dựng" is a word.)
-        if word in syllables and prev != word and (known(f"{prev} {word}") or known(f"{word} {nxt}")) \
-                and not (word.isascii() and not lex.pair(prev, word) and not lex.pair(word, nxt)):
-            continue
+        if word in syllables and prev != word:
+            ties = tied(prev, word) | tied(word, nxt)
+            if ties and (ties & IN_WORD or not word.isascii()):
+                continue
         token = match.group(0)
         if not (token.islower() or token[1:].islower()):
             continue

@@ -11,8 +11,8 @@ the two small lists merged in, in the form the lookups use: syllables numbered i
 pairs as one sorted array of right-hand numbers per left-hand syllable with a flag byte each, and the
 respelling table computed here. It ships with kehoach (read-only, no cache to write, the same bytes
 on every machine). Layout: ``MAGIC``, a line "text-bytes syllables pairs", UTF-8 text sections
-parted by NUL (syllables, counted syllables, their counts, function words, skeleton lines,
-respelling keys' letters, their tones, the syllables they give), then little-endian arrays: where
+parted by NUL (syllables, counted syllables, their counts, function words, skeletons, the
+syllables each stands for, respelling keys "letters tone", the syllables they give), then little-endian arrays: where
 each syllable's pairs start (uint32, one more than the syllables), the pairs' right syllables
 (uint16), one flag byte per pair: bits 0-1 how the pair is known (``IN_WORD``, ``MET``; both for
 a pair of ``extra-words.txt``), bits 2-3 how ``vi-words.txt.gz`` alone knows it (what
@@ -79,9 +79,11 @@ def pack(folder: Path = HERE) -> bytes:
     flags = bytes(flag for _, _, flag in pairs)
     counted = sorted(data["counts"].items())
     spelt = sorted(respellings(ordered, data["counts"]).items())
+    skeletons = [line.partition(" ") for line in data["skeletons"].split("\n")]
     sections = ["\n".join(ordered), "\n".join(s for s, _ in counted), "\n".join(str(n) for _, n in counted),
-                " ".join(data["function"]), data["skeletons"], "\n".join(b for (b, _), _ in spelt),
-                "\n".join(t for (_, t), _ in spelt), "\n".join(s for _, s in spelt)]
+                " ".join(data["function"]), "\n".join(plain for plain, _, _ in skeletons),
+                "\n".join(spellings for _, _, spellings in skeletons),
+                "\n".join(f"{letters} {tone}" for (letters, tone), _ in spelt), "\n".join(s for _, s in spelt)]
     text = "\0".join(sections).encode("utf-8")
     if sys.byteorder == "big":
         starts.byteswap()

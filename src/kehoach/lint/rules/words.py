@@ -111,7 +111,7 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
                 return TELEX, meant
     if prev is None and nxt is None and word.isascii() and not name:
         # Alone between punctuation ("các sở, nganh, tổ chức"): only a word never met in running text.
-        best = bare(word, tuple(c for c in lex.by_skeleton.get(word, ()) if c != word), None, None, (False, False))
+        best = bare(word, tuple(c for c in lex.spelt_as(word) if c != word), None, None, (False, False))
         return (MARKS, best) if best else None
     if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
         return None
@@ -134,14 +134,14 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
     left = prev if prev and prev not in lex.function and not bound(before, prev) else None
     right = nxt if nxt and nxt not in lex.function and not bound(nxt, after) else None
     if word.isascii() and not name and met:
-        best = bare(word, tuple(c for c in lex.by_skeleton.get(word, ()) if c != word), prev, nxt,
+        best = bare(word, tuple(c for c in lex.spelt_as(word) if c != word), prev, nxt,
                      (lex.pair(before, prev), lex.pair(nxt, after)))
         return (MARKS, best) if best else None
     if word.isascii() and not name:
         # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a
         # word ("hoi", "dong"): the marked word that makes a common word (of the list and met in
         # running text) with a lone neighbour is meant …
-        marked = tuple(c for c in lex.by_skeleton.get(word, ()) if c != word)
+        marked = tuple(c for c in lex.spelt_as(word) if c != word)
         best = _best(word, marked, left, right, False, running="and")
         if best is None and not met:
             # When the marked word is clearly the more written one: a word of the list with a lone
@@ -195,7 +195,7 @@ def _unlisted(prev: str | None, word: str, nxt: str | None, name: bool) -> tuple
         meant = sorted(w for w in undoubled if w in lex.syllables)
         if meant:
             return UNKNOWN, meant[0]  # "caoo", "binhh", "qquan": a letter typed twice
-        candidates = lex.by_skeleton.get(word, ())
+        candidates = lex.spelt_as(word)
         if not candidates:
             return None  # a foreign word ("online", "email"): not judged
         return MARKS, _best(word, candidates, prev, nxt, False, fallback=True)
@@ -261,11 +261,13 @@ def _is_name(text: str, match: re.Match[str], words: list[re.Match[str]], index:
 def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None], ...]:
     """(word match, the words at fault as written, kind, suggestion) of each word of one text the
     lexicon judges; names are left to the caller (``suspects``), which knows the plan. Cached by
-    text: after an edit only the texts that changed are read again."""
+    text: after an edit only the texts that changed are read again.
+
+    (A cold check of a long plan reads 13,000 words here: the loop decides most of them with a set
+    lookup and the pair each two neighbours make, looked up once.)"""
     if text.isascii():
         return ()  # no Vietnamese letter at all: a name, a code, a foreign phrase
     words = list(_WORD.finditer(text))
-    count = len(words)
     folded = fold_tones(text).lower()  # once per text: same length, so a word's slice is its folded form
     if len(folded) != len(text):
         return ()
@@ -273,33 +275,38 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
     lowered = [folded[m.start(): m.end()] if not (m.group(0).isupper() and
                (len(m.group(0)) > 1 or m.group(0) in "IVX")) else None for m in words]
     # joined[i]: words i and i + 1 are parted by spaces only (no punctuation mark between them)
-    joined = [text[words[i].end(): words[i + 1].start()].isspace() for i in range(count - 1)] + [False]
+    joined = [text[words[i].end(): words[i + 1].start()].isspace() for i in range(len(words) - 1)] + [False]
     lex = lexicon()
     syllables, tied = lex.syllables, lex.pairs.get
+    # ties[i]: how words i and i + 1 are known as a pair (0 when parted; the last 0 is also ties[-1])
+    ties = [tied(left, right) if together else 0
+            for left, right, together in zip(lowered, lowered[1:], joined)] + [0]
     out = []
-    for i, match in enumerate(words):
-        word = lowered[i]
-        if word is None and match.end() - match.start() <= LONGEST_SYLLABLE:
-            # In capitals: an acronym ("HĐND") or a heading's word ("TRUYỂN THÔNG"), judged alone.
-            verdict = capitals(folded[match.start(): match.end()])
-            if verdict is not None:
-                out.append((match, match.group(0), *verdict))
+    for i, word in enumerate(lowered):
+        if word is None:
+            match = words[i]
+            if match.end() - match.start() <= LONGEST_SYLLABLE:
+                # In capitals: an acronym ("HĐND") or a heading's word ("TRUYỂN THÔNG"), judged alone.
+                verdict = capitals(folded[match.start(): match.end()])
+                if verdict is not None:
+                    out.append((match, match.group(0), *verdict))
             continue
-        if word is None or len(word) > (LONGEST_TELEX if word.isascii() else LONGEST_SYLLABLE):
-            continue  # ký hiệu ("QĐ-TTg"), very long tokens
         prev = lowered[i - 1] if i and joined[i - 1] else None
-        nxt = lowered[i + 1] if joined[i] else None
         # The common case, decided here without a call: a word of the list that makes a known pair
         # with a neighbour and is not the neighbour repeated.
         # (A word without marks met beside a neighbour only in running text is judged: "Xây dung cơ
         # sở" — "dung cơ" is met, "xây dựng" is a word.)
         if word in syllables and prev != word:
-            ties = tied(prev, word) | tied(word, nxt)
-            if ties and (ties & IN_WORD or not word.isascii()):
+            tie = ties[i - 1] | ties[i]
+            if tie and (tie & IN_WORD or not word.isascii()):
                 continue
+        if len(word) > (LONGEST_TELEX if word.isascii() else LONGEST_SYLLABLE):
+            continue  # ký hiệu ("QĐ-TTg"), very long tokens
+        match = words[i]
         token = match.group(0)
         if not (token.islower() or token[1:].islower()):
             continue
+        nxt = lowered[i + 1] if joined[i] else None
         if word.isascii() and word in syllables:
             beside_number = numbered(text, match, word)
             if beside_number is not None:

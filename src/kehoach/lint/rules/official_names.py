@@ -24,22 +24,28 @@ _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
-def _near_misses() -> tuple[re.Pattern[str], list[str]]:
-    """One pattern with a group per word a name can lose (a middle word anywhere, the last one
-    before a level), and the name each group stands for: one pass over the plan's text."""
-    branches, names, firsts = [], [], set()
+def _near_misses() -> tuple[re.Pattern[str], re.Pattern[str], list[str]]:
+    """Where a near-miss may start (a name's first word and a space), one pattern with a group per
+    name trying each word it can lose in turn (a middle word anywhere, the last one before a
+    level), and the name each group stands for.
+
+    (The first pattern is cheap to compile and scans a 28-page plan in well under a millisecond;
+    the second is tried only where it stops, with a name's first word said once: three times
+    shorter to compile than a branch per lost word, and the same matches in the same order.)"""
+    groups, names, firsts = [], [], []
     for name in NEAR_MISS_NAMES:
         words = fold_tones(name.lower()).split()
-        firsts.add(words[0][0])  # every branch keeps the first word (only a later one is dropped)
+        if words[0] not in firsts:
+            firsts.append(words[0])
+        shorts = []
         for drop in range(1, len(words)):
-            short = r"\s+".join(map(re.escape, words[:drop] + words[drop + 1:]))
+            rest = r"\s+".join(map(re.escape, words[1:drop] + words[drop + 1:]))
             after = rf"(?=\s+{_LEVELS})" if drop == len(words) - 1 else r"(?!\w)"
-            branches.append(f"({short}{after})")
-            names.append(name)
-    # The look-ahead for a branch's first letter lets the engine pass most positions at once,
-    # instead of trying every branch there (the scan of a 28-page plan took three times as long).
-    first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
-    return re.compile(rf"(?={first})(?<!\w)(?:" + "|".join(branches) + ")"), names
+            shorts.append(rest + after)
+        groups.append(rf"({re.escape(words[0])}\s+(?:{'|'.join(shorts)}))")
+        names.append(name)
+    start = re.compile("(?:" + "|".join(map(re.escape, firsts)) + r")\s")
+    return start, re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")"), names
 
 
 @rule("KH308", "official-name-near-miss", Severity.warning, "NĐ 30, Phụ lục II, IV.1 (tên cơ quan, tổ chức)",
@@ -71,9 +77,14 @@ def official_name_near_miss(ctx: Context) -> Iterator[Finding]:
     folded = fold_tones(corpus.text).lower()
     if len(folded) != len(corpus.text):
         return
-    pattern, names = _near_misses()
-    for match in pattern.finditer(folded):
+    starts, pattern, names = _near_misses()
+    done = 0
+    for candidate in starts.finditer(folded):
+        match = pattern.match(folded, candidate.start()) if candidate.start() >= done else None
+        if match is None:
+            continue
         start, end = match.span()
+        done = end
         if folded.startswith(_REAL_SHORTER, start):
             continue
         name = names[match.lastindex - 1]

@@ -22,8 +22,8 @@ def _tie(prev: str | None, word: str, nxt: str | None, bound: tuple[bool, bool] 
     """How strongly ``word`` is tied to its neighbours; a neighbour ``bound`` to a word on its other
     side ("tổng hợp | chung", "điện tử | ngay") does not count: it is no half of another word."""
     get = lexicon().pairs.get
-    ties = (_TIE[get(prev, word)] if prev else 0, _TIE[get(word, nxt)] if nxt else 0)
-    return sum(tie for tie, tight in zip(ties, bound) if not tight)
+    before = _TIE[get(prev, word)] if prev and not bound[0] else 0
+    return before + (_TIE[get(word, nxt)] if nxt and not bound[1] else 0)
 
 
 # Words every administrative plan is made of, which the general running text the counts come from
@@ -53,8 +53,12 @@ def bare(word: str, marked: tuple[str, ...], prev: str | None, nxt: str | None,
     lex = lexicon()
     typed = _tie(prev, word, nxt, bound)
     count = lex.counts.get(word, 0)
-    tie, written, best = max((max(_tie(prev, s, nxt, bound) for s in twins(m)),
-                              max(lex.counts.get(s, 0) for s in twins(m)), m) for m in marked)
+    ranked = []
+    for m in marked:
+        spellings = twins(m)
+        ranked.append((max([_tie(prev, s, nxt, bound) for s in spellings]),
+                       max([lex.counts.get(s, 0) for s in spellings]), m))
+    tie, written, best = max(ranked)
     if written >= count and tie >= typed + 3:
         return best  # "tự chiu trách nhiệm": "chịu trách" is a common word, "chiu" makes none
     if typed == 0 and tie >= 2 and written > count and lex.productive(best) > lex.productive(word):

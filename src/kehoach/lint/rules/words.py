@@ -173,10 +173,14 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
     variants = lex.variants(word)
     if lex.counts.get(word, 0) > RARE:  # a common word is no other with a letter put before it
         variants = tuple(v for v in variants if v != word[1:])  # ("lưu khóa bí mật" is no "lưu hóa")
-    best = _best(word, variants, left, right, official=name)
     # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
-    # must be clearly the more written of the two.
-    if best and lex.counts.get(best, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1):
+    # must be clearly the more written of the two. (Asked first: no variant that much more
+    # written, no correction, and the neighbours need not be looked up for each.)
+    enough = COMMONER * (lex.counts.get(word, 0) + 1) - 1
+    if not any(lex.counts.get(v, 0) >= enough for v in variants):
+        return None
+    best = _best(word, variants, left, right, official=name)
+    if best and lex.counts.get(best, 0) >= enough:
         return CONTEXT, best
     return None
 

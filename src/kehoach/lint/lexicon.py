@@ -17,6 +17,7 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -116,7 +117,7 @@ class Pairs:
 
 @dataclass(frozen=True)
 class Lexicon:
-    syllables: frozenset[str]
+    syllables: AbstractSet[str]  # the keys of ``pairs.number``: one table for both, built once
     # (left, right) → IN_WORD (inside a word of the list: "chủ tịch") | MET (side by side in running
     # text: "của người"), or both ("xây dựng").
     pairs: Pairs
@@ -217,8 +218,8 @@ def lexicon() -> Lexicon:
         rights.byteswap()
     flags = data[at + 2 * paired:]
     syllables, counted, counts, function, skeletons, unmarked, keys, spelt = text
-    ordered = syllables.split("\n")
-    return Lexicon(frozenset(ordered), Pairs(dict(zip(ordered, range(count))), starts, rights, flags),
+    number = dict(zip(syllables.split("\n"), range(count)))
+    return Lexicon(number.keys(), Pairs(number, starts, rights, flags),
                    dict(zip(counted.split("\n"), map(int, counts.split("\n")))), frozenset(function.split()),
                    (skeletons, unmarked), (keys, spelt))
 

@@ -94,10 +94,10 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
     lex = lexicon()
     # A word doubled on purpose is a word of the list met in running text ("dần dần", "từ từ",
     # "người người") or a rare one ("chôm chôm"); "số số", "của của" are typos.
-    doubled = lex.common_pair(word, word) or (lex.pair(word, word) and lex.counts.get(word, 0) <= FREQUENT)
-    if prev == word and not doubled and not name \
-            and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
-        return REPEATED, word
+    if prev == word and not name:
+        doubled = lex.common_pair(word, word) or (lex.pair(word, word) and lex.counts.get(word, 0) <= FREQUENT)
+        if not doubled and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
+            return REPEATED, word
     if not word.isascii() and lex.counts.get(word, 0) <= RARE:
         # A misplaced spelling the list holds too ("cuả"): the syllable it is written for.
         placed = lex.spell(*split_key(word))

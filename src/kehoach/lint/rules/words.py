@@ -92,8 +92,8 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
     """``judge`` for a word of the list: repeated, a misplaced or Telex spelling the list holds too,
     a word without its marks, or a valid syllable that breaks the word around it."""
     lex = lexicon()
-    # A word doubled on purpose is a word of the list met in running text ("dần dần", "từ từ",
-    # "người người") or a rare one ("chôm chôm"); "số số", "của của" are typos.
+    # A word doubled on purpose is a word of the list met in running text ("dần dần", "từ từ", "người người")
+    # or a rare one ("chôm chôm"); "số số", "của của" are typos.
     if prev == word and not name:
         doubled = lex.common_pair(word, word) or (lex.pair(word, word) and lex.counts.get(word, 0) <= FREQUENT)
         if not doubled and not (lex.pair(before, prev) and lex.pair(word, nxt)):  # "hành vi vi phạm"
@@ -116,20 +116,19 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
     if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
         return None
     if word in lex.function and word.isascii():
-        # A bare function word ("do", "qua") heads what follows it: only the word before can tell
-        # that it was meant with marks ("kết qua" → "quả"; "giá do Sở" stays).
+        # A bare function word ("do", "qua") heads what follows it: only the word before tells that it was
+        # meant with marks ("kết qua" → "quả"; "giá do Sở" stays).
         nxt = after = None
-    # (Met beside a neighbour in running text is weaker evidence: a word without its marks may
-    # still be meant as the marked one that makes a word of the list, "Xây dung cơ sở".)
+    # (Met beside a neighbour in running text is weaker evidence: a word without its marks may still be
+    # meant as the marked one that makes a word of the list, "Xây dung cơ sở".)
     met = lex.seen(prev, word) or lex.seen(word, nxt)
     if met and not word.isascii():
         return None
     if name and (f"{prev} {word}" in official_pairs() or f"{word} {nxt}" in official_pairs()):
         return None
-    # A broken word leaves both its syllables alone: a neighbour that makes a word on its other
-    # side ("của hàng triệu") is no half of a broken one.
-    # (Met on its other side only is enough for a word typed that is never met itself: "tống vốn
-    # đầu tư" — "vốn đầu" is met, but "tổng vốn" is a word and "tống" is rare.)
+    # A broken word leaves both its syllables alone: a neighbour that makes a word on its other side ("của
+    # hàng triệu") is no half of a broken one. (Met on its other side only is enough for a word typed that
+    # is never met itself: "tống vốn đầu tư" — "vốn đầu" is met, but "tổng vốn" is a word and "tống" is rare.)
     bound = lex.pair if lex.counts.get(word, 0) <= RARE else lex.seen
     left = prev if prev and prev not in lex.function and not bound(before, prev) else None
     right = nxt if nxt and nxt not in lex.function and not bound(nxt, after) else None
@@ -138,14 +137,14 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
                      (lex.pair(before, prev), lex.pair(nxt, after)))
         return (MARKS, best) if best else None
     if word.isascii() and not name:
-        # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a
-        # word ("hoi", "dong"): the marked word that makes a common word (of the list and met in
-        # running text) with a lone neighbour is meant …
+        # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a word
+        # ("hoi", "dong"): the marked word that makes a common word (of the list and met in running text)
+        # with a lone neighbour is meant …
         marked = tuple(c for c in lex.spelt_as(word) if c != word)
         best = _best(word, marked, left, right, False, running="and")
         if best is None and not met:
-            # When the marked word is clearly the more written one: a word of the list with a lone
-            # neighbour, or a common word with any ("Xây dung cơ sở" → "dựng"; "nội dung chi" stays).
+            # When the marked word is clearly the more written one: a word of the list with a lone neighbour,
+            # or a common word with any ("Xây dung cơ sở" → "dựng"; "nội dung chi" stays).
             common = tuple(c for c in marked
                            if lex.counts.get(c, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1))
             best = _best(word, common, left, right, False) or _best(word, common, prev, nxt, False, running="and")
@@ -160,9 +159,8 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
         if best:
             return MARKS, best
     if lex.counts.get(word, 0) == 0 and not name:
-        # A word never met in running text beside a function word it is a slip of, which is met
-        # there with the neighbour: "chỉ đạo cảu Chính phủ" → "của".
-        # (Two keys swapped only: the same letters and marks in another order.)
+        # A word never met in running text beside a function word it is a slip of, which is met there with
+        # the neighbour: "chỉ đạo cảu Chính phủ" → "của". (Two keys swapped: the same letters and marks, reordered.)
         slips = tuple(c for c in lex.variants(word) if c in lex.function and lex.counts.get(c, 0) >= FREQUENT
                       and sorted(unicodedata.normalize("NFD", c)) == sorted(unicodedata.normalize("NFD", word)))
         best = _best(word, slips, prev, nxt, False, running="or")
@@ -173,16 +171,12 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
     variants = lex.variants(word)
     if lex.counts.get(word, 0) > RARE:  # a common word is no other with a letter put before it
         variants = tuple(v for v in variants if v != word[1:])  # ("lưu khóa bí mật" is no "lưu hóa")
-    # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
-    # must be clearly the more written of the two. (Asked first: no variant that much more
-    # written, no correction, and the neighbours need not be looked up for each.)
+    # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction must be
+    # clearly the more written of the two (asked first: then no neighbour is looked up).
     enough = COMMONER * (lex.counts.get(word, 0) + 1) - 1
-    if not any(lex.counts.get(v, 0) >= enough for v in variants):
-        return None
-    best = _best(word, variants, left, right, official=name)
-    if best and lex.counts.get(best, 0) >= enough:
-        return CONTEXT, best
-    return None
+    best = _best(word, variants, left, right, official=name) if any(
+        lex.counts.get(v, 0) >= enough for v in variants) else None
+    return (CONTEXT, best) if best and lex.counts.get(best, 0) >= enough else None
 
 
 def _unlisted(prev: str | None, word: str, nxt: str | None, name: bool) -> tuple[str, str | None] | None:
@@ -265,10 +259,7 @@ def _is_name(text: str, match: re.Match[str], words: list[re.Match[str]], index:
 def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None], ...]:
     """(word match, the words at fault as written, kind, suggestion) of each word of one text the
     lexicon judges; names are left to the caller (``suspects``), which knows the plan. Cached by
-    text: after an edit only the texts that changed are read again.
-
-    (A cold check of a long plan reads 13,000 words here: the loop decides most of them with a set
-    lookup and the pair each two neighbours make, looked up once.)"""
+    text: after an edit only the texts that changed are read again."""
     if text.isascii():
         return ()  # no Vietnamese letter at all: a name, a code, a foreign phrase
     words = list(_WORD.finditer(text))
@@ -283,30 +274,26 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
     lex = lexicon()
     syllables, tied = lex.syllables, lex.pairs.get
     # ties[i]: how words i and i + 1 are known as a pair (0 when parted; the last 0 is also ties[-1])
-    ties = [tied(left, right) if together else 0
-            for left, right, together in zip(lowered, lowered[1:], joined)] + [0]
+    ties = [tied(left, right) if together else 0 for left, right, together in zip(lowered, lowered[1:], joined)] + [0]
     out = []
-    for i, word in enumerate(lowered):
-        if word is None:
-            match = words[i]
-            if match.end() - match.start() <= LONGEST_SYLLABLE:
-                # In capitals: an acronym ("HĐND") or a heading's word ("TRUYỂN THÔNG"), judged alone.
-                verdict = capitals(folded[match.start(): match.end()])
-                if verdict is not None:
-                    out.append((match, match.group(0), *verdict))
+    for i, match in enumerate(words):
+        word = lowered[i]
+        if word is None and match.end() - match.start() <= LONGEST_SYLLABLE:
+            # In capitals: an acronym ("HĐND") or a heading's word ("TRUYỂN THÔNG"), judged alone.
+            verdict = capitals(folded[match.start(): match.end()])
+            if verdict is not None:
+                out.append((match, match.group(0), *verdict))
             continue
         prev = lowered[i - 1] if i and joined[i - 1] else None
-        # The common case, decided here without a call: a word of the list that makes a known pair
-        # with a neighbour and is not the neighbour repeated.
-        # (A word without marks met beside a neighbour only in running text is judged: "Xây dung cơ
-        # sở" — "dung cơ" is met, "xây dựng" is a word.)
+        # The common case, decided here without a call: a word of the list that makes a known pair with a
+        # neighbour and is not the neighbour repeated. (A word without marks met beside a neighbour only in
+        # running text is judged: "Xây dung cơ sở" — "dung cơ" is met, "xây dựng" is a word.)
         if word in syllables and prev != word:
             tie = ties[i - 1] | ties[i]
             if tie and (tie & IN_WORD or not word.isascii()):
                 continue
-        if len(word) > (LONGEST_TELEX if word.isascii() else LONGEST_SYLLABLE):
+        if word is None or len(word) > (LONGEST_TELEX if word.isascii() else LONGEST_SYLLABLE):
             continue  # ký hiệu ("QĐ-TTg"), very long tokens
-        match = words[i]
         token = match.group(0)
         if not (token.islower() or token[1:].islower()):
             continue

@@ -54,3 +54,20 @@ def test_a_syllable_begins_the_words_of_the_list_only() -> None:
     begun = sum(1 for pair, flag in zip(known.split("\n"), flags) if pair.startswith("tổng ") and int(flag) & IN_WORD)
     assert lex.productive("tổng") == begun > 0
     assert lex.spell("cua", "r") == "của"  # the more written of "của" and "cuả"
+
+
+def test_a_full_pair_memo_starts_again_with_the_same_answers(monkeypatch) -> None:
+    from kehoach.lint import lexicon as lexicon_module
+    from kehoach.lint.rules.words import judge, text_suspects
+
+    line = "Chỉ tịch Ủy ban nhân dân tỉnh bố trí kính phí cảu Chính phủ, xây dung cơ sở số số 46."
+    text_suspects.cache_clear()
+    expected = [(m.span(), *rest) for m, *rest in text_suspects(line)]
+    assert expected  # the line holds typos
+    monkeypatch.setattr(lexicon_module, "PAIR_MEMO", 3)
+    lexicon().pairs.remembered.clear()
+    text_suspects.cache_clear()
+    judge.cache_clear()
+    assert [(m.span(), *rest) for m, *rest in text_suspects(line)] == expected
+    assert len(lexicon().pairs.remembered) <= 3
+    text_suspects.cache_clear()

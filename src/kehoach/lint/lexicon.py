@@ -106,6 +106,7 @@ class Pairs:
             return flag
 
         self.get = get  # a plain function over local names: called for every word of a plan
+        self.remembered = memo  # (seen by the tests)
 
     def begun(self, left: str) -> int:
         """How many words of ``vi-words.txt.gz`` (the pack's bits 2-3) have ``left`` then another syllable."""

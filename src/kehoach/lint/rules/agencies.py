@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
 from .registry import Context, Finding, Fix, rule
-from .text import fold_tones
+from .text import fold_tones, folded_corpus
 
 AGENCY_NAMES = [
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam",
@@ -112,7 +112,7 @@ def agency_case(ctx: Context) -> Iterator[Finding]:
     if declared:
         agencies = AgencyNames(AGENCY_NAMES + [a.name for a in ctx.config.agencies])
     text = ctx.corpus.text
-    folded = fold_tones(text)
+    folded = folded_corpus(ctx)
     for start, end, right in agencies.find(folded):
         written = folded[start:end]
         if written.isupper():

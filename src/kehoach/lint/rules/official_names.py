@@ -9,7 +9,7 @@ from functools import lru_cache
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
 from .registry import Context, Finding, rule
-from .text import fold_tones
+from .text import fold_tones, folded_corpus
 
 # The names whose near-misses are looked for, and the words that may follow a name of a level
 # ("Ủy ban nhân dân tỉnh"): a name cut short before one of them lost its last word.
@@ -74,7 +74,7 @@ def official_name_near_miss(ctx: Context) -> Iterator[Finding]:
     # One pass per pattern over the joined texts: the patterns hold words and spaces only, and no
     # space matches the NUL between two texts, so a match never spans two texts.
     corpus = ctx.corpus
-    folded = fold_tones(corpus.text).lower()
+    folded = folded_corpus(ctx).lower()
     if len(folded) != len(corpus.text):
         return
     starts, pattern, names = _near_misses()

@@ -85,6 +85,13 @@ def fold_tones(text: str) -> str:
     return "".join([*pieces, text[done:]]) if pieces else text
 
 
+
+def folded_corpus(ctx: Context) -> str:
+    """``fold_tones`` of the plan's joined text, once per plan (the agency-name rule and KH308)."""
+    if "folded_corpus" not in ctx.memo:
+        ctx.memo["folded_corpus"] = fold_tones(ctx.corpus.text)
+    return ctx.memo["folded_corpus"]
+
 _OLD_PAIR = re.compile(r"(?:([òóỏõọÒÓỎÕỌ])([aeAE])|([ùúủũụÙÚỦŨỤ])([yY]))(?![A-Za-zÀ-ỹĐđ])")
 
 

@@ -4,7 +4,7 @@ The list is derived from underthesea's Viet74K and a running text shipped with i
 ``templates/spelling/README.md``): 8,983 syllables, 89,346 pairs of neighbouring syllables ("chủ
 tịch", "kinh phí" inside words; "của người" as met in running text) and how often 1,662 syllables
 occur there. It is read once, on first use, and only by the rules that judge words: from its packed
-form ``templates/spelling/vi-words.pack`` (about 3 ms; made by ``pack.py`` beside it, 22 ms from the text).
+form ``templates/spelling/vi-words.pack`` (about 5 ms cold; made by ``pack.py`` beside it; 23 ms from the text).
 
 Everything here works on lower-case syllables with the old tone placement ("hòa", "thủy"); ``split_key``
 takes a syllable apart into its letters without the tone and the tone, so that a tone typed on the

@@ -33,11 +33,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.fileio import make_scratch, remove_scratch, write_atomic
 from ..common.i18n import tr
 from .fonts import require_serif_font
 from .pdf_stamp import reproducible, stamp_time
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH070", "error", "Không tìm thấy LibreOffice", "LibreOffice not found",
+         "Xuất PDF cần LibreOffice (soffice); thông báo nêu lệnh cài cho từng hệ điều hành.",
+         "PDF output needs LibreOffice (soffice); the message gives the install command for each system."),
+    Code("KH072", "error", "Chuyển PDF thất bại", "PDF conversion failed",
+         "LibreOffice không chạy được hoặc không chuyển được tệp .docx; không tệp PDF nào được ghi.",
+         "LibreOffice could not run or could not convert the .docx; no PDF was written."),
+    Code("KH073", "error", "Chuyển PDF quá thời gian", "PDF conversion timed out",
+         "LibreOffice không chuyển xong trong thời gian cho phép nên đã bị dừng; không tệp PDF nào được ghi.",
+         "LibreOffice did not finish within the time allowed and was stopped; no PDF was written."),
+)
 
 DEFAULT_TIMEOUT = 120.0  # seconds for one document (or one soffice run)
 START_TIMEOUT = 60.0  # seconds for a warm LibreOffice to accept connections

@@ -39,6 +39,7 @@ DECLARED_IN = (
     "kehoach.lint.profiles",
     "kehoach.compose.wording",
     "kehoach.writers.fonts",
+    "kehoach.writers.soffice",
     "kehoach.writers.pdf",
     "kehoach.writers.pdf_issue",
     "kehoach.exporters.metadata",

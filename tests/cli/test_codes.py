@@ -155,3 +155,20 @@ def test_the_index_reads_each_declaration_as_importing_it_would(module):
         if original.generated is not None:
             assert entry.generated() == original.generated()
 
+
+def test_the_editor_hover_and_the_sarif_report_read_the_declarations():
+    pytest.importorskip("lsprotocol")
+    from kehoach.cli.lsp.assist import _rule_help
+    from kehoach.cli.report import code_title
+    from kehoach.common.i18n import set_lang
+    from kehoach.source.messages import CODES as RAISED_THERE
+
+    (entry,) = (code for code in RAISED_THERE if code.code == "KH102")
+    assert _rule_help("KH102") == f"**KH102** {entry.title_vi}\n\n{entry.explanation_vi}"
+    assert code_title("KH102") == entry.title_vi
+    set_lang("en")
+    try:
+        assert _rule_help("KH102") == f"**KH102** {entry.title_en}\n\n{entry.explanation_en}"
+        assert code_title("KH102") == entry.title_en
+    finally:
+        set_lang("vi")

@@ -3,6 +3,7 @@ and each code has one meaning."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from kehoach.lint import RULES
 
 SRC = Path(__file__).parents[2] / "src" / "kehoach"
 CODE = re.compile(r"""["']?(KH\d{3})["']""")
-# A declaration ``Code("KH070", …`` explains a code; it does not print it.
-DECLARATION = re.compile(r"""\bCode\(\s*["'](KH\d{3})["']""")
+# A module's declarations: its ``CODES = (`` … ``)`` block, each entry a call whose first argument is the
+# code (``Code("KH070", …)`` or a helper building one). A declaration explains a code; it does not print it.
+BLOCK = re.compile(r"^CODES = \(\n.*?^\)$", re.MULTILINE | re.DOTALL)
 
 
 def modules() -> dict[str, str]:
@@ -32,17 +34,18 @@ def emitted_codes() -> dict[str, set[str]]:
     write it: every code kehoach can print."""
     found: dict[str, set[str]] = {}
     for name, text in SOURCE.items():
-        for code in CODE.findall(DECLARATION.sub("", text)):
+        for code in CODE.findall(BLOCK.sub("", text)):
             found.setdefault(code, set()).add(name)
     return found
 
 
 def declarations() -> dict[str, list[str]]:
-    """Each code declared in the source (``Code("KHnnn", …)``), with every module declaring it."""
+    """Each code declared in the source, with every module declaring it."""
     found: dict[str, list[str]] = {}
     for name, text in SOURCE.items():
-        for code in DECLARATION.findall(text):
-            found.setdefault(code, []).append(name)
+        for block in BLOCK.findall(text):
+            for entry in ast.parse(block).body[0].value.elts:  # type: ignore[attr-defined]
+                found.setdefault(entry.args[0].value, []).append(name)
     return found
 
 
@@ -110,7 +113,7 @@ def test_every_code_is_declared_in_exactly_one_place():
     twice = {code: names for code, names in DECLARED.items() if len(names) > 1}
     assert not twice, twice
     assert set(DECLARED) == set(CODES)  # the index holds every declaration and nothing of its own
-    assert not DECLARATION.search(SOURCE["cli/codes.py"])
+    assert not BLOCK.search(SOURCE["cli/codes.py"])
     assert not set(DECLARED) & set(RULES), "a lint rule explains itself; it is not declared as a Code"
 
 

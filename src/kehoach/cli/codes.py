@@ -7,9 +7,10 @@ server's hover and the SARIF report read it; lint rules (``lint.RULES``) explain
 
 The declarations are read from the modules' source rather than imported: explaining a code must not load
 the PDF writer, the wording templates' jinja or the batch runner (tests/architecture/test_startup_imports.py).
-A module is imported only to generate an explanation from a registry (KH050, KH051, KH501), or when its
-source is not installed. tests/cli/test_codes.py finds every code the source can print and fails when one
-is explained nowhere, declared twice, declared by a module missing here, or read otherwise than imported.
+A module is imported only to generate an explanation from a registry (KH050, KH051, KH501), when its
+source is not installed, or when its declarations are built by a helper rather than written as literals.
+tests/cli/test_codes.py finds every code the source can print and fails when one is explained nowhere,
+declared twice, declared by a module missing here, or read otherwise than imported.
 
 Families: KH00x–KH01x reading and writing files, KH02x configuration and profiles, KH03x YAML
 hints, KH04x wording templates, KH05x output formats and metadata, KH06x batches, KH07x PDF, KH08x
@@ -74,17 +75,25 @@ def _generated(module: str, code: str) -> Callable[[], tuple[str, str]]:
     return explain
 
 
+def _literal(call: ast.expr) -> bool:
+    """``Code(code, severity, title_vi, title_en, explanation_vi, explanation_en[, generated])`` written as
+    six literals: what the index can read without importing the module."""
+    return (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "Code"
+            and len(call.args) >= 6 and all(isinstance(arg, ast.Constant) for arg in call.args[:6]))
+
+
 def read(module: str) -> list[Code]:
-    """The codes ``module`` declares, read from its source (imported when the source is not there)."""
+    """The codes ``module`` declares, read from its source; imported when the source is not there or
+    a declaration is not six literals (a helper that builds the ``Code``)."""
     try:
         source = PACKAGE.joinpath(*module.split(".")[1:]).with_suffix(".py").read_text("utf-8")
     except OSError:
         return list(import_module(module).CODES)
     found = _DECLARATION.search(source)
-    if found is None:
+    node = ast.parse(found.group()).body[0] if found else None
+    if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple)
+            and all(_literal(call) for call in node.value.elts)):
         return list(import_module(module).CODES)
-    node = ast.parse(found.group()).body[0]
-    assert isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple)
     codes = []
     for call in node.value.elts:
         assert isinstance(call, ast.Call)

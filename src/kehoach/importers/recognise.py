@@ -26,6 +26,7 @@ from .common import (
     PROPOSAL,
     basis_marks,
     clean,
+    clean_keeping_slots,
     inline,
     is_closing_para,
     is_closing_table,
@@ -155,7 +156,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             at_note = next((k for k, part in enumerate(parts) if k and NOTE.match(part)), None)
             if at_note is not None:  # "TRÍCH YẾU" + a soft break + "(Ban hành kèm theo …)"
                 lines += parts[:at_note]
-                note = " ".join(parts[at_note:])
+                note = clean_keeping_slots(" ".join([p for p in block.text.split("\n") if clean(p)][at_note:]))
                 i += 1
                 break
             if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
@@ -172,8 +173,13 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             i += 1
         if note is None and i < len(self.blocks) and isinstance(self.blocks[i], Para) \
                 and NOTE.match(clean(self.blocks[i].text)):
-            note = clean(self.blocks[i].text)
+            raw = [self.blocks[i].text]
             i += 1
+            while clean(" ".join(raw)).count("(") > clean(" ".join(raw)).count(")") and len(raw) < 4 \
+                    and i < len(self.blocks) and isinstance(self.blocks[i], Para) and clean(self.blocks[i].text):
+                raw.append(self.blocks[i].text)  # the line wraps onto the next paragraph
+                i += 1
+            note = clean_keeping_slots(" ".join(raw))  # a draft's blank number and day stay blank
         if not lines:
             self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
             lines = ["…"]
@@ -185,11 +191,8 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
     def plan_part(self, index: int, data: dict, standalone: bool) -> None:
         title, i, note = self.title(index)
         data["title"] = title
-        if note and standalone:  # a plan issued by a decision the file does not hold: say what is left out
-            self.note(("title",), tr("dòng «{t}» dưới trích yếu không được nhập: một kế hoạch đứng riêng không in dòng "
-                                     "này (nhập cả quyết định ban hành để có nó)",
-                                     "the line «{t}» under the trích yếu is not imported: a plan standing alone "
-                                     "does not print it (import the issuing decision too to keep it)", t=note))
+        if note and standalone:  # a plan issued by a decision the file does not hold: its line, verbatim
+            data["title_note"] = note
         period = PERIOD.search(title.replace("\n", " "))
         if period and int(period.group(1)) <= int(period.group(2)):
             data["period"] = {"start": int(period.group(1)), "end": int(period.group(2))}
@@ -368,7 +371,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
     def _order(self, data: dict) -> None:
         if self.footnotes:
             data["footnotes"] = self.footnotes
-        order = ["profile", "kind", "letterhead", "title", "period", "styles", "generated", "preamble", "sections",
+        order = ["profile", "kind", "letterhead", "title", "title_note", "period", "styles", "generated", "preamble", "sections",
                  "closing", "signature", "recipients", "appendices", "footnotes", "decision"]
         items = {k: data[k] for k in order if k in data}
         data.clear()

@@ -27,11 +27,11 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
-from ..common.diagnostics import Code
+from ..common.diagnostics import Code, KehoachError
 from ..common.fileio import make_scratch, remove_scratch, write_atomic
 from ..common.i18n import tr
 from .fonts import require_serif_font
@@ -66,8 +66,11 @@ class Converter:
     """
 
     def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, start_timeout: float = START_TIMEOUT,
-                 use_listener: bool = True, pdf_a: bool = False, created: dt.datetime | None = None) -> None:
+                 use_listener: bool = True, pdf_a: bool = False, created: dt.datetime | None = None,
+                 profile_setup: Callable[[Path], object] | None = None, office_options: dict | None = None) -> None:
         self.timeout = timeout
+        self._profile_setup = profile_setup  # writes settings into the fresh profile before LibreOffice starts
+        self._office_options = office_options or {}  # for LibreOffice's Popen: env, preexec_fn
         self.pdf_a = pdf_a
         self.created = created
         self.start_timeout = start_timeout
@@ -106,12 +109,17 @@ class Converter:
         assert self._tmp is not None and self._soffice is not None and self._python is not None
         pipe = f"kehoach-{os.getpid()}-{secrets.token_hex(6)}"
         profile = Path(tempfile.mkdtemp(prefix="profile-", dir=self._tmp))
+        if self._profile_setup is not None:
+            self._profile_setup(profile)
+        options = dict(self._office_options)
+        if "env" in options:
+            options["env"] = {**options["env"], "TZ": "UTC"}
         self._office_log = self._tmp / f"{profile.name}.log"
         with open(self._office_log, "wb") as log:
             self._office = popen([str(self._soffice), "--headless", "--invisible", "--norestore", "--nolockcheck",
                                   "--nodefault", "--nologo", profile_arg(profile),
                                   f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-                                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+                                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, **options)
             self._worker = popen([self._python, str(_WORKER_SCRIPT), pipe, str(self.start_timeout)],
                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                                  text=True, encoding="utf-8")
@@ -184,20 +192,49 @@ class Converter:
                                       pdf_a=self.pdf_a, created=created or self.created)
         return [self._convert_warm(source, pdf, protect, created or self.created) for source, pdf in pairs]
 
+    def _ask(self, request: dict) -> dict | None:
+        """Send one request to the worker; its reply, None when it died; queue.Empty on timeout."""
+        if self._worker is None:  # first use after a failure: start a fresh LibreOffice
+            self._start()
+        try:
+            self._worker.stdin.write(json.dumps(request) + "\n")  # type: ignore[union-attr]
+            self._worker.stdin.flush()  # type: ignore[union-attr]
+        except OSError:  # the worker's stdin is closed: it died
+            return None
+        return self._next_reply(self.timeout)
+
+    def to_docx(self, source: Path, data: bytes) -> bytes | None:
+        """The .docx bytes LibreOffice saves of a foreign document (``data``, read from ``source``),
+        opened with its macros and links never run; None when the warm LibreOffice cannot do it (the
+        caller then converts it on its own, and says why)."""
+        assert self._tmp is not None and self.mode == "listener"
+        self._count += 1
+        staged = self._tmp / f"{self._count:06d}{source.suffix.lower()}"
+        produced = self._tmp / f"{self._count:06d}.docx"
+        staged.write_bytes(data)
+        try:
+            reply = self._ask({"src": str(staged), "dst": str(produced), "filter": "MS Word 2007 XML",
+                               "untrusted": True})
+            if reply is None or reply.get("fatal"):
+                self._stop()
+            return produced.read_bytes() if reply and reply.get("ok") and produced.is_file() else None
+        except (queue.Empty, KehoachError):  # too slow, or it would not start: the caller converts alone
+            self._stop()
+            return None
+        finally:
+            staged.unlink(missing_ok=True)
+            produced.unlink(missing_ok=True)
+
     def _convert_warm(self, source: DocxSource, pdf_path: Path, protect: tuple[Path, ...],
                       created: dt.datetime | None) -> Path:
         assert self._tmp is not None
-        if self._worker is None:  # first use after a failure: start a fresh LibreOffice
-            self._start()
         self._count += 1
         staged = stage([(source, pdf_path)], self._tmp / "in")[0]
         staged = staged.rename(staged.with_name(f"{self._count:06d}.docx"))
         produced = self._tmp / f"{self._count:06d}.pdf"
         try:
-            request = {"src": str(staged), "dst": str(produced), "filter_data": PDF_A_OPTIONS if self.pdf_a else {}}
-            self._worker.stdin.write(json.dumps(request) + "\n")  # type: ignore[union-attr]
-            self._worker.stdin.flush()  # type: ignore[union-attr]
-            reply = self._next_reply(self.timeout)
+            reply = self._ask({"src": str(staged), "dst": str(produced),
+                               "filter_data": PDF_A_OPTIONS if self.pdf_a else {}})
         except queue.Empty:
             self._stop()
             raise failure("KH073", tr(

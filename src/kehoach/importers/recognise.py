@@ -1,8 +1,8 @@
 """Neutral blocks → the data of a plan file (a dict in the schema's key order) and notes.
 
 The document is cut where its frame says: letterhead up to the type name (KẾ HOẠCH, QUYẾT ĐỊNH …),
-the trích yếu, the preamble up to the first section heading, the body up to Nơi nhận and the
-signature, then the appendices. A decision that issues a plan is two such parts; the first becomes
+the trích yếu (``head``), the preamble up to the first section heading (``preamble``), the body up to
+Nơi nhận and the signature, then the appendices. A decision that issues a plan is two such parts; the first becomes
 ``decision``. Whatever is unsure gets a note ("kiểm tra: …") at its place; no text is dropped.
 """
 
@@ -12,35 +12,24 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..common import vn
 from ..common.i18n import tr
-from ..common.textwidth import join_balanced_title_lines
 from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
-from .blocks import Break, Para, Source, Table
+from .blocks import Break, Para, Source
 from .closing import ClosingReader
 from .common import (
-    NOTE,
     PERIOD,
-    PREAMBLE_BASIS,
-    PROPOSAL,
-    basis_marks,
     clean,
-    inline,
     is_closing_para,
     is_closing_table,
-    lines_of,
-    strip_end,
     text_of,
     unmark,
 )
 from .decision import DecisionReader
-from .emphasis import para_marked, plan_styles
+from .emphasis import plan_styles
 from .errors import import_error
-
-# The enacting sentence ends the preamble with a colon: "… ban hành Kế hoạch … như sau:", "… với những
-# nội dung cụ thể như sau:", "… các nội dung sau đây:".
-ENACTING = re.compile(r"ban hành|như sau|sau đây|các nội dung|những nội dung", re.I)
+from .head import HeadReader
+from .preamble import PreambleReader
 
 
 @dataclass
@@ -50,7 +39,7 @@ class Result:
     summary: list[str] = field(default_factory=list)
 
 
-class Recogniser(AppendixReader, DecisionReader, ClosingReader):
+class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, PreambleReader):
     def __init__(self, source: Source, path: Path) -> None:
         self.path = path
         self.blocks = list(source.blocks)
@@ -122,63 +111,6 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
                 and not is_closing_table(self.blocks[start - 1]):
             start -= 1
         return start
-
-    # -- letterhead and title -----------------------------------------------------------------
-
-    def letterhead(self, blocks: list, numbered: bool) -> dict:
-        left, right = lines_of(blocks)
-        found = frame.letterhead(left + right, numbered=numbered)
-        self.notes += found.notes
-        return found.data
-
-    def title(self, index: int) -> tuple[str, int, str | None]:
-        """(trích yếu, index after the title, the note line under it if any)."""
-        lines: list[str] = []
-        note = None
-        prefixed = frame.kind_prefix(self.blocks[index].text) if not frame.kind_name(self.blocks[index].text) else None
-        if prefixed:
-            lines.append(prefixed[1])
-        i = index + 1
-        while i < len(self.blocks):
-            block = self.blocks[i]
-            if not isinstance(block, Para):
-                break
-            text = clean(block.text)
-            if not text or frame.is_rule(text):
-                i += 1
-                if lines:
-                    break
-                continue
-            if legal.is_legal_label(text) and lines:
-                break  # "Chương I" under the trích yếu of a Quy định
-            parts = [clean(part) for part in block.text.split("\n") if clean(part)]
-            at_note = next((k for k, part in enumerate(parts) if k and NOTE.match(part)), None)
-            if at_note is not None:  # "TRÍCH YẾU" + a soft break + "(Ban hành kèm theo …)"
-                lines += parts[:at_note]
-                note = " ".join(parts[at_note:])
-                i += 1
-                break
-            if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
-                                                or block.label)):
-                break
-            upper = text == vn.upper(text)
-            if lines and not (block.align == "center" or block.bold or upper):
-                break
-            lines.append(text)
-            i += 1
-            if not (block.align == "center" or block.bold or upper):
-                break
-        while i < len(self.blocks) and isinstance(self.blocks[i], Para) and not clean(self.blocks[i].text):
-            i += 1
-        if note is None and i < len(self.blocks) and isinstance(self.blocks[i], Para) \
-                and NOTE.match(clean(self.blocks[i].text)):
-            note = clean(self.blocks[i].text)
-            i += 1
-        if not lines:
-            self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
-            lines = ["…"]
-        # A line the writer balanced over several lines is one line of the plan again.
-        return "\n".join(join_balanced_title_lines(lines)), i, note
 
     # -- the plan -----------------------------------------------------------------------------
 
@@ -282,84 +214,6 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             values[-1] = unmark(before)
             return values[-1] != before
         return False
-
-    def split_preamble(self, body: list) -> tuple[list, list]:
-        def section_start(block) -> bool:
-            if not isinstance(block, Para):
-                return False
-            label, _rest = (block.label, block.text) if block.label else outline.labels.split_label(block.text)
-            return bool(label) and outline.labels.kind_of(label) in (("roman",), ("upper",), ("chapter",))
-        index = next((i for i, b in enumerate(body) if section_start(b)), None)
-        if index is None:
-            index = next((i for i, b in enumerate(body) if isinstance(b, Para) and
-                          (b.label or outline.labels.split_label(b.text)[0])), len(body))
-        return body[:index], body[index:]
-
-    def preamble(self, blocks: list, data: dict) -> dict:
-        result: dict = {}
-        bases: list[str] = []
-        paragraphs: list[str] = []
-        proposal = None
-        enacting = None
-        italic = True
-        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b)) and not isinstance(b, Table)]
-        loose = [line for b in blocks if isinstance(b, Table) for line in outline.table_lines(b)]
-        if loose:  # the preamble holds no table: its rows are paragraphs, and the officer is told
-            self.note(("preamble", "paragraphs"), tr(
-                "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi thành đoạn văn",
-                "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"))
-        base_blocks: list = []
-        proposal_block = enacting_block = None
-
-        def written(block, base=(False, False)) -> str:  # the text with its inline emphasis
-            return para_marked(block, base) if isinstance(block, Para) else clean(text_of(block))
-
-        for index, (block, text) in enumerate(texts):
-            last = index == len(texts) - 1
-            if last and text.endswith(":") and ENACTING.search(text):
-                enacting, enacting_block = text, block
-            elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
-                base_blocks.append(block)
-                italic = italic and isinstance(block, Para) and block.italic
-            elif PROPOSAL.match(text) and proposal is None and index >= len(texts) - 2:
-                proposal, proposal_block = text, block
-            else:
-                if proposal is not None:
-                    paragraphs.append(written(proposal_block))
-                    proposal = None
-                paragraphs.append(written(block))
-        switches = basis_marks([clean(text_of(b)) for b in base_blocks])
-        bases = [written(b, (False, italic)) for b in base_blocks]
-        if switches.get("basis_marks") != "keep":
-            bases = [strip_end(b) for b in bases]
-        if switches:
-            data.setdefault("generated", {}).update(switches)
-        if proposal is not None:
-            proposal_italic = isinstance(proposal_block, Para) and proposal_block.italic
-            proposal = written(proposal_block, (False, proposal_italic))
-            if proposal_italic:
-                data.setdefault("generated", {})["proposal_italic"] = True
-        if bases:
-            result["bases"] = bases
-            if not italic:
-                result["bases_italic"] = False
-        paragraphs += loose
-        if paragraphs:
-            result["paragraphs"] = paragraphs
-        if proposal:
-            result["proposal"] = proposal
-        if enacting:
-            title = " ".join(data.get("title", "").split())
-            kind = data.get("kind", "KẾ HOẠCH")
-            kind_name = kind[:1] + kind[1:].lower()
-            body, sep, _ = enacting.partition(" ban hành ")
-            if sep and enacting == f"{body} ban hành {kind_name} {inline(title)} như sau:":
-                result["enacting"] = {"body": body}
-            else:  # as written, with its bold and italic runs
-                result["enacting"] = {"text": written(enacting_block)}
-        else:
-            self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
-        return result
 
     # -- appendices ---------------------------------------------------------------------------
 

@@ -127,7 +127,7 @@ def test_a_title_note_of_a_plan_standing_alone_is_a_located_note(tmp_path):
     imported = _imported(tmp_path, body=body)
     notes = [message for path, message in imported.notes if path == ("title",)]
     assert len(notes) == 1 and "Ban hành kèm theo Quyết định số" in notes[0]
-    assert "# kiểm tra: dòng «(Ban hành kèm theo" in imported.yaml
+    assert "# kiểm tra (KH518): dòng «(Ban hành kèm theo" in imported.yaml
 
 
 def test_a_tab_aligned_letterhead_with_blanks(tmp_path):

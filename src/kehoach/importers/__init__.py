@@ -1,8 +1,8 @@
 """Importers (kehoach import): an existing Word/LibreOffice/text plan → a plan.yaml to check and build.
 
 Stage order: readers (``docx``, ``text``, ``convert`` for .doc/.odt; one line each in ``readers``) give neutral ``blocks``;
-``recognise`` finds the plan's parts (with ``frame``, ``outline``, ``tables``); ``emit`` writes the
-YAML. Error codes are listed in ``errors``.
+``recognise`` finds the plan's parts (with ``frame``, ``outline``, ``tables``) and the ``notes`` of what
+to check, each with its code (KH510–KH529); ``emit`` writes the YAML. Error codes are listed in ``errors``.
 """
 
 from __future__ import annotations
@@ -10,20 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..common.i18n import tr
 from .blocks import Source
 from .errors import import_error
 from .readers import reader_for, shown_suffixes, suffix_list
 
+if TYPE_CHECKING:
+    from .notes import Note
+
 MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass
 class Imported:
+    """The YAML written, the plan data, the notes (``notes.Note``: code, plan path, both languages,
+    place in the original) and the summary lines."""
+
     yaml: str
     data: dict
-    notes: list[tuple[tuple, str]]
+    notes: list[Note]
     summary: list[str]
 
 

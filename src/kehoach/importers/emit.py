@@ -1,6 +1,7 @@
 """Plan data → YAML as a person writes it: block style, the examples' key order, long paragraphs
 folded (``>-``), short strings plain where that is safe and double-quoted otherwise, the schema
-modeline first, "# kiểm tra: …" comments right above the entries the importer is unsure of.
+modeline first, "# kiểm tra (KH5nn): …" comments right above the entries at the plan paths of the
+importer's notes.
 
 The emitter is written here for speed (ruamel's round-trip dumper spends ~0.3 s on a 26-page plan,
 most of it analysing scalars) and checked, not trusted: the text is read back with ruamel's C loader
@@ -13,6 +14,8 @@ import datetime as dt
 import io
 import json
 import re
+
+from .notes import GENERAL
 
 MODELINE = "yaml-language-server: $schema=./kehoach.schema.json"
 WIDTH = 100
@@ -78,7 +81,7 @@ class _Writer:
 
     def comments(self, path: tuple, column: int) -> None:
         for message in self.notes.pop(path, []):
-            self.out.append(" " * column + f"# kiểm tra: {_comment(message)}")
+            self.out.append(" " * column + f"# {_comment(_check(message))}")
 
     def scalar(self, value, column: int, prefix: str) -> None:
         """``prefix`` is the text before the value on its line ("key: ", "- ")."""
@@ -188,7 +191,15 @@ def _nearest(data, path: tuple) -> tuple:
     return found
 
 
+def _check(message: str, path: tuple | None = None) -> str:
+    """A note as its comment says it: "kiểm tra (KH514): …", with its plan path when it is not in place."""
+    where = f"{'.'.join(map(str, path)) or '/'}: " if path is not None else ""
+    return f"kiểm tra ({getattr(message, 'code', GENERAL)}): {where}{message}"
+
+
 def dump(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
+    """The YAML of ``data`` with ``notes`` ((plan path, message) pairs, ``notes.Note``) as comments above
+    their entries, read back to prove it; ``header`` lines go at the top."""
     placed: dict[tuple, list[str]] = {}
     extra: list[str] = []
     for path, message in notes:
@@ -196,21 +207,21 @@ def dump(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
         if target:
             placed.setdefault(target, []).append(message)
         else:
-            extra.append(f"kiểm tra: {message}")
+            extra.append(_check(message))
     writer = _Writer(placed)
     for index, (key, value) in enumerate(data.items()):
         if index:
             writer.out.append("")
         writer.entry(key, value, 0, (key,))
     for path, messages in writer.notes.items():  # a place the writer never visited: say it at the top
-        extra += [f"kiểm tra: {'.'.join(map(str, path))}: {message}" for message in messages]
+        extra += [_check(message, path) for message in messages]
     head = [f"# {_comment(line)}" for line in (MODELINE, *header, *extra)]
     text = "\n".join([*head, "", *writer.out]) + "\n"
     if _reads_back(text, data):
         return text
     # Never write what does not read back as the data; the careful dumper cannot place comments, so
     # every note goes to the top of the file with its location: none is lost.
-    located = [f"kiểm tra: {'.'.join(map(str, path)) or '/'}: {message}" for path, message in notes]
+    located = [_check(message, path) for path, message in notes]
     return _ruamel_dump(data, [f"# {_comment(line)}" for line in (MODELINE, *header, *located)])
 
 

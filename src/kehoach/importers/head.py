@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..common import vn
-from ..common.i18n import tr
 from ..common.textwidth import join_balanced_title_lines
 from . import frame, legal
 from .blocks import Para
 from .common import NOTE, PREAMBLE_BASIS, PROPOSAL, clean, lines_of
+from .notes import about, note_code, said
 
 
 class HeadReader:
@@ -20,12 +20,12 @@ class HeadReader:
     # what the recogniser it is mixed into holds (declared for the type checker, not set here)
     blocks: list
     notes: list[tuple[tuple, str]]
-    note: Callable[..., None]
+    note: Callable[..., None]  # (plan path, message, block of the original it is about)
 
     def letterhead(self, blocks: list, numbered: bool) -> dict:
         left, right = lines_of(blocks)
         found = frame.letterhead(left + right, numbered=numbered)
-        self.notes += found.notes
+        self.notes += [(path, about(message, blocks[0] if blocks else None)) for path, message in found.notes]
         return found.data
 
     def title(self, index: int) -> tuple[str, int, str | None]:
@@ -72,7 +72,16 @@ class HeadReader:
             note = clean(self.blocks[i].text)
             i += 1
         if not lines:
-            self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
+            self.note(("title",), said("KH517", "không tìm thấy trích yếu dưới tên loại văn bản",
+                                       "no trích yếu under the type name"), index)
             lines = ["…"]
         # A line the writer balanced over several lines is one line of the plan again.
         return "\n".join(join_balanced_title_lines(lines)), i, note
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    note_code("KH517", "Không tìm thấy trích yếu", "No trích yếu found",
+              "Không có dòng trích yếu dưới tên loại văn bản; 'title' được để '…'.",
+              "No trích yếu line under the type name; 'title' is left as '…'."),
+)

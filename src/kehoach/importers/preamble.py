@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..common.i18n import tr
 from . import outline
 from .blocks import Para, Table
 from .common import PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, strip_end, text_of
 from .emphasis import para_marked
+from .notes import note_code, said
 
 # The enacting sentence ends the preamble with a colon: "… ban hành Kế hoạch … như sau:", "… với những
 # nội dung cụ thể như sau:", "… các nội dung sau đây:".
@@ -25,7 +25,7 @@ class PreambleReader:
     """Mixed into ``Recogniser``: reads the blocks it is given and says notes with ``self.note``."""
 
     # what the recogniser it is mixed into holds (declared for the type checker, not set here)
-    note: Callable[..., None]
+    note: Callable[..., None]  # (plan path, message, block of the original it is about)
 
     def split_preamble(self, body: list) -> tuple[list, list]:
         def section_start(block) -> bool:
@@ -49,9 +49,11 @@ class PreambleReader:
         texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b)) and not isinstance(b, Table)]
         loose = [line for b in blocks if isinstance(b, Table) for line in outline.table_lines(b)]
         if loose:  # the preamble holds no table: its rows are paragraphs, and the officer is told
-            self.note(("preamble", "paragraphs"), tr(
+            table = next(b for b in blocks if isinstance(b, Table))
+            self.note(("preamble", "paragraphs"), said("KH521",
                 "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi thành đoạn văn",
-                "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"))
+                "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"),
+                block=table)
         base_blocks: list = []
         proposal_block = enacting_block = None
 
@@ -102,5 +104,16 @@ class PreambleReader:
             else:  # as written, with its bold and italic runs
                 result["enacting"] = {"text": written(enacting_block)}
         else:
-            self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
+            self.note(("preamble",), said("KH519", "không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
         return result
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    note_code("KH519", "Không tìm thấy câu ban hành", "No enacting sentence found",
+              "Phần mở đầu không kết thúc bằng câu '… ban hành Kế hoạch … như sau:'; kehoach sẽ in câu mặc định.",
+              "The preamble does not end with '… ban hành Kế hoạch … như sau:'; kehoach prints its default one."),
+    note_code("KH521", "Bảng trước mục đầu tiên", "A table before the first section",
+              "Phần mở đầu không chứa bảng: các dòng của bảng được ghi thành đoạn văn (ô cách nhau bằng '|').",
+              "The preamble holds no table: the table's rows are kept as paragraphs (cells joined by '|')."),
+)

@@ -1,9 +1,11 @@
-"""Neutral blocks → the data of a plan file (a dict in the schema's key order) and notes.
+"""Neutral blocks → the data of a plan file (a dict in the schema's key order) and the notes of what
+to check, keyed by plan path and by their place in the original.
 
 The document is cut where its frame says: letterhead up to the type name (KẾ HOẠCH, QUYẾT ĐỊNH …),
 the trích yếu (``head``), the preamble up to the first section heading (``preamble``), the body up to
-Nơi nhận and the signature, then the appendices. A decision that issues a plan is two such parts; the first becomes
-``decision``. Whatever is unsure gets a note ("kiểm tra: …") at its place; no text is dropped.
+Nơi nhận and the signature, then the appendices. A decision that issues a plan is two such parts; the
+first becomes ``decision``. Whatever is unsure gets a note (``notes``: its code, "kiểm tra (KH5nn): …")
+at its place; no text is dropped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from ..common.i18n import tr
 from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
-from .blocks import Break, Para, Source
+from .blocks import Break, Para, Source, Table
 from .closing import ClosingReader
 from .common import (
     PERIOD,
@@ -29,13 +31,28 @@ from .decision import DecisionReader
 from .emphasis import plan_styles
 from .errors import import_error
 from .head import HeadReader
+from .notes import Note, about, note_code, placed, said
 from .preamble import PreambleReader
+
+CODES = (
+    note_code("KH518", "Dòng dưới trích yếu không được nhập", "The line under the trích yếu is not imported",
+              "Dòng '(Ban hành kèm theo …)' dưới trích yếu chỉ được in khi có quyết định ban hành; nhập cả quyết "
+              "định để giữ nó.",
+              "The '(Ban hành kèm theo …)' line under the trích yếu prints only with its issuing decision; import "
+              "the decision too to keep it."),
+    note_code("KH520", "Đoạn văn trước mục đầu tiên", "Paragraphs before the first section",
+              "Các đoạn không số thứ tự trước mục I được ghi là đoạn dẫn của phần mở đầu.",
+              "Unnumbered paragraphs before section I are kept as the preamble's paragraphs."),
+    note_code("KH527", "Không tìm thấy chữ ký", "No signature found",
+              "Không tìm thấy Nơi nhận và khối chữ ký (hay chức vụ và họ tên người ký); điền 'signature'.",
+              "No Nơi nhận and signature block (or no signer's title and name) found; fill in 'signature'."),
+)
 
 
 @dataclass
 class Result:
     data: dict
-    notes: list[tuple[tuple, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
 
 
@@ -46,9 +63,20 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         self.notes: list[tuple[tuple, str]] = []
         self.summary: list[str] = list(source.notes)
         self.footnotes = dict(source.footnotes)
+        # Each block's place as the original shows it: ("paragraph", n) or ("table", n), from 1.
+        counts = {"paragraph": 0, "table": 0}
+        self.places: dict[int, tuple[str, int]] = {}
+        for block in self.blocks:
+            kind = "table" if isinstance(block, Table) else "paragraph" if isinstance(block, Para) else None
+            if kind:
+                counts[kind] += 1
+                self.places[id(block)] = (kind, counts[kind])
 
-    def note(self, path: tuple, message: str) -> None:
-        self.notes.append((path, message))
+    def note(self, path: tuple, message: str, block: object = None) -> None:
+        """A note at ``path`` of the plan, about ``block`` of the original (a block or its index)."""
+        if isinstance(block, int):
+            block = self.blocks[block] if 0 <= block < len(self.blocks) else None
+        self.notes.append((path, about(message, block)))
 
     # -- parts --------------------------------------------------------------------------------
 
@@ -102,7 +130,7 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
         self.summary += tables.summary(data)
-        return Result(data, self.notes, self.summary)
+        return Result(data, placed(self.notes, self.places), self.summary)
 
     def _part_start(self, type_index: int) -> int:
         """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""
@@ -118,10 +146,10 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         title, i, note = self.title(index)
         data["title"] = title
         if note and standalone:  # a plan issued by a decision the file does not hold: say what is left out
-            self.note(("title",), tr("dòng «{t}» dưới trích yếu không được nhập: một kế hoạch đứng riêng không in dòng "
+            self.note(("title",), said("KH518", "dòng «{t}» dưới trích yếu không được nhập: một kế hoạch đứng riêng không in dòng "
                                      "này (nhập cả quyết định ban hành để có nó)",
                                      "the line «{t}» under the trích yếu is not imported: a plan standing alone "
-                                     "does not print it (import the issuing decision too to keep it)", t=note))
+                                     "does not print it (import the issuing decision too to keep it)", t=note), i - 1)
         period = PERIOD.search(title.replace("\n", " "))
         if period and int(period.group(1)) <= int(period.group(2)):
             data["period"] = {"start": int(period.group(1)), "end": int(period.group(2))}
@@ -131,7 +159,7 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         if end is None or end > appendix_start:
             end = appendix_start
             if standalone:
-                self.note(("signature",), tr("không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
+                self.note(("signature",), said("KH527", "không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
         body = [b for b in self.blocks[i:end] if not isinstance(b, Break)]
         body = [b for b in body if not (isinstance(b, Para) and not b.full_text.strip())]
         if data.get("kind") in ("QUY ĐỊNH", "QUY CHẾ") or legal.has_structure(body):
@@ -147,7 +175,9 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         if before:
             pre = data.setdefault("preamble", {})
             pre.setdefault("paragraphs", []).extend(before)
-            self.note(("preamble", "paragraphs"), tr("đoạn văn trước mục đầu tiên được ghi là đoạn dẫn", "paragraphs before the first section are kept as preamble paragraphs"))
+            self.note(("preamble", "paragraphs"), said("KH520", "đoạn văn trước mục đầu tiên được ghi là đoạn dẫn",
+                                                       "paragraphs before the first section are kept as preamble "
+                                                       "paragraphs"), rest[0] if rest else None)
         if not sections:
             raise import_error("KH505", tr(
                 "không phải một kế hoạch: không tìm thấy mục nào (I., II., … hoặc 1., 2., …)",
@@ -214,6 +244,7 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
             values[-1] = unmark(before)
             return values[-1] != before
         return False
+
 
     # -- appendices ---------------------------------------------------------------------------
 

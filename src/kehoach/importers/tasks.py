@@ -19,6 +19,7 @@ import re
 from ..common import vn
 from ..common.i18n import tr
 from .common import strip_end
+from .notes import note_code, said
 
 # The generated table's default column titles (model.TaskColumns), and how a header cell is read.
 DEFAULT_TITLES = {"number": "TT", "content": "Nội dung", "lead": "Cơ quan chủ trì",
@@ -80,7 +81,7 @@ def lift(data: dict, notes: list[tuple[tuple, str]]) -> list[str]:
                 raise _Unsure(tr("phụ lục còn có lời văn ngoài bảng", "the appendix has text besides the table"))
             placed, group_by, touched = _place(tables[0], kinds, data["sections"])
         except _Unsure as why:
-            notes.append((path, tr("bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: {why}",
+            notes.append((path, said("KH524", "bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: {why}",
                           "the table looks like a Danh mục nhiệm vụ but is kept as a table: {why}",
                           why=str(why))))
             continue
@@ -300,3 +301,13 @@ def _config(appendix: dict, table: dict, kinds: list[str], index: int, group_by:
     if kinds != list(DEFAULT_TITLES):
         config["show"] = kinds
     return config
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    note_code("KH524", "Bảng giống Danh mục nhiệm vụ nhưng giữ nguyên", "A task-like table kept as a table",
+              "Bảng có dạng Danh mục nhiệm vụ nhưng kehoach không in lại được đúng như vậy từ các nhiệm vụ; lý do "
+              "được ghi kèm.",
+              "The table looks like a Danh mục nhiệm vụ, but kehoach would not print it back the same from tasks; "
+              "the reason is given."),
+)

@@ -26,6 +26,7 @@ def import_(
 ) -> None:
     """Nhập một kế hoạch có sẵn (Word, LibreOffice, văn bản) thành tệp YAML để kiểm tra và dựng lại."""
     from ...importers import import_plan
+    from ...importers.notes import by_code
     from ...writers.pdf import find_soffice
 
     with reported(document):
@@ -44,9 +45,12 @@ def import_(
     err = typer.echo
     err(tr("Đã nhận ra: {s}", "Recognised: {s}", s="; ".join(imported.summary)), err=True)
     if imported.notes:
-        err(tr("{n} chỗ cần kiểm tra (ghi '# kiểm tra:' trong tệp):", "{n} places to check (marked '# kiểm tra:' "
-               "in the file):", n=len(imported.notes)), err=True)
-        for path, message in imported.notes:
-            where = ".".join(str(p) for p in path) or "/"
-            err(f"  {where}: {message}", err=True)
+        counts = ", ".join(f"{code} ×{n}" for code, n in by_code(imported.notes))
+        err(tr("{n} chỗ cần kiểm tra ({c}; ghi '# kiểm tra (mã):' trong tệp, `kehoach rules MÃ` giải thích):",
+               "{n} places to check ({c}; marked '# kiểm tra (code):' in the file, `kehoach rules CODE` explains):",
+               n=len(imported.notes), c=counts), err=True)
+        for note in imported.notes:
+            where = ".".join(str(p) for p in note.path) or "/"
+            at = f" ({note.where})" if note.where else ""
+            err(f"  {note.code} {where}{at}: {note.text}", err=True)
     typer.echo(str(target))

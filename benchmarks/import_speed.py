@@ -69,7 +69,7 @@ def main() -> None:
         read = median_ms(lambda: read_source(source), args.repeat)
         result = recognise(blocks, source)
         recog = median_ms(lambda: recognise(read_source(source), source), args.repeat) - read
-        emit = median_ms(lambda: dump(result.data, result.notes, []), args.repeat)
+        emit = median_ms(lambda: dump(result.plan, result.notes, []), args.repeat)
 
         def peer() -> None:
             document = docx.Document(str(source))

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings, strategies as st
 from ruamel.yaml import YAML
 
-from kehoach.importers.emit import dump
+from kehoach.importers.emit import write_yaml as dump
 
 TRICKY = ["yes", "No", "null", "~", "1.5", "05", "0x1F", "2024-05", "2024-05-01", "- item", "a: b", "x #y",
           "ends:", "#tag", "@at", "*star", "'quoted'", '"dq"', " lead", "trail ", "two  spaces", "tab\there",
@@ -75,7 +75,7 @@ def test_the_fallback_dumper_keeps_every_note(monkeypatch):
     monkeypatch.setattr(emit, "_reads_back", lambda text, data: False)
     data = {"title": "Kế hoạch " + "dài " * 40, "sections": [{"heading": "MỤC ĐÍCH"}]}
     notes = [(("sections", 0, "heading"), "note one"), (("title",), "note two")]
-    text = emit.dump(data, notes, ["header"])
+    text = emit.write_yaml(data, notes, ["header"])
     assert load(text) == data
     assert "# kiểm tra (KH510): sections.0.heading: note one" in text and "# kiểm tra (KH510): title: note two" in text
     assert all(len(line) < 4096 for line in text.splitlines()) and "\n  dài" not in text

@@ -1,7 +1,7 @@
-"""Plan data → YAML as a person writes it: block style, the examples' key order, long paragraphs
-folded (``>-``), short strings plain where that is safe and double-quoted otherwise, the schema
-modeline first, "# kiểm tra (KH5nn): …" comments right above the entries at the plan paths of the
-importer's notes.
+"""A Plan → YAML as a person writes it: the fields given, block style, the examples' key order
+(``plain``), long paragraphs folded (``>-``), short strings plain where that is safe and double-quoted
+otherwise, the schema modeline first, "# kiểm tra (KH5nn): …" comments right above the entries at the
+plan paths of the importer's notes.
 
 The emitter is written here for speed (ruamel's round-trip dumper spends ~0.3 s on a 26-page plan,
 most of it analysing scalars) and checked, not trusted: the text is read back with ruamel's C loader
@@ -15,7 +15,13 @@ import io
 import json
 import re
 
+from typing import TYPE_CHECKING
+
 from .notes import GENERAL
+from .plain import plain
+
+if TYPE_CHECKING:
+    from ..model import Plan
 
 MODELINE = "yaml-language-server: $schema=./kehoach.schema.json"
 WIDTH = 100
@@ -197,9 +203,14 @@ def _check(message: str, path: tuple | None = None) -> str:
     return f"kiểm tra ({getattr(message, 'code', GENERAL)}): {where}{message}"
 
 
-def dump(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
-    """The YAML of ``data`` with ``notes`` ((plan path, message) pairs, ``notes.Note``) as comments above
-    their entries, read back to prove it; ``header`` lines go at the top."""
+def dump(plan: Plan, notes: list[tuple[tuple, str]], header: list[str]) -> str:
+    """The YAML of ``plan`` with ``notes`` ((plan path, message) pairs, ``notes.Note``) as comments above
+    their entries; ``header`` lines go at the top."""
+    return write_yaml(plain(plan), notes, header)
+
+
+def write_yaml(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
+    """Plain data (``plain``) → the text, read back to prove it."""
     placed: dict[tuple, list[str]] = {}
     extra: list[str] = []
     for path, message in notes:

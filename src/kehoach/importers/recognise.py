@@ -1,11 +1,13 @@
-"""Neutral blocks → the data of a plan file (a dict in the schema's key order) and the notes of what
-to check, keyed by plan path and by their place in the original.
+"""Neutral blocks → a validated ``Plan`` and the notes of what to check, keyed by plan path and by
+their place in the original.
 
 The document is cut where its frame says: letterhead up to the type name (KẾ HOẠCH, QUYẾT ĐỊNH …),
 the trích yếu (``head``), the preamble up to the first section heading (``preamble``), the body up to
 Nơi nhận and the signature, then the appendices. A decision that issues a plan is two such parts; the
-first becomes ``decision``. Whatever is unsure gets a note (``notes``: its code, "kiểm tra (KH5nn): …")
-at its place; no text is dropped.
+first becomes ``decision``. The parts are gathered as plain data in the schema's key order and
+validated into a ``Plan`` here, where they are made: what does not fit is KH507 (nothing written),
+never a traceback. Whatever is unsure gets a note (``notes``: its code, "kiểm tra (KH5nn): …") at its
+place; no text is dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..common.diagnostics import Code
 from ..common.i18n import tr
+from ..model import Plan
 from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
 from .blocks import Break, Para, Source, Table
@@ -32,9 +36,17 @@ from .emphasis import plan_styles
 from .errors import import_error
 from .head import HeadReader
 from .notes import Note, about, note_code, placed, said
+from .plain import plain
 from .preamble import PreambleReader
 
 CODES = (
+    Code("KH507", "error", "Kế hoạch nhận ra không hợp lược đồ", "The recognised plan does not fit the schema",
+         "Trình nhập đã nhận ra các phần của văn bản nhưng chúng không tạo thành một kế hoạch hợp lệ; thông báo "
+         "nêu từng chỗ (đường dẫn trong kế hoạch). Đây là lỗi của kehoach: hãy báo kèm văn bản. Mã thoát 2, "
+         "không ghi tệp nào.",
+         "The importer recognised the document's parts but they do not make a valid plan; the message names "
+         "each place (its path in the plan). This is a bug of kehoach: please report it with the document. "
+         "Exit code 2, nothing written."),
     note_code("KH518", "Dòng dưới trích yếu không được nhập", "The line under the trích yếu is not imported",
               "Dòng '(Ban hành kèm theo …)' dưới trích yếu chỉ được in khi có quyết định ban hành; nhập cả quyết "
               "định để giữ nó.",
@@ -50,10 +62,31 @@ CODES = (
 
 
 @dataclass
-class Result:
-    data: dict
+class Recognised:
+    """What the recognisers made of a document: the plan, the notes, the summary lines."""
+
+    plan: Plan
     notes: list[Note] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
+
+    @property
+    def data(self) -> dict:
+        """The plan as plan.yaml writes it (``plain``)."""
+        return plain(self.plan)
+
+
+def validated(data: dict, path: Path) -> Plan:
+    """``data`` as a Plan; KH507 (exit 2) naming each place that does not fit the schema."""
+    from pydantic import ValidationError
+
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '/'}: {e['msg']}" for e in error.errors()[:10])
+        raise import_error("KH507", tr(
+            "các phần nhận ra không tạo thành kế hoạch hợp lệ (lỗi của kehoach, hãy báo kèm văn bản; không ghi "
+            "tệp nào): {p}", "the recognised parts do not make a valid plan (a bug of kehoach, please report it "
+            "with the document; nothing written): {p}", p=problems), path) from None
 
 
 class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, PreambleReader):
@@ -83,7 +116,7 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
     def type_names(self) -> list[int]:
         return [i for i, b in enumerate(self.blocks) if isinstance(b, Para) and frame.kind_name(b.text)]
 
-    def run(self) -> Result:
+    def run(self) -> Recognised:
         if not any(text_of(b).strip() for b in self.blocks):
             raise import_error("KH504", tr("văn bản trống: không có chữ nào để nhập",
                                            "the document is empty: there is no text to import"), self.path)
@@ -130,7 +163,8 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
         self.summary += tables.summary(data)
-        return Result(data, placed(self.notes, self.places), self.summary)
+        plan = validated(data, self.path)
+        return Recognised(plan, placed(self.notes, self.places), self.summary)
 
     def _part_start(self, type_index: int) -> int:
         """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""
@@ -288,5 +322,5 @@ def _count_literal(sections) -> int:
     return sum(1 for item in _walk_items(sections) if isinstance(item, dict) and item.get("label"))
 
 
-def recognise(source: Source, path: Path) -> Result:
+def recognise(source: Source, path: Path) -> Recognised:
     return Recogniser(source, path).run()

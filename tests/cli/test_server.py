@@ -188,7 +188,7 @@ def test_changed_code_is_never_served_stale(tmp_path, monkeypatch):
     builds in its own process, and the server starts again with the code on disk."""
     folder = tmp_path / "srv"
     start_server(folder)
-    module = Path(server.__file__).parents[1] / "vn.py"
+    module = Path(server.__file__).parents[1] / "common" / "vn.py"
     original = module.stat()
     try:
         first = status(folder, monkeypatch)

@@ -52,9 +52,11 @@ CLOSING_RIGHT = [[("KT. CHỦ TỊCH", True, False)], [("PHÓ CHỦ TỊCH", Tru
 
 def plan_docx(path: Path, *, number: Lines | None = None, date: Lines | None = None, body: Lines | None = None,
               closing_left: Lines | None = None, closing_right: Lines | None = None, after: Lines = (),
-              title: str = "Kiểm tra công tác cải cách hành chính năm 2026", kind: str = "KẾ HOẠCH") -> Path:
+              title: str = "Kiểm tra công tác cải cách hành chính năm 2026", kind: str = "KẾ HOẠCH",
+              closing_as_paragraphs: bool = False) -> Path:
     """A plan as an office's Word file holds it. ``number`` goes under the issuer (left cell),
-    ``date`` under the motto (right cell); ``after`` are paragraphs after the closing table."""
+    ``date`` under the motto (right cell); ``after`` are paragraphs after the closing table.
+    ``closing_as_paragraphs``: no closing table, the signature typed as paragraphs, Nơi nhận under it."""
     doc = docx.Document()
     table = doc.add_table(rows=2, cols=2)
     _cell(table.rows[0].cells[0], HEAD_LEFT)
@@ -67,6 +69,11 @@ def plan_docx(path: Path, *, number: Lines | None = None, date: Lines | None = N
         _runs(p, (text, True, False))
     for item in body if body is not None else BODY:
         _runs(doc.add_paragraph(), item)
+    if closing_as_paragraphs:
+        for item in [*(closing_right or CLOSING_RIGHT), *(closing_left or CLOSING_LEFT)]:
+            _runs(doc.add_paragraph(), item)
+        doc.save(path)
+        return path
     closing = doc.add_table(rows=1, cols=2)
     _cell(closing.rows[0].cells[0], closing_left if closing_left is not None else CLOSING_LEFT)
     _cell(closing.rows[0].cells[1], closing_right if closing_right is not None else CLOSING_RIGHT)

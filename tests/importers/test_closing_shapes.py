@@ -99,3 +99,33 @@ def test_a_wrapped_recipient_in_paragraphs_is_not_the_signature(tmp_path):
                                             "purpose": "để báo cáo"}]
     assert data["signature"] == {"authority": "KT", "head_title": "CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
                                  "name": "Nguyễn Ngọc Phúc"}
+
+
+def test_a_signature_typed_as_paragraphs_above_noi_nhan(tmp_path):
+    """No closing table: the signature's lines are indented paragraphs after the closing sentence and
+    Nơi nhận follows them (older and commune files). They are the signature, not closing text."""
+    right = [[("TM. ỦY BAN NHÂN DÂN", True, False)], [("KT. CHỦ TỊCH", True, False)],
+             [("PHÓ CHỦ TỊCH", True, False)], "", [("Nguyễn Văn Bình", True, False)]]
+    left = [[("Nơi nhận:", True, True)], "- UBND tỉnh (b/c);", "- Công an xã;", "- Lưu: VT."]
+    imported, sig, rec = _closing(tmp_path, closing_left=left, closing_right=right, closing_as_paragraphs=True)
+    assert sig == {"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH",
+                   "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Bình"}
+    assert rec["items"] == [{"name": "UBND tỉnh", "purpose": "b/c"}, "Công an xã"]
+    assert not any("TM." in line or "Nguyễn Văn Bình" in line for line in imported.data.get("closing", []))
+
+
+def test_upper_case_lines_that_are_no_signature_stay_body():
+    """Upper-case lines above Nơi nhận without a title or authority line (TM., KT., CHỦ TỊCH…), or
+    numbered like a heading, are not taken for a signature typed as paragraphs."""
+    from kehoach.importers.blocks import Para, Run
+    from kehoach.importers.closing import signature_start
+
+    def paras(*texts):
+        return [Para([Run(text)]) for text in texts]
+
+    plain = paras("Nội dung.", "LƯU Ý CHUNG", "BAN CHỈ ĐẠO", "Nơi nhận:")
+    assert signature_start(plain, 3, 0) == 3
+    heading = paras("Nội dung.", "III. TỔ CHỨC THỰC HIỆN", "Nơi nhận:")
+    assert signature_start(heading, 2, 0) == 2
+    signed = paras("Nội dung./.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Phạm Văn An", "Nơi nhận:")
+    assert signature_start(signed, 5, 0) == 1

@@ -74,6 +74,7 @@ def _paragraph_lines(blocks: list) -> tuple[list[Line], list[Line]]:
             b = Para([Run(b.label + " "), *b.runs], align=b.align, style=b.style)
         for column, line in segments(b):
             if _NOI_NHAN.match(line.text):
+                in_signature = False  # a signature typed above Nơi nhận: the recipients follow it
                 left.append(line)
             elif left and not in_signature and (line.text[:1].islower() or _unfinished(left[-1].text)) \
                     and not _starts_entry(line.text) and column == 0:
@@ -95,6 +96,31 @@ def _looks_like_signature(text: str) -> bool:
         return True
     words = text.split()
     return 1 < len(words) <= 6 and all(w[:1].isupper() for w in words) and not text.endswith((".", ";", ":"))
+
+
+_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*[./]|^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG|PHÓ TRƯỞNG)\b")
+_LABEL = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s")
+
+
+def signature_start(blocks: list, end: int, floor: int) -> int:
+    """Where a signature block typed as plain paragraphs above "Nơi nhận:" begins (``end`` when there
+    is none): the upper-case title lines and the signer's name right before it, one of them a
+    title or an authority ("TM.", "KT.", "CHỦ TỊCH"…), none of them a numbered heading."""
+    start = end
+    seen_title = False
+    index = end - 1
+    while index >= floor:
+        block = blocks[index]
+        if not isinstance(block, Para):
+            break
+        text = clean(block.text)
+        if text:
+            if not _looks_like_signature(text) or _LABEL.match(text) or text.startswith(("-", "+", "*")):
+                break
+            seen_title = seen_title or bool(_AUTHORITY.match(text))
+            start = index
+        index -= 1
+    return start if seen_title else end
 
 
 _SECTION_REF = re.compile(r"^(?:Như\s+)?Mục\s+(?P<n>[IVXLC]+)$", re.I)

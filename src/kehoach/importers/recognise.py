@@ -22,7 +22,7 @@ from ..model import Plan
 from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
 from .blocks import Break, Para, Source, Table
-from .closing import ClosingReader
+from .closing import ClosingReader, signature_start
 from .common import (
     PERIOD,
     clean,
@@ -190,6 +190,8 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         end = next((j for j in range(i, len(self.blocks))
                     if is_closing_table(self.blocks[j]) or is_closing_para(self.blocks[j])), None)
         appendix_start = next((j for j in range(i, len(self.blocks)) if self._is_appendix(j)), len(self.blocks))
+        if end is not None and end <= appendix_start and is_closing_para(self.blocks[end]):
+            end = signature_start(self.blocks, end, i)
         if end is None or end > appendix_start:
             end = appendix_start
             if standalone:

@@ -80,6 +80,15 @@ def test_a_note_said_in_vietnamese_keeps_its_english(monkeypatch) -> None:
         set_lang("vi")
 
 
+def test_a_note_survives_copy_and_pickle(tmp_path: Path) -> None:
+    import copy
+    import pickle
+
+    note = next(n for n in import_plan(_shaky(tmp_path)).notes if n.code == "KH522")
+    for again in (copy.deepcopy(note), pickle.loads(pickle.dumps(note))):
+        assert again == note and (again.code, again.vi, again.en, again.at) == (note.code, note.vi, note.en, note.at)
+
+
 def test_the_command_counts_the_notes_by_code(tmp_path: Path) -> None:
     source = _shaky(tmp_path)
     result = CliRunner().invoke(app, ["import", str(source)])

@@ -35,6 +35,9 @@ class Said(str):
         self.code, self.vi, self.en, self.block, self.at = code, vi, en, None, None
         return self
 
+    def __getnewargs__(self) -> tuple[str, str, str]:  # type: ignore[override]  # copy and pickle
+        return (self.code, self.vi, self.en)
+
 
 def said(code: str, vi: str, en: str, **values: object) -> Said:
     """The note ``code`` in both languages, ``{name}`` fields filled from ``values``."""
@@ -48,6 +51,9 @@ class Note(tuple):
 
     def __new__(cls, path: tuple, message: str) -> Note:
         return super().__new__(cls, (tuple(path), message))
+
+    def __getnewargs__(self) -> tuple[tuple, str]:  # type: ignore[override]  # copy and pickle
+        return (self[0], self[1])
 
     @property
     def path(self) -> tuple:

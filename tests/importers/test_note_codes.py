@@ -67,6 +67,16 @@ def test_a_note_knows_where_it_stands_in_the_original(tmp_path: Path) -> None:
     assert missing.at is None and missing.where == ""  # about no one block: the signature is missing
 
 
+def test_a_note_of_the_signature_stands_where_the_closing_starts(tmp_path: Path) -> None:
+    source = tmp_path / "ky.txt"
+    source.write_text("\n\n".join([
+        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 5/KH-UBND", "Huế, ngày 2 tháng 3 năm 2025",
+        "KẾ HOẠCH", "Về việc thử", "Ủy ban ban hành Kế hoạch về việc thử như sau:", "I. MỤC ĐÍCH",
+        "1. Một việc.", "Nơi nhận:", "- Sở A;", "CHỦ TỊCH"]) + "\n", "utf-8")
+    unnamed = [note for note in import_plan(source).notes if note.code == "KH528"]
+    assert [(note.path, note.where) for note in unnamed] == [(("signature", "name"), "đoạn 10")]  # "Nơi nhận:"
+
+
 def test_a_note_said_in_vietnamese_keeps_its_english(monkeypatch) -> None:
     from kehoach.common.i18n import set_lang
 

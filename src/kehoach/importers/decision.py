@@ -104,7 +104,9 @@ class DecisionReader:
                 last["text"][-1] = unmark(last["text"][-1])
         result["articles"] = articles or [{"text": ["…"]}]
         if closing < end:
+            said_before = len(self.notes)
             self.closing(closing, end, {}, target=result)
+            self.about_since(said_before, closing)
         else:
             result["signature"] = {"title": "…", "name": "…"}
             self.note(("decision", "signature"), said("KH527", "không tìm thấy chữ ký của quyết định", "no signature of the decision found"))

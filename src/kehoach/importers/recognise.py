@@ -105,6 +105,11 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
                 counts[kind] += 1
                 self.places[id(block)] = (kind, counts[kind])
 
+    def about_since(self, count: int, index: int) -> None:
+        """The notes said after the first ``count`` are about block ``index`` when they name no block
+        (a part read as lines, such as the signature and Nơi nhận, is about the block it starts at)."""
+        self.notes[count:] = [(path, about(message, self.blocks[index])) for path, message in self.notes[count:]]
+
     def note(self, path: tuple, message: str, block: object = None) -> None:
         """A note at ``path`` of the plan, about ``block`` of the original (a block or its index)."""
         if isinstance(block, int):
@@ -237,7 +242,9 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
         else:
             self._unmark_last(sections[-1])
         if standalone and end < len(self.blocks) and end < appendix_start:
+            said_before = len(self.notes)
             self.closing(end, appendix_start, data)
+            self.about_since(said_before, end)
         elif standalone:  # the schema needs a signer: placeholders the officer fills in
             data["signature"] = {"title": "…", "name": "…"}
         appendices = self.appendices(appendix_start, data)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..common.diagnostics import Code
+from ..common.diagnostics import Code, Diagnostic, Severity
 from ..common.i18n import tr
 from ..model import Plan
 from . import captions, frame, legal, outline, tables, tasks
@@ -75,14 +75,24 @@ class Recognised:
         return plain(self.plan)
 
 
+class _Unlocated:
+    """What ``source.messages`` asks of a source, for data that has no file lines yet."""
+
+    def diagnostic(self, loc: tuple, code: str, message: str, severity: Severity = Severity.error) -> Diagnostic:
+        return Diagnostic(code, message, severity)
+
+
 def validated(data: dict, path: Path) -> Plan:
-    """``data`` as a Plan; KH507 (exit 2) naming each place that does not fit the schema."""
+    """``data`` as a Plan; KH507 (exit 2) naming each place that does not fit the schema, in the words
+    ``kehoach check`` uses for a plan file (source/messages)."""
     from pydantic import ValidationError
+
+    from ..source.messages import describe_all
 
     try:
         return Plan.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '/'}: {e['msg']}" for e in error.errors()[:10])
+        problems = "; ".join(d.message for d in describe_all(error.errors(), data, _Unlocated())[:10])
         raise import_error("KH507", tr(
             "các phần nhận ra không tạo thành kế hoạch hợp lệ (lỗi của kehoach, hãy báo kèm văn bản; không ghi "
             "tệp nào): {p}", "the recognised parts do not make a valid plan (a bug of kehoach, please report it "

@@ -74,8 +74,12 @@ def test_the_fallback_dumper_keeps_every_note(monkeypatch):
 
     monkeypatch.setattr(emit, "_reads_back", lambda text, data: False)
     data = {"title": "Kế hoạch " + "dài " * 40, "sections": [{"heading": "MỤC ĐÍCH"}]}
-    notes = [(("sections", 0, "heading"), "note one"), (("title",), "note two")]
+    from kehoach.importers.notes import Note
+
+    notes = [Note(("sections", 0, "heading"), "note one"), Note(("title",), "note two")]
     text = emit.write_yaml(data, notes, ["header"])
+    assert [text.splitlines()[note.line - 1] for note in notes] == [
+        "# kiểm tra (KH510): sections.0.heading: note one", "# kiểm tra (KH510): title: note two"]
     assert load(text) == data
     assert "# kiểm tra (KH510): sections.0.heading: note one" in text and "# kiểm tra (KH510): title: note two" in text
     assert all(len(line) < 4096 for line in text.splitlines()) and "\n  dài" not in text

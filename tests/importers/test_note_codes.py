@@ -90,6 +90,14 @@ def test_a_note_said_in_vietnamese_keeps_its_english(monkeypatch) -> None:
         set_lang("vi")
 
 
+def test_a_note_knows_the_line_of_its_comment(tmp_path: Path) -> None:
+    imported = import_plan(_shaky(tmp_path))
+    lines = imported.yaml.splitlines()
+    for note in imported.notes:
+        comment = lines[note.line - 1].strip()
+        assert comment.startswith(f"# kiểm tra ({note.code}): ") and comment.endswith(note.text)
+
+
 def test_a_note_survives_copy_and_pickle(tmp_path: Path) -> None:
     import copy
     import pickle
@@ -104,9 +112,12 @@ def test_the_command_counts_the_notes_by_code(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(source)])
     assert result.exit_code == 0, result.output
     assert "5 chỗ cần kiểm tra (KH513 ×1, KH514 ×1, KH515 ×1, KH522 ×1, KH527 ×1;" in result.output
-    assert "  KH522 sections.1.label (đoạn 6): số mục khác thứ tự" in result.output
+    written = source.with_suffix(".yaml").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(written, 1) if "# kiểm tra (KH522)" in text)
+    assert f"  {source.with_suffix('.yaml')}:{line}: KH522 sections.1.label (đoạn 6): số mục khác thứ tự" \
+        in result.output
     english = CliRunner().invoke(app, ["--lang", "en", "import", str(source), "--force"])
-    assert "  KH522 sections.1.label (paragraph 6): the section number breaks the sequence" in english.output
+    assert f":{line}: KH522 sections.1.label (paragraph 6): the section number breaks the sequence" in english.output
 
 
 @pytest.mark.parametrize("code", NOTE_CODES)

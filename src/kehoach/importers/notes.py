@@ -47,7 +47,10 @@ def said(code: str, vi: str, en: str, **values: object) -> Said:
 class Note(tuple):
     """A place to check in the imported plan. It reads as the pair (plan path, message) the importer's
     callers unpack, and carries its ``code``, its text in both languages (``vi``, ``en``) and ``at``:
-    the block of the original it is about ("đoạn 12", "bảng 3"), or None when it is about no one block."""
+    the block of the original it is about ("đoạn 12", "bảng 3"), or None when it is about no one block;
+    once written, ``line``: the line of its comment in the YAML."""
+
+    line: int | None = None
 
     def __new__(cls, path: tuple, message: str) -> Note:
         return super().__new__(cls, (tuple(path), message))

@@ -49,8 +49,9 @@ def import_(
         err(tr("{n} chỗ cần kiểm tra ({c}; ghi '# kiểm tra (mã):' trong tệp, `kehoach rules MÃ` giải thích):",
                "{n} places to check ({c}; marked '# kiểm tra (code):' in the file, `kehoach rules CODE` explains):",
                n=len(imported.notes), c=counts), err=True)
-        for note in imported.notes:
+        for note in sorted(imported.notes, key=lambda n: n.line or 0):  # as findings: file:line: CODE
             where = ".".join(str(p) for p in note.path) or "/"
             at = f" ({note.where})" if note.where else ""
-            err(f"  {note.code} {where}{at}: {note.text}", err=True)
+            line = f"{target}:{note.line}: " if note.line else ""
+            err(f"  {line}{note.code} {where}{at}: {note.text}", err=True)
     typer.echo(str(target))

@@ -10,6 +10,7 @@ import pytest
 
 from kehoach.compose import document as doc
 from kehoach.compose.composer import BLANK, compose, end_mark, needs_landscape, strip_end, table
+from kehoach.compose.text import NUMBER_BLANK
 from kehoach.common.diagnostics import KehoachError
 from kehoach.model import Plan, Table
 
@@ -54,7 +55,7 @@ def texts(document: doc.Document, part: int = 0) -> list[str]:
     ("5", "Số: 05/KH-SLĐTBXH"),
     ("0134", "Số: 0134/KH-SLĐTBXH"),
     ("980", "Số: 980/KH-SLĐTBXH"),
-    (None, "Số:      /KH-SLĐTBXH"),  # five blanks after "Số: "
+    (None, "Số:           /KH-SLĐTBXH"),  # "Số:" and 11 spaces, as real drafts for signing print it
 ])
 def test_number_line(number: str | None, expected: str) -> None:
     assert compose(plan(letterhead_number=number)).parts[0].letterhead.number_line == expected
@@ -263,7 +264,7 @@ def test_appendix_labels_and_notes() -> None:
     two = compose(plan(appendices=[{"title": "Một"}, {"title": "Hai", "label": "PHỤ LỤC 02", "note": "(riêng)"}],
                        letterhead_number=None, letterhead_date=None)).parts[0].appendices
     assert [(a.label, a.note) for a in two] == [
-        ("Phụ lục I", f"(Kèm theo Kế hoạch số {BLANK}/KH-SLĐTBXH ngày {BLANK} tháng {BLANK} năm {BLANK} của "
+        ("Phụ lục I", f"(Kèm theo Kế hoạch số {NUMBER_BLANK}/KH-SLĐTBXH ngày {BLANK} tháng {BLANK} năm {BLANK} của "
                       "Sở Lao động - Thương binh và Xã hội)"),
         ("PHỤ LỤC 02", "(riêng)")]
 

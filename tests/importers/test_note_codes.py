@@ -19,7 +19,9 @@ from kehoach.importers import import_plan
 from kehoach.importers.notes import Note, said
 
 _register()
-NOTE_CODES = [f"KH{n}" for n in range(510, 530)]  # each declared beside the code that says it
+# Each declared beside the code that says it. KH518 (the line under the trích yếu left out) is no
+# longer said: that line is imported as the plan's title_note.
+NOTE_CODES = [f"KH{n}" for n in range(510, 530) if n != 518]
 
 # A plan typed as text with no number or place line, a section number out of sequence and no
 # signature: five notes of five kinds.

@@ -170,6 +170,29 @@ def test_fields_lie_on_the_signer_block_the_blanks_and_the_appendices(drafts, st
         assert all(not (w.x1 > ax0 and w.x0 < ax1 and w.y1 > ay0 and w.y0 < ay1) for w in page_words)
 
 
+def test_a_four_digit_number_fits_every_drafts_blank(drafts, tmp_path):
+    """The blank is as wide as real drafts leave it ("Số:" and 11 spaces): the number a văn thư
+    stamps, four digits here, is drawn at the line's own size, not shrunk to fit a narrow slot."""
+    import re
+
+    from kehoach.writers.pdf_fields import SLOT_SIZE_PT
+
+    for stem, (plan, draft, _) in drafts.items():
+        day = f"{plan.letterhead.date}-05"
+        issued = tmp_path / f"{stem}.issued.pdf"
+        done = kehoach("issue", str(draft), "--number", "1234", "--date", day, "-o", str(issued), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr.decode()
+        with pikepdf.open(issued) as doc:
+            slot = next(k for k in doc.Root.AcroForm.Fields[0].Kids if str(k.T) == "so")
+            drawn = re.search(rb"/F1 ([0-9.]+) Tf", slot.AP.N.read_bytes())
+            x0, _, x1, _ = (float(v) for v in slot.Rect)
+        assert drawn and float(drawn.group(1)) == SLOT_SIZE_PT["Number"], (stem, drawn)
+        assert x1 - x0 >= 5 * 0.5 * SLOT_SIZE_PT["Number"], stem  # room for five digits, half an em each
+        text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(issued), "-"], capture_output=True,
+                              check=True).stdout.decode()
+        assert "1234" in text, stem
+
+
 def test_a_numbered_plan_gets_signature_fields_but_no_slots(tmp_path):
     from kehoach.build import write_output
 

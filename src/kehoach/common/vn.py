@@ -42,7 +42,14 @@ def date_numeric(day: int, month: int, year: int) -> str:
     return f"{pad_day(day)}/{pad_month(month)}/{year}"
 
 
-def date_words(day: int | None, month: int | None, year: int | None, blank: str = "     ") -> str:
+# What a draft sent for signing leaves blank for the văn thư (Decree 30, Điều 15.3), as real drafts
+# print it: "Số:" and 11 spaces before "/KH-UBND" (the median of real drafts, 9 to 13), room for a
+# stamped number of four or five digits; "ngày", 7 spaces, "tháng" for the day.
+NUMBER_BLANK = " " * 10  # after "Số: "
+DATE_BLANK = " " * 5  # between "ngày " and " tháng" (and a blank month or year)
+
+
+def date_words(day: int | None, month: int | None, year: int | None, blank: str = DATE_BLANK) -> str:
     """'ngày 05 tháng 01 năm 2020'; missing parts are left blank for a draft."""
     d = pad_day(day) if day else blank
     m = pad_month(month) if month else blank

@@ -108,6 +108,8 @@ class _Composer:
         plan = self.plan
         note = None if standalone or not self.generated.issued_with_note else self.wording.render(
             "issued_with_note.j2", **self.reference_values())
+        if plan.title_note:  # the line as the plan gives it, blanks of a draft's reference kept
+            note = plan.title_note
         title = doc.Title(kind=plan.kind, lines=plan.title.splitlines() or [plan.title], note=note)
         blocks: list[doc.Block] = []
         if plan.preamble:

@@ -10,7 +10,9 @@ with ``tasks`` whether its tasks print inline (default), only in the table, or i
 - The table: one group row per section (``group_by: section``, the section's heading) or per
   top-level item (``group_by: item``), numbered I, II, … in the TT column; the tasks of a group
   numbered 1..n; columns TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
-  Sản phẩm (titles from ``task_table.columns``, which and in what order from ``task_table.show``); widths left to the writer (from content). Several
+  Sản phẩm, and Theo dõi, kiểm tra, đôn đốc (a task's ``owner``) when ``show`` names it (titles from
+  ``task_table.columns``, which and in what order from ``task_table.show``; group titles in capitals
+  unless ``group_case: as-written``); widths left to the writer (from content). Several
   partners or deadlines in one cell are joined with "; ".
 """
 
@@ -100,7 +102,7 @@ def _groups(plan: m.Plan, tasks: list[Task], by: str, heading_of) -> Iterator[tu
         else:
             item = section.items[key[1]]
             title = item.heading or item.body or (item.text[0] if item.text else "")
-        yield vn.upper(strip_end(title)), members
+        yield strip_end(title), members
 
 
 def task_table(plan: m.Plan, heading_of) -> m.Table | None:
@@ -114,12 +116,12 @@ def task_table(plan: m.Plan, heading_of) -> m.Table | None:
     columns = [m.Column(title=getattr(names, key), align=align.get(key, "left")) for key in config.show]
     rows: list = []
     for g, (title, members) in enumerate(_groups(plan, tasks, config.group_by, heading_of)):
-        rows.append(m.GroupRow(number=vn.roman(g + 1), group=title))
+        rows.append(m.GroupRow(number=vn.roman(g + 1), group=vn.upper(title) if config.group_case == "upper" else title))
         for n, task in enumerate(members, 1):
             item = task.item
             cells = {"number": str(n), "content": content_of(task.item), "lead": task.lead or "",
                      "partners": "; ".join(item.partners), "deadline": deadline_text(item, "; ".join) or "",
-                     "product": item.product or ""}
+                     "product": item.product or "", "owner": item.owner or ""}
             rows.append([cells[key] for key in config.show])
     return m.Table(columns=columns, rows=rows, landscape=config.landscape)
 

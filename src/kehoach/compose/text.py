@@ -14,7 +14,8 @@ from ..model.style import deeper, label_for
 from ..common.vn import decimal_number as number_of  # noqa: F401  (shared with the importers)
 from ..common.vn import strip_end
 
-BLANK = "     "  # a number or date part left blank in a draft
+BLANK = vn.DATE_BLANK  # a date part left blank in a draft
+NUMBER_BLANK = vn.NUMBER_BLANK  # a draft's number, wide enough for the văn thư's stamp
 
 
 def proposal_line(text: str) -> str:
@@ -37,7 +38,7 @@ def end_mark(text: str) -> str:
 def number_text(number: str | None) -> str:
     """The document number as printed: leading zero under 10, blank for a draft."""
     if not number:
-        return BLANK
+        return NUMBER_BLANK
     return f"0{number}" if number.isdigit() and len(number) == 1 else number
 
 

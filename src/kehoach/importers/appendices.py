@@ -104,7 +104,7 @@ class AppendixReader:
         lh = data["letterhead"]
         from ..model import KINDS, date_parts
         number = lh.get("number") or ""
-        number = f"0{number}" if number.isdigit() and len(number) == 1 else (number or "     ")
+        number = f"0{number}" if number.isdigit() and len(number) == 1 else (number or vn.NUMBER_BLANK)
         kind = data.get("kind", "KẾ HOẠCH")
         parent = "Quyết định" if data.get("decision") else kind[:1] + kind[1:].lower()
         symbol = lh.get("symbol") or f"{KINDS['QUYẾT ĐỊNH' if data.get('decision') else kind]}-{lh['abbreviation']}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..common import vn
 from ..common.vn import strip_end  # noqa: F401  (the importers take it from here)
 from .blocks import Para, Run, Table
 from .frame import Line
@@ -20,14 +21,22 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
-SLOT = " " * 6  # a blank the văn thư fills in, as an imported line keeps it (compose prints 5 + the space)
-_SLOT_GAP = re.compile(r"(?:(?<=\b[Ss]ố)|(?<=ngày)|(?<=tháng))[ \t\u00a0]{2,}(?=/|tháng\b|năm\b)")
+# A blank the văn thư fills in, as an imported line keeps it: what compose prints, the spaces around
+# it included ("Kế hoạch số" + 11 spaces + "/KH-UBND", "ngày" + 7 spaces + "tháng", "ngày" + 6 + "/").
+NUMBER_SLOT = " " + vn.NUMBER_BLANK
+SLOT = " " + vn.DATE_BLANK
+_SLOT_GAP = re.compile(r"(?:(?<=\b[Ss]ố)|(?<=ngày)|(?<=tháng))(?:[ \t\u00a0]{2,}|\t)(?=/|tháng\b|năm\b)")
 
 
 def clean_keeping_slots(text: str) -> str:
     """``clean`` that keeps the blanks of a draft's reference ("Kế hoạch số      /KH-UBND ngày
-    tháng 3 năm 2026"): a run of spaces or tabs between "số"/"ngày"/"tháng" and "/"/"tháng"/"năm"."""
-    return "\x00".join(clean(part) for part in _SLOT_GAP.split(text)).replace("\x00", SLOT)
+    tháng 3 năm 2026"): a tab or a run of spaces between "số"/"ngày"/"tháng" and "/"/"tháng"/"năm"."""
+    out, last = [], 0
+    for gap in _SLOT_GAP.finditer(text):
+        slot = NUMBER_SLOT if text[:gap.start()].endswith(("số", "Số")) else SLOT
+        out += [clean(text[last:gap.start()]), slot if text[gap.end():].startswith("/") else slot + " "]
+        last = gap.end()
+    return "".join(out) + clean(text[last:])
 
 
 # A gap the văn thư fills in ("Số:          /KH-UBND", "ngày      tháng 3 năm"): its spaces, tabs or

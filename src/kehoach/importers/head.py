@@ -10,7 +10,7 @@ from ..common import vn
 from ..common.textwidth import join_balanced_title_lines
 from . import frame, legal
 from .blocks import Para
-from .common import NOTE, PREAMBLE_BASIS, PROPOSAL, clean, lines_of
+from .common import NOTE, PREAMBLE_BASIS, PROPOSAL, clean, clean_keeping_slots, lines_of
 from .notes import about, note_code, said
 
 
@@ -52,7 +52,7 @@ class HeadReader:
             at_note = next((k for k, part in enumerate(parts) if k and NOTE.match(part)), None)
             if at_note is not None:  # "TRÍCH YẾU" + a soft break + "(Ban hành kèm theo …)"
                 lines += parts[:at_note]
-                note = " ".join(parts[at_note:])
+                note = clean_keeping_slots(" ".join([p for p in block.text.split("\n") if clean(p)][at_note:]))
                 i += 1
                 break
             if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
@@ -69,8 +69,13 @@ class HeadReader:
             i += 1
         if note is None and i < len(self.blocks) and isinstance(self.blocks[i], Para) \
                 and NOTE.match(clean(self.blocks[i].text)):
-            note = clean(self.blocks[i].text)
+            raw = [self.blocks[i].text]
             i += 1
+            while clean(" ".join(raw)).count("(") > clean(" ".join(raw)).count(")") and len(raw) < 4 \
+                    and i < len(self.blocks) and isinstance(self.blocks[i], Para) and clean(self.blocks[i].text):
+                raw.append(self.blocks[i].text)  # the line wraps onto the next paragraph
+                i += 1
+            note = clean_keeping_slots(" ".join(raw))  # a draft's blank number and day stay blank
         if not lines:
             self.note(("title",), said("KH517", "không tìm thấy trích yếu dưới tên loại văn bản",
                                        "no trích yếu under the type name"), index)

@@ -47,11 +47,6 @@ CODES = (
          "The importer recognised the document's parts but they do not make a valid plan; the message names "
          "each place (its path in the plan). This is a bug of kehoach: please report it with the document. "
          "Exit code 2, nothing written."),
-    note_code("KH518", "Dòng dưới trích yếu không được nhập", "The line under the trích yếu is not imported",
-              "Dòng '(Ban hành kèm theo …)' dưới trích yếu chỉ được in khi có quyết định ban hành; nhập cả quyết "
-              "định để giữ nó.",
-              "The '(Ban hành kèm theo …)' line under the trích yếu prints only with its issuing decision; import "
-              "the decision too to keep it."),
     note_code("KH520", "Đoạn văn trước mục đầu tiên", "Paragraphs before the first section",
               "Các đoạn không số thứ tự trước mục I được ghi là đoạn dẫn của phần mở đầu.",
               "Unnumbered paragraphs before section I are kept as the preamble's paragraphs."),
@@ -194,11 +189,8 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
     def plan_part(self, index: int, data: dict, standalone: bool) -> None:
         title, i, note = self.title(index)
         data["title"] = title
-        if note and standalone:  # a plan issued by a decision the file does not hold: say what is left out
-            self.note(("title",), said("KH518", "dòng «{t}» dưới trích yếu không được nhập: một kế hoạch đứng riêng không in dòng "
-                                     "này (nhập cả quyết định ban hành để có nó)",
-                                     "the line «{t}» under the trích yếu is not imported: a plan standing alone "
-                                     "does not print it (import the issuing decision too to keep it)", t=note), i - 1)
+        if note and standalone:  # a plan issued by a decision the file does not hold: its line, verbatim
+            data["title_note"] = note
         period = PERIOD.search(title.replace("\n", " "))
         if period and int(period.group(1)) <= int(period.group(2)):
             data["period"] = {"start": int(period.group(1)), "end": int(period.group(2))}
@@ -304,7 +296,7 @@ class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, Prea
     def _order(self, data: dict) -> None:
         if self.footnotes:
             data["footnotes"] = self.footnotes
-        order = ["profile", "kind", "letterhead", "title", "period", "styles", "generated", "preamble", "sections",
+        order = ["profile", "kind", "letterhead", "title", "title_note", "period", "styles", "generated", "preamble", "sections",
                  "closing", "signature", "recipients", "appendices", "footnotes", "decision"]
         items = {k: data[k] for k in order if k in data}
         data.clear()

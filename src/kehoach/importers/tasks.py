@@ -1,14 +1,17 @@
 """An appendix table that lists tasks ("Danh mục nhiệm vụ": TT | Nội dung | Cơ quan chủ trì | Cơ quan
-phối hợp | Thời gian | Sản phẩm, group rows I, II, …) back into structured tasks.
+phối hợp | Thời gian | Sản phẩm | Theo dõi, kiểm tra, đôn đốc, in any order, group rows I, II, …)
+back into structured tasks.
 
 kehoach prints such a table from the tasks themselves (compose/tasks.py): one group row per section
 (``group_by: section``) or per top-level item (``group_by: item``) of the sections that say
 ``tasks: table``, the tasks of a group numbered 1..n. The importer does the reverse only when the
-rebuild prints the same table: every group names a section (its heading in capitals) or a top-level
-item, in the plan's order; every row is a task numbered in sequence; no column other than the six.
-Then each row becomes an item (``lead``, ``partners``, ``deadline``, ``product``) of its section or
-item, that section gets ``tasks: table``, and the appendix's label, title, note, position and column
-titles go into ``task_table``. Otherwise the table stays a free table and a "kiểm tra" note says why.
+rebuild prints the same table: every group names a section or a top-level item, in the plan's
+order (as the heading is written: ``group_case: as-written``; else printed in capitals); a group row's
+other cells are empty; every row is a task numbered in sequence with no merged cell; every column is
+one of the seven. Then each row becomes an item (``lead``, ``partners``, ``deadline``, ``product``,
+``owner``) of its section or item, that section gets ``tasks: table``, and the appendix's label,
+title, note, position and column titles go into ``task_table``. Otherwise the table stays a free
+table and a "kiểm tra" note says why.
 """
 
 from __future__ import annotations
@@ -21,9 +24,12 @@ from ..common.i18n import tr
 from .common import strip_end
 from .notes import note_code, said
 
-# The generated table's default column titles (model.TaskColumns), and how a header cell is read.
+# The generated table's default column titles (model.TaskColumns), the columns it prints unless
+# ``show`` says otherwise (model.TASK_COLUMNS), and how a header cell is read.
 DEFAULT_TITLES = {"number": "TT", "content": "Nội dung", "lead": "Cơ quan chủ trì",
-                  "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "product": "Sản phẩm"}
+                  "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "product": "Sản phẩm",
+                  "owner": "Theo dõi, kiểm tra, đôn đốc"}
+DEFAULT_SHOW = ["number", "content", "lead", "partners", "deadline", "product"]
 _KINDS = (
     ("number", re.compile(r"^(?:s|số\s*)?(?:tt|thứ tự)\.?$")),
     ("content", re.compile(r"^(?:nội dung|(?:tên )?nhiệm vụ|công việc)")),
@@ -31,6 +37,7 @@ _KINDS = (
     ("partners", re.compile(r"phối hợp")),
     ("deadline", re.compile(r"^(?:thời gian|thời hạn|tiến độ)")),
     ("product", re.compile(r"sản phẩm|kết quả")),
+    ("owner", re.compile(r"theo dõi|đôn đốc")),  # "Theo dõi, kiểm tra, đôn đốc": who follows the task up
 )
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -79,7 +86,7 @@ def lift(data: dict, notes: list[tuple[tuple, str]]) -> list[str]:
                                  "a plan generates only one Danh mục nhiệm vụ table"))
             if appendix.get("text") or appendix.get("items") or tables[0].get("title"):
                 raise _Unsure(tr("phụ lục còn có lời văn ngoài bảng", "the appendix has text besides the table"))
-            placed, group_by, touched = _place(tables[0], kinds, data["sections"])
+            placed, group_by, case, touched = _place(tables[0], kinds, data["sections"])
         except _Unsure as why:
             notes.append((path, said("KH524", "bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: {why}",
                           "the table looks like a Danh mục nhiệm vụ but is kept as a table: {why}",
@@ -97,7 +104,7 @@ def lift(data: dict, notes: list[tuple[tuple, str]]) -> list[str]:
         for s in touched:
             _set_form(data["sections"][s])
         _insert_before(data, ("preamble", "sections"), "task_table",
-                       _config(appendix, tables[0], kinds, index, group_by))
+                       _config(appendix, tables[0], kinds, index, group_by, case))
         appendices.pop(index)
         notes[:] = [(_moved(path, index), message) for path, message in notes]
         summary.append(tr("{n} nhiệm vụ từ bảng Danh mục nhiệm vụ vào các mục (tasks: table)",
@@ -149,12 +156,7 @@ def _candidates(sections: list[dict]) -> tuple[dict, dict]:
         heading = section.get("heading") or ""
         by_section.setdefault(_key(heading), s)
         for i, item in enumerate(section.get("items") or []):
-            if isinstance(item, str):
-                title = item
-            else:
-                texts = item.get("text") or []
-                texts = [texts] if isinstance(texts, str) else texts
-                title = item.get("heading") or item.get("body") or (texts[0] if texts else "")
+            title = _item_title(item)
             if title:
                 by_item.setdefault(_key(title), (s, i))
     return by_section, by_item
@@ -172,7 +174,7 @@ def _groups(table: dict, kinds: list[str]) -> list[tuple[str, list[dict]]]:
             # a group row as plain text gives it: "| I | TUYÊN TRUYỀN … |" with its other cells empty
             row = {"number": str(row[0]).strip().rstrip("."), "group": str(row[1]).strip()}
         if isinstance(row, dict):
-            if row.get("cells") or not _ROMAN.match(str(row.get("number", ""))) or \
+            if any(str(cell).strip() for cell in row.get("cells") or []) or not _ROMAN.match(str(row.get("number", ""))) or \
                     str(row["number"]) != vn.roman(len(groups) + 1):
                 raise _Unsure(tr("dòng nhóm '{g}' không đánh số I, II, … liền nhau",
                                  "group row '{g}' is not numbered I, II, … in sequence", g=row.get("group", "")))
@@ -213,7 +215,9 @@ def _task(values: dict) -> dict | None:
         task["deadline"] = parts[0] if len(parts) == 1 else parts
     if values.get("product"):
         task["product"] = values["product"]
-    return task if len(task) > 1 else None
+    if values.get("owner"):
+        task["owner"] = values["owner"]
+    return task if len(task) > 1 and set(task) != {"text", "owner"} else None
 
 
 def _deadline(text: str):
@@ -231,8 +235,9 @@ def _deadline(text: str):
 
 
 def _place(table: dict, kinds: list[str], sections: list[dict]):
-    """[((section, top-level item or None), tasks)], the group_by that prints them back, the sections
-    touched. Raises ``_Unsure`` (and changes nothing) where the rebuild would not print the table."""
+    """[((section, top-level item or None), tasks)], the group_by that prints them back, the group
+    rows' case, the sections touched. Raises ``_Unsure`` (and changes nothing) where the rebuild
+    would not print the table."""
     groups = _groups(table, kinds)
     by_section, by_item = _candidates(sections)
     keys = [_key(title) for title, _ in groups]
@@ -240,12 +245,14 @@ def _place(table: dict, kinds: list[str], sections: list[dict]):
     if None not in found and found == sorted(set(found)):
         for s in found:
             _check_section(sections[s])
-        return [((s, None), tasks) for s, (_, tasks) in zip(found, groups)], "section", sorted(set(found))
+        case = _case(groups, [sections[s].get("heading") or "" for s in found])
+        return [((s, None), tasks) for s, (_, tasks) in zip(found, groups)], "section", case, sorted(set(found))
     spots = [by_item.get(k) for k in keys]
     if None not in spots and spots == sorted(set(spots)):
         for s in {s for s, _ in spots}:  # type: ignore[misc]
             _check_section(sections[s])
-        return [(spot, tasks) for spot, (_, tasks) in zip(spots, groups)], "item", sorted({s for s, _ in spots})  # type: ignore[misc]
+        case = _case(groups, [_item_title(sections[s]["items"][i]) for s, i in spots])  # type: ignore[misc]
+        return [(spot, tasks) for spot, (_, tasks) in zip(spots, groups)], "item", case, sorted({s for s, _ in spots})  # type: ignore[misc]
     missing = next(title for title, k in zip(groups, keys) if k not in by_section and k not in by_item) \
         if any(k not in by_section and k not in by_item for k in keys) else None
     if missing:
@@ -253,6 +260,27 @@ def _place(table: dict, kinds: list[str], sections: list[dict]):
                          "group '{g}' matches no section or item heading of the plan", g=missing[0]))
     raise _Unsure(tr("các nhóm không theo thứ tự các mục/khoản của kế hoạch",
                      "the groups do not follow the order of the plan's sections or items"))
+
+
+def _item_title(item) -> str:
+    """What the generated table's group row prints for a top-level item (compose/tasks.py)."""
+    if isinstance(item, str):
+        return item
+    texts = item.get("text") or []
+    texts = [texts] if isinstance(texts, str) else texts
+    return item.get("heading") or item.get("body") or (texts[0] if texts else "")
+
+
+def _case(groups: list[tuple[str, list[dict]]], headings: list[str]) -> str:
+    """How the group rows are printed: as the headings are written when every group row reads
+    exactly as its heading ("Cải cách thể chế"), else in capitals, as a generated table prints them
+    (the group rows then differ from the headings at most in case, ``_key``)."""
+    def written(text: str) -> str:
+        return " ".join(strip_end(text).split())
+
+    same = all(written(group) == written(heading) for (group, _), heading in zip(groups, headings))
+    capitals = all(group == vn.upper(group) for group, _ in groups)
+    return "as-written" if same and not capitals else "upper"
 
 
 def _check_section(section: dict) -> None:
@@ -283,7 +311,7 @@ def _set_form(section: dict) -> None:
     section.setdefault("tasks", "table")
 
 
-def _config(appendix: dict, table: dict, kinds: list[str], index: int, group_by: str) -> dict:
+def _config(appendix: dict, table: dict, kinds: list[str], index: int, group_by: str, case: str) -> dict:
     config: dict = {}
     if appendix.get("label"):
         config["label"] = appendix["label"]
@@ -294,11 +322,13 @@ def _config(appendix: dict, table: dict, kinds: list[str], index: int, group_by:
         config["position"] = index + 1
     if group_by != "section":
         config["group_by"] = group_by
+    if case != "upper":
+        config["group_case"] = case
     titles = {kind: _title(column) for kind, column in zip(kinds, table["columns"])}
     columns = {kind: title for kind, title in titles.items() if title != DEFAULT_TITLES[kind]}
     if columns:
         config["columns"] = {kind: columns[kind] for kind in DEFAULT_TITLES if kind in columns}
-    if kinds != list(DEFAULT_TITLES):
+    if kinds != DEFAULT_SHOW:
         config["show"] = kinds
     return config
 

@@ -29,7 +29,8 @@ from .labels import split_label
 # **bold**, *italic*; a crawl often closes italic after the space ("*(nay là …) *về"): that space
 # is kept outside the emphasis.
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)(.+?)(?:(?<!\s)\*(?![\w*])|(\s)\*(?=\w))", re.S)
-_NEW_PARAGRAPH_WORDS = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+|(TM|KT|TL|TUQ|Q)\.\s)")
+_NEW_PARAGRAPH_WORDS = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+|(TM|KT|TL|TUQ|Q)\.\s"
+                                  r"|\((Ban hành )?[Kk]èm theo\b)")  # the "(Ban hành kèm theo …)" line under a title
 _PIPE_ROW = re.compile(r"^\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)+\s*$")
 _RULE = re.compile(r"^[-_=–—]{3,}$")

@@ -184,7 +184,12 @@ class Item(Model):
         None,
     )
     unit: str | None = F("Đơn vị tính", "Đơn vị tính của chỉ tiêu (%, người, cuộc…).", None)
-    owner: str | None = F("Cơ quan theo dõi", "Cơ quan chịu trách nhiệm theo dõi chỉ tiêu.", None)
+    owner: str | None = F(
+        "Cơ quan theo dõi",
+        "Cơ quan chịu trách nhiệm theo dõi chỉ tiêu; với một nhiệm vụ: cơ quan theo dõi, kiểm tra, đôn đốc "
+        "(cột 'owner' của bảng Danh mục nhiệm vụ, khi task_table.show ghi cột này).",
+        None,
+    )
 
     # An assignment (phân công)
     body: str | None = F(

@@ -68,6 +68,14 @@ class Plan(Model):
     )
     letterhead: Letterhead = F("Phần đầu văn bản", "Cơ quan ban hành, số, ký hiệu, địa danh, ngày.")
     title: str = F("Trích yếu", "Trích yếu nội dung kế hoạch (dòng dưới chữ KẾ HOẠCH).")
+    title_note: str | None = F(
+        "Dòng dưới trích yếu",
+        "Nguyên văn dòng in nghiêng dưới trích yếu, ví dụ '(Ban hành kèm theo Quyết định số      /QĐ-UBND "
+        "ngày      tháng 3 năm 2026 của Chủ tịch UBND tỉnh)': kế hoạch do một quyết định ban hành nhưng "
+        "đứng riêng trong tệp (quyết định không ghi trong 'decision'). Chỗ trống số, ngày giữ nguyên để văn "
+        "thư điền. Khi có 'decision', dòng này thay dòng sinh từ mẫu issued_with_note.j2.",
+        None,
+    )
     classification: Classification | None = F(
         "Độ mật",
         "Độ mật của văn bản có nội dung bí mật nhà nước: Mật, Tối mật hoặc Tuyệt mật (ô 10a, in dưới số, ký "

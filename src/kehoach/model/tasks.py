@@ -17,7 +17,8 @@ from .base import F, Model, _as_list
 TaskLine = Literal["content", "lead", "partners", "deadline", "product"]
 TaskForm = Literal["inline", "table", "both"]
 TASK_LINES: tuple[str, ...] = ("content", "lead", "partners", "deadline", "product")
-TaskColumn = Literal["number", "content", "lead", "partners", "deadline", "product"]
+TaskColumn = Literal["number", "content", "lead", "partners", "deadline", "product", "owner"]
+# The columns printed by default; "owner" (theo dõi, kiểm tra, đôn đốc) only when ``show`` names it.
 TASK_COLUMNS: tuple[str, ...] = ("number", "content", "lead", "partners", "deadline", "product")
 
 
@@ -76,6 +77,8 @@ class TaskColumns(Model):
     partners: str = F("Cột phối hợp", "Tiêu đề cột cơ quan phối hợp.", "Cơ quan phối hợp")
     deadline: str = F("Cột thời gian", "Tiêu đề cột thời hạn.", "Thời gian hoàn thành")
     product: str = F("Cột sản phẩm", "Tiêu đề cột sản phẩm.", "Sản phẩm")
+    owner: str = F("Cột theo dõi", "Tiêu đề cột cơ quan theo dõi, kiểm tra, đôn đốc ('owner' của nhiệm vụ).",
+                   "Theo dõi, kiểm tra, đôn đốc")
 
 
 class TaskTable(Model):
@@ -103,11 +106,17 @@ class TaskTable(Model):
         "của các mục đó một nhóm, với tiêu đề hoặc nội dung của khoản.",
         "section",
     )
+    group_case: Literal["upper", "as-written"] = F(
+        "Chữ của dòng nhóm",
+        "upper: tiêu đề dòng nhóm in hoa (mặc định); as-written: in như tiêu đề mục/khoản đã viết.",
+        "upper",
+    )
     columns: TaskColumns = F("Tiêu đề cột", "Tiêu đề các cột của bảng.", default_factory=TaskColumns)
     show: list[TaskColumn] = F(
         "Các cột được in",
         "Các cột của bảng và thứ tự của chúng: number, content, lead, partners, deadline, product (mặc định "
-        "tất cả theo thứ tự đó). Cột number đứng đầu và cột content phải có.",
+        "các cột đó theo thứ tự đó), owner (cơ quan theo dõi, kiểm tra, đôn đốc: chỉ in khi ghi ở đây). Cột "
+        "number đứng đầu và cột content phải có.",
         default_factory=lambda: list(TASK_COLUMNS),
     )
     landscape: bool = F("Trang ngang", "Trình bày phụ lục trên trang ngang (mặc định có).", True)

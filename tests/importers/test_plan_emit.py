@@ -64,7 +64,8 @@ def test_shorthands_are_written_as_people_write_them() -> None:
     plan = Plan.model_validate({
         "letterhead": {"issuer": "UBND", "abbreviation": "UBND", "place": "Huế"}, "title": "Kế hoạch",
         "sections": [{"heading": "MỤC ĐÍCH", "numbering": ["1.", "a)", "-", "+"],
-                      "items": ["Một.", {"text": ["Nhóm"], "items": [{"text": "Việc", "lead": "Sở A"}]}]}],
+                      "items": ["Một.", {"text": ["Nhóm"], "items": [{"text": "Việc", "lead": "Sở A"}]},
+                                {"heading": "Cải cách", "text": ["Đoạn."], "items": [{"text": "Việc", "lead": "Sở A"}]}]}],
         "signature": {"title": "CHỦ TỊCH", "name": "A"},
         "recipients": {"items": ["Như trên", {"name": "Sở B", "purpose": "b/c"}]}})
     data = plain(plan)
@@ -72,6 +73,8 @@ def test_shorthands_are_written_as_people_write_them() -> None:
     assert section["numbering"] == "standard"  # the scheme's name
     assert section["items"][0] == "Một."  # an item that is one paragraph is that paragraph
     assert section["items"][1] == {"text": "Nhóm", "items": [{"text": "Việc", "lead": "Sở A"}]}
+    # an item with its own heading keeps its paragraphs as a list, as every other item does
+    assert section["items"][2] == {"heading": "Cải cách", "text": ["Đoạn."], "items": [{"text": "Việc", "lead": "Sở A"}]}
     assert data["recipients"]["items"] == ["Như trên", {"name": "Sở B", "purpose": "b/c"}]
     assert Plan.model_validate(data) == plan
 

@@ -6,8 +6,9 @@ gave), so a default stays implicit and the written file loads back to an equal P
 order of each model's fields, except where ``ORDER`` puts them as plans are read (a section's label
 before its heading, an item's tables before its sub-items). Shorthands: an item that is only one
 paragraph is that string, a recipient that is only a name is the name, a column that is only a title
-is the title, a numbering is its scheme's name or its one pattern; the single paragraph of a task (or
-of an item that groups tasks) stays on its key's line, beside the task's lead and deadline.
+is the title, a numbering is its scheme's name or its one pattern; the one paragraph of a task stays
+on its key's line beside the task's lead and deadline, and so does that of an item that is only a line
+of text over tasks (a group row of a task table).
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def _model(model: BaseModel) -> Any:
     if isinstance(model, Item):
         if list(data) == ["text"] and len(data["text"]) == 1:
             return data["text"][0]
-        if len(data.get("text") or ()) == 1 and (_is_task(model) or any(map(_is_task, model.items))):
+        grouping = list(data) == ["text", "items"] and any(map(_is_task, model.items))
+        if len(data.get("text") or ()) == 1 and (_is_task(model) or grouping):
             data["text"] = data["text"][0]
     elif isinstance(model, Recipient) and list(data) == ["name"] or isinstance(model, Column) and list(data) == ["title"]:
         return next(iter(data.values()))

@@ -8,7 +8,8 @@ Precision: every plan of examples/ and of the folders given (plan .yaml files ar
 are; .txt, .md, .docx, .doc and .odt files are first imported with ``kehoach import`` into a
 temporary folder) is checked with the default configuration. Each finding is matched against
 ``lint_known_real.toml`` beside this script: "real" (a mistake of the original), "artefact" (caused by
-the transcription or the import, not by the rule) or, when no entry matches, a false alarm.
+the transcription or the import, not by the rule), "note" (an information note that is true and
+asks for nothing, such as KH230 on a draft's blank number) or, when no entry matches, a false alarm.
 Precision = real ÷ (real + false alarms), overall and without KH302 (tone-mark style).
 
 Spelling probe: each typo class is injected, one word at a time, into the examples' own words
@@ -82,6 +83,7 @@ def precision(folders: list[Path]) -> None:
     known = tomllib.loads(KNOWN.read_text(encoding="utf-8")).get("finding", [])
     per_code: dict[str, Counter] = {}
     false_alarms: list[str] = []
+    errors: Counter = Counter()  # error-level findings (they stop `kehoach build`), by kind
     with tempfile.TemporaryDirectory() as work:
         paths = plans(folders, Path(work))
         for path in paths:
@@ -92,20 +94,23 @@ def precision(folders: list[Path]) -> None:
             for diag in lint(loaded, config=Config()):
                 kind = classify(path, diag.code, diag.message, known)
                 per_code.setdefault(diag.code, Counter())[kind] += 1
+                if diag.severity.value == "error":
+                    errors[kind] += 1
                 if kind == "false":
                     false_alarms.append(f"{path.name}:{diag.line}: {diag.code} {diag.message[:110]}")
     print(f"\nPrecision over {len(paths)} plans\n")
-    print(f"{'code':7}{'findings':>9}{'real':>6}{'artefact':>10}{'false':>7}")
+    print(f"{'code':7}{'findings':>9}{'real':>6}{'artefact':>10}{'note':>6}{'false':>7}")
     totals = Counter()
     for code in sorted(per_code):
         c = per_code[code]
         totals += c
-        print(f"{code:7}{sum(c.values()):>9}{c['real']:>6}{c['artefact']:>10}{c['false']:>7}")
+        print(f"{code:7}{sum(c.values()):>9}{c['real']:>6}{c['artefact']:>10}{c['note']:>6}{c['false']:>7}")
     no_tone = totals - per_code.get("KH302", Counter())
     for label, c in (("all", totals), ("without KH302", no_tone)):
         judged = c["real"] + c["false"]
         share = 100 * c["real"] / judged if judged else 100.0
         print(f"precision ({label}): {c['real']}/{judged} = {share:.1f} %")
+    print(f"error-level findings: {sum(errors.values())} ({errors['false']} false)")
     if false_alarms:
         print("\nfalse alarms:")
         for line in false_alarms:

@@ -46,3 +46,38 @@ def test_a_text_build_loads_no_docx_and_a_docx_build_no_pdf(tmp_path):
     assert "kehoach.writers.html" not in text and "kehoach.writers.docx" not in text
     docx = imported("build", str(PLAN), "-o", str(tmp_path / "out.docx"))
     assert "kehoach.writers.docx" in docx and not {"pikepdf", "kehoach.writers.pdf"} & docx
+
+
+def test_a_check_and_a_build_load_neither_urllib_nor_the_schema_messages(tmp_path):
+    # xml.sax.saxutils (for one escape) pulled urllib.request, http.client and ssl into every
+    # .docx build; the messages that explain schema errors are needed only when a plan has some.
+    for args in (("check", str(PLAN)), ("build", str(PLAN), "-o", str(tmp_path / "out.docx"))):
+        modules = imported(*args)
+        assert not {"http", "ssl", "xml"} & modules, args
+        assert "kehoach.source.messages" not in modules, args
+
+
+BUILT_MODELS = """
+import json, sys
+from pydantic import BaseModel
+from kehoach.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+def subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from subclasses(sub)
+built = {c.__name__ for c in subclasses(BaseModel) if c.__module__.startswith("kehoach.") and c.__pydantic_complete__}
+sys.__stdout__.write("\\n" + json.dumps(sorted(built)))
+"""
+
+
+def test_a_cold_check_compiles_the_validators_of_the_plan_and_the_configuration_only():
+    # defer_build: the nested models' validators are inside Plan's; the profile models are built
+    # only when a profile is named (issue 21: cold start-up).
+    env = {**os.environ, "KEHOACH_NO_SERVER": "1"}
+    proc = subprocess.run([sys.executable, "-c", BUILT_MODELS, "check", str(PLAN)], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=120)
+    assert set(json.loads(proc.stdout.rsplit("\n", 1)[1])) == {"Plan", "Config", "Agency"}

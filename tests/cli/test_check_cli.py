@@ -285,12 +285,14 @@ def test_a_folder_without_plans_is_a_warning_with_exit_0(tmp_path):
 
 
 def _mistakes(tmp_path: Path) -> Path:
-    """A plan with an error (KH201, number without its zero) and a warning (KH303, a lower-case agency)."""
+    """A plan with an error (KH202, a Quyết định's ký hiệu on a plan), a warning about its number
+    (KH201, no leading zero) and a warning (KH303, a lower-case agency)."""
     from kehoach.lint.rules.registry import complete_example
 
     plan = tmp_path / "plan.yaml"
     plan.write_text(complete_example(
-        "letterhead:\n  issuer: SỞ TƯ PHÁP\n  abbreviation: STP\n  number: 5\n  place: An Giang\n  date: 2024-03-05\n"
+        "letterhead:\n  issuer: SỞ TƯ PHÁP\n  abbreviation: STP\n  number: 5\n  symbol: QĐ-STP\n  place: An Giang\n"
+        "  date: 2024-03-05\n"
         "preamble:\n  paragraphs:\n    - Giao sở tài chính bố trí kinh phí.\n"), encoding="utf-8")
     return plan
 
@@ -317,7 +319,8 @@ def test_select_ignore_and_extend_select_on_the_command_line(tmp_path):
 def test_build_takes_the_selection_too(tmp_path):
     plan = _mistakes(tmp_path)
     assert check("build", plan, "-o", tmp_path / "out.txt").exit_code == 1
-    result = check("build", "--ignore", "KH201", plan, "-o", tmp_path / "out.txt")
+    assert check("build", "--ignore", "KH201", plan, "-o", tmp_path / "out.txt").exit_code == 1  # a warning
+    result = check("build", "--ignore", "KH202", plan, "-o", tmp_path / "out.txt")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out.txt").is_file()
 
@@ -329,3 +332,26 @@ def test_a_selection_that_names_no_rule_is_a_usage_error(tmp_path):
         assert result.exit_code == 2, result.output
         assert "KH2O1" in result.output
     assert check("check", "--select", "kh2", plan).exit_code == 1  # a prefix, in any case
+
+
+def test_build_issues_a_real_office_plan_whose_own_text_has_mistakes_and_check_reports_them(tmp_path):
+    """A real decision (Thái Nguyên 07/2025/QĐ-UBND, dated 10/9/2025) whose Phụ lục writes its own
+    date "tháng 09" and, once, 12/9 instead of 10/9 (issue 22): the author's own text, printed as
+    typed, so `build` writes the document and `check` still reports both, as warnings."""
+    from kehoach.lint.rules.registry import complete_example
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(complete_example(
+        "letterhead:\n  issuer: ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN\n  abbreviation: UBND\n  number: \"07\"\n"
+        "  place: Thái Nguyên\n  date: 2025-09-10\n"
+        "preamble:\n  paragraphs:\n"
+        "    - (Kèm theo Quyết định số 07/2025/QĐ-UBND ngày 10 tháng 09 năm 2025 của UBND tỉnh Thái Nguyên)\n"
+        "    - (Kèm theo Quyết định số 07/2025/QĐ-UBND ngày 12 tháng 9 năm 2025 của UBND tỉnh Thái Nguyên)\n"),
+        encoding="utf-8")
+    built = check("build", plan, "-o", tmp_path / "out.txt")
+    assert built.exit_code == 0, built.output
+    assert "tháng 09 năm 2025" in (tmp_path / "out.txt").read_text(encoding="utf-8")  # printed as typed
+    found = json.loads(check("check", "--format", "json", plan).stdout)["diagnostics"]
+    severities = {d["code"]: d["severity"] for d in found}
+    assert severities.get("KH203") == "warning" and severities.get("KH405") == "warning", found
+    assert "error" not in severities.values(), found

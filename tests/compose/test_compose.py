@@ -429,3 +429,28 @@ def test_title_over_several_lines_reads_as_one_in_sentences() -> None:
                             preamble={"enacting": {"body": "Sở"}}))
     assert document.parts[0].title.lines == ["Thực hiện Chương trình", "phòng ngừa lao động trẻ em"]
     assert texts(document)[0] == "Sở ban hành Kế hoạch thực hiện Chương trình phòng ngừa lao động trẻ em như sau:"
+
+
+def test_an_italic_note_after_a_roman_heading_keeps_its_case_in_the_docx() -> None:
+    """Issue 23: "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*" (a real plan's
+    heading): the heading prints in capitals, its italic note as typed, italic, in the same line."""
+    from kehoach.build import render
+    from tests.docx_read import find_paragraph, open_docx
+
+    data = copy.deepcopy(BASE)
+    data["sections"] = [
+        {"role": "purpose", "text": "Nâng cao nhận thức."},
+        {"heading": "Nhiệm vụ và giải pháp chủ yếu *(chi tiết Phụ lục đính kèm)*", "text": "Nội dung."},
+    ]
+    document = open_docx(render(Plan.model_validate(data), "docx"))
+    heading = find_paragraph(document, "NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU")
+    runs = [(r.findtext("w:t", namespaces=_W).strip(), r.find("w:rPr/w:i", namespaces=_W) is not None)
+            for r in heading.iter(f"{{{_W['w']}}}r") if r.findtext("w:t", namespaces=_W)]
+    text = "".join(t for t, _ in runs)
+    assert "NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU" in text and "(chi tiết Phụ lục đính kèm)" in text
+    assert "(CHI TIẾT" not in text
+    assert [italic for t, italic in runs if "chi tiết" in t] == [True]
+    assert not any(italic for t, italic in runs if "NHIỆM VỤ" in t)
+
+
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}

@@ -41,10 +41,9 @@ def test_real_plan_rebuilds_to_its_words(name, tmp_path):
     # Measured: Đắk Lắk 7315 of 7321 words (99.92%), Nghệ An 1947 of 1947 (100%).
     assert ratio >= 0.99, differences(source, rebuilt)
     errors = {d.code for d in kehoach.check(out) if d.severity.value == "error"}
-    # The schema accepts the file (kehoach.load above); the errors left are the originals' own:
-    # dates not padded per the decree (KH203), one document cited with two numbers (KH401), and a
-    # "…." in a sentence that reads like an unfilled placeholder (KH131).
-    assert errors <= {"KH131", "KH203", "KH401"}
+    # The schema accepts the file (kehoach.load above), and nothing stops its build: the originals'
+    # own slips (dates not padded per the decree, KH203) are warnings (issue 23).
+    assert errors == set()
 
 
 def test_daklak_structure(tmp_path):

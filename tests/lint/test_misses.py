@@ -139,6 +139,23 @@ def test_kh216_proposal_ending_in_a_comma(tmp_path: Path) -> None:
     assert "','" in comma.message
 
 
+def test_kh216_a_legal_decisions_proposal_before_its_enacting_sentence(tmp_path: Path) -> None:
+    """Thái Nguyên 07/2025/QĐ-UBND (the 2025 law's form): "Theo đề nghị … ngày 14 tháng 8 năm 2025;"
+    then "Ủy ban nhân dân tỉnh ban hành Quyết định …": the ";" is the form's."""
+    decision = """decision:
+  title: Ban hành Quy định quản lý nhà nước về giá
+  bases: [Căn cứ Luật Giá ngày 19 tháng 6 năm 2023]
+  proposal: Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 1666/TTr-STC ngày 14 tháng 8 năm 2025;
+  enacting: Ủy ban nhân dân tỉnh ban hành Quyết định Quy định quản lý nhà nước về giá
+  articles:
+    - text: [Ban hành kèm theo Quyết định này Quy định quản lý nhà nước về giá.]
+  signature: {on_behalf_of: Ủy ban nhân dân, authority: KT, head_title: Chủ tịch, title: Phó Chủ tịch, name: Lê Văn A}
+"""
+    assert of(found(tmp_path, decision), "KH216") == []
+    plain = decision.replace("  enacting: Ủy ban nhân dân tỉnh ban hành Quyết định Quy định quản lý nhà nước về giá\n", "")
+    assert len(of(found(tmp_path, plain), "KH216")) == 1
+
+
 def test_kh217_place_name_with_its_kind(tmp_path: Path) -> None:
     fragment = """\
 letterhead:
@@ -351,3 +368,16 @@ def test_kh401_two_documents_with_one_number(tmp_path: Path) -> None:
     same_day = text.replace("123/SYT-NV ngày 20/02/2024", "123/UBND-VP ngày 05/01/2024")
     [finding] = of(found(tmp_path, same_day), "KH401")
     assert finding.severity.value == "warning"
+
+
+def test_kh401_one_days_run_of_documents(tmp_path: Path) -> None:
+    """UBND tỉnh Lâm Đồng, Báo cáo CCHC 2025: "Quyết định số 304/QĐ-STC, 306/QĐ-STC, 307/QĐ-STC ngày
+    04/10/2025" and two resolutions of one session are several documents; a number far off on the same
+    day is still a slip (seed 000)."""
+    text = ("preamble:\n  paragraphs:\n"
+            "    - Sở Tài chính ban hành Quyết định số 304/QĐ-STC ngày 04/10/2025, Quyết định số 306/QĐ-STC "
+            "ngày 04/10/2025 và Quyết định số 307/QĐ-STC ngày 04/10/2025.\n"
+            "    - HĐND tỉnh ban hành Nghị quyết 14/NQ-HĐND ngày 28/8/2025 và Nghị quyết 19/NQ-HĐND ngày 28/8/2025.\n")
+    assert of(found(tmp_path, text), "KH401") == []
+    far = text.replace("306/QĐ-STC", "3004/QĐ-STC")
+    assert len(of(found(tmp_path, far), "KH401")) == 1

@@ -188,3 +188,26 @@ def test_a_merged_province_spoken_of_as_history(tmp_path: Path) -> None:
     path.write_text(complete_example(text), encoding="utf-8")
     found = [d.message for d in lint(load_path(path), config=Config()) if d.code == "KH223"]
     assert not any("Bạc Liêu" in m or "Sóc Trăng" in m for m in found)
+
+
+@pytest.mark.parametrize("paragraph", [
+    # UBND tỉnh Lâm Đồng, Báo cáo CCHC năm 2025 (December 2025): the year before the merger, told.
+    "Trước sáp nhập tỉnh, Ủy ban nhân dân các tỉnh Bình Thuận, Lâm Đồng, Đắk Nông đã ban hành các Kế hoạch "
+    "theo dõi tình hình thi hành pháp luật. Tỉnh Đắk Nông cũng đã thực hiện hướng dẫn các sở, ban, ngành.",
+    "Thực hiện kiểm tra 41 văn bản QPPL là Nghị quyết QPPL của HĐND cấp huyện và Quyết định QPPL của Ủy ban "
+    "nhân dân cấp huyện (trước sáp nhập) ban hành.",
+    "Ủy ban nhân dân tỉnh Đắk Nông ban hành Kế hoạch số 62/KH-UBND ngày 23/01/2025 về việc theo dõi tình "
+    "hình thi hành pháp luật trên địa bàn tỉnh năm 2025.",
+])
+def test_a_report_of_the_year_tells_the_time_before_the_merger(tmp_path: Path, paragraph: str) -> None:
+    text = REORGANISED.format(date="2025-12-10").replace(
+        "    - Thực hiện Công văn số 45/SKHĐT-TH ngày 10/12/2024 của Sở Kế hoạch và Đầu tư; các cơ quan chức "
+        "năng ở tỉnh và các huyện, thị xã phối hợp.", f"    - {paragraph}")
+    path = tmp_path / "plan.yaml"
+    path.write_text(complete_example(text), encoding="utf-8")
+    found = [(d.code, d.line) for d in lint(load_path(path), config=Config()) if d.code in ("KH221", "KH223")]
+    assert all(line != 11 for _, line in found), found  # the paragraph's line: nothing in it
+    # … while the same names told as today's are still reported
+    current = text.replace(paragraph, "Giao Ủy ban nhân dân tỉnh Đắk Nông và HĐND cấp huyện phối hợp.")
+    path.write_text(complete_example(current), encoding="utf-8")
+    assert {d.code for d in lint(load_path(path), config=Config()) if d.line == 11} == {"KH221", "KH223"}

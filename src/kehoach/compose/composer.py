@@ -195,11 +195,13 @@ class _Composer:
     def section(self, section: m.Section, label: str) -> list[doc.Block]:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
         text_style = self.heading_style(section.heading_style, 0, "bold")
-        heading = vn.upper(heading) if section.heading_case == "upper" else heading
+        upper = section.heading_case == "upper"  # an italic note after the heading keeps its case
         blocks: list[doc.Block] = [styled(doc.ParaKind.heading, heading, label=label, level=0, text_style=text_style,
-                                          label_style=self.label_style(section.label_style, 0, text_style))]
+                                          label_style=self.label_style(section.label_style, 0, text_style),
+                                          upper=upper)]
         if label.startswith("Chương "):  # a Quy định's chapter: "Chương I" over its name, both centred
-            blocks = [para(doc.ParaKind.centered, label, bold=True), para(doc.ParaKind.centered, heading, bold=True)]
+            blocks = [para(doc.ParaKind.centered, label, bold=True),
+                      para(doc.ParaKind.centered, heading, bold=True, upper=upper)]
         blocks += [body(text, 1) for text in section.text]
         self.section_now, self.labels = section, self.plan_labels.merged(section.task_labels)
         try:

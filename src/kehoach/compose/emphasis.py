@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..common import vn
 from ..model import markup
 from . import document as doc
 from .text import strip_end
 
 
-def runs(text: str, *, bold: bool = False, italic: bool = False) -> list[doc.Run]:
-    """The runs of ``text``; ``bold``/``italic`` are added to every run (a bold heading).
+def runs(text: str, *, bold: bool = False, italic: bool = False, upper: bool = False) -> list[doc.Run]:
+    """The runs of ``text``; ``bold``/``italic`` are added to every run (a bold heading). With
+    ``upper`` the text is in capitals but for what the author typed in italics: a note after a
+    Roman heading ("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*") keeps its case.
 
     A footnote reference ``[^id]`` is an empty run with its ``note_id``; ``footnotes.number``
     numbers them once the document is composed."""
-    return [doc.Run(span.text, bold=bold or span.bold, italic=italic or span.italic, note_id=span.note or "")
+    return [doc.Run(vn.upper(span.text) if upper and not span.italic else span.text, bold=bold or span.bold,
+                    italic=italic or span.italic, note_id=span.note or "")
             for span in markup.spans(text)]
 
 

@@ -9,8 +9,9 @@ from . import emphasis
 
 
 def para(kind: doc.ParaKind, text: str, *, label: str = "", level: int = 0, bold: bool = False,
-         italic: bool = False) -> doc.Paragraph:
-    return doc.Paragraph(kind, emphasis.runs(text), label=label, level=level,
+         italic: bool = False, upper: bool = False) -> doc.Paragraph:
+    """``upper``: in capitals, but for the author's italic notes (``emphasis.runs``)."""
+    return doc.Paragraph(kind, emphasis.runs(text, upper=upper), label=label, level=level,
                          bold=bold, italic=italic)
 
 
@@ -19,13 +20,13 @@ def body(text: str, level: int = 0, *, italic: bool = False) -> doc.Paragraph:
 
 
 def styled(kind: doc.ParaKind, text: str, *, label: str, level: int, text_style: str | None,
-           label_style: str | None) -> doc.Paragraph:
+           label_style: str | None, upper: bool = False) -> doc.Paragraph:
     """A paragraph whose text and label are set as the plan says (bold / italic / both / plain)."""
     bold, italic = m.emphasis_flags(text_style)
     label_bold, label_italic = m.emphasis_flags(label_style)
     if (bold, italic) == (label_bold, label_italic):
-        return para(kind, text, label=label, level=level, bold=bold, italic=italic)
-    return doc.Paragraph(kind, emphasis.runs(text, bold=bold, italic=italic), label=label, level=level,
+        return para(kind, text, label=label, level=level, bold=bold, italic=italic, upper=upper)
+    return doc.Paragraph(kind, emphasis.runs(text, bold=bold, italic=italic, upper=upper), label=label, level=level,
                          label_bold=label_bold, label_italic=label_italic)
 
 

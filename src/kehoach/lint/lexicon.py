@@ -126,14 +126,16 @@ class Lexicon:
         """(toneless letters, tone) → the syllable as the list writes it. (Built with str.translate
         over all syllables at once: this runs at every cold start that meets an unknown word.)"""
         ordered, joined = self._ordered
-        bares = joined.translate(_UNTONE).split("\n")
-        tones = joined.translate(_TONE_ONLY).split("\n")
+        keys = zip(joined.translate(_UNTONE).split("\n"), joined.translate(_TONE_ONLY).split("\n"))
         out: dict[tuple[str, str], str] = {}
+        first = out.setdefault
+        # The list holds a few misplaced spellings beside the right one ("cuả" and "của"): the
+        # more written one is the syllable (the first in order on a tie). setdefault keeps the first
+        # of each key in one pass; only the few clashes are compared.
+        clashes = [(key, syllable) for key, syllable in zip(keys, ordered) if first(key, syllable) is not syllable]
         counts = self.counts
-        for key, syllable in zip(zip(bares, tones), ordered):
-            # The list holds a few misplaced spellings beside the right one ("cuả" and "của"): the
-            # more written one is the syllable.
-            if key not in out or counts.get(syllable, 0) > counts.get(out[key], 0):
+        for key, syllable in clashes:
+            if counts.get(syllable, 0) > counts.get(out[key], 0):
                 out[key] = syllable
         return out
 
@@ -161,6 +163,17 @@ class Lexicon:
     def seen(self, left: str | None, right: str | None) -> bool:
         """Whether ``left right`` is a word of the list or met side by side in running text."""
         return bool(left and right) and f"{left} {right}" in self.pairs
+
+    def productive(self, syllable: str) -> int:
+        """How many words of the list ``syllable`` begins (pairs "syllable …" inside a word): "mới"
+        begins 40, "moi" 4. (The pairs are sorted: one bisection and a scan of that range.)"""
+        key = ("productive", syllable)
+        cached = self._cache.get(key)
+        if cached is None:
+            ordered, flags = self.pairs.ordered, self.pairs.flags
+            start, end = bisect_left(ordered, syllable + " "), bisect_left(ordered, syllable + "!")
+            cached = self._cache[key] = sum(1 for i in range(start, end) if (ord(flags[i]) - 48) & IN_WORD)
+        return cached
 
     def variants(self, syllable: str) -> tuple[str, ...]:
         """Attested syllables one typo away from ``syllable``: another tone, a neighbouring vowel,

@@ -25,7 +25,8 @@ from ..common.vn import roman
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: validators are built when a profile is read, not on every check that has none.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Group(_Strict):

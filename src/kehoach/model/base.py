@@ -20,7 +20,10 @@ def F(title: str, description: str, default: Any = ..., **kwargs: Any) -> Any:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+    # defer_build: a model's validator is built when first used, not at import. A plan needs only
+    # Plan's (it holds the nested models' schemas), so a cold check or build does not compile the
+    # thirty nested models' own validators as well.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False, defer_build=True)
 
 
 # A paragraph or several: YAML authors write either a string or a list of strings.

@@ -283,14 +283,14 @@ def parse_yaml(source: Source) -> Any:
 
 def validate(data: Any, source: Source) -> tuple[Plan | None, list[Diagnostic]]:
     """``Plan`` from plain data, or the schema errors located in the source."""
-    from .messages import describe_all  # plain-language rewrite of pydantic errors
-
     if not isinstance(data, dict):
         return None, [source.diagnostic((), "KH104", tr(
             "tệp kế hoạch phải là một bảng khóa: giá trị (mapping)", "a plan file must be a mapping of keys to values"))]
     try:
         return Plan.model_validate(data), []
     except ValidationError as exc:
+        from .messages import describe_all  # plain-language rewrite of pydantic errors: a valid plan never needs it
+
         return None, describe_all(exc.errors(include_url=False), data, source)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 FAMILIES = (
     "profile", "period", "number", "dates", "signature", "recipients", "labels", "letterhead", "text",
     "agencies", "citations", "starter", "wording", "lists", "references", "spelling", "words", "official_names",
-    "two_tier", "markup", "footnotes",
+    "two_tier", "markup", "footnotes", "duties",
 )
 
 
@@ -20,6 +20,7 @@ def register_all() -> None:
         agencies,
         citations,
         dates,
+        duties,
         footnotes,
         labels,
         letterhead,

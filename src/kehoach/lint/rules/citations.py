@@ -112,6 +112,9 @@ def _typo(a: str, b: str) -> bool:
     return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+_ONE_DAY = 10  # numbers closer than this, of one ký hiệu and one day, are that day's run of documents
+
+
 def _fmt_date(date: tuple[int, int, int] | None) -> str:
     return date_numeric(*date) if date else "—"
 
@@ -124,8 +127,8 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
     number, ký hiệu and date: same type and number with another ký hiệu or date, or the same
     ký hiệu and date with another number, is a typo in one of them (seed 000 cites its own
     dispatch 2178/LĐTBXH-TE as "217/LĐTBXH-TE"). Spacing counts too: "57- NQ/TW" beside "57-NQ/TW"
-    is one resolution written two ways. Consecutive numbers of one date (1746/QĐ-TTg and
-    1747/QĐ-TTg of 30/12/2023) are two documents, not a typo; so are one number of two years (numbers
+    is one resolution written two ways. Close numbers of one date (1746/QĐ-TTg and 1747/QĐ-TTg of
+    30/12/2023; 304 to 308/QĐ-STC of one day) are that day's documents, not a typo; so are one number of two years (numbers
     start again each year), and one number with unlike ký hiệu of different days (two offices). A
     warning: which of the two is right, only the original can say.
 
@@ -135,7 +138,8 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
         cùng số, ký hiệu và ngày: cùng loại và số mà khác ký hiệu hoặc ngày, hoặc cùng ký hiệu và
         ngày mà khác số, là gõ sai một chỗ (mẫu 000 dẫn công văn 2178/LĐTBXH-TE của chính nó thành
         "217/LĐTBXH-TE"). Cùng số nhưng khác năm (số văn bản đánh lại từ đầu mỗi năm), hoặc ký hiệu
-        khác hẳn và khác ngày (hai cơ quan) là hai văn bản. Là cảnh báo: chỉ bản gốc mới cho biết
+        khác hẳn và khác ngày (hai cơ quan), hoặc số gần nhau cùng ký hiệu cùng ngày (các văn bản một
+        cơ quan ban hành trong ngày: 304 đến 308/QĐ-STC) là các văn bản khác nhau. Là cảnh báo: chỉ bản gốc mới cho biết
         chỗ nào đúng.
 
     Passes:
@@ -173,8 +177,11 @@ def citation_mismatch(ctx: Context) -> Iterator[Finding]:
                     # (numbers start again each year: "Kế hoạch số 45/KH-UBND" of 2023 and of 2024 are two)
                     problem = tr("ngày", "date")
             elif first.symbol == later.symbol and first.date and first.date == later.date \
-                    and _typo(first.number, later.number) and abs(int(first.number) - int(later.number)) != 1:
-                # (1746/QĐ-TTg and 1747/QĐ-TTg of 30/12/2023 are two decisions signed one after the other)
+                    and _typo(first.number, later.number) \
+                    and (None in (first.type, later.type) or abs(int(first.number) - int(later.number)) >= _ONE_DAY):
+                # (1746/QĐ-TTg and 1747/QĐ-TTg of 30/12/2023, 304 to 308/QĐ-STC of 04/10/2025, Nghị quyết
+                # 14 and 19/NQ-HĐND of one session: one office's documents of one day; the plan's own
+                # number is known, so a slip in citing it is one)
                 problem = tr("số", "number")
             if problem and (later.loc, later.written) not in reported:
                 reported.add((later.loc, later.written))

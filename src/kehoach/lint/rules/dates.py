@@ -126,21 +126,23 @@ def _wrong(ctx: Context, own: bool) -> Iterator[Finding]:
         yield Finding(loc, message, snippet=written, fix=Fix(written, fixed, safe=own))
 
 
-@rule("KH203", "date-padding", Severity.error, "NĐ 30, Phụ lục I, Mục II.4.b",
+@rule("KH203", "date-padding", Severity.warning, "NĐ 30, Phụ lục I, Mục II.4.b",
       ("ngày ban hành viết sai số 0", "issue date written with wrong zero padding"), fix="safe")
 def date_padding(ctx: Context) -> Iterator[Finding]:
     """The document's own date of issue is written with the decree's zero padding: days 1–9 and
     months 1–2 take a leading zero, months 3–12 never do ("ngày 04 tháng 8 năm 2021", "04/8/2021").
     kehoach prints the letterhead date itself; this rule checks the issue date where the text
     repeats it (an appendix's "Kèm theo Kế hoạch số … ngày …"). Dates of cited documents are the
-    cited document's business: see KH214.
+    cited document's business: see KH214. A warning with a safe fix: the date is the author's own
+    text, printed as typed, and a real office's plan with "tháng 09" can still be issued.
 
     Tiếng Việt:
 
         Ngày từ 1 đến 9 và tháng 1, 2 có số 0 đứng trước; tháng 3 đến 12 thì không.
 
         "ngày 04 tháng 8 năm 2021", "ngày 15 tháng 02 năm 2024", "04/8/2021" là đúng; "ngày 05 tháng 03
-        năm 2024" và "ngày 4/8/2021" là sai.
+        năm 2024" và "ngày 4/8/2021" là sai. Là cảnh báo (có sửa tự động): ngày do người soạn gõ, được in
+        như đã gõ.
 
     Passes:
 

@@ -225,15 +225,18 @@ def section_heading_case(ctx: Context) -> Iterator[Finding]:
     in lower case ("Mục đích, yêu cầu") usually copies a source that got it wrong, or is meant to be
     a khoản under a section. Write it in capitals, or use ``role:`` and its default heading.
 
-    An italic note or one in brackets after the heading is printed as typed and not judged.
+    A note after the heading, in italics or in brackets, is not judged: an italic one is printed as
+    typed ("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*"), one in brackets
+    only in upright letters is printed in capitals with the heading.
 
     Tiếng Việt:
 
         Tiêu đề mục cấp La Mã (I., II. …) in hoa: "I. MỤC ĐÍCH, YÊU CẦU". kehoach tự in hoa khi dựng
         nên trang in không sai; nhưng tiêu đề gõ chữ thường ("Mục đích, yêu cầu") thường là chép từ
         bản sai, hoặc thật ra là một khoản. Hãy gõ in hoa, hoặc dùng `role:` với tiêu đề mặc định.
-        Ghi chú nghiêng hay trong ngoặc sau tiêu đề ("*(chi tiết Phụ lục đính kèm)*") được in như đã
-        gõ, không bị xét.
+        Ghi chú sau tiêu đề, nghiêng hay trong ngoặc, không bị xét: ghi chú nghiêng
+        ("*(chi tiết Phụ lục đính kèm)*") được in như đã gõ, ghi chú trong ngoặc chữ đứng được in hoa
+        cùng tiêu đề.
 
     Passes:
 

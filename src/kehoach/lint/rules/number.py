@@ -10,17 +10,19 @@ from ...common.i18n import tr
 from .registry import Context, Finding, is_placeholder, rule
 
 
-@rule("KH201", "number-format", Severity.error, "NĐ 30, Phụ lục I, Mục II.3",
+@rule("KH201", "number-format", Severity.warning, "NĐ 30, Phụ lục I, Mục II.3",
       ("số văn bản sai quy cách", "malformed document number"))
 def number_format(ctx: Context) -> Iterator[Finding]:
     """The number is digits only; numbers below 10 take a leading zero ("05", not "5"). A legal
     document (a decision issuing a Quy định) numbers with its year, as the law on legal documents
-    asks: "07/2025" ("Số: 07/2025/QĐ-UBND").
+    asks: "07/2025" ("Số: 07/2025/QĐ-UBND"). A warning: kehoach prints a number below 10 with its
+    zero anyway, and the văn thư gives the number when the plan is issued.
 
     Tiếng Việt:
 
         Số văn bản chỉ gồm chữ số; số nhỏ hơn 10 có số 0 đứng trước ("05", không phải "5"). Văn bản quy
         phạm pháp luật (quyết định ban hành một Quy định) ghi số kèm năm: "07/2025" ("Số: 07/2025/QĐ-UBND").
+        Là cảnh báo: kehoach tự in số 0 trước số nhỏ hơn 10, và văn thư cấp số khi ban hành.
 
     Passes:
 

@@ -20,19 +20,26 @@ _LEVELS = r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|th�
 _REAL_SHORTER = ("ủy ban dân tộc", "hội đồng dân tộc", "ủy ban mặt trận", "ban nhân dân", "hội phụ nữ")
 
 
+_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
+
+
 @lru_cache(maxsize=1)
 def _near_misses() -> tuple[re.Pattern[str], list[str]]:
     """One pattern with a group per word a name can lose (a middle word anywhere, the last one
     before a level), and the name each group stands for: one pass over the plan's text."""
-    branches, names = [], []
+    branches, names, firsts = [], [], set()
     for name in NEAR_MISS_NAMES:
         words = fold_tones(name.lower()).split()
+        firsts.add(words[0][0])  # every branch keeps the first word (only a later one is dropped)
         for drop in range(1, len(words)):
             short = r"\s+".join(map(re.escape, words[:drop] + words[drop + 1:]))
             after = rf"(?=\s+{_LEVELS})" if drop == len(words) - 1 else r"(?!\w)"
             branches.append(f"({short}{after})")
             names.append(name)
-    return re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")"), names
+    # The look-ahead for a branch's first letter lets the engine pass most positions at once,
+    # instead of trying every branch there (the scan of a 28-page plan took three times as long).
+    first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+    return re.compile(rf"(?={first})(?<!\w)(?:" + "|".join(branches) + ")"), names
 
 
 @rule("KH308", "official-name-near-miss", Severity.warning, "NĐ 30, Phụ lục II, IV.1 (tên cơ quan, tổ chức)",
@@ -71,6 +78,9 @@ def official_name_near_miss(ctx: Context) -> Iterator[Finding]:
             continue
         name = names[match.lastindex - 1]
         written = corpus.text[start:end]
+        # The snippet runs on to the next word: "Ủy ban nhân" alone would be found at the start of a
+        # whole "Ủy ban nhân dân" earlier in the same text.
+        following = _NEXT_WORD.match(corpus.text, end)
         yield Finding(corpus.where(start)[0], tr("'{w}' thiếu một chữ của tên '{n}'",
                                                  "'{w}' lacks a word of the name '{n}'", w=written, n=name),
-                      snippet=written)
+                      snippet=corpus.text[start: following.end()] if following else written)

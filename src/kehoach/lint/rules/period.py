@@ -91,14 +91,16 @@ def _fmt(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")  # Vietnamese thousands separator
 
 
-@rule("KH121", "budget-total", Severity.error, "budget",
+@rule("KH121", "budget-total", Severity.warning, "budget",
       ("dự toán kinh phí không khớp tổng", "budget lines do not add up"))
 def budget_total(ctx: Context) -> Iterator[Finding]:
-    """Budget lines add up to the stated total, and sub-lines to their parent line's amount.
+    """Budget lines add up to the stated total, and sub-lines to their parent line's amount. A
+    warning: which figure is wrong (a line or the total) is for a person to judge.
 
     Tiếng Việt:
 
-        Các dòng dự toán cộng lại bằng tổng đã nêu, và các dòng con bằng số tiền của dòng cha.
+        Các dòng dự toán cộng lại bằng tổng đã nêu, và các dòng con bằng số tiền của dòng cha. Là cảnh
+        báo: số nào sai (một dòng hay tổng) do người soạn xét.
 
     Passes:
 

@@ -242,22 +242,27 @@ def focal_agency(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("KH115", "task-lead", Severity.error, "profile.lead_required",
-      ("nhiệm vụ chưa có cơ quan chủ trì", "a task has no lead agency"))
+      ("nhiệm vụ chưa có cơ quan chủ trì", "a task has no lead agency"), needs_profile=True)
 def task_lead(ctx: Context) -> Iterator[Finding]:
-    """Every task has a lead agency (``lead:``), its own or its parent's or its section's.
+    """Under a profile (a superior agency's guidance), every task has a lead agency (``lead:``),
+    its own or its parent's or its section's: the guidance requires it, so its absence is an error.
+    Without a profile the same task is KH410's warning.
 
     A task is an item with partners, a deadline or a product; under a profile that requires a lead
     for each task (``ldte-2021``) every leaf item of a solutions section is a task too.
 
     Tiếng Việt:
 
-        Mỗi nhiệm vụ có cơ quan chủ trì (`lead:`), của chính nó, của khoản cha hoặc của mục.
+        Khi có hồ sơ hướng dẫn của cơ quan cấp trên, mỗi nhiệm vụ có cơ quan chủ trì (`lead:`), của
+        chính nó, của khoản cha hoặc của mục: hướng dẫn yêu cầu, nên thiếu là lỗi. Không có hồ sơ
+        thì cùng nhiệm vụ đó là cảnh báo KH410.
 
         Nhiệm vụ là khoản có cơ quan phối hợp, thời hạn hoặc sản phẩm; với hồ sơ yêu cầu chủ trì cho
         từng nhiệm vụ (ldte-2021), mọi khoản lá của mục giải pháp cũng là nhiệm vụ.
 
     Passes:
 
+        profile: ldte-2021
         sections:
           - role: solutions
             lead: Sở Tư pháp
@@ -266,6 +271,7 @@ def task_lead(ctx: Context) -> Iterator[Finding]:
 
     Fails:
 
+        profile: ldte-2021
         sections:
           - role: solutions
             items:

@@ -1,4 +1,4 @@
-"""KH207–KH209 Nơi nhận (ô 9b; Phụ lục I, Mục II.9.d) and KH402: bodies with duties receive the plan."""
+"""KH207–KH209, KH224 Nơi nhận (ô 9b; Phụ lục I, Mục II.9.d) and KH402: bodies with duties receive the plan."""
 
 from __future__ import annotations
 
@@ -67,16 +67,17 @@ def punctuation_typed(ctx: Context) -> Iterator[Finding]:
                 p=units[-1][-1], u=units[-1]), snippet=units[-1], fix=Fix(units[-1], units[-1].rstrip(";.,").rstrip()))
 
 
-@rule("KH208", "recipient-semicolon", Severity.error, "NĐ 30, Phụ lục I, Mục II.9.d",
+@rule("KH208", "recipient-semicolon", Severity.warning, "NĐ 30, Phụ lục I, Mục II.9.d",
       ("dòng nơi nhận thiếu dấu ';'", "a recipient line lacks its ';'"))
 def missing_semicolon(ctx: Context) -> Iterator[Finding]:
     """Every Nơi nhận line but the last ("Lưu: …") ends with ";". When the author types the
-    punctuation (as transcribed from a paper document), a line without it is the paper's mistake.
+    punctuation (as transcribed from a paper document), a line without it is the paper's mistake. A warning: the
+    built document ends every line with its ";" whatever was typed.
 
     Tiếng Việt:
 
         Mọi dòng Nơi nhận trừ dòng cuối ("Lưu: …") kết thúc bằng ";". Khi người soạn tự gõ dấu (chép từ
-        văn bản giấy), dòng thiếu dấu là lỗi của bản giấy.
+        văn bản giấy), dòng thiếu dấu là lỗi của bản giấy. Là cảnh báo: bản dựng ra luôn in ";" cuối dòng.
 
     Passes:
 
@@ -98,18 +99,18 @@ def missing_semicolon(ctx: Context) -> Iterator[Finding]:
                                         "recipient '{n}' lacks the ';' that ends its line", n=name), snippet=name)
 
 
-@rule("KH209", "archive-vt", Severity.error, "NĐ 30, Phụ lục I, Mục II.9.d",
+@rule("KH209", "archive-vt", Severity.warning, "NĐ 30, Phụ lục I, Mục II.9.d",
       ("dòng 'Lưu:' phải có VT", "the 'Lưu:' line must include VT"))
 def archive_vt(ctx: Context) -> Iterator[Finding]:
-    """The last line is "Lưu: VT, <drafting unit>." — the văn thư (VT) keeps a copy. Write it
-    under ``archive:``, not as a recipient (a group may keep its own "Lưu:" line among its items:
-    "- UBND tỉnh: + CT, các PCT; + Lưu: VT.").
+    """The last line is "Lưu: VT, <drafting unit>." — the văn thư (VT) keeps a copy. A warning, not
+    an error: the line the author wrote is printed as written and the văn thư, who stamps the plan,
+    adds VT if the office's practice differs (an error would refuse a real office's own draft).
 
     Tiếng Việt:
 
-        Dòng cuối là "Lưu: VT, <đơn vị soạn thảo>." — văn thư (VT) lưu một bản. Ghi ở `archive:`, không
-        ghi như một nơi nhận (một nhóm có thể có dòng "Lưu:" riêng trong các nơi nhận con: "- UBND
-        tỉnh: + CT, các PCT; + Lưu: VT.").
+        Dòng cuối là "Lưu: VT, <đơn vị soạn thảo>." — văn thư (VT) lưu một bản. Là cảnh báo, không
+        phải lỗi: dòng người soạn ghi được in nguyên văn và văn thư, người đóng dấu ban hành, thêm VT
+        nếu cần.
 
     Passes:
 
@@ -126,6 +127,38 @@ def archive_vt(ctx: Context) -> Iterator[Finding]:
     recipients = ctx.plan.recipients
     if recipients is None:
         return
+    if "VT" not in [u.strip().rstrip(".,;").upper() for u in recipients.archive.units]:
+        yield Finding(("recipients", "archive", "units"), tr(
+            "dòng 'Lưu:' phải có VT (văn thư) đứng đầu: 'Lưu: VT, …'",
+            "the 'Lưu:' line must start with VT (the registry): 'Lưu: VT, …'"))
+
+
+@rule("KH224", "archive-as-recipient", Severity.error, "NĐ 30, Phụ lục I, Mục II.9.d",
+      ("dòng 'Lưu:' ghi như một nơi nhận", "the 'Lưu:' line written as a recipient"))
+def archive_as_recipient(ctx: Context) -> Iterator[Finding]:
+    """The "Lưu: VT, …" line is written under ``archive:``, not as a recipient: a recipient line
+    would print "- Lưu: …;" among the recipients and the archive line again after it, two "Lưu"
+    lines the plan cannot be issued with. A group may keep its own "Lưu:" line among its items
+    ("- UBND tỉnh: + CT, các PCT; + Lưu: VT."), printed with its full stop.
+
+    Tiếng Việt:
+
+        Dòng "Lưu: VT, …" ghi ở `archive:`, không ghi như một nơi nhận: nếu không, bản in có dòng
+        "- Lưu: …;" giữa các nơi nhận rồi lại một dòng Lưu nữa, hai dòng Lưu thì không ban hành được.
+        Một nhóm có thể có dòng "Lưu:" riêng trong các nơi nhận con ("- UBND tỉnh: + CT, các PCT;
+        + Lưu: VT.").
+
+    Passes:
+
+        recipients:
+          items: [Sở Tài chính]
+          archive: {units: [VT, TP]}
+
+    Fails:
+
+        recipients:
+          items: [Sở Tài chính, "Lưu: VT, TP"]
+    """
     for entry in entries(ctx):
         # A group's own "Lưu: VT" ("- UBND tỉnh: + CT, các PCT; + Lưu: VT.") is printed as written;
         # only a top-level one belongs under ``archive:``.
@@ -134,10 +167,6 @@ def archive_vt(ctx: Context) -> Iterator[Finding]:
             yield Finding(entry.loc, tr(
                 "dòng 'Lưu:' ghi ở `archive:` (units, copies), không ghi như một nơi nhận",
                 "write the 'Lưu:' line under `archive:` (units, copies), not as a recipient"))
-    if "VT" not in [u.strip().rstrip(".,;").upper() for u in recipients.archive.units]:
-        yield Finding(("recipients", "archive", "units"), tr(
-            "dòng 'Lưu:' phải có VT (văn thư) đứng đầu: 'Lưu: VT, …'",
-            "the 'Lưu:' line must start with VT (the registry): 'Lưu: VT, …'"))
 
 
 # --------------------------------------------------------------------------------------------

@@ -193,16 +193,18 @@ def _as_date(parts: Any) -> dt.date | None:
         return None
 
 
-@rule("KH405", "dated-before-basis", Severity.error, "NĐ 30, Phụ lục I, Mục II.4.b",
+@rule("KH405", "dated-before-basis", Severity.warning, "NĐ 30, Phụ lục I, Mục II.4.b",
       ("kế hoạch ghi ngày trước văn bản mà nó dẫn", "the plan is dated before a document it cites"))
 def dated_before_basis(ctx: Context) -> Iterator[Finding]:
     """A plan cannot be issued before the documents it is based on or cites: a cited date later
-    than the issue date is a typo in one of them (often the year).
+    than the issue date is a typo in one of them (often the year). A warning: which of the two
+    dates is wrong is for a person to judge (a real decision's appendix dated it 12/9 for 10/9).
 
     Tiếng Việt:
 
         Kế hoạch không thể ban hành trước văn bản mà nó căn cứ hay dẫn: ngày của văn bản được dẫn muộn
-        hơn ngày ban hành là lỗi gõ ở một trong hai (thường là năm).
+        hơn ngày ban hành là lỗi gõ ở một trong hai (thường là năm). Là cảnh báo: ngày nào sai do người
+        soạn xét.
 
     Passes:
 

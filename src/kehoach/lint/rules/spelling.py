@@ -61,12 +61,13 @@ LONGEST_FUSED = 16
 
 
 def _listed_loanword(word: str) -> bool:
-    """A word of the list typed with a tone mark it lacks there ("makét" for "maket", a loanword):
-    one word, not two syllables typed together."""
+    """A word of the list typed with a tone mark it lacks there ("makét" for "maket", "Kiốt" for
+    "kiôt", loanwords): one word, neither two syllables typed together nor a misspelt one. (A tone
+    that the list's syllable takes elsewhere, "tóan" for "toán", is a slip: not a loanword.)"""
     from ..lexicon import lexicon, split_key
 
-    bare = split_key(fold_tones(word))[0]
-    return bare in lexicon().syllables
+    bare, tone = split_key(fold_tones(word.lower()))
+    return bare in lexicon().syllables and (not tone or lexicon().spell(bare, tone) is None)
 
 
 @lru_cache(maxsize=65536)
@@ -86,7 +87,7 @@ def verdict(word: str) -> tuple[str, tuple[str, str] | None] | None:
         fused = split_fused(word)
         if fused and not _listed_loanword(word):
             return FUSED, fused
-    if _looks_foreign(word):
+    if _looks_foreign(word) or _listed_loanword(word):
         return None
     return MISSPELT, None
 

@@ -74,7 +74,13 @@ _CITATION_BEFORE = re.compile(r"\bsố\s+\d+[/-][^;\n]{0,400}\Z")
 
 
 # "UBND huyện Chợ Mới (cũ)", "… huyện trước đây": the name (a few words) then a mark of history.
-_HISTORY = re.compile(r"[^,;.:\n\0]{0,40}?(?:\(cũ\)|\bcũ\b|trước đây|trước sắp xếp)")
+_HISTORY = re.compile(r"[^,;.:\n\0]{0,80}?(?:\(cũ\)|\bcũ\b|trước đây|trước (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất))")
+# "Ủy ban nhân dân tỉnh Đắk Nông ban hành Kế hoạch số 62/KH-UBND …": the issuer of a cited document.
+_ISSUED_AFTER = re.compile(r"[^,;.:\n\0]{0,30}?\b(?:đã )?ban hành\b:?[^;.\n\0]{0,40}?\bsố\s+\d+[/-]")
+# "Trước sáp nhập tỉnh, Ủy ban nhân dân các tỉnh Bình Thuận, … đã ban hành …": what a paragraph tells
+# after such an opening, until it turns to "sau sáp nhập", is history too.
+_BEFORE_MERGER = re.compile(r"trước (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)")
+_AFTER_MERGER = re.compile(r"sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)")
 _CITED = ("bases",)
 
 
@@ -84,7 +90,8 @@ def defunct_body(ctx: Context) -> Iterator[Finding]:
     """From 1 July 2025 there is no district level: a plan dated on or after that day gives no work
     to "UBND huyện, thị xã, thành phố thuộc tỉnh", HĐND cấp huyện, "Phòng … của huyện" or the
     Huyện ủy; the communes and wards (UBND các xã, phường) took their place. A plan dated before
-    that day is not checked; a body marked "(cũ)" and the bases a plan cites are history. The date
+    that day is not checked; a body marked "(cũ)" or "(trước sáp nhập)", what a paragraph tells
+    after "Trước sáp nhập …" and the bases a plan cites are history. The date
     and the patterns are data (templates/admin-units.toml).
 
     Tiếng Việt:
@@ -193,7 +200,9 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
     Thương binh và Xã hội into Nội vụ, Ủy ban Dân tộc into Bộ Dân tộc và Tôn giáo), and from 1 July
     2025 provinces ("tỉnh Hà Giang" is part of Tuyên Quang). A plan dated after the change that
     names one as if it existed is told its successor; a basis the plan cites, a document cited with
-    its number ("Quyết định số … của Bộ Lao động …") and a name marked "(cũ)" are history, and a
+    its number ("Quyết định số … của Bộ Lao động …") or the issuer of one ("UBND tỉnh Đắk Nông ban
+    hành Kế hoạch số …"), a name marked "(cũ)" or "(trước sáp nhập)" and what a paragraph tells after
+    "Trước sáp nhập …" (a report of the year) are history, and a
     plan issued by a merged body itself was written in the structure before its merger. The names, dates and legal sources are data
     (templates/admin-units.toml).
 
@@ -205,7 +214,8 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
         Nội vụ, Ủy ban Dân tộc thành Bộ Dân tộc và Tôn giáo), từ ngày 01/7/2025 các tỉnh đã sáp nhập
         ("tỉnh Hà Giang" nay thuộc Tuyên Quang). Kế hoạch ban hành sau đó mà nêu tên cũ như cơ quan
         còn tồn tại được báo kèm tên cơ quan kế thừa; căn cứ, văn bản được dẫn kèm số hiệu ("Quyết
-        định số … của Bộ Lao động …") và tên ghi "(cũ)" là lịch sử. Tên, ngày và văn bản pháp lý là
+        định số … của Bộ Lao động …") hay cơ quan ban hành văn bản đó, tên ghi "(cũ)" hay "(trước sáp
+        nhập)" và điều một đoạn kể sau "Trước sáp nhập …" (báo cáo của năm) là lịch sử. Tên, ngày và văn bản pháp lý là
         dữ liệu (templates/admin-units.toml).
 
     Passes:
@@ -277,8 +287,17 @@ _HISTORY_BEFORE = re.compile(r"(?:trước đây|trước sắp xếp|trước k
 def _history(folded: str, start: int, end: int) -> bool:
     """A mark of history around the name, or a cited document earlier in its clause (bounded look-back)."""
     clause = folded[max(0, start - 440): start]
-    return bool(_HISTORY.match(folded, end) or _HISTORY_BEFORE.search(folded, max(0, start - 40), start)
-                or (" giao " not in clause and _CITATION_BEFORE.search(clause)))
+    return bool(_HISTORY.match(folded, end) or _ISSUED_AFTER.match(folded, end) or _HISTORY_BEFORE.search(folded, max(0, start - 40), start)
+                or (" giao " not in clause and _CITATION_BEFORE.search(clause)) or _told_as_past(folded, start))
+
+
+def _told_as_past(folded: str, start: int) -> bool:
+    """Whether the paragraph tells, before ``start``, of the time before the merger and has not
+    turned to the time after it since ("Trước sáp nhập tỉnh, …; tỉnh Đắk Nông …")."""
+    before = list(_BEFORE_MERGER.finditer(folded, 0, start))
+    if not before:
+        return False
+    return not _AFTER_MERGER.search(folded, before[-1].end(), start)
 
 
 @lru_cache(maxsize=1)

@@ -58,11 +58,15 @@ _PROPOSAL_END = re.compile(r"[,;:]\s*\Z")
 def proposal_end(ctx: Context) -> Iterator[Finding]:
     """The "Theo/Xét đề nghị của …" line closes the preamble: it ends with a full stop, not with
     "," or ";" copied from older documents. kehoach adds the closing mark: type the line without it.
+    A legal document's decision with an enacting sentence after the line ("… ban hành Quyết định
+    …", the 2025 law's form) ends it with ";": not judged.
 
     Tiếng Việt:
 
         Dòng "Theo/Xét đề nghị của …" khép phần căn cứ bằng dấu chấm, không bằng "," hay ";" chép từ văn
-        bản cũ. kehoach tự thêm dấu: gõ dòng này không có dấu cuối.
+        bản cũ. kehoach tự thêm dấu: gõ dòng này không có dấu cuối. Quyết định là văn bản quy phạm pháp
+        luật có câu ban hành sau dòng này ("… ban hành Quyết định …", mẫu của luật năm 2025) kết thúc
+        dòng bằng ";": không bị xét.
 
     Passes:
 
@@ -82,7 +86,9 @@ def proposal_end(ctx: Context) -> Iterator[Finding]:
     proposals = []
     if ctx.plan.preamble and ctx.plan.preamble.proposal:
         proposals.append((("preamble", "proposal"), ctx.plan.preamble.proposal))
-    if ctx.plan.decision and ctx.plan.decision.proposal:
+    if ctx.plan.decision and ctx.plan.decision.proposal and not ctx.plan.decision.enacting:
+        # (A legal document of the 2025 law: "Theo đề nghị …;" then its enacting sentence, "Ủy ban
+        # nhân dân tỉnh ban hành Quyết định …": the ";" is the form's.)
         proposals.append((("decision", "proposal"), ctx.plan.decision.proposal))
     for loc, text in proposals:
         match = _PROPOSAL_END.search(text)

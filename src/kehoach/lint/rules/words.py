@@ -19,6 +19,7 @@ from ...common.diagnostics import Severity
 from ...common.i18n import tr
 from ..admin_units import in_unit_name
 from ..lexicon import lexicon, split_key, telex_readings
+from ..unmarked import bare, numbered
 from ..syllables import is_syllable
 from .agencies import AGENCY_NAMES
 from .registry import Context, Finding, Fix, rule
@@ -108,8 +109,16 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
             meant = lex.spell(*typed)
             if meant and meant != word and lex.counts.get(meant, 0) >= FREQUENT:
                 return TELEX, meant
+    if prev is None and nxt is None and word.isascii() and not name:
+        # Alone between punctuation ("các sở, nganh, tổ chức"): only a word never met in running text.
+        best = bare(word, tuple(c for c in lex.by_skeleton.get(word, ()) if c != word), None, None, (False, False))
+        return (MARKS, best) if best else None
     if (prev is None and nxt is None) or lex.pair(prev, word) or lex.pair(word, nxt):
         return None
+    if word in lex.function and word.isascii():
+        # A bare function word ("do", "qua") heads what follows it: only the word before can tell
+        # that it was meant with marks ("kết qua" → "quả"; "giá do Sở" stays).
+        nxt = after = None
     # (Met beside a neighbour in running text is weaker evidence: a word without its marks may
     # still be meant as the marked one that makes a word of the list, "Xây dung cơ sở".)
     met = lex.seen(prev, word) or lex.seen(word, nxt)
@@ -119,8 +128,15 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
         return None
     # A broken word leaves both its syllables alone: a neighbour that makes a word on its other
     # side ("của hàng triệu") is no half of a broken one.
-    left = prev if prev and prev not in lex.function and not lex.seen(before, prev) else None
-    right = nxt if nxt and nxt not in lex.function and not lex.seen(nxt, after) else None
+    # (Met on its other side only is enough for a word typed that is never met itself: "tống vốn
+    # đầu tư" — "vốn đầu" is met, but "tổng vốn" is a word and "tống" is rare.)
+    bound = lex.pair if lex.counts.get(word, 0) <= RARE else lex.seen
+    left = prev if prev and prev not in lex.function and not bound(before, prev) else None
+    right = nxt if nxt and nxt not in lex.function and not bound(nxt, after) else None
+    if word.isascii() and not name and met:
+        best = bare(word, tuple(c for c in lex.by_skeleton.get(word, ()) if c != word), prev, nxt,
+                     (lex.pair(before, prev), lex.pair(nxt, after)))
+        return (MARKS, best) if best else None
     if word.isascii() and not name:
         # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a
         # word ("hoi", "dong"): the marked word that makes a common word (of the list and met in
@@ -140,6 +156,9 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
                                      running="or")
         if best:
             return MARKS, best
+        best = bare(word, marked, prev, nxt, (lex.pair(before, prev), lex.pair(nxt, after)))
+        if best:
+            return MARKS, best
     if lex.counts.get(word, 0) == 0 and not name:
         # A word never met in running text beside a function word it is a slip of, which is met
         # there with the neighbour: "chỉ đạo cảu Chính phủ" → "của".
@@ -151,7 +170,10 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
             return CONTEXT, best
     if left is None and right is None or met:
         return None
-    best = _best(word, lex.variants(word), left, right, official=name)
+    variants = lex.variants(word)
+    if lex.counts.get(word, 0) > RARE:  # a common word is no other with a letter put before it
+        variants = tuple(v for v in variants if v != word[1:])  # ("lưu khóa bí mật" is no "lưu hóa")
+    best = _best(word, variants, left, right, official=name)
     # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction
     # must be clearly the more written of the two.
     if best and lex.counts.get(best, 0) + 1 >= COMMONER * (lex.counts.get(word, 0) + 1):
@@ -269,11 +291,22 @@ def text_suspects(text: str) -> tuple[tuple[re.Match[str], str, str, str | None]
         nxt = lowered[i + 1] if joined[i] else None
         # The common case, decided here without a call: a word of the list that makes a known pair
         # with a neighbour and is not the neighbour repeated.
-        if word in syllables and prev != word and (known(f"{prev} {word}") or known(f"{word} {nxt}")):
+        # (A word without marks met beside a neighbour only in running text is judged: "Xây dung cơ
+        # sở" — "dung cơ" is met, "xây dựng" is a word.)
+        if word in syllables and prev != word and (known(f"{prev} {word}") or known(f"{word} {nxt}")) \
+                and not (word.isascii() and not lex.pair(prev, word) and not lex.pair(word, nxt)):
             continue
         token = match.group(0)
         if not (token.islower() or token[1:].islower()):
             continue
+        if word.isascii() and word in syllables:
+            beside_number = numbered(text, match, word)
+            if beside_number is not None:
+                if beside_number:
+                    out.append((match, token, MARKS, beside_number))
+                continue
+            if prev is None and nxt is None and not token.islower():
+                continue  # "Cu, Pb, Zn": symbols between commas
         before = lowered[i - 2] if prev and i > 1 and joined[i - 2] else None
         after = lowered[i + 2] if nxt and joined[i + 1] else None
         verdict = judge(before, prev, word, nxt, after, _is_name(text, match, words, i))

@@ -60,6 +60,25 @@ def test_a_default_the_example_does_not_write_stays_unwritten() -> None:
     assert "\nletterhead:\n  parent:" in text  # the schema's key order
 
 
+def test_a_plan_built_in_code_is_written_and_loads_back_equal(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from kehoach.model import Item, Letterhead, Recipients, Section, Signature
+
+    plan = Plan(letterhead=Letterhead(issuer=["ỦY BAN NHÂN DÂN", "XÃ PHÚ MẬU"], abbreviation="UBND", number=None,
+                                      place="Phú Mậu", date=dt.date(2026, 3, 2)),
+                title="Tổ chức hội nghị: 1 ngày #2", status="draft",
+                sections=[Section(heading="MỤC ĐÍCH", items=[Item(text=["yes"]), Item(label="-", text=["- a: b"]),
+                                                            Item(text=["Họp"], lead="Văn phòng",
+                                                                 deadline=dt.date(2026, 4, 1))])],
+                signature=Signature(title="CHỦ TỊCH", name="Lê Văn B"), recipients=Recipients(items=[]),
+                footnotes={"1": "Một."})
+    text = dump(plan, [], [])
+    again = load_text(text, tmp_path / "plan.yaml")
+    assert again.plan == plan, [d.message for d in again.diagnostics]
+    assert "status: draft" in text and "number: null" in text
+
+
 def test_shorthands_are_written_as_people_write_them() -> None:
     plan = Plan.model_validate({
         "letterhead": {"issuer": "UBND", "abbreviation": "UBND", "place": "Huế"}, "title": "Kế hoạch",

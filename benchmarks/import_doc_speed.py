@@ -1,17 +1,16 @@
-"""Importing a .doc: ``kehoach import FILE.doc`` as it runs today (one LibreOffice per file, a fresh
-sandboxed profile), against the same conversion through a LibreOffice that is already running.
+"""Importing .doc files: one ``kehoach import FILE.doc`` (one LibreOffice started for the file) against
+``kehoach import`` of several .doc files at once (one sandboxed LibreOffice kept warm for all).
 
-    .venv/bin/python benchmarks/import_doc_speed.py REAL.docx      # --repeat 5
+    .venv/bin/python benchmarks/import_doc_speed.py REAL.docx      # --repeat 5 --files 8
 
 REAL.docx is saved as a .doc by LibreOffice into a temporary folder first (the measurement's input;
-nothing is written beside it). Then, interleaved, ``--repeat`` times each:
+nothing is written beside it) and copied ``--files`` times. Then, interleaved, ``--repeat`` times
+each, wall clock of the whole command (after one untimed run of each, so LibreOffice's files are in
+the page cache):
 
-- ``kehoach import x.doc -o x.yaml``, the whole command, wall clock (after one untimed run, so
-  LibreOffice's files are in the page cache: "warm" as a second import of the day is);
-- warm LibreOffice: one ``soffice --accept`` started before the timing with the importer's own
-  sandboxed profile (``importers.convert.write_profile``), a UNO helper that loads the .doc and stores
-  it as .docx (the filter the importer uses), then ``import_plan`` on that .docx in process. kehoach
-  has no resident converter for imports: this is what one would give, not a path a user can take.
+- ``kehoach import x.doc``: one document, one LibreOffice;
+- ``kehoach import x1.doc … xN.doc``: N documents, one warm LibreOffice, given as total / N and as
+  the cost of each document after the first, (total − one-document time) / (N − 1).
 
 Issue 22's target: a .doc under 2 s wall with a warm converter. Prints medians and the load average.
 """
@@ -32,53 +31,26 @@ from pathlib import Path
 _SCRIPT = Path(sys.executable).with_name("kehoach")
 KEHOACH = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "kehoach"]
 
-# Runs under the Python that has ``uno`` (python3-uno): one request a line, "SRC DST", reply a line.
-_UNO_HELPER = r"""
-import sys, time, uno
-from com.sun.star.beans import PropertyValue
-def props(**values):
-    out = []
-    for k, v in values.items():
-        p = PropertyValue(); p.Name, p.Value = k, v; out.append(p)
-    return tuple(out)
-local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-deadline = time.monotonic() + 60
-while True:
-    try:
-        ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % sys.argv[1]); break
-    except Exception:
-        if time.monotonic() > deadline: raise
-        time.sleep(0.1)
-desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-print("ready", flush=True)
-for line in sys.stdin:
-    src, dst = line.rstrip("\n").split("\t")
-    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, props(Hidden=True, ReadOnly=True))
-    doc.storeToURL(uno.systemPathToFileUrl(dst), props(FilterName="MS Word 2007 XML"))
-    doc.close(True)
-    print("ok", flush=True)
-try:
-    desktop.terminate()
-except Exception:
-    pass
-"""
+
+def timed(args: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([*KEHOACH, "import", *args, "--force"], capture_output=True,
+                          env={**os.environ, "KEHOACH_NO_SERVER": "1"})
+    if done.returncode != 0:
+        sys.exit(done.stderr.decode()[-2000:])
+    return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("docx", type=Path, help="a real .docx, saved as .doc for the measurement")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--files", type=int, default=8, help="documents in the several-at-once run")
     args = parser.parse_args()
 
-    from kehoach.importers import import_plan
-    from kehoach.importers.convert import offline_environment, write_profile
-    from kehoach.writers.pdf import find_soffice, find_uno_python
+    from kehoach.writers.pdf import find_soffice
 
     soffice = str(find_soffice())
-    uno_python = find_uno_python(Path(soffice))
-    if uno_python is None:
-        sys.exit("no Python with `uno` (python3-uno) for the warm measurement")
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-speed-") as tmp:
         folder = Path(tmp)
         staged = folder / "plan.docx"
@@ -87,62 +59,28 @@ def main() -> None:
                         "--convert-to", "doc:MS Word 97", "--outdir", str(folder), str(staged)],
                        capture_output=True, check=True, timeout=300)
         doc = folder / "plan.doc"
-        doc_bytes = doc.stat().st_size
-        out = folder / "plan.yaml"
-
-        def command() -> float:
-            start = time.perf_counter()
-            done = subprocess.run([*KEHOACH, "import", str(doc), "-o", str(out), "--force"], capture_output=True,
-                                  env={**os.environ, "KEHOACH_NO_SERVER": "1"})
-            if done.returncode != 0:
-                sys.exit(done.stderr.decode())
-            return time.perf_counter() - start
-
-        profile = write_profile(folder / "warm-profile")
-        pipe = f"kehoach_doc_speed_{os.getpid()}"
-        office = subprocess.Popen([soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-                                   f"-env:UserInstallation={profile.as_uri()}", f"--accept=pipe,name={pipe};urp;"],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  env=offline_environment(), start_new_session=True)
-        helper = subprocess.Popen([uno_python, "-c", _UNO_HELPER, pipe], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True)
-        try:
-            assert helper.stdout is not None and helper.stdin is not None
-            if helper.stdout.readline().strip() != "ready":
-                sys.exit("the UNO helper could not reach LibreOffice")
-
-            def warm() -> tuple[float, float]:
-                converted = folder / "warm.docx"
-                start = time.perf_counter()
-                helper.stdin.write(f"{doc}\t{converted}\n")
-                helper.stdin.flush()
-                if helper.stdout.readline().strip() != "ok":
-                    sys.exit("the warm conversion failed")
-                middle = time.perf_counter()
-                import_plan(converted)
-                return time.perf_counter() - start, middle - start
-
-            command()  # page cache
-            warm()  # first load of a document type in the running office
-            cold_runs, warm_runs, convert_runs = [], [], []
-            for _ in range(args.repeat):
-                cold_runs.append(command())
-                total, convert = warm()
-                warm_runs.append(total)
-                convert_runs.append(convert)
-        finally:
-            helper.stdin.close()  # type: ignore[union-attr]
-            helper.wait(timeout=30)
-            office.terminate()
-            office.wait(timeout=30)
+        copies = []
+        for index in range(args.files):
+            copy = folder / f"copy{index}.doc"
+            shutil.copyfile(doc, copy)
+            copies.append(str(copy))
+        one = [str(doc), "-o", str(folder / "plan.yaml")]
+        timed(one), timed(copies)  # page cache
+        single, several = [], []
+        for _ in range(args.repeat):
+            single.append(timed(one))
+            several.append(timed(copies))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    figures = {"kehoach_import_doc_s": statistics.median(cold_runs), "warm_office_total_s": statistics.median(warm_runs),
-               "warm_office_conversion_s": statistics.median(convert_runs), "repeat": args.repeat, "load": load,
-               "doc_bytes": doc_bytes}
+    one_s, many_s = statistics.median(single), statistics.median(several)
+    figures = {"one_doc_s": one_s, "several_total_s": many_s, "files": args.files,
+               "several_per_doc_s": many_s / args.files,
+               "several_marginal_s": (many_s - one_s) / max(1, args.files - 1),
+               "repeat": args.repeat, "load": load, "doc_bytes": doc.stat().st_size if doc.exists() else None}
     print(json.dumps(figures, indent=1))
-    print(f"kehoach import x.doc (one LibreOffice per file), median of {args.repeat}: {figures['kehoach_import_doc_s']:.2f} s")
-    print(f"warm LibreOffice: conversion {figures['warm_office_conversion_s']:.2f} s, with import_plan "
-          f"{figures['warm_office_total_s']:.2f} s (load average {load:.1f})")
+    print(f"kehoach import x.doc (one LibreOffice for the file), median of {args.repeat}: {one_s:.2f} s")
+    print(f"kehoach import of {args.files} .doc at once (one warm LibreOffice): {many_s:.2f} s, "
+          f"{figures['several_per_doc_s']:.2f} s a document, {figures['several_marginal_s']:.2f} s each after the "
+          f"first (load average {load:.1f})")
 
 
 if __name__ == "__main__":

@@ -3,32 +3,54 @@ and each code has one meaning."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from kehoach.cli.codes import CODES
+from kehoach.cli.codes import CODES, DECLARED_IN
 from kehoach.cli.main import _register, app
 from kehoach.lint import RULES
 
 SRC = Path(__file__).parents[2] / "src" / "kehoach"
 CODE = re.compile(r"""["']?(KH\d{3})["']""")
+# A module's declarations: its ``CODES = (`` … ``)`` block, each entry a call whose first argument is the
+# code (``Code("KH070", …)`` or a helper building one). A declaration explains a code; it does not print it.
+BLOCK = re.compile(r"^CODES = \(\n.*?^\)$", re.MULTILINE | re.DOTALL)
+
+
+def modules() -> dict[str, str]:
+    """The package's source, by path under src/kehoach."""
+    return {str(path.relative_to(SRC)): path.read_text("utf-8") for path in sorted(SRC.rglob("*.py"))}
+
+
+SOURCE = modules()
 
 
 def emitted_codes() -> dict[str, set[str]]:
-    """Each code written as a string literal in the source, with the modules that write it."""
+    """Each code written as a string literal in the source outside a declaration, with the modules that
+    write it: every code kehoach can print."""
     found: dict[str, set[str]] = {}
-    for path in SRC.rglob("*.py"):
-        if path.name == "codes.py":  # the documentation itself
-            continue
-        for code in CODE.findall(path.read_text("utf-8")):
-            found.setdefault(code, set()).add(str(path.relative_to(SRC)))
+    for name, text in SOURCE.items():
+        for code in CODE.findall(BLOCK.sub("", text)):
+            found.setdefault(code, set()).add(name)
+    return found
+
+
+def declarations() -> dict[str, list[str]]:
+    """Each code declared in the source, with every module declaring it."""
+    found: dict[str, list[str]] = {}
+    for name, text in SOURCE.items():
+        for block in BLOCK.findall(text):
+            for entry in ast.parse(block).body[0].value.elts:  # type: ignore[attr-defined]
+                found.setdefault(entry.args[0].value, []).append(name)
     return found
 
 
 EMITTED = emitted_codes()
+DECLARED = declarations()
 _register()
 
 
@@ -79,15 +101,77 @@ def test_unknown_code_exits_2():
     assert result.exit_code == 2 and "không có mã `KH999`" in result.stderr
 
 
-def test_a_code_declared_where_it_is_raised_is_written_once():
+def test_the_scan_sees_declarations_apart_from_raise_sites():
+    # The scans above would pass on anything if they saw nothing: KH070 is declared once, where
+    # LibreOffice is looked for, and printed there and by the importer's LibreOffice conversion.
+    assert DECLARED["KH070"] == ["writers/soffice.py"]
+    assert {"writers/soffice.py", "importers/convert.py"} <= EMITTED["KH070"]
+    assert "cli/codes.py" not in {name for names in EMITTED.values() for name in names}
+
+
+def test_every_code_is_declared_in_exactly_one_place():
+    twice = {code: names for code, names in DECLARED.items() if len(names) > 1}
+    assert not twice, twice
+    assert set(DECLARED) == set(CODES)  # the index holds every declaration and nothing of its own
+    assert not BLOCK.search(SOURCE["cli/codes.py"])
+    assert not set(DECLARED) & set(RULES), "a lint rule explains itself; it is not declared as a Code"
+
+
+def test_the_index_reads_every_declaring_module():
+    declaring = {name for names in DECLARED.values() for name in names}
+    assert {"kehoach." + name.removesuffix(".py").replace("/", ".") for name in declaring} == set(DECLARED_IN)
+    for name in declaring:
+        assert re.search(r"^CODES = \(", SOURCE[name], re.MULTILINE), f"{name} declares codes outside its CODES"
+
+
+@pytest.mark.parametrize("code", sorted(DECLARED))
+def test_a_code_is_declared_where_it_is_raised(code):
+    (module,) = DECLARED[code]
+    if module == "importers/errors.py":  # the importers raise theirs through its ``import_error``
+        assert any(name.startswith("importers/") for name in EMITTED[code]), EMITTED.get(code)
+    else:
+        assert module in EMITTED.get(code, set()), f"{module} declares {code} but does not raise it"
+
+
+@pytest.mark.parametrize("code", sorted(DECLARED))
+def test_a_declaration_is_whole_in_both_languages(code):
+    entry = CODES[code]
+    assert entry.severity in {"error", "warning", "info"}
+    assert entry.title_vi and entry.title_en and entry.title_vi != entry.title_en
+    explained = [entry.generated()] if entry.generated else [(entry.explanation_vi, entry.explanation_en)]
+    vi, en = explained[0]
+    assert vi and en and vi != en
+
+
+@pytest.mark.parametrize("module", DECLARED_IN)
+def test_the_index_reads_each_declaration_as_importing_it_would(module):
+    # The index reads the source so that `kehoach rules` loads no writer; it must see what Python sees.
     from importlib import import_module
 
-    from kehoach.cli.codes import _TABLE, DECLARED_IN, _declared
+    from kehoach.cli.codes import read
 
-    declared = [code.code for code in _declared()]
-    assert {"KH000", "KH020", "KH050", "KH051"} <= set(declared) and len(declared) == len(set(declared))
-    assert not set(declared) & {row[0] for row in _TABLE}
-    for module in DECLARED_IN:  # each module raises the codes it declares
-        source = (SRC / (module.removeprefix("kehoach.").replace(".", "/") + ".py")).read_text("utf-8")
-        for code in import_module(module).CODES:
-            assert source.count(f'"{code.code}"') >= 2, f"{module} declares {code.code} but does not raise it"
+    imported = import_module(module).CODES
+    assert [(c.code, c.severity, c.title_vi, c.title_en, c.explanation_vi, c.explanation_en) for c in read(module)] \
+        == [(c.code, c.severity, c.title_vi, c.title_en, c.explanation_vi, c.explanation_en) for c in imported]
+    for entry, original in zip(read(module), imported, strict=True):
+        assert (entry.generated is None) == (original.generated is None)
+        if original.generated is not None:
+            assert entry.generated() == original.generated()
+
+
+def test_the_editor_hover_and_the_sarif_report_read_the_declarations():
+    pytest.importorskip("lsprotocol")
+    from kehoach.cli.lsp.assist import _rule_help
+    from kehoach.cli.report import code_title
+    from kehoach.common.i18n import set_lang
+    from kehoach.source.messages import CODES as RAISED_THERE
+
+    (entry,) = (code for code in RAISED_THERE if code.code == "KH102")
+    assert _rule_help("KH102") == f"**KH102** {entry.title_vi}\n\n{entry.explanation_vi}"
+    assert code_title("KH102") == entry.title_vi
+    set_lang("en")
+    try:
+        assert _rule_help("KH102") == f"**KH102** {entry.title_en}\n\n{entry.explanation_en}"
+        assert code_title("KH102") == entry.title_en
+    finally:
+        set_lang("vi")

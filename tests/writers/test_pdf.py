@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from pypdf import PdfReader
 
-from kehoach.writers import fonts, pdf
+from kehoach.writers import fonts, pdf, soffice
 from kehoach.common.diagnostics import KehoachError
 from kehoach.common.i18n import set_lang
 
@@ -225,7 +225,7 @@ def test_batch_fallback_converts_a_list_in_one_run(tmp_path):
 def _hide_soffice(monkeypatch, tmp_path, candidates=()):
     monkeypatch.delenv("KEHOACH_SOFFICE", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty-path"))
-    monkeypatch.setattr(pdf, "_install_candidates", lambda: list(candidates))
+    monkeypatch.setattr(soffice, "_install_candidates", lambda: list(candidates))
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

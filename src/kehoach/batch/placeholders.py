@@ -20,11 +20,26 @@ from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
-from ..common.diagnostics import Diagnostic, KehoachError
+from ..common.diagnostics import Code, Diagnostic, KehoachError
 from ..common.i18n import tr
 from ..source.loader import Loc, Source
 from ..common.vn import upper
 from .units import Unit
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH160", "error", "Đơn vị thiếu trường chỗ điền cần", "Unit lacks a placeholder field",
+         "Kế hoạch mẫu có chỗ điền `{{ unit.<cột> }}` mà bảng đơn vị không có cột đó, hoặc dùng tên khác `unit.*`.",
+         "The template plan has a `{{ unit.<column> }}` placeholder whose column the units table lacks, or uses "
+         "a name other than `unit.*`."),
+    Code("KH161", "error", "Chỗ điền không hợp lệ", "Invalid placeholder",
+         "Một chỗ điền `{{ … }}` của kế hoạch mẫu sai cú pháp hoặc không tính được cho một đơn vị.",
+         "A `{{ … }}` placeholder of the template plan is malformed or cannot be computed for a unit."),
+    Code("KH162", "error", "Cột không chỉ tới trường kế hoạch", "Column is not a plan field",
+         "Một cột có dấu chấm của bảng đơn vị (ví dụ `signature.name`) không chỉ tới trường nào của kế hoạch.",
+         "A dotted column of the units table (for example `signature.name`) points at no field of the plan."),
+)
 
 MARKERS = ("{{", "{%", "{#")
 

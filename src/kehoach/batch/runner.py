@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.fileio import write_atomic
 from ..common.i18n import tr
 from ..source.loader import Source, parse_yaml, read_text
@@ -57,6 +57,20 @@ from .shards import batch_digest, shard_of
 from .slug import confined, slugify
 from .units import UnitTable, read_units
 from .worker import Renderer, _start_worker, _stop_worker, build_chunk, build_unit
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH064", "error", "Không đặt được tệp đầu ra của lô", "Batch output cannot be laid out",
+         "Thư mục đầu ra của `batch` là một tệp hoặc không tạo được, hoặc mẫu tên tệp (--name) dùng cột không có.",
+         "The `batch` output folder is a file or cannot be made, or the file name pattern (--name) uses a missing "
+         "column."),
+    Code("KH065", "error", "Tiến trình con dừng bất thường", "Worker process died",
+         "Một tiến trình dựng song song dừng bất thường; các văn bản đã dựng được giữ lại, chạy lại lệnh để dựng "
+         "tiếp.",
+         "A parallel build worker stopped unexpectedly; documents already built are kept, run the command again "
+         "to continue."),
+)
 
 __all__ = ["BUILT", "FAILED", "MANIFEST", "SKIPPED", "Job", "Options", "Report", "Result", "build_unit",
            "input_hash", "output_names", "run", "sha256", "write_manifest", "write_zip"]

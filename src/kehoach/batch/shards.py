@@ -25,11 +25,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.fileio import write_atomic
 from ..common.i18n import tr
 from .manifest import MANIFEST
 from .slug import confined
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH066", "error", "Chia phần hàng loạt sai", "Bad batch sharding",
+         "--shard cần dạng I/N (1 ≤ I ≤ N), --shards cần JOB_COMPLETION_INDEX hợp lệ, hoặc --merge gặp một phần "
+         "không đọc được hay không phải của một lần chạy --shard.",
+         "--shard takes I/N (1 ≤ I ≤ N), --shards needs a valid JOB_COMPLETION_INDEX, or --merge found a share "
+         "that cannot be read or is not from a --shard run."),
+)
 
 _SHARD = re.compile(r"^\s*([0-9]{1,6})\s*/\s*([0-9]{1,6})\s*$", re.ASCII)  # ASCII digits only
 MAX_SHARDS = 10_000

@@ -19,11 +19,37 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
 from ..source.loader import Source, parse_yaml, read_text
 from .former_provinces import FORMER_PROVINCES
 from .slug import slugify
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH060", "error", "Không đọc được bảng đơn vị", "Cannot read the units table",
+         "Tệp bảng đơn vị (.csv/.yaml/.xlsx) không đọc được: không tồn tại, sai bảng mã (cần UTF-8), tệp XLSX hỏng "
+         "hoặc định dạng không hỗ trợ.",
+         "The units table (.csv/.yaml/.xlsx) cannot be read: missing, wrong encoding (UTF-8 needed), a broken XLSX "
+         "file or an unsupported format."),
+    Code("KH061", "error", "Bảng đơn vị sai cấu trúc", "Malformed units table",
+         "Bảng đơn vị có cột không tên hoặc lặp lại, dòng có số ô khác số cột, CSV hỏng, hoặc tệp YAML không phải "
+         "một danh sách đơn vị.",
+         "The units table has a nameless or duplicate column, a row whose cell count differs from the columns, "
+         "broken CSV, or a YAML file that is not a list of units."),
+    Code("KH062", "error", "Không có tỉnh, thành phố", "Unknown province",
+         "Tên ở vn:<tỉnh> hoặc --province không khớp tỉnh, thành phố nào hiện hành; thông báo gợi ý tên gần nhất.",
+         "The name in vn:<province> or --province matches no current province or city; the message suggests "
+         "the nearest names."),
+    Code("KH063", "error", "Bảng đơn vị trống", "Empty units table",
+         "Bảng đơn vị không có dòng nào để dựng.", "The units table has no rows to build."),
+    Code("KH164", "warning", "Hai dấu cách liền nhau trong bảng đơn vị", "Two spaces in a row in the units table",
+         "Một ô của bảng đơn vị có hai dấu cách liền nhau (ví dụ «Phường  An Nhơn»); văn bản dùng một dấu cách để "
+         "tiêu đề và tên đơn vị không in sai. Sửa ô đó trong bảng để hết cảnh báo.",
+         "A cell of the units table has two spaces in a row (e.g. «Phường  An Nhơn»); the document uses one space so "
+         "that the letterhead and the unit's name are not printed wrong. Fix the cell to silence the warning."),
+)
 
 VN_PREFIX = "vn:"
 # Columns of `kehoach units` output: the official data, then columns left empty for the user.

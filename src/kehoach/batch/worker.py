@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity, has_errors
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity, has_errors
 from ..common.fileio import write_atomic
 from ..common.i18n import tr
 from ..model import Plan
@@ -29,6 +29,16 @@ from .manifest import BUILT, FAILED, Job, Result, sha256
 from .placeholders import Placeholders, UnitFailed, override_path
 from .slug import confined
 from .units import Unit
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH163", "error", "Dựng văn bản của một đơn vị thất bại", "Building one unit failed",
+         "Dựng văn bản của một đơn vị gặp lỗi bất ngờ; chỉ đơn vị đó hỏng, các đơn vị khác vẫn được dựng. Xin báo "
+         "lỗi kèm kế hoạch mẫu và dòng đơn vị.",
+         "Building one unit's document failed unexpectedly; only that unit fails, the others are built. Please "
+         "report it with the template plan and the unit's row."),
+)
 
 Renderer = Callable[..., bytes]  # build.render(plan, fmt, *, templates=None) -> bytes
 FORMAT = "docx"  # what a unit is built as; --pdf converts it (WRITERS["pdf"].after)

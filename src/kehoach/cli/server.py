@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
 from .protocol import (
     PROTOCOL,
@@ -42,6 +42,16 @@ from .protocol import (
 )
 from .server_child import reply as _reply
 from .server_child import serve_request as _serve_request
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH080", "error", "Lỗi máy chủ dựng", "Build server error",
+         "Máy chủ dựng (`kehoach server`) không khởi động hay không dừng được, hoặc thư mục ổ cắm của nó không an "
+         "toàn; thông báo nêu tệp nhật ký. Các lệnh khác vẫn chạy bình thường không cần máy chủ.",
+         "The build server (`kehoach server`) could not start or stop, or its socket folder is not safe; the "
+         "message names the log file. Other commands still run without a server."),
+)
 
 DEFAULT_IDLE_MINUTES = 60
 START_TIMEOUT_S = 30.0

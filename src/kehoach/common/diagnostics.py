@@ -67,7 +67,7 @@ class KehoachError(Exception):
 @dataclass(frozen=True)
 class Code:
     """What a code means, for ``kehoach rules CODE``: declared beside the code that raises it (a module's
-    ``CODES``) or in the index ``cli/codes.py``; lint rules explain themselves (``lint.rules.registry``)."""
+    ``CODES``, gathered by the index ``cli/codes.py``); lint rules explain themselves (``lint.rules.registry``)."""
 
     code: str
     severity: str  # error | warning | info

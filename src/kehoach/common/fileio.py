@@ -18,8 +18,24 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .diagnostics import Diagnostic, KehoachError, Severity
+from .diagnostics import Code, Diagnostic, KehoachError, Severity
 from .i18n import tr
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH011", "error", "Không ghi đè", "Not overwriting",
+         "Tệp đầu ra là chính tệp đầu vào, hoặc (với `kehoach init`) tệp đã có: kehoach không ghi đè.",
+         "The output file is the input itself, or (for `kehoach init`) already exists: kehoach does not "
+         "overwrite it."),
+    Code("KH012", "error", "Không ghi được tệp đầu ra", "Cannot write the output file",
+         "Không ghi được tệp đầu ra (thư mục không có, không có quyền, đĩa đầy, đường dẫn là thư mục, thiết bị hay "
+         "FIFO…). Không tệp dở dang nào được để lại. Một liên kết tượng trưng (symlink) ở đường dẫn đầu ra được thay "
+         "bằng tệp mới, không bao giờ ghi theo liên kết.",
+         "The output file could not be written (missing folder, no permission, disk full, the path is a folder, a "
+         "device or a FIFO…). No partial file is left behind. A symbolic link at the output path is replaced by the "
+         "new file; the write never follows the link."),
+)
 
 
 def _umask() -> int:

@@ -35,9 +35,35 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
 from ..common.resources import templates_dir
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH040", "error", "Thư mục mẫu không tồn tại", "Templates folder missing",
+         "Thư mục ghi ở --templates (của `build` hay `batch`) không tồn tại.",
+         "The folder given to --templates (of `build` or `batch`) does not exist."),
+    Code("KH041", "error", "Không tìm thấy mẫu lời văn", "Wording template not found",
+         "Một mẫu lời văn (.j2) cần cho văn bản không có trong thư mục mẫu hay mẫu mặc định.",
+         "A wording template (.j2) the document needs is neither in the templates folder nor among the defaults."),
+    Code("KH042", "error", "Lỗi cú pháp mẫu", "Template syntax error",
+         "Mẫu lời văn (.j2) có lỗi cú pháp Jinja; vị trí là tệp mẫu và dòng.",
+         "A wording template (.j2) has a Jinja syntax error; the position is the template file and line."),
+    Code("KH043", "error", "Mẫu làm thao tác bị cấm", "Forbidden template operation",
+         "Mẫu lời văn chạy trong môi trường cách ly và đã thử một thao tác không được phép (truy cập thuộc tính "
+         "nội bộ…).",
+         "Wording templates run sandboxed, and this one attempted a forbidden operation (an internal attribute…)."),
+    Code("KH044", "error", "Lỗi khi dùng mẫu", "Template error",
+         "Mẫu lời văn gặp lỗi khi chạy (biến không có, phép tính sai…).",
+         "A wording template failed while running (an undefined variable, a failing operation…)."),
+    Code("KH045", "error", "Mẫu lời văn làm quá nhiều việc", "Wording template does too much work",
+         "Một mẫu lời văn (.j2) của --templates vượt giới hạn công việc: tự gọi lại mình (đệ quy), vòng lặp quá "
+         "dài hoặc kết quả quá lớn.",
+         "A wording template (.j2) from --templates went past its work bound: it includes itself (recursion), "
+         "loops too long or produces too much text."),
+)
 
 MAX_LOOP_ITEMS = 1_000_000  # loop iterations in one rendering (the defaults use a few dozen)
 MAX_OUTPUT_CHARS = 1_000_000  # text written by one rendering, and any string or list built by * or **

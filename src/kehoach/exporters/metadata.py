@@ -20,10 +20,24 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..common import vn
+from ..common.diagnostics import Code
 from ..model import Plan, Recipient, Recipients, Signature
 from ..model.marks import priority
 from ..model.walk import Loc
 from ..writers.xmltext import xml_chars
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH054", "error", "Thông tin văn bản đi quá dài", "Outgoing metadata field too long",
+         "Một trường của thông tin văn bản đi (--metadata, Phụ lục VI Nghị định 30) dài hơn số ký tự cho phép.",
+         "A field of the outgoing-document metadata (--metadata, Decree 30 Appendix VI) is longer than allowed."),
+    Code("KH055", "warning", "Thiếu mã định danh cơ quan", "Agency code missing",
+         "Thông tin văn bản đi cần mã định danh của cơ quan ban hành và nơi nhận; thêm `code` cho cơ quan đó trong "
+         "danh mục cơ quan (`[[agencies]]` của kehoach.toml).",
+         "The outgoing-document metadata needs the agency codes of the issuer and recipients; add a `code` for "
+         "that agency in the agency directory (`[[agencies]]` of kehoach.toml)."),
+)
 
 # Phụ lục VI, Phần II, Mục I: (field, Vietnamese name, maximum length; None for numbers/dates).
 FIELDS: dict[str, tuple[str, int | None]] = {

@@ -78,8 +78,14 @@ def _read_bounded(path: Path) -> bytes:
     return data
 
 
-def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source:
-    """The neutral blocks of the document at ``path``; ``soffice`` finds LibreOffice (.doc/.odt)."""
+# A warm LibreOffice the caller keeps for several documents: (path, bytes) → .docx bytes, or None
+# when it cannot (the document is then converted by a LibreOffice of its own).
+WarmOffice = Callable[[Path, bytes], "bytes | None"]
+
+
+def read_source(path: Path, soffice: Callable[[], Path] | None = None, office: WarmOffice | None = None) -> Source:
+    """The neutral blocks of the document at ``path``; ``soffice`` finds LibreOffice (.doc/.odt),
+    ``office`` is a warm one for a run over several documents."""
     path = Path(path)
     suffix = path.suffix.lower()
     data = _read_bounded(path)
@@ -93,17 +99,18 @@ def read_source(path: Path, soffice: Callable[[], Path] | None = None) -> Source
     if reader.through_libreoffice:
         from .convert import convert_to_docx
 
-        data = convert_to_docx(path, soffice, data=data)
+        warm = office(path, data) if office is not None else None
+        data = warm if warm is not None else convert_to_docx(path, soffice, data=data)
     return reader.function()(data, path)
 
 
-def import_plan(path: Path, soffice: Callable[[], Path] | None = None) -> Imported:
+def import_plan(path: Path, soffice: Callable[[], Path] | None = None, office: WarmOffice | None = None) -> Imported:
     """Read, recognise and write the YAML of the plan at ``path`` (raises KehoachError, exit 2)."""
     from .emit import dump
     from .recognise import recognise
 
     path = Path(path)
-    source = read_source(path, soffice)
+    source = read_source(path, soffice, office)
     result = recognise(source, path)
     header = [tr("Nhập từ {f} bằng `kehoach import`; đọc lại các chỗ ghi 'kiểm tra', rồi chạy `kehoach check`.",
                  "Imported from {f} by `kehoach import`; review the 'kiểm tra' comments, then run `kehoach check`.",

@@ -82,6 +82,16 @@ def _limit_memory() -> None:  # runs in the child between fork and exec
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def sandbox_options() -> dict:
+    """What a warm LibreOffice kept for several foreign documents needs to be as closed as a one-off
+    conversion: the offline environment and, on POSIX, the same memory limit (the profile is
+    ``write_profile``'s)."""
+    options: dict = {"env": offline_environment()}
+    if sys.platform != "win32":
+        options["preexec_fn"] = _limit_memory
+    return options
+
+
 def _default_soffice() -> Path:
     found = shutil.which("soffice") or shutil.which("libreoffice") or os.environ.get("KEHOACH_SOFFICE")
     if not found:

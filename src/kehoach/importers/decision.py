@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..common import vn
+from ..common.diagnostics import Code
 from .blocks import Break, Para, Table
 from .common import (
     ARTICLE,
@@ -18,7 +19,7 @@ from .common import (
     unmark,
 )
 from .emphasis import drop_chars, marked, para_marked
-from .notes import note_code, said
+from .notes import said
 
 
 class DecisionReader:
@@ -141,10 +142,14 @@ class DecisionReader:
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
 CODES = (
-    note_code("KH525", "Bảng trong quyết định không được nhập", "A table in the decision is not imported",
-              "Các điều của quyết định không chứa bảng; nội dung bảng phải được chép lại bằng tay.",
-              "A decision's articles hold no table; its content must be copied by hand."),
-    note_code("KH526", "Không tìm thấy dòng thẩm quyền", "No authority line found",
-              "Quyết định không có dòng thẩm quyền ban hành (CHỦ TỊCH ỦY BAN NHÂN DÂN …); điền 'authority'.",
-              "The decision has no authority line (CHỦ TỊCH ỦY BAN NHÂN DÂN …); fill in 'authority'."),
+    Code("KH525", "info", "Bảng trong quyết định không được nhập", "A table in the decision is not imported",
+         "Các điều của quyết định không chứa bảng; nội dung bảng phải được chép lại bằng tay. Ghi trong tệp YAML "
+         "là '# kiểm tra (KH525): …' ngay trên mục liên quan.",
+         "A decision's articles hold no table; its content must be copied by hand. Written in the YAML as '# kiểm "
+         "tra (KH525): …' right above the entry."),
+    Code("KH526", "info", "Không tìm thấy dòng thẩm quyền", "No authority line found",
+         "Quyết định không có dòng thẩm quyền ban hành (CHỦ TỊCH ỦY BAN NHÂN DÂN …); điền 'authority'. Ghi trong "
+         "tệp YAML là '# kiểm tra (KH526): …' ngay trên mục liên quan.",
+         "The decision has no authority line (CHỦ TỊCH ỦY BAN NHÂN DÂN …); fill in 'authority'. Written in the "
+         "YAML as '# kiểm tra (KH526): …' right above the entry."),
 )

@@ -16,19 +16,14 @@ from pathlib import Path
 from lxml import etree
 
 from ..common.i18n import tr
+from ..common.ooxml import MC_NS, W_NS, w
 from . import legacy
 from .blocks import Break, Cell, Para, Run, Source, Table
 from .errors import import_error
 from .numbering import MAX_COLUMNS, Numbering, bounded_int, level_of
 from .safezip import parse_xml, read_parts
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 def _on(el: etree._Element | None) -> bool | None:

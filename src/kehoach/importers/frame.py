@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..common import vn
+from ..common.diagnostics import Code
 from ..common.i18n import tr
 from ..model import KINDS
-from .notes import note_code, said
+from .notes import said
 
 NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", re.I)
 MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.I)
@@ -311,33 +312,48 @@ def recipients(lines: list[Line]) -> Found:
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
 CODES = (
-    note_code("KH511", "Không tách được cơ quan chủ quản và cơ quan ban hành",
-              "Parent body and issuer cannot be told apart",
-              "Phần đầu văn bản không có chữ đậm để biết dòng nào là cơ quan ban hành: mọi dòng được coi là tên "
-              "cơ quan ban hành. Chuyển dòng của cơ quan chủ quản sang 'parent'.",
-              "The letterhead has no bold to tell which lines are the issuer: every line is taken as the issuer. "
-              "Move the parent body's lines to 'parent'."),
-    note_code("KH512", "Không tìm thấy cơ quan ban hành", "No issuer found",
-              "Không có dòng chữ in hoa nào trước Quốc hiệu; điền 'issuer'.",
-              "No upper-case line before the national motto; fill in 'issuer'."),
-    note_code("KH513", "Chữ viết tắt cơ quan được đoán", "Issuer's abbreviation guessed",
-              "Không có ký hiệu văn bản để lấy chữ viết tắt: chữ viết tắt được đoán từ chữ đầu của tên cơ quan.",
-              "No document symbol to take the abbreviation from: it is guessed from the issuer's initials."),
-    note_code("KH514", "Không tìm thấy dòng số, ký hiệu", "No number line found",
-              "Không có dòng 'Số: …/…'; điền 'number' và 'symbol' (để trống số nếu văn thư sẽ cấp).",
-              "No 'Số: …/…' line; fill in 'number' and 'symbol' (leave the number blank when the văn thư stamps it)."),
-    note_code("KH515", "Không tìm thấy địa danh, ngày tháng", "No place and date found",
-              "Không có dòng '…, ngày … tháng … năm …'; điền 'place' và 'date'.",
-              "No '…, ngày … tháng … năm …' line; fill in 'place' and 'date'."),
-    note_code("KH516", "Dòng không xếp được vào phần đầu văn bản", "A letterhead line with no place",
-              "Một dòng của phần đầu văn bản không phải cơ quan, số, địa danh hay ngày; nó không được nhập.",
-              "A letterhead line is not a body, number, place or date; it is not imported."),
-    note_code("KH528", "Không tìm thấy họ tên người ký", "No signer's name found",
-              "Khối chữ ký có chức vụ nhưng không có họ tên; điền 'signature.name'.",
-              "The signature block has a title but no name; fill in 'signature.name'."),
-    note_code("KH529", "Dòng của phần cuối không có chỗ trong lược đồ", "A closing line with no place in the schema",
-              "Một dòng của khối chữ ký, sau dòng 'Lưu' hoặc sau khối chữ ký không thuộc phần nào kehoach dựng; "
-              "nó không được nhập.",
-              "A line of the signature block, after the 'Lưu' line or after the signature block belongs to no part "
-              "kehoach builds; it is not imported."),
+    Code("KH511", "info", "Không tách được cơ quan chủ quản và cơ quan ban hành",
+         "Parent body and issuer cannot be told apart",
+         "Phần đầu văn bản không có chữ đậm để biết dòng nào là cơ quan ban hành: mọi dòng được coi là tên cơ quan "
+         "ban hành. Chuyển dòng của cơ quan chủ quản sang 'parent'. Ghi trong tệp YAML là '# kiểm tra (KH511): …' "
+         "ngay trên mục liên quan.",
+         "The letterhead has no bold to tell which lines are the issuer: every line is taken as the issuer. Move "
+         "the parent body's lines to 'parent'. Written in the YAML as '# kiểm tra (KH511): …' right above the "
+         "entry."),
+    Code("KH512", "info", "Không tìm thấy cơ quan ban hành", "No issuer found",
+         "Không có dòng chữ in hoa nào trước Quốc hiệu; điền 'issuer'. Ghi trong tệp YAML là '# kiểm tra (KH512): "
+         "…' ngay trên mục liên quan.",
+         "No upper-case line before the national motto; fill in 'issuer'. Written in the YAML as '# kiểm tra "
+         "(KH512): …' right above the entry."),
+    Code("KH513", "info", "Chữ viết tắt cơ quan được đoán", "Issuer's abbreviation guessed",
+         "Không có ký hiệu văn bản để lấy chữ viết tắt: chữ viết tắt được đoán từ chữ đầu của tên cơ quan. Ghi "
+         "trong tệp YAML là '# kiểm tra (KH513): …' ngay trên mục liên quan.",
+         "No document symbol to take the abbreviation from: it is guessed from the issuer's initials. Written in "
+         "the YAML as '# kiểm tra (KH513): …' right above the entry."),
+    Code("KH514", "info", "Không tìm thấy dòng số, ký hiệu", "No number line found",
+         "Không có dòng 'Số: …/…'; điền 'number' và 'symbol' (để trống số nếu văn thư sẽ cấp). Ghi trong tệp YAML "
+         "là '# kiểm tra (KH514): …' ngay trên mục liên quan.",
+         "No 'Số: …/…' line; fill in 'number' and 'symbol' (leave the number blank when the văn thư stamps it). "
+         "Written in the YAML as '# kiểm tra (KH514): …' right above the entry."),
+    Code("KH515", "info", "Không tìm thấy địa danh, ngày tháng", "No place and date found",
+         "Không có dòng '…, ngày … tháng … năm …'; điền 'place' và 'date'. Ghi trong tệp YAML là '# kiểm tra "
+         "(KH515): …' ngay trên mục liên quan.",
+         "No '…, ngày … tháng … năm …' line; fill in 'place' and 'date'. Written in the YAML as '# kiểm tra "
+         "(KH515): …' right above the entry."),
+    Code("KH516", "info", "Dòng không xếp được vào phần đầu văn bản", "A letterhead line with no place",
+         "Một dòng của phần đầu văn bản không phải cơ quan, số, địa danh hay ngày; nó không được nhập. Ghi trong "
+         "tệp YAML là '# kiểm tra (KH516): …' ngay trên mục liên quan.",
+         "A letterhead line is not a body, number, place or date; it is not imported. Written in the YAML as '# "
+         "kiểm tra (KH516): …' right above the entry."),
+    Code("KH528", "info", "Không tìm thấy họ tên người ký", "No signer's name found",
+         "Khối chữ ký có chức vụ nhưng không có họ tên; điền 'signature.name'. Ghi trong tệp YAML là '# kiểm tra "
+         "(KH528): …' ngay trên mục liên quan.",
+         "The signature block has a title but no name; fill in 'signature.name'. Written in the YAML as '# kiểm "
+         "tra (KH528): …' right above the entry."),
+    Code("KH529", "info", "Dòng của phần cuối không có chỗ trong lược đồ",
+         "A closing line with no place in the schema",
+         "Một dòng của khối chữ ký, sau dòng 'Lưu' hoặc sau khối chữ ký không thuộc phần nào kehoach dựng; nó "
+         "không được nhập. Ghi trong tệp YAML là '# kiểm tra (KH529): …' ngay trên mục liên quan.",
+         "A line of the signature block, after the 'Lưu' line or after the signature block belongs to no part "
+         "kehoach builds; it is not imported. Written in the YAML as '# kiểm tra (KH529): …' right above the entry."),
 )

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..common import vn
+from ..common.diagnostics import Code
 from ..common.textwidth import join_balanced_title_lines
 from . import frame, legal
 from .blocks import Para
 from .common import NOTE, PREAMBLE_BASIS, PROPOSAL, clean, clean_keeping_slots, lines_of
-from .notes import about, note_code, said
+from .notes import about, said
 
 
 class HeadReader:
@@ -86,7 +87,9 @@ class HeadReader:
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
 CODES = (
-    note_code("KH517", "Không tìm thấy trích yếu", "No trích yếu found",
-              "Không có dòng trích yếu dưới tên loại văn bản; 'title' được để '…'.",
-              "No trích yếu line under the type name; 'title' is left as '…'."),
+    Code("KH517", "info", "Không tìm thấy trích yếu", "No trích yếu found",
+         "Không có dòng trích yếu dưới tên loại văn bản; 'title' được để '…'. Ghi trong tệp YAML là '# kiểm tra "
+         "(KH517): …' ngay trên mục liên quan.",
+         "No trích yếu line under the type name; 'title' is left as '…'. Written in the YAML as '# kiểm tra "
+         "(KH517): …' right above the entry."),
 )

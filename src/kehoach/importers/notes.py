@@ -118,17 +118,12 @@ def by_code(notes: list) -> list[tuple[str, int]]:
     return sorted(Counter(getattr(note, "code", GENERAL) for note in notes).items())
 
 
-def note_code(code: str, vi_title: str, en_title: str, vi: str, en: str) -> Code:
-    """A kind of note as ``kehoach rules`` explains it (severity info: a note never fails a command)."""
-    return Code(code, "info", vi_title, en_title,
-                vi + " Ghi trong tệp YAML là '# kiểm tra (" + code + "): …' ngay trên mục liên quan.",
-                en + " Written in the YAML as '# kiểm tra (" + code + "): …' right above the entry.")
-
-
 # The general kind, for a message said without a code; the other kinds are declared beside the code
 # that says them (``CODES`` of frame, recognise, preamble, outline, tables, tasks, decision).
 CODES = (
-    note_code("KH510", "Chỗ cần kiểm tra sau khi nhập", "A place to check after the import",
-              "Trình nhập không chắc về chỗ này; đọc lại với bản gốc.",
-              "The importer is unsure of this place; read it again against the original."),
+    Code("KH510", "info", "Chỗ cần kiểm tra sau khi nhập", "A place to check after the import",
+         "Trình nhập không chắc về chỗ này; đọc lại với bản gốc. Ghi trong tệp YAML là '# kiểm tra (KH510): …' "
+         "ngay trên mục liên quan.",
+         "The importer is unsure of this place; read it again against the original. Written in the YAML as '# kiểm "
+         "tra (KH510): …' right above the entry."),
 )

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..common import vn
+from ..common.diagnostics import Code
 from . import labels, schemes, tables
 from .blocks import Para, Table
 from .emphasis import STYLE, drop_chars, flags_of, label_flags, marked, para_marked
-from .notes import about, note_code, said
+from .notes import about, said
 
 ROLES = [  # heading keywords -> role, first match wins
     ("MỤC ĐÍCH", "purpose"), ("QUAN ĐIỂM", "viewpoints"), ("TÌNH HÌNH", "situation"),
@@ -373,7 +374,9 @@ def _roman(number: int) -> str:
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
 CODES = (
-    note_code("KH522", "Số mục khác thứ tự", "Section number out of sequence",
-              "Số mục không theo I, II, III…: được ghi nguyên văn trong 'label'.",
-              "The section number does not follow I, II, III…: kept as written in 'label'."),
+    Code("KH522", "info", "Số mục khác thứ tự", "Section number out of sequence",
+         "Số mục không theo I, II, III…: được ghi nguyên văn trong 'label'. Ghi trong tệp YAML là '# kiểm tra "
+         "(KH522): …' ngay trên mục liên quan.",
+         "The section number does not follow I, II, III…: kept as written in 'label'. Written in the YAML as '# "
+         "kiểm tra (KH522): …' right above the entry."),
 )

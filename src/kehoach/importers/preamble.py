@@ -8,13 +8,14 @@ it. A table there has no place (the preamble holds no table): its rows become pa
 from __future__ import annotations
 
 import re
+from ..common.diagnostics import Code
 from collections.abc import Callable
 
 from . import outline
 from .blocks import Para, Table
 from .common import PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, strip_end, text_of
 from .emphasis import para_marked
-from .notes import note_code, said
+from .notes import said
 
 # The enacting sentence ends the preamble with a colon: "… ban hành Kế hoạch … như sau:", "… với những
 # nội dung cụ thể như sau:", "… các nội dung sau đây:".
@@ -110,10 +111,14 @@ class PreambleReader:
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
 CODES = (
-    note_code("KH519", "Không tìm thấy câu ban hành", "No enacting sentence found",
-              "Phần mở đầu không kết thúc bằng câu '… ban hành Kế hoạch … như sau:'; kehoach sẽ in câu mặc định.",
-              "The preamble does not end with '… ban hành Kế hoạch … như sau:'; kehoach prints its default one."),
-    note_code("KH521", "Bảng trước mục đầu tiên", "A table before the first section",
-              "Phần mở đầu không chứa bảng: các dòng của bảng được ghi thành đoạn văn (ô cách nhau bằng '|').",
-              "The preamble holds no table: the table's rows are kept as paragraphs (cells joined by '|')."),
+    Code("KH519", "info", "Không tìm thấy câu ban hành", "No enacting sentence found",
+         "Phần mở đầu không kết thúc bằng câu '… ban hành Kế hoạch … như sau:'; kehoach sẽ in câu mặc định. Ghi "
+         "trong tệp YAML là '# kiểm tra (KH519): …' ngay trên mục liên quan.",
+         "The preamble does not end with '… ban hành Kế hoạch … như sau:'; kehoach prints its default one. Written "
+         "in the YAML as '# kiểm tra (KH519): …' right above the entry."),
+    Code("KH521", "info", "Bảng trước mục đầu tiên", "A table before the first section",
+         "Phần mở đầu không chứa bảng: các dòng của bảng được ghi thành đoạn văn (ô cách nhau bằng '|'). Ghi trong "
+         "tệp YAML là '# kiểm tra (KH521): …' ngay trên mục liên quan.",
+         "The preamble holds no table: the table's rows are kept as paragraphs (cells joined by '|'). Written in "
+         "the YAML as '# kiểm tra (KH521): …' right above the entry."),
 )

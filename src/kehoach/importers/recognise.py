@@ -35,24 +35,28 @@ from .decision import DecisionReader
 from .emphasis import plan_styles
 from .errors import import_error
 from .head import HeadReader
-from .notes import Note, about, note_code, placed, said
+from .notes import Note, about, placed, said
 from .plain import plain
 from .preamble import PreambleReader
 
 CODES = (
     Code("KH507", "error", "Kế hoạch nhận ra không hợp lược đồ", "The recognised plan does not fit the schema",
          "Trình nhập đã nhận ra các phần của văn bản nhưng chúng không tạo thành một kế hoạch hợp lệ; thông báo "
-         "nêu từng chỗ (đường dẫn trong kế hoạch). Đây là lỗi của kehoach: hãy báo kèm văn bản. Mã thoát 2, "
-         "không ghi tệp nào.",
-         "The importer recognised the document's parts but they do not make a valid plan; the message names "
-         "each place (its path in the plan). This is a bug of kehoach: please report it with the document. "
-         "Exit code 2, nothing written."),
-    note_code("KH520", "Đoạn văn trước mục đầu tiên", "Paragraphs before the first section",
-              "Các đoạn không số thứ tự trước mục I được ghi là đoạn dẫn của phần mở đầu.",
-              "Unnumbered paragraphs before section I are kept as the preamble's paragraphs."),
-    note_code("KH527", "Không tìm thấy chữ ký", "No signature found",
-              "Không tìm thấy Nơi nhận và khối chữ ký (hay chức vụ và họ tên người ký); điền 'signature'.",
-              "No Nơi nhận and signature block (or no signer's title and name) found; fill in 'signature'."),
+         "nêu từng chỗ (đường dẫn trong kế hoạch). Đây là lỗi của kehoach: hãy báo kèm văn bản. Mã thoát 2, không "
+         "ghi tệp nào.",
+         "The importer recognised the document's parts but they do not make a valid plan; the message names each "
+         "place (its path in the plan). This is a bug of kehoach: please report it with the document. Exit code 2, "
+         "nothing written."),
+    Code("KH520", "info", "Đoạn văn trước mục đầu tiên", "Paragraphs before the first section",
+         "Các đoạn không số thứ tự trước mục I được ghi là đoạn dẫn của phần mở đầu. Ghi trong tệp YAML là '# kiểm "
+         "tra (KH520): …' ngay trên mục liên quan.",
+         "Unnumbered paragraphs before section I are kept as the preamble's paragraphs. Written in the YAML as '# "
+         "kiểm tra (KH520): …' right above the entry."),
+    Code("KH527", "info", "Không tìm thấy chữ ký", "No signature found",
+         "Không tìm thấy Nơi nhận và khối chữ ký (hay chức vụ và họ tên người ký); điền 'signature'. Ghi trong tệp "
+         "YAML là '# kiểm tra (KH527): …' ngay trên mục liên quan.",
+         "No Nơi nhận and signature block (or no signer's title and name) found; fill in 'signature'. Written in "
+         "the YAML as '# kiểm tra (KH527): …' right above the entry."),
 )
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..common.diagnostics import Code
 from ..common.i18n import tr
 from .blocks import Cell, Para, Table
 from .emphasis import para_marked
-from .notes import note_code, said
+from .notes import said
 
 _ALIGN = {"center": "center", "right": "right", "both": "justify", "justify": "justify"}
 BOLD = (True, False)
@@ -370,7 +371,9 @@ def summary(data: dict) -> list[str]:
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
 CODES = (
-    note_code("KH523", "Tiêu đề cột gộp nhiều cột", "A column heading over split columns",
-              "Một tiêu đề cột gộp nhiều cột mà các dòng lại tách ra: tiêu đề ghi ở cột đầu, các cột sau để trống.",
-              "A column heading spans columns the rows split: it is kept on the first, the others are left blank."),
+    Code("KH523", "info", "Tiêu đề cột gộp nhiều cột", "A column heading over split columns",
+         "Một tiêu đề cột gộp nhiều cột mà các dòng lại tách ra: tiêu đề ghi ở cột đầu, các cột sau để trống. Ghi "
+         "trong tệp YAML là '# kiểm tra (KH523): …' ngay trên mục liên quan.",
+         "A column heading spans columns the rows split: it is kept on the first, the others are left blank. "
+         "Written in the YAML as '# kiểm tra (KH523): …' right above the entry."),
 )

@@ -20,9 +20,10 @@ import datetime as dt
 import re
 
 from ..common import vn
+from ..common.diagnostics import Code
 from ..common.i18n import tr
 from .common import strip_end
-from .notes import note_code, said
+from .notes import said
 
 # The generated table's default column titles (model.TaskColumns), the columns it prints unless
 # ``show`` says otherwise (model.TASK_COLUMNS), and how a header cell is read.
@@ -335,9 +336,9 @@ def _config(appendix: dict, table: dict, kinds: list[str], index: int, group_by:
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
 CODES = (
-    note_code("KH524", "Bảng giống Danh mục nhiệm vụ nhưng giữ nguyên", "A task-like table kept as a table",
-              "Bảng có dạng Danh mục nhiệm vụ nhưng kehoach không in lại được đúng như vậy từ các nhiệm vụ; lý do "
-              "được ghi kèm.",
-              "The table looks like a Danh mục nhiệm vụ, but kehoach would not print it back the same from tasks; "
-              "the reason is given."),
+    Code("KH524", "info", "Bảng giống Danh mục nhiệm vụ nhưng giữ nguyên", "A task-like table kept as a table",
+         "Bảng có dạng Danh mục nhiệm vụ nhưng kehoach không in lại được đúng như vậy từ các nhiệm vụ; lý do được "
+         "ghi kèm. Ghi trong tệp YAML là '# kiểm tra (KH524): …' ngay trên mục liên quan.",
+         "The table looks like a Danh mục nhiệm vụ, but kehoach would not print it back the same from tasks; the "
+         "reason is given. Written in the YAML as '# kiểm tra (KH524): …' right above the entry."),
 )

@@ -28,13 +28,26 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..common.diagnostics import Diagnostic, Severity
+from ..common.diagnostics import Code, Diagnostic, Severity
 from ..common.fileio import write_atomic
 from ..common.i18n import tr
 from ..model import Plan
 from ..source.loader import Loaded, Source, parse_yaml, validate
 from ..source.messages import unknown_keys
 from . import run_rules
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH013", "error", "Tệp đã đổi trong lúc sửa", "File changed while fixing",
+         "`check --fix` không ghi đè một tệp kế hoạch đã thay đổi trên đĩa kể từ lúc đọc; chạy lại --fix.",
+         "`check --fix` does not overwrite a plan file that changed on disk since it was read; run --fix again."),
+    Code("KH014", "warning", "Không sửa tự động được", "Not fixed automatically",
+         "Kết quả sửa tự động sẽ làm hỏng cấu trúc tệp (YAML hay lược đồ) nên tệp được giữ nguyên; sửa tay theo các "
+         "phát hiện.",
+         "The automatic fix would break the file's structure (YAML or schema), so the file is left as it was; fix "
+         "the findings by hand."),
+)
 
 BOM = "\ufeff"
 MAX_ROUNDS = 3

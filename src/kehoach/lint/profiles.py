@@ -15,13 +15,23 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml.error import YAMLError
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
 from ..model import Role
 from ..common.resources import templates_dir
 from ..source.config import Config, find_config
 from ..source.loader import Loaded, safe_yaml
 from ..common.vn import roman
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH021", "error", "Hồ sơ hướng dẫn không đọc được", "Profile cannot be read",
+         "Tệp hồ sơ hướng dẫn (--profile hoặc `profile:`) không tìm thấy hoặc sai cấu trúc. Mã thoát 2. (Tên hồ sơ "
+         "không có thật trong kế hoạch là KH100.)",
+         "The profile file (--profile or `profile:`) is not found or malformed. Exit code 2. (An unknown profile "
+         "name in a plan is KH100.)"),
+)
 
 
 class _Strict(BaseModel):

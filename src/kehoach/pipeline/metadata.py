@@ -5,10 +5,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..common.diagnostics import Diagnostic, Severity
+from ..common.diagnostics import Code, Diagnostic, Severity
 from ..common.i18n import tr
 from ..source.config import Config, config_for
 from ..source.loader import Loaded
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH057", "warning", "Văn bản mật: không tạo .edxml", "Secret document: no .edxml",
+         "Kế hoạch có độ mật (classification). Văn bản điện tử có nội dung bí mật nhà nước chỉ được gửi, nhận qua "
+         "hệ thống quản lý văn bản điện tử bí mật nhà nước, trên máy không nối mạng Internet (Luật Bảo vệ bí mật "
+         "nhà nước 2018, Điều 5; Nghị định 63/2026/NĐ-CP), không qua trục liên thông văn bản thông thường, nên "
+         "--metadata không tạo tệp .edxml. Tệp .metadata.json vẫn được ghi để đăng ký; với độ Tuyệt mật không ghi "
+         "trích yếu.",
+         "The plan has a classification. Electronic documents holding state secrets are sent and received only "
+         "through the state-secret document system, on machines not connected to the Internet (Law on Protection "
+         "of State Secrets 2018, Article 5; Decree 63/2026/NĐ-CP), not over the ordinary document exchange, so "
+         "--metadata writes no .edxml file. The .metadata.json is still written for registration; a Tuyệt mật "
+         "document has no trích yếu there."),
+)
 
 
 def metadata_paths(output: Path) -> tuple[Path, Path]:

@@ -21,8 +21,39 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH005", "error", "Tệp quá lớn", "File too large",
+         "Tệp lớn hơn giới hạn kích thước; một kế hoạch chỉ vài trăm KB. Có lẽ đã chọn nhầm tệp.",
+         "The file is larger than the size limit; a plan is a few hundred KB. Perhaps the wrong file was chosen."),
+    Code("KH006", "error", "Dữ liệu nhị phân", "Binary data",
+         "Tệp chứa byte điều khiển (ví dụ 0x00): đó là tệp nhị phân (.docx, ảnh…), không phải YAML.",
+         "The file contains control bytes (such as 0x00): it is binary (.docx, an image…), not YAML."),
+    Code("KH007", "error", "Không phải UTF-8", "Not UTF-8",
+         "Tệp không lưu bằng UTF-8; thông báo cho biết bảng mã có vẻ đã dùng (Windows-1258, TCVN3, VNI). Chuyển "
+         "sang Unicode UTF-8 (Unikey → Công cụ chuyển mã) hoặc lưu lại với mã UTF-8.",
+         "The file is not saved as UTF-8; the message names the encoding it seems to use (Windows-1258, TCVN3, "
+         "VNI). Convert it to Unicode UTF-8 or save it again as UTF-8."),
+    Code("KH008", "error", "Thụt lề bằng tab", "Tab indentation",
+         "YAML chỉ cho thụt lề bằng dấu cách; hãy thay ký tự tab bằng dấu cách.",
+         "YAML indents with spaces only; replace the tab characters with spaces."),
+    Code("KH009", "info", "Đã chuẩn hóa NFD sang NFC", "NFD text normalised to NFC",
+         "Chữ tiếng Việt ở dạng tổ hợp (NFD, thường do macOS hoặc sao chép từ PDF) đã được chuyển sang dạng dựng "
+         "sẵn (NFC) để tìm kiếm và so sánh đúng. Chỉ là ghi chú.",
+         "Vietnamese text in decomposed form (NFD, often from macOS or copied from a PDF) was converted to "
+         "precomposed form (NFC) so that searching and comparing work. A note only."),
+    Code("KH010", "error", "Không đọc được đường dẫn", "Unreadable path",
+         "Đường dẫn không tồn tại, không có quyền đọc, hoặc đầu vào chuẩn không đọc được: mã thoát 2. Một thư mục "
+         "không có kế hoạch nào chỉ là cảnh báo (mã thoát 0, cả với --strict), như ruff: một CI đặt trước khi có "
+         "kế hoạch đầu tiên vẫn qua.",
+         "The path does not exist, cannot be read, or standard input could not be read: exit code 2. A folder "
+         "with no plans is only a warning (exit code 0, also with --strict), as in ruff: a CI job set up before "
+         "the first plan passes."),
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 

@@ -18,8 +18,23 @@ import re
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import ScalarNode
 
-from ..common.diagnostics import Diagnostic, Severity
+from ..common.diagnostics import Code, Diagnostic, Severity
 from ..common.i18n import tr
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH030", "warning", "' #' cắt mất phần sau của văn bản", "' #' cuts the text short",
+         "Trong văn bản không đặt trong ngoặc, ' #' bắt đầu một chú thích YAML nên phần sau bị bỏ khỏi văn bản. Đặt "
+         "cả văn bản trong ngoặc kép, hoặc bỏ dấu cách trước '#'.",
+         "In unquoted text, ' #' starts a YAML comment, so the rest is dropped from the text. Put the whole text "
+         "in double quotes, or remove the space before '#'."),
+    Code("KH031", "warning", "Hai dòng bị YAML nối thành một đoạn", "Two lines joined into one paragraph",
+         "YAML nối dòng này vào đoạn ở dòng trên. Nếu là hai đoạn, viết mỗi đoạn một mục danh sách (`- `); một dòng "
+         "trống giữa hai dòng cũng không tách đoạn.",
+         "YAML joins this line to the paragraph above. If these are two paragraphs, write each as a list item "
+         "(`- `); a blank line between them does not split them either."),
+)
 
 # A comment that reads like the rest of a sentence: "#120", "#tag", or "# trên báo chí." (lower case
 # on, and a sentence's end); a comment set off from the value by two spaces or more is a comment.

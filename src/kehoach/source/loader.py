@@ -26,11 +26,37 @@ except ImportError:  # pragma: no cover - older ruamel recurses instead; see par
     class MaxDepthExceededError(MarkedYAMLError):  # type: ignore[no-redef]
         pass
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
 from ..model import Plan
 from ..model.walk import Loc
 from .hints import explain_yaml_error, scalar_hints
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH001", "error", "YAML không hợp lệ", "Invalid YAML",
+         "Tệp không phải YAML đúng cú pháp (thiếu dấu đóng ngoặc, thụt lề lệch, dấu ':' thừa…). Vị trí báo là chỗ "
+         "trình đọc YAML phát hiện lỗi; lỗi thật thường ở ngay đó hoặc dòng trên.",
+         "The file is not valid YAML (an unclosed bracket, uneven indentation, a stray ':'…). The position is "
+         "where the YAML reader noticed it; the mistake is there or on the line above."),
+    Code("KH002", "error", "Khóa bị lặp lại", "Duplicate key",
+         "Một khóa xuất hiện hai lần trong cùng một bảng khóa; YAML sẽ lặng lẽ giữ giá trị sau, nên kehoach từ chối.",
+         "A key appears twice in one mapping; YAML would silently keep the later value, so kehoach refuses it."),
+    Code("KH003", "error", "Tệp quá phức tạp (alias bomb)", "File too complex (alias bomb)",
+         "Tệp dùng bí danh YAML (&, *) nhân lên quá nhiều nút; một kế hoạch thật không cần thế. Giới hạn này bảo "
+         "vệ máy khỏi tệp độc hại.",
+         "The file's YAML aliases (&, *) expand to too many nodes; no real plan needs that. The limit protects the "
+         "machine from hostile files."),
+    Code("KH004", "error", "Lồng nhau quá sâu", "Nested too deeply",
+         "Các bảng khóa, danh sách lồng nhau sâu quá giới hạn; hãy làm phẳng cấu trúc.",
+         "Mappings and lists are nested deeper than the limit; flatten the structure."),
+    Code("KH104", "error", "Tệp kế hoạch không phải bảng khóa", "Plan file is not a mapping",
+         "Cấp ngoài cùng của tệp kế hoạch phải là một bảng khóa: giá trị (letterhead:, title:, …), không phải danh "
+         "sách, một văn bản, hay tệp trống.",
+         "The top level of a plan file must be a mapping of keys to values (letterhead:, title:, …), not a list, "
+         "a single text or an empty file."),
+)
 
 # Nodes reached again through an alias (each use of an alias counts its whole subtree). Plain nodes
 # are bounded by the file size (encoding.MAX_BYTES): a 40,000-row table is a plan, not a bomb.

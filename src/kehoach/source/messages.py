@@ -19,9 +19,26 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..common.diagnostics import Diagnostic
+from ..common.diagnostics import Code, Diagnostic
 from ..common.i18n import tr
 from ..model import ID_PATTERN, PARTIAL_DATE_PATTERN, Plan
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH101", "error", "Thiếu trường bắt buộc", "Missing required field",
+         "Lược đồ kế hoạch yêu cầu trường này (ví dụ `letterhead`, `title`, `signature.name`).",
+         "The plan schema requires this field (for example `letterhead`, `title`, `signature.name`)."),
+    Code("KH102", "error", "Khóa không hợp lệ", "Unknown key",
+         "Khóa không có trong lược đồ; thường là gõ sai, thông báo gợi ý khóa gần nhất. `kehoach schema` cho trình "
+         "soạn thảo gợi ý khóa khi gõ.",
+         "The key is not in the schema, usually a typo; the message suggests the nearest key. `kehoach schema` "
+         "lets editors complete keys as you type."),
+    Code("KH103", "error", "Giá trị sai kiểu hoặc không hợp lệ", "Wrong type or invalid value",
+         "Giá trị không đúng kiểu lược đồ cần (văn bản, số, ngày, danh sách…) hoặc không thuộc các giá trị cho phép.",
+         "The value is not of the type the schema needs (text, number, date, list…) or not one of the allowed "
+         "values."),
+)
 
 Loc = tuple[str | int, ...]
 

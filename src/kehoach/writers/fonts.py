@@ -14,8 +14,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH071", "warning", "Thiếu phông chữ cùng kích thước", "Metric-compatible font missing",
+         "Không có Times New Roman hay Liberation Serif nên bản PDF sẽ ngắt dòng, ngắt trang khác bản .docx; "
+         "thông báo nêu cách cài.",
+         "Neither Times New Roman nor Liberation Serif is installed, so the PDF would break lines and pages "
+         "differently from the .docx; the message says how to install one."),
+)
 
 # Families accepted for the PDF, preferred first.
 SERIF_FAMILIES = ("Times New Roman", "Liberation Serif")

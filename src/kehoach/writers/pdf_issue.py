@@ -22,9 +22,44 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..common import vn
-from ..common.diagnostics import Diagnostic, KehoachError, Severity
+from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
 from .pdf_fields import PARENT, SEAL, SLOT_SIZE_PT, SLOTS
+
+
+# The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
+CODES = (
+    Code("KH074", "error", "PDF không có ô số, ngày để điền", "PDF has no number and date slots",
+         "`kehoach issue` chỉ điền được bản PDF/A dự thảo do `kehoach build --pdf-a` dựng với số và ngày để trống "
+         "(letterhead.number: null, ngày chỉ có tháng và năm): bản đó có các ô kehoach.so, kehoach.ngay… Tệp này "
+         "không đọc được như PDF, hoặc không có các ô ấy. Dựng lại bản dự thảo, trình ký, rồi cấp số.",
+         "`kehoach issue` fills only a PDF/A draft that `kehoach build --pdf-a` built with the number and day left "
+         "blank (letterhead.number: null, a date of month and year only): it has the fields kehoach.so, "
+         "kehoach.ngay… This file cannot be read as a PDF, or lacks those fields. Build the draft again, have it "
+         "signed, then number it."),
+    Code("KH075", "error", "Văn bản đã có số", "Document already numbered",
+         "Ô số của văn bản đã được điền (hoặc số đã in sẵn khi dựng). Mỗi văn bản chỉ có một số (Nghị định "
+         "30/2020/NĐ-CP, Điều 15); cấp số lần nữa sẽ làm hai bản khác nhau cùng mang chữ ký.",
+         "The document's number slot is already filled (or the number was printed at build time). A document has "
+         "one number (Decree 30/2020, Article 15); numbering it again would make two versions under one signature."),
+    Code("KH076", "error", "Số văn bản không hợp lệ", "Invalid document number",
+         "Số văn bản ghi bằng chữ số Ả Rập, bắt đầu từ 01 mỗi năm (Phụ lục I, mục II.3), dài tối đa 11 ký tự "
+         "(Phụ lục VI). Số dưới 10 được in thêm số 0 phía trước.",
+         "A document number is Arabic digits, restarting at 01 each year (Phụ lục I, II.3), at most 11 characters "
+         "(Phụ lục VI). A number under 10 is printed with a leading zero."),
+    Code("KH077", "error", "Ngày ban hành không hợp lệ", "Invalid issue date",
+         "Ngày viết NĂM-THÁNG-NGÀY (2026-12-05) và phải là ngày có thật; phần tháng, năm đã in sẵn trên văn bản "
+         "(bản dự thảo ghi 'tháng 3 năm 2026') phải khớp với ngày cấp, vì trang đã ký không đổi được.",
+         "Write the date as YEAR-MONTH-DAY (2026-12-05), a real day; the month and year already printed on the "
+         "document (a draft reading 'tháng 3 năm 2026') must match, since the signed page cannot change."),
+    Code("KH078", "error", "Đã ký số cơ quan trước khi cấp số", "Agency signature before the number",
+         "Chữ ký số của cơ quan (ô kehoach.dong_dau) khóa ô số và ngày: nó phải đến sau khi cấp số. Văn bản này đã "
+         "có chữ ký đó mà ô số còn trống; điền số bây giờ sẽ làm chữ ký của cơ quan mất hiệu lực. Lấy lại bản đã "
+         "có chữ ký của người có thẩm quyền (trước khi ký số cơ quan), cấp số, rồi ký số cơ quan.",
+         "The agency's signature (field kehoach.dong_dau) locks the number and day: it comes after numbering. "
+         "This document already has it while the number is blank; filling the number now would invalidate it. "
+         "Take the copy signed by the leader (before the agency signed), number it, then have the agency sign."),
+)
 
 MAX_NUMBER_DIGITS = 11  # Phụ lục VI: CodeNumber, string 11
 _SLOT_OF = {short: slot for slot, short in SLOTS.items()}

@@ -6,7 +6,8 @@ kehoach. So this file imports only the standard library and ``uno``, never ``keh
 
 Protocol: JSON lines. After connecting it writes ``{"ready": true}`` (or ``{"ready": false,
 "error": …}``); then for each request ``{"src": docx path, "dst": pdf path, "filter_data": {…}}``
-(PDF export options, may be empty) read from stdin it
+(PDF export options, may be empty; ``"filter": "MS Word 2007 XML"`` stores a .docx instead, and
+``"untrusted": true`` opens a foreign document with its macros and links never run) read from stdin it
 writes ``{"ok": true}`` or ``{"ok": false, "error": …, "fatal": bool}``. ``fatal`` means the
 connection to LibreOffice is gone and this process is about to exit.
 
@@ -50,15 +51,17 @@ def _props(**values):
     return tuple(result)
 
 
-def _convert(desktop, src, dst, filter_data=None):
+def _convert(desktop, src, dst, filter_data=None, filter_name="writer_pdf_Export", untrusted=False):
     import uno
 
-    doc = desktop.loadComponentFromURL(
-        uno.systemPathToFileUrl(src), "_blank", 0, _props(Hidden=True, ReadOnly=True))
+    load = dict(Hidden=True, ReadOnly=True)
+    if untrusted:  # MacroExecMode NEVER_EXECUTE, UpdateDocMode NO_UPDATE: nothing of the file runs
+        load.update(MacroExecutionMode=0, UpdateDocMode=0)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, _props(**load))
     if doc is None:
         raise RuntimeError("LibreOffice could not open %s" % src)
     try:
-        store = dict(FilterName="writer_pdf_Export")
+        store = dict(FilterName=filter_name)
         if filter_data:  # e.g. SelectPdfVersion=2 for PDF/A-2b
             store["FilterData"] = uno.Any("[]com.sun.star.beans.PropertyValue", _props(**filter_data))
         # uno.invoke keeps the typed Any of FilterData through the bridge.
@@ -92,7 +95,8 @@ def _serve(desktop):
             continue
         request = json.loads(line)
         try:
-            _convert(desktop, request["src"], request["dst"], request.get("filter_data"))
+            _convert(desktop, request["src"], request["dst"], request.get("filter_data"),
+                     request.get("filter", "writer_pdf_Export"), bool(request.get("untrusted")))
         except Exception as exc:
             name = type(exc).__name__
             # A dead bridge cannot convert anything else: say so and stop.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ...common.fileio import is_stream
 from ...common.i18n import tr
 from ...pipeline.formats import WRITERS, resolve_output, suffixes
@@ -15,6 +15,16 @@ from ..failures import reported
 from ..report import print_text
 from ..usage import HG
 from .check import EXTEND_SELECT_OPTION, IGNORE_OPTION, SELECT_OPTION, selection_of
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH056", "error", "--metadata cần đầu ra là tệp", "--metadata needs a file output",
+         "--metadata ghi tệp thông tin văn bản cạnh văn bản, nên đầu ra (-o) phải là một tệp, không phải -, thiết bị "
+         "hay FIFO.",
+         "--metadata writes its files beside the document, so the output (-o) must be a file, not -, a device or "
+         "a FIFO."),
+)
 
 # Findings on stderr, as ``check`` prints them; batch and units import it from here.
 print_diagnostics = print_text

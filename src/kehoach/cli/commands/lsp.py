@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from ...common.diagnostics import Diagnostic, Severity
+from ...common.diagnostics import Code, Diagnostic, Severity
 from ...common.i18n import get_lang, set_lang, tr
 from ..app import app
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH091", "error", "kehoach lsp thiếu gói pygls", "kehoach lsp needs pygls",
+         "Máy chủ ngôn ngữ cần gói pygls: pip install 'kehoach[lsp]'.",
+         "The language server needs the pygls package: pip install 'kehoach[lsp]'."),
+)
 
 
 @app.command()

@@ -7,10 +7,18 @@ from pathlib import Path
 
 import typer
 
-from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ...common.i18n import tr
 from ..app import app
 from ..failures import reported
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH090", "error", "kehoach preview không mở được cổng", "kehoach preview cannot listen",
+         "`kehoach preview` không mở được cổng đã chọn trên 127.0.0.1 (đang bận?); bỏ --port để dùng một cổng trống.",
+         "`kehoach preview` cannot listen on the chosen 127.0.0.1 port (in use?); leave out --port for a free one."),
+)
 
 
 def _open_browser(url: str) -> None:

@@ -7,11 +7,19 @@ from pathlib import Path
 
 import typer
 
-from ...common.diagnostics import Diagnostic, KehoachError, Severity
+from ...common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ...common.i18n import tr
 from ..app import app
 from ..failures import reported
 from ..report import print_text
+
+
+# The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
+CODES = (
+    Code("KH053", "error", "Định dạng danh mục nhiệm vụ không hỗ trợ", "Unsupported task export format",
+         "`kehoach tasks` ghi .csv, .json hoặc .ics; đổi đuôi tệp đầu ra hoặc --format.",
+         "`kehoach tasks` writes .csv, .json or .ics; change the output suffix or --format."),
+)
 
 SUFFIXES = {".csv": "csv", ".json": "json", ".ics": "ics"}
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 from lxml import etree
 
 from ...common import nd30
+from ...common.ooxml import CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS
 from ...compose.document import Footnote
 from .wml import FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE, W_NS, _runs, footnote_id, half_points, w
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 REL_ID = "rIdKHFootnotes"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def styles() -> list[etree._Element]:
@@ -85,13 +84,13 @@ def add_part(parts: dict[str, bytes], notes: list[Footnote]) -> None:
     """Add ``word/footnotes.xml`` to ``parts`` with its content type and document relationship."""
     parts["word/footnotes.xml"] = footnotes_xml(notes)
     types = etree.fromstring(parts["[Content_Types].xml"])
-    override = etree.SubElement(types, f"{{{_CT_NS}}}Override")
+    override = etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Override")
     override.set("PartName", "/word/footnotes.xml")
     override.set("ContentType", CONTENT_TYPE)
     parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8",
                                                   standalone=True)
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
-    rel = etree.SubElement(rels, f"{{{_REL_NS}}}Relationship")
+    rel = etree.SubElement(rels, f"{{{PACKAGE_RELATIONSHIPS_NS}}}Relationship")
     rel.set("Id", REL_ID)
     rel.set("Type", REL_TYPE)
     rel.set("Target", "footnotes.xml")

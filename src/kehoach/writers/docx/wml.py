@@ -1,5 +1,5 @@
-"""WordprocessingML basics: the namespaces, unit conversions, page geometry and the paragraph/run
-elements every part of the document is built from."""
+"""WordprocessingML basics: the namespaces (``common/ooxml``, shared with the importer), unit
+conversions, page geometry and the paragraph/run elements every part of the document is built from."""
 
 from __future__ import annotations
 
@@ -8,14 +8,9 @@ import re
 from lxml import etree
 
 from ...common import nd30
+from ...common.ooxml import R_NS, W_NS, w  # noqa: F401  (the writer's parts take them from here)
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 def twips_mm(mm: float) -> int:

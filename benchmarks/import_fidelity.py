@@ -11,7 +11,7 @@ symbol, place, date, signer and recipient count against ``import_fidelity_expect
 person read from the originals). A type kehoach does not build must be refused with a message that
 names it. Tables: the original's data tables (3+ columns or 4+ rows) whose (rows, columns) the
 rebuilt .docx matches in order, "same/original (rebuilt count when it differs)". "notes" is the count the command prints / the
-"# kiểm tra:" comments in the file, with "!" when the YAML came from the fallback dumper.
+"# kiểm tra (KH5nn):" comments in the file, with "!" when the YAML came from the fallback dumper.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def measure(path: Path, original: str, expect: dict, work: Path) -> dict:
         return row
     row["cpu_s"], row["wall_s"] = time.process_time() - cpu, time.perf_counter() - wall
     row["notes"] = len(imported.notes)
-    row["notes_in_file"] = imported.yaml.count("# kiểm tra:")
+    row["notes_in_file"] = len(re.findall(r"# kiểm tra(?: \(KH\d+\))?:", imported.yaml))
     # the importer's own emitter separates the top-level parts by blank lines; ruamel's fallback
     # (used when the text does not read back as the data) does not
     row["fallback_yaml"] = "\n\ntitle:" not in imported.yaml

@@ -69,7 +69,7 @@ def main() -> None:
         read = median_ms(lambda: read_source(source), args.repeat)
         result = recognise(blocks, source)
         recog = median_ms(lambda: recognise(read_source(source), source), args.repeat) - read
-        emit = median_ms(lambda: dump(result.data, result.notes, []), args.repeat)
+        emit = median_ms(lambda: dump(result.plan, result.notes, []), args.repeat)
 
         def peer() -> None:
             document = docx.Document(str(source))
@@ -79,7 +79,7 @@ def main() -> None:
         peer_ms = median_ms(peer, args.repeat)
         before = os.times()
         command = median_ms(lambda: subprocess.run(
-            [*KEHOACH, "import", str(source), "-o", str(folder / "out.yaml")],
+            [*KEHOACH, "import", str(source), "-o", str(folder / "out.yaml"), "--force"],
             check=True, capture_output=True), 5)
         after = os.times()
         cpu = (after.children_user + after.children_system - before.children_user - before.children_system) / 5 * 1000

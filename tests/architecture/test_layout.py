@@ -163,7 +163,7 @@ def test_writers_do_not_import_the_model():
 
 MAX_LINES = 400
 # Over the limit and being edited in another lane this round (issue 21): the lead splits them after merging.
-TOO_LONG_FOR_NOW = {"importers/recognise.py"}
+TOO_LONG_FOR_NOW: set[str] = set()
 
 
 def test_no_module_over_400_lines():

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings, strategies as st
 from ruamel.yaml import YAML
 
-from kehoach.importers.emit import dump
+from kehoach.importers.emit import write_yaml as dump
 
 TRICKY = ["yes", "No", "null", "~", "1.5", "05", "0x1F", "2024-05", "2024-05-01", "- item", "a: b", "x #y",
           "ends:", "#tag", "@at", "*star", "'quoted'", '"dq"', " lead", "trail ", "two  spaces", "tab\there",
@@ -51,9 +51,9 @@ def test_comments_sit_above_their_entry():
     notes = [(("letterhead", "abbreviation"), "đoán"), (("sections", 0, "items", 1), "mục này"),
              (("nowhere",), "ở đầu tệp")]
     lines = dump(data, notes, []).splitlines()
-    assert lines[lines.index("  abbreviation: X") - 1] == "  # kiểm tra: đoán"
-    assert lines[lines.index("      - b") - 1] == "      # kiểm tra: mục này"
-    assert "# kiểm tra: ở đầu tệp" in lines[:4]
+    assert lines[lines.index("  abbreviation: X") - 1] == "  # kiểm tra (KH510): đoán"
+    assert lines[lines.index("      - b") - 1] == "      # kiểm tra (KH510): mục này"
+    assert "# kiểm tra (KH510): ở đầu tệp" in lines[:4]
     assert load("\n".join(lines)) == data
 
 
@@ -66,7 +66,7 @@ def test_footnote_keys_read_back_as_text_and_notes_stay():
     text = dump(data, notes, [])
     assert load(text) == data
     assert "'1'" in text or '"1"' in text
-    assert text.count("# kiểm tra:") == 3
+    assert text.count("# kiểm tra (KH510):") == 3
 
 
 def test_the_fallback_dumper_keeps_every_note(monkeypatch):
@@ -74,10 +74,14 @@ def test_the_fallback_dumper_keeps_every_note(monkeypatch):
 
     monkeypatch.setattr(emit, "_reads_back", lambda text, data: False)
     data = {"title": "Kế hoạch " + "dài " * 40, "sections": [{"heading": "MỤC ĐÍCH"}]}
-    notes = [(("sections", 0, "heading"), "note one"), (("title",), "note two")]
-    text = emit.dump(data, notes, ["header"])
+    from kehoach.importers.notes import Note
+
+    notes = [Note(("sections", 0, "heading"), "note one"), Note(("title",), "note two")]
+    text = emit.write_yaml(data, notes, ["header"])
+    assert [text.splitlines()[note.line - 1] for note in notes] == [
+        "# kiểm tra (KH510): sections.0.heading: note one", "# kiểm tra (KH510): title: note two"]
     assert load(text) == data
-    assert "# kiểm tra: sections.0.heading: note one" in text and "# kiểm tra: title: note two" in text
+    assert "# kiểm tra (KH510): sections.0.heading: note one" in text and "# kiểm tra (KH510): title: note two" in text
     assert all(len(line) < 4096 for line in text.splitlines()) and "\n  dài" not in text
 
 

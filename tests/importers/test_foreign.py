@@ -178,6 +178,6 @@ def test_a_footnote_is_written_as_a_reference_and_a_note(tmp_path):
               p("1. Họp ở nhà văn hóa[^1]."), closing]
     result = recognise(Source(blocks, footnotes={"1": "Nhà văn hóa thôn 3, xã Phú Mậu."}), tmp_path / "x.docx")
     assert result.data["footnotes"] == {"1": "Nhà văn hóa thôn 3, xã Phú Mậu."}
-    text = dump(result.data, result.notes, [])
+    text = dump(result.plan, result.notes, [])
     assert "      - Họp ở nhà văn hóa[^1]." in text.splitlines()
     assert "Phú Mậu" not in "".join(line for line in text.splitlines() if "# kiểm tra" in line)

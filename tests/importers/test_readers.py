@@ -85,7 +85,7 @@ def test_a_repeated_roman_numeral_stays_literal(tmp_path):
     assert [s.get("label") for s in sections] == [None, None, "II.", None]
     assert [s["role"] for s in sections] == ["purpose", "content", "budget", "assignments"]
     lines = result.yaml.splitlines()
-    assert lines[lines.index('  - label: II.') - 1] == "  # kiểm tra: số mục khác thứ tự (ghi nguyên văn)"
+    assert lines[lines.index('  - label: II.') - 1] == "  # kiểm tra (KH522): số mục khác thứ tự (ghi nguyên văn)"
 
 
 def _docx_with_body(tmp_path, body_xml: str) -> Path:

@@ -64,7 +64,7 @@ def test_any_arrangement_of_word_blocks_imports_or_fails_cleanly(picks):
     except KehoachError as error:
         assert error.diagnostics[0].code in {"KH501", "KH502", "KH503", "KH504", "KH505", "KH506"}
         return
-    text = dump(result.data, result.notes, [])
+    text = dump(result.plan, result.notes, [])
     loaded = YAML(typ="safe").load(text)
     assert loaded == result.data
     Plan.model_validate(loaded)

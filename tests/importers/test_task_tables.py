@@ -149,7 +149,7 @@ def test_groups_that_match_nothing_keep_the_table_and_say_why(tmp_path):
     assert imported.data["appendices"][0]["tables"][0]["rows"][1] == \
         ["1", "Tập huấn nghiệp vụ", "Sở Tư pháp", "Quý III/2026"]
     text = out.read_text("utf-8")
-    assert "# kiểm tra: bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: nhóm 'NHIỆM VỤ KHÁC' " \
+    assert "# kiểm tra (KH524): bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: nhóm 'NHIỆM VỤ KHÁC' " \
            "không khớp tiêu đề mục hay khoản nào của kế hoạch" in text
 
 

@@ -36,6 +36,15 @@ DECLARED_IN = (
     "kehoach.source.messages",
     "kehoach.source.config",
     "kehoach.importers.errors",
+    "kehoach.importers.notes",  # the importer's notes KH510–KH529, each beside the recogniser that says it
+    "kehoach.importers.head",
+    "kehoach.importers.frame",
+    "kehoach.importers.preamble",
+    "kehoach.importers.outline",
+    "kehoach.importers.tables",
+    "kehoach.importers.tasks",
+    "kehoach.importers.decision",
+    "kehoach.importers.recognise",  # and KH507: recognised parts that do not make a plan
     "kehoach.lint.fix",
     "kehoach.lint.profiles",
     "kehoach.compose.wording",

@@ -1,8 +1,9 @@
 """Importers (kehoach import): an existing Word/LibreOffice/text plan → a plan.yaml to check and build.
 
 Stage order: readers (``docx``, ``text``, ``convert`` for .doc/.odt; one line each in ``readers``) give neutral ``blocks``;
-``recognise`` finds the plan's parts (with ``frame``, ``outline``, ``tables``); ``emit`` writes the
-YAML. Error codes are listed in ``errors``.
+``recognise`` finds the plan's parts (with ``frame``, ``preamble``, ``outline``, ``tables``) and ends in a
+validated ``Plan`` plus ``notes`` (each with its code, KH510–KH529); ``emit`` writes any Plan as YAML.
+Error codes are listed in ``errors``.
 """
 
 from __future__ import annotations
@@ -10,21 +11,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..common.i18n import tr
 from .blocks import Source
 from .errors import import_error
 from .readers import reader_for, shown_suffixes, suffix_list
 
+if TYPE_CHECKING:
+    from ..model import Plan
+    from .notes import Note
+
 MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass
 class Imported:
+    """The YAML written, the plan it holds, the notes (``notes.Note``: code, plan path, both languages,
+    place in the original) and the summary lines."""
+
     yaml: str
-    data: dict
-    notes: list[tuple[tuple, str]]
+    plan: Plan
+    notes: list[Note]
     summary: list[str]
+
+    @property
+    def data(self) -> dict:
+        """The plan as the YAML writes it (plain data, the file's key order)."""
+        from .plain import plain
+
+        return plain(self.plan)
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -88,22 +104,6 @@ def read_source(path: Path, soffice: Callable[[], Path] | None = None, office: W
     return reader.function()(data, path)
 
 
-def _schema_problems(result) -> list[str]:
-    """A safety net: what the schema would reject in the recognised data, said at the top of the file
-    and in the summary (the recogniser is meant to leave nothing of the kind)."""
-    from pydantic import ValidationError
-
-    from ..model import Plan
-
-    try:
-        Plan.model_validate(result.data)
-    except ValidationError as error:
-        problems = [f"kiểm tra: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()[:10]]
-        result.summary += problems
-        return problems
-    return []
-
-
 def import_plan(path: Path, soffice: Callable[[], Path] | None = None, office: WarmOffice | None = None) -> Imported:
     """Read, recognise and write the YAML of the plan at ``path`` (raises KehoachError, exit 2)."""
     from .emit import dump
@@ -116,6 +116,5 @@ def import_plan(path: Path, soffice: Callable[[], Path] | None = None, office: W
                  "Imported from {f} by `kehoach import`; review the 'kiểm tra' comments, then run `kehoach check`.",
                  f=path.name)]
     header += [f"{note}" for note in source.notes]
-    header += _schema_problems(result)
-    text = dump(result.data, result.notes, header)
-    return Imported(text, result.data, result.notes, result.summary)
+    text = dump(result.plan, result.notes, header)
+    return Imported(text, result.plan, result.notes, result.summary)

@@ -8,6 +8,7 @@ from ..common import nd30, vn
 from . import captions, tables
 from .blocks import Para, Table
 from .common import APPENDIX, NOTE, clean, clean_keeping_slots
+from .notes import about
 
 
 class AppendixReader:
@@ -70,6 +71,7 @@ class AppendixReader:
             if isinstance(block, Table):
                 found: list[str] = []
                 runs[-1][1].append(tables.convert(block, found))
+                found = [about(problem, block) for problem in found]
                 problems += [(len(runs) - 1, len(runs[-1][1]) - 1, problem) for problem in found]
             elif isinstance(block, Para) and clean(block.full_text):
                 if runs[-1][1]:

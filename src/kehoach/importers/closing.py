@@ -19,6 +19,7 @@ from . import frame
 from .blocks import Para, Run, Table
 from .common import clean, segments
 from .frame import Line
+from .notes import said
 
 _NOI_NHAN = re.compile(r"Nơi\s+nhận", re.I)
 _MARKERS = "-–+•"
@@ -154,7 +155,7 @@ class ClosingReader:
     blocks: list
     notes: list[tuple[tuple, str]]
     summary: list[str]
-    note: Callable[[tuple, str], None]
+    note: Callable[..., None]  # (plan path, message, block of the original it is about)
 
     def closing(self, start: int, end: int, data: dict, target: dict | None = None) -> None:
         target = data if target is None else target
@@ -174,10 +175,10 @@ class ClosingReader:
             right += [Line(clean(p.text), p.bold, p.italic) for p in after[:taken]]
             if after[taken:]:
                 first = clean(after[taken].text)
-                self.note(prefix + ("signature",), tr(
+                self.note(prefix + ("signature",), said("KH529",
                     "{n} đoạn sau khối chữ ký không thuộc chữ ký và không được nhập (từ «{t}»)",
                     "{n} paragraphs after the signature block are not the signature and were not imported "
-                    "(from «{t}»)", n=len(after) - taken, t=first[:60]))
+                    "(from «{t}»)", n=len(after) - taken, t=first[:60]), after[taken])
         else:
             left, right = _paragraph_lines(self.blocks[start:end])
         sig = frame.signature(right)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..common import vn
-from ..common.i18n import tr
+from ..common.diagnostics import Code
 from .blocks import Break, Para, Table
 from .common import (
     ARTICLE,
@@ -19,6 +19,7 @@ from .common import (
     unmark,
 )
 from .emphasis import drop_chars, marked, para_marked
+from .notes import said
 
 
 class DecisionReader:
@@ -52,9 +53,9 @@ class DecisionReader:
                         or is_closing_para(self.blocks[j])), end)
         body = [b for b in self.blocks[i:closing] if isinstance(b, Para) and clean(b.full_text)]
         for table in (b for b in self.blocks[i:closing] if isinstance(b, Table)):  # an article holds no table
-            self.note(("decision", "articles"), tr("bảng trong quyết định không được nhập: {t}",
+            self.note(("decision", "articles"), said("KH525", "bảng trong quyết định không được nhập: {t}",
                                                    "a table in the decision is not imported: {t}",
-                                                   t=" ".join(text_of(table).split())[:80]))
+                                                   t=" ".join(text_of(table).split())[:80]), table)
         # A legal document of the 2025 law has no authority line and no "QUYẾT ĐỊNH:" line: its
         # bases end with an enacting sentence ("Ủy ban nhân dân tỉnh ban hành Quyết định …").
         old_form = any(re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(b.text)) for b in body)
@@ -64,7 +65,7 @@ class DecisionReader:
             result["title"], result["authority"] = title.rsplit("\n", 1)
         elif old_form:
             result["authority"] = "…"
-            self.note(("decision", "authority"), tr("không tìm thấy dòng thẩm quyền ban hành", "no authority line found"))
+            self.note(("decision", "authority"), said("KH526", "không tìm thấy dòng thẩm quyền ban hành", "no authority line found"))
         bases: list[str] = []
         articles: list[dict] = []
         while body and not re.fullmatch(r"QUYẾT ĐỊNH\s*:", clean(body[0].text)) \
@@ -104,10 +105,12 @@ class DecisionReader:
                 last["text"][-1] = unmark(last["text"][-1])
         result["articles"] = articles or [{"text": ["…"]}]
         if closing < end:
+            said_before = len(self.notes)
             self.closing(closing, end, {}, target=result)
+            self.about_since(said_before, closing)
         else:
             result["signature"] = {"title": "…", "name": "…"}
-            self.note(("decision", "signature"), tr("không tìm thấy chữ ký của quyết định", "no signature of the decision found"))
+            self.note(("decision", "signature"), said("KH527", "không tìm thấy chữ ký của quyết định", "no signature of the decision found"))
         return result
 
     def _fix_authority_name(self, data: dict) -> None:
@@ -135,3 +138,18 @@ class DecisionReader:
                 if key == after:
                     ordered["authority_name"] = match.group(1)
             data["decision"] = ordered
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    Code("KH525", "info", "Bảng trong quyết định không được nhập", "A table in the decision is not imported",
+         "Các điều của quyết định không chứa bảng; nội dung bảng phải được chép lại bằng tay. Ghi trong tệp YAML "
+         "là '# kiểm tra (KH525): …' ngay trên mục liên quan.",
+         "A decision's articles hold no table; its content must be copied by hand. Written in the YAML as '# kiểm "
+         "tra (KH525): …' right above the entry."),
+    Code("KH526", "info", "Không tìm thấy dòng thẩm quyền", "No authority line found",
+         "Quyết định không có dòng thẩm quyền ban hành (CHỦ TỊCH ỦY BAN NHÂN DÂN …); điền 'authority'. Ghi trong "
+         "tệp YAML là '# kiểm tra (KH526): …' ngay trên mục liên quan.",
+         "The decision has no authority line (CHỦ TỊCH ỦY BAN NHÂN DÂN …); fill in 'authority'. Written in the "
+         "YAML as '# kiểm tra (KH526): …' right above the entry."),
+)

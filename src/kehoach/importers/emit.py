@@ -1,6 +1,7 @@
-"""Plan data → YAML as a person writes it: block style, the examples' key order, long paragraphs
-folded (``>-``), short strings plain where that is safe and double-quoted otherwise, the schema
-modeline first, "# kiểm tra: …" comments right above the entries the importer is unsure of.
+"""A Plan → YAML as a person writes it: the fields given, block style, the examples' key order
+(``plain``), long paragraphs folded (``>-``), short strings plain where that is safe and double-quoted
+otherwise, the schema modeline first, "# kiểm tra (KH5nn): …" comments right above the entries at the
+plan paths of the importer's notes.
 
 The emitter is written here for speed (ruamel's round-trip dumper spends ~0.3 s on a 26-page plan,
 most of it analysing scalars) and checked, not trusted: the text is read back with ruamel's C loader
@@ -13,6 +14,14 @@ import datetime as dt
 import io
 import json
 import re
+
+from typing import TYPE_CHECKING
+
+from .notes import GENERAL, Note
+from .plain import plain
+
+if TYPE_CHECKING:
+    from ..model import Plan
 
 MODELINE = "yaml-language-server: $schema=./kehoach.schema.json"
 WIDTH = 100
@@ -72,13 +81,15 @@ def _fold(text: str, room: int) -> list[str]:
 
 
 class _Writer:
-    def __init__(self, notes: dict[tuple, list[str]]) -> None:
+    def __init__(self, notes: dict[tuple, list[tuple]]) -> None:
         self.out: list[str] = []
-        self.notes = notes
+        self.notes = notes  # plan path → the (path, message) notes whose comment goes above it
+        self.written: list[tuple[tuple, int]] = []  # (note, index of its comment in ``out``)
 
     def comments(self, path: tuple, column: int) -> None:
-        for message in self.notes.pop(path, []):
-            self.out.append(" " * column + f"# kiểm tra: {_comment(message)}")
+        for note in self.notes.pop(path, []):
+            self.written.append((note, len(self.out)))
+            self.out.append(" " * column + f"# {_comment(_check(note[1]))}")
 
     def scalar(self, value, column: int, prefix: str) -> None:
         """``prefix`` is the text before the value on its line ("key: ", "- ")."""
@@ -188,30 +199,55 @@ def _nearest(data, path: tuple) -> tuple:
     return found
 
 
-def dump(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
-    placed: dict[tuple, list[str]] = {}
-    extra: list[str] = []
-    for path, message in notes:
+def _check(message: str, path: tuple | None = None) -> str:
+    """A note as its comment says it: "kiểm tra (KH514): …", with its plan path when it is not in place."""
+    where = f"{'.'.join(map(str, path)) or '/'}: " if path is not None else ""
+    return f"kiểm tra ({getattr(message, 'code', GENERAL)}): {where}{message}"
+
+
+def dump(plan: Plan, notes: list[tuple[tuple, str]], header: list[str]) -> str:
+    """The YAML of ``plan`` with ``notes`` ((plan path, message) pairs, ``notes.Note``) as comments above
+    their entries; ``header`` lines go at the top."""
+    return write_yaml(plain(plan), notes, header)
+
+
+def write_yaml(data: dict, notes: list[tuple[tuple, str]], header: list[str]) -> str:
+    """Plain data (``plain``) → the text, read back to prove it. Each ``notes.Note`` learns the line
+    of its comment in the text (``line``), so the command can list the notes as findings are listed."""
+    placed: dict[tuple, list[tuple]] = {}
+    extra: list[tuple[tuple, str]] = []  # (note, its comment at the top of the file)
+    for note in notes:
+        path, message = note
         target = _nearest(data, path)
         if target:
-            placed.setdefault(target, []).append(message)
+            placed.setdefault(target, []).append(note)
         else:
-            extra.append(f"kiểm tra: {message}")
+            extra.append((note, _check(message)))
     writer = _Writer(placed)
     for index, (key, value) in enumerate(data.items()):
         if index:
             writer.out.append("")
         writer.entry(key, value, 0, (key,))
-    for path, messages in writer.notes.items():  # a place the writer never visited: say it at the top
-        extra += [f"kiểm tra: {'.'.join(map(str, path))}: {message}" for message in messages]
-    head = [f"# {_comment(line)}" for line in (MODELINE, *header, *extra)]
+    for path, pending in writer.notes.items():  # a place the writer never visited: say it at the top
+        extra += [(note, _check(note[1], path)) for note in pending]
+    top = [MODELINE, *header]
+    head = [f"# {_comment(line)}" for line in (*top, *(comment for _note, comment in extra))]
     text = "\n".join([*head, "", *writer.out]) + "\n"
     if _reads_back(text, data):
+        _set_lines([(note, len(top) + 1 + k) for k, (note, _comment_text) in enumerate(extra)])
+        _set_lines([(note, len(head) + 2 + index) for note, index in writer.written])  # a blank line after the head
         return text
     # Never write what does not read back as the data; the careful dumper cannot place comments, so
     # every note goes to the top of the file with its location: none is lost.
-    located = [f"kiểm tra: {'.'.join(map(str, path)) or '/'}: {message}" for path, message in notes]
-    return _ruamel_dump(data, [f"# {_comment(line)}" for line in (MODELINE, *header, *located)])
+    located = [_check(message, path) for path, message in notes]
+    _set_lines([(note, len(top) + 1 + k) for k, note in enumerate(notes)])
+    return _ruamel_dump(data, [f"# {_comment(line)}" for line in (*top, *located)])
+
+
+def _set_lines(lines: list[tuple[tuple, int]]) -> None:
+    for note, line in lines:
+        if isinstance(note, Note):
+            note.line = line
 
 
 def _reads_back(text: str, data: dict) -> bool:

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..common import vn
+from ..common.diagnostics import Code
 from ..common.i18n import tr
 from ..model import KINDS
+from .notes import said
 
 NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I", re.I)
 MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.I)
@@ -174,7 +176,7 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
     elif first_bold is None:
         parent, issuer = [], [b.text for b in bodies]
         if len(issuer) > 1:
-            notes.append((("letterhead", "issuer"), tr("không phân biệt được cơ quan chủ quản và cơ quan ban hành (không có chữ đậm): cả các dòng "
+            notes.append((("letterhead", "issuer"), said("KH511", "không phân biệt được cơ quan chủ quản và cơ quan ban hành (không có chữ đậm): cả các dòng "
                           "được coi là tên cơ quan ban hành", "parent body and issuer cannot be told apart (no "
                           "bold): every line is taken as the issuer")))
     else:
@@ -184,27 +186,27 @@ def letterhead(lines: list[Line], *, numbered: bool = True) -> Found:
         data["parent"] = parent
     data["issuer"] = issuer or ["…"]
     if not issuer:
-        notes.append((("letterhead", "issuer"), tr("không tìm thấy tên cơ quan ban hành", "no issuer found")))
+        notes.append((("letterhead", "issuer"), said("KH512", "không tìm thấy tên cơ quan ban hành", "no issuer found")))
     abbreviation = None
     if symbol and "-" in symbol:
         abbreviation = symbol.split("-", 1)[1]
     if not abbreviation:
         abbreviation = _initials(issuer)
-        notes.append((("letterhead", "abbreviation"), tr("chữ viết tắt cơ quan đoán từ tên cơ quan", "the abbreviation is guessed from the issuer's name")))
+        notes.append((("letterhead", "abbreviation"), said("KH513", "chữ viết tắt cơ quan đoán từ tên cơ quan", "the abbreviation is guessed from the issuer's name")))
     data["abbreviation"] = abbreviation
     if numbered:
         data["number"] = number or None  # None: a draft, the văn thư stamps the number
         if symbol:
             data["symbol"] = symbol
         if symbol is None:
-            notes.append((("letterhead", "number"), tr("không tìm thấy dòng 'Số: …/…'", "no 'Số: …/…' line found")))
+            notes.append((("letterhead", "number"), said("KH514", "không tìm thấy dòng 'Số: …/…'", "no 'Số: …/…' line found")))
     data["place"] = place or "…"
     if place is None:
-        notes.append((("letterhead", "place"), tr("không tìm thấy dòng địa danh, ngày tháng", "no place and date line found")))
+        notes.append((("letterhead", "place"), said("KH515", "không tìm thấy dòng địa danh, ngày tháng", "no place and date line found")))
     if date is not None:
         data["date"] = date
     for text in extra:
-        notes.append((("letterhead",), tr("dòng không xếp được vào phần đầu văn bản: «{t}»", "a line with no place in the letterhead: «{t}»", t=text)))
+        notes.append((("letterhead",), said("KH516", "dòng không xếp được vào phần đầu văn bản: «{t}»", "a line with no place in the letterhead: «{t}»", t=text)))
     return Found(data, notes)
 
 
@@ -234,15 +236,15 @@ def signature(lines: list[Line]) -> Found:
         data["title"] = rest[0]
         data["name"] = rest[-1]
         for text in rest[1:-1]:
-            notes.append(((), tr("dòng trong khối chữ ký không có chỗ trong lược đồ: «{t}»", "a signature-block line the schema has no place for: «{t}»", t=text)))
+            notes.append(((), said("KH529", "dòng trong khối chữ ký không có chỗ trong lược đồ: «{t}»", "a signature-block line the schema has no place for: «{t}»", t=text)))
     elif rest:
         data["title"] = rest[0]
         data["name"] = "…"
-        notes.append((("name",), tr("không tìm thấy họ tên người ký", "no signer's name found")))
+        notes.append((("name",), said("KH528", "không tìm thấy họ tên người ký", "no signer's name found")))
     else:
         data["title"] = "…"
         data["name"] = "…"
-        notes.append(((), tr("không tìm thấy chức vụ và họ tên người ký", "no signer's title and name found")))
+        notes.append(((), said("KH527", "không tìm thấy chức vụ và họ tên người ký", "no signer's title and name found")))
     return Found(data, notes)
 
 
@@ -262,7 +264,7 @@ def recipients(lines: list[Line]) -> Found:
         if not text or is_rule(text) or re.fullmatch(r"Nơi\s+nhận\s*:?", text, re.I):
             continue
         if archive is not None:  # after "Lưu": the typist's initials and copies (ô 11), not a recipient
-            notes.append((("archive",), tr("dòng sau dòng 'Lưu' không có chỗ trong lược đồ: «{t}»",
+            notes.append((("archive",), said("KH529", "dòng sau dòng 'Lưu' không có chỗ trong lược đồ: «{t}»",
                                            "a line after the 'Lưu' line the schema has no place for: «{t}»", t=text)))
             continue
         marker = text[0]
@@ -306,3 +308,52 @@ def recipients(lines: list[Line]) -> Found:
     if archive:
         data["archive"] = archive
     return Found(data, notes, stripped)
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    Code("KH511", "info", "Không tách được cơ quan chủ quản và cơ quan ban hành",
+         "Parent body and issuer cannot be told apart",
+         "Phần đầu văn bản không có chữ đậm để biết dòng nào là cơ quan ban hành: mọi dòng được coi là tên cơ quan "
+         "ban hành. Chuyển dòng của cơ quan chủ quản sang 'parent'. Ghi trong tệp YAML là '# kiểm tra (KH511): …' "
+         "ngay trên mục liên quan.",
+         "The letterhead has no bold to tell which lines are the issuer: every line is taken as the issuer. Move "
+         "the parent body's lines to 'parent'. Written in the YAML as '# kiểm tra (KH511): …' right above the "
+         "entry."),
+    Code("KH512", "info", "Không tìm thấy cơ quan ban hành", "No issuer found",
+         "Không có dòng chữ in hoa nào trước Quốc hiệu; điền 'issuer'. Ghi trong tệp YAML là '# kiểm tra (KH512): "
+         "…' ngay trên mục liên quan.",
+         "No upper-case line before the national motto; fill in 'issuer'. Written in the YAML as '# kiểm tra "
+         "(KH512): …' right above the entry."),
+    Code("KH513", "info", "Chữ viết tắt cơ quan được đoán", "Issuer's abbreviation guessed",
+         "Không có ký hiệu văn bản để lấy chữ viết tắt: chữ viết tắt được đoán từ chữ đầu của tên cơ quan. Ghi "
+         "trong tệp YAML là '# kiểm tra (KH513): …' ngay trên mục liên quan.",
+         "No document symbol to take the abbreviation from: it is guessed from the issuer's initials. Written in "
+         "the YAML as '# kiểm tra (KH513): …' right above the entry."),
+    Code("KH514", "info", "Không tìm thấy dòng số, ký hiệu", "No number line found",
+         "Không có dòng 'Số: …/…'; điền 'number' và 'symbol' (để trống số nếu văn thư sẽ cấp). Ghi trong tệp YAML "
+         "là '# kiểm tra (KH514): …' ngay trên mục liên quan.",
+         "No 'Số: …/…' line; fill in 'number' and 'symbol' (leave the number blank when the văn thư stamps it). "
+         "Written in the YAML as '# kiểm tra (KH514): …' right above the entry."),
+    Code("KH515", "info", "Không tìm thấy địa danh, ngày tháng", "No place and date found",
+         "Không có dòng '…, ngày … tháng … năm …'; điền 'place' và 'date'. Ghi trong tệp YAML là '# kiểm tra "
+         "(KH515): …' ngay trên mục liên quan.",
+         "No '…, ngày … tháng … năm …' line; fill in 'place' and 'date'. Written in the YAML as '# kiểm tra "
+         "(KH515): …' right above the entry."),
+    Code("KH516", "info", "Dòng không xếp được vào phần đầu văn bản", "A letterhead line with no place",
+         "Một dòng của phần đầu văn bản không phải cơ quan, số, địa danh hay ngày; nó không được nhập. Ghi trong "
+         "tệp YAML là '# kiểm tra (KH516): …' ngay trên mục liên quan.",
+         "A letterhead line is not a body, number, place or date; it is not imported. Written in the YAML as '# "
+         "kiểm tra (KH516): …' right above the entry."),
+    Code("KH528", "info", "Không tìm thấy họ tên người ký", "No signer's name found",
+         "Khối chữ ký có chức vụ nhưng không có họ tên; điền 'signature.name'. Ghi trong tệp YAML là '# kiểm tra "
+         "(KH528): …' ngay trên mục liên quan.",
+         "The signature block has a title but no name; fill in 'signature.name'. Written in the YAML as '# kiểm "
+         "tra (KH528): …' right above the entry."),
+    Code("KH529", "info", "Dòng của phần cuối không có chỗ trong lược đồ",
+         "A closing line with no place in the schema",
+         "Một dòng của khối chữ ký, sau dòng 'Lưu' hoặc sau khối chữ ký không thuộc phần nào kehoach dựng; nó "
+         "không được nhập. Ghi trong tệp YAML là '# kiểm tra (KH529): …' ngay trên mục liên quan.",
+         "A line of the signature block, after the 'Lưu' line or after the signature block belongs to no part "
+         "kehoach builds; it is not imported. Written in the YAML as '# kiểm tra (KH529): …' right above the entry."),
+)

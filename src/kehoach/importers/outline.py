@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..common import vn
-from ..common.i18n import tr
+from ..common.diagnostics import Code
 from . import labels, schemes, tables
 from .blocks import Para, Table
 from .emphasis import STYLE, drop_chars, flags_of, label_flags, marked, para_marked
+from .notes import about, said
 
 ROLES = [  # heading keywords -> role, first match wins
     ("MỤC ĐÍCH", "purpose"), ("QUAN ĐIỂM", "viewpoints"), ("TÌNH HÌNH", "situation"),
@@ -112,9 +113,9 @@ def _attach_table(stack: list[Node], table: Table, notes: list[tuple[Node, str]]
         holder = Node(("text",))
         holder.tables.append(table)
         _attach_text(parent, holder)
-        notes.append((parent, tr("bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi "
+        notes.append((parent, about(said("KH521", "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi "
                                  "thành đoạn văn", "a table before the first section: the preamble holds no "
-                                 "table, its rows are kept as paragraphs")))
+                                 "table, its rows are kept as paragraphs"), table)))
         return
     if len(stack) > 2 and not parent.children:
         parent.tables.append(table)
@@ -166,7 +167,7 @@ def _tables(node: Node, path: tuple, notes: list[tuple[tuple, str]]) -> list[dic
     for table in node.tables:
         problems: list[str] = []
         out.append(tables.convert(table, problems))
-        notes += [(path + ("tables", len(out) - 1), problem) for problem in problems]
+        notes += [(path + ("tables", len(out) - 1), about(problem, table)) for problem in problems]
     return out
 
 
@@ -199,7 +200,9 @@ class Converter:
             else:
                 section["label"] = node.label
                 if node.kind == ("roman",):
-                    self.notes.append((path + ("label",), tr("số mục khác thứ tự (ghi nguyên văn)", "the section number breaks the sequence (kept as written)")))
+                    self.notes.append((path + ("label",), about(said(
+                        "KH522", "số mục khác thứ tự (ghi nguyên văn)",
+                        "the section number breaks the sequence (kept as written)"), node.para)))
             heading = _clean(node.head)
             role = role_of(heading)
             if role:
@@ -367,3 +370,13 @@ def _assignment(item):
 
 def _roman(number: int) -> str:
     return vn.roman(number)
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    Code("KH522", "info", "Số mục khác thứ tự", "Section number out of sequence",
+         "Số mục không theo I, II, III…: được ghi nguyên văn trong 'label'. Ghi trong tệp YAML là '# kiểm tra "
+         "(KH522): …' ngay trên mục liên quan.",
+         "The section number does not follow I, II, III…: kept as written in 'label'. Written in the YAML as '# "
+         "kiểm tra (KH522): …' right above the entry."),
+)

@@ -1,9 +1,13 @@
-"""Neutral blocks → the data of a plan file (a dict in the schema's key order) and notes.
+"""Neutral blocks → a validated ``Plan`` and the notes of what to check, keyed by plan path and by
+their place in the original.
 
 The document is cut where its frame says: letterhead up to the type name (KẾ HOẠCH, QUYẾT ĐỊNH …),
-the trích yếu, the preamble up to the first section heading, the body up to Nơi nhận and the
-signature, then the appendices. A decision that issues a plan is two such parts; the first becomes
-``decision``. Whatever is unsure gets a note ("kiểm tra: …") at its place; no text is dropped.
+the trích yếu (``head``), the preamble up to the first section heading (``preamble``), the body up to
+Nơi nhận and the signature, then the appendices. A decision that issues a plan is two such parts; the
+first becomes ``decision``. The parts are gathered as plain data in the schema's key order and
+validated into a ``Plan`` here, where they are made: what does not fit is KH507 (nothing written),
+never a traceback. Whatever is unsure gets a note (``notes``: its code, "kiểm tra (KH5nn): …") at its
+place; no text is dropped.
 """
 
 from __future__ import annotations
@@ -12,62 +16,121 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..common import vn
+from ..common.diagnostics import Code, Diagnostic, Severity
 from ..common.i18n import tr
-from ..common.textwidth import join_balanced_title_lines
+from ..model import Plan
 from . import captions, frame, legal, outline, tables, tasks
 from .appendices import AppendixReader
 from .blocks import Break, Para, Source, Table
 from .closing import ClosingReader, signature_start
 from .common import (
-    NOTE,
     PERIOD,
-    PREAMBLE_BASIS,
-    PROPOSAL,
-    basis_marks,
     clean,
-    clean_keeping_slots,
-    inline,
     is_closing_para,
     is_closing_table,
-    lines_of,
-    strip_end,
     text_of,
     unmark,
 )
 from .decision import DecisionReader
-from .emphasis import para_marked, plan_styles
+from .emphasis import plan_styles
 from .errors import import_error
+from .head import HeadReader
+from .notes import Note, about, placed, said
+from .plain import plain
+from .preamble import PreambleReader
 
-# The enacting sentence ends the preamble with a colon: "… ban hành Kế hoạch … như sau:", "… với những
-# nội dung cụ thể như sau:", "… các nội dung sau đây:".
-ENACTING = re.compile(r"ban hành|như sau|sau đây|các nội dung|những nội dung", re.I)
+CODES = (
+    Code("KH507", "error", "Kế hoạch nhận ra không hợp lược đồ", "The recognised plan does not fit the schema",
+         "Trình nhập đã nhận ra các phần của văn bản nhưng chúng không tạo thành một kế hoạch hợp lệ; thông báo "
+         "nêu từng chỗ (đường dẫn trong kế hoạch). Đây là lỗi của kehoach: hãy báo kèm văn bản. Mã thoát 2, không "
+         "ghi tệp nào.",
+         "The importer recognised the document's parts but they do not make a valid plan; the message names each "
+         "place (its path in the plan). This is a bug of kehoach: please report it with the document. Exit code 2, "
+         "nothing written."),
+    Code("KH520", "info", "Đoạn văn trước mục đầu tiên", "Paragraphs before the first section",
+         "Các đoạn không số thứ tự trước mục I được ghi là đoạn dẫn của phần mở đầu. Ghi trong tệp YAML là '# kiểm "
+         "tra (KH520): …' ngay trên mục liên quan.",
+         "Unnumbered paragraphs before section I are kept as the preamble's paragraphs. Written in the YAML as '# "
+         "kiểm tra (KH520): …' right above the entry."),
+    Code("KH527", "info", "Không tìm thấy chữ ký", "No signature found",
+         "Không tìm thấy Nơi nhận và khối chữ ký (hay chức vụ và họ tên người ký); điền 'signature'. Ghi trong tệp "
+         "YAML là '# kiểm tra (KH527): …' ngay trên mục liên quan.",
+         "No Nơi nhận and signature block (or no signer's title and name) found; fill in 'signature'. Written in "
+         "the YAML as '# kiểm tra (KH527): …' right above the entry."),
+)
 
 
 @dataclass
-class Result:
-    data: dict
-    notes: list[tuple[tuple, str]] = field(default_factory=list)
+class Recognised:
+    """What the recognisers made of a document: the plan, the notes, the summary lines."""
+
+    plan: Plan
+    notes: list[Note] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
 
+    @property
+    def data(self) -> dict:
+        """The plan as plan.yaml writes it (``plain``)."""
+        return plain(self.plan)
 
-class Recogniser(AppendixReader, DecisionReader, ClosingReader):
+
+class _Unlocated:
+    """What ``source.messages`` asks of a source, for data that has no file lines yet."""
+
+    def diagnostic(self, loc: tuple, code: str, message: str, severity: Severity = Severity.error) -> Diagnostic:
+        return Diagnostic(code, message, severity)
+
+
+def validated(data: dict, path: Path) -> Plan:
+    """``data`` as a Plan; KH507 (exit 2) naming each place that does not fit the schema, in the words
+    ``kehoach check`` uses for a plan file (source/messages)."""
+    from pydantic import ValidationError
+
+    from ..source.messages import describe_all
+
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(d.message for d in describe_all(error.errors(), data, _Unlocated())[:10])
+        raise import_error("KH507", tr(
+            "các phần nhận ra không tạo thành kế hoạch hợp lệ (lỗi của kehoach, hãy báo kèm văn bản; không ghi "
+            "tệp nào): {p}", "the recognised parts do not make a valid plan (a bug of kehoach, please report it "
+            "with the document; nothing written): {p}", p=problems), path) from None
+
+
+class Recogniser(HeadReader, AppendixReader, DecisionReader, ClosingReader, PreambleReader):
     def __init__(self, source: Source, path: Path) -> None:
         self.path = path
         self.blocks = list(source.blocks)
         self.notes: list[tuple[tuple, str]] = []
         self.summary: list[str] = list(source.notes)
         self.footnotes = dict(source.footnotes)
+        # Each block's place as the original shows it: ("paragraph", n) or ("table", n), from 1.
+        counts = {"paragraph": 0, "table": 0}
+        self.places: dict[int, tuple[str, int]] = {}
+        for block in self.blocks:
+            kind = "table" if isinstance(block, Table) else "paragraph" if isinstance(block, Para) else None
+            if kind:
+                counts[kind] += 1
+                self.places[id(block)] = (kind, counts[kind])
 
-    def note(self, path: tuple, message: str) -> None:
-        self.notes.append((path, message))
+    def about_since(self, count: int, index: int) -> None:
+        """The notes said after the first ``count`` are about block ``index`` when they name no block
+        (a part read as lines, such as the signature and Nơi nhận, is about the block it starts at)."""
+        self.notes[count:] = [(path, about(message, self.blocks[index])) for path, message in self.notes[count:]]
+
+    def note(self, path: tuple, message: str, block: object = None) -> None:
+        """A note at ``path`` of the plan, about ``block`` of the original (a block or its index)."""
+        if isinstance(block, int):
+            block = self.blocks[block] if 0 <= block < len(self.blocks) else None
+        self.notes.append((path, about(message, block)))
 
     # -- parts --------------------------------------------------------------------------------
 
     def type_names(self) -> list[int]:
         return [i for i, b in enumerate(self.blocks) if isinstance(b, Para) and frame.kind_name(b.text)]
 
-    def run(self) -> Result:
+    def run(self) -> Recognised:
         if not any(text_of(b).strip() for b in self.blocks):
             raise import_error("KH504", tr("văn bản trống: không có chữ nào để nhập",
                                            "the document is empty: there is no text to import"), self.path)
@@ -114,7 +177,8 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         self._order(data)
         self.summary += tasks.lift(data, self.notes)
         self.summary += tables.summary(data)
-        return Result(data, self.notes, self.summary)
+        plan = validated(data, self.path)
+        return Recognised(plan, placed(self.notes, self.places), self.summary)
 
     def _part_start(self, type_index: int) -> int:
         """Where the part whose type name is at ``type_index`` starts: its letterhead blocks."""
@@ -123,68 +187,6 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
                 and not is_closing_table(self.blocks[start - 1]):
             start -= 1
         return start
-
-    # -- letterhead and title -----------------------------------------------------------------
-
-    def letterhead(self, blocks: list, numbered: bool) -> dict:
-        left, right = lines_of(blocks)
-        found = frame.letterhead(left + right, numbered=numbered)
-        self.notes += found.notes
-        return found.data
-
-    def title(self, index: int) -> tuple[str, int, str | None]:
-        """(trích yếu, index after the title, the note line under it if any)."""
-        lines: list[str] = []
-        note = None
-        prefixed = frame.kind_prefix(self.blocks[index].text) if not frame.kind_name(self.blocks[index].text) else None
-        if prefixed:
-            lines.append(prefixed[1])
-        i = index + 1
-        while i < len(self.blocks):
-            block = self.blocks[i]
-            if not isinstance(block, Para):
-                break
-            text = clean(block.text)
-            if not text or frame.is_rule(text):
-                i += 1
-                if lines:
-                    break
-                continue
-            if legal.is_legal_label(text) and lines:
-                break  # "Chương I" under the trích yếu of a Quy định
-            parts = [clean(part) for part in block.text.split("\n") if clean(part)]
-            at_note = next((k for k, part in enumerate(parts) if k and NOTE.match(part)), None)
-            if at_note is not None:  # "TRÍCH YẾU" + a soft break + "(Ban hành kèm theo …)"
-                lines += parts[:at_note]
-                note = clean_keeping_slots(" ".join([p for p in block.text.split("\n") if clean(p)][at_note:]))
-                i += 1
-                break
-            if NOTE.match(text) or (lines and (PREAMBLE_BASIS.match(text) or PROPOSAL.match(text)
-                                                or block.label)):
-                break
-            upper = text == vn.upper(text)
-            if lines and not (block.align == "center" or block.bold or upper):
-                break
-            lines.append(text)
-            i += 1
-            if not (block.align == "center" or block.bold or upper):
-                break
-        while i < len(self.blocks) and isinstance(self.blocks[i], Para) and not clean(self.blocks[i].text):
-            i += 1
-        if note is None and i < len(self.blocks) and isinstance(self.blocks[i], Para) \
-                and NOTE.match(clean(self.blocks[i].text)):
-            raw = [self.blocks[i].text]
-            i += 1
-            while clean(" ".join(raw)).count("(") > clean(" ".join(raw)).count(")") and len(raw) < 4 \
-                    and i < len(self.blocks) and isinstance(self.blocks[i], Para) and clean(self.blocks[i].text):
-                raw.append(self.blocks[i].text)  # the line wraps onto the next paragraph
-                i += 1
-            note = clean_keeping_slots(" ".join(raw))  # a draft's blank number and day stay blank
-        if not lines:
-            self.note(("title",), tr("không tìm thấy trích yếu dưới tên loại văn bản", "no trích yếu under the type name"))
-            lines = ["…"]
-        # A line the writer balanced over several lines is one line of the plan again.
-        return "\n".join(join_balanced_title_lines(lines)), i, note
 
     # -- the plan -----------------------------------------------------------------------------
 
@@ -204,7 +206,7 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         if end is None or end > appendix_start:
             end = appendix_start
             if standalone:
-                self.note(("signature",), tr("không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
+                self.note(("signature",), said("KH527", "không tìm thấy Nơi nhận và chữ ký", "no Nơi nhận and signature found"))
         body = [b for b in self.blocks[i:end] if not isinstance(b, Break)]
         body = [b for b in body if not (isinstance(b, Para) and not b.full_text.strip())]
         if data.get("kind") in ("QUY ĐỊNH", "QUY CHẾ") or legal.has_structure(body):
@@ -220,7 +222,9 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         if before:
             pre = data.setdefault("preamble", {})
             pre.setdefault("paragraphs", []).extend(before)
-            self.note(("preamble", "paragraphs"), tr("đoạn văn trước mục đầu tiên được ghi là đoạn dẫn", "paragraphs before the first section are kept as preamble paragraphs"))
+            self.note(("preamble", "paragraphs"), said("KH520", "đoạn văn trước mục đầu tiên được ghi là đoạn dẫn",
+                                                       "paragraphs before the first section are kept as preamble "
+                                                       "paragraphs"), rest[0] if rest else None)
         if not sections:
             raise import_error("KH505", tr(
                 "không phải một kế hoạch: không tìm thấy mục nào (I., II., … hoặc 1., 2., …)",
@@ -244,7 +248,9 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
         else:
             self._unmark_last(sections[-1])
         if standalone and end < len(self.blocks) and end < appendix_start:
+            said_before = len(self.notes)
             self.closing(end, appendix_start, data)
+            self.about_since(said_before, end)
         elif standalone:  # the schema needs a signer: placeholders the officer fills in
             data["signature"] = {"title": "…", "name": "…"}
         appendices = self.appendices(appendix_start, data)
@@ -288,83 +294,6 @@ class Recogniser(AppendixReader, DecisionReader, ClosingReader):
             return values[-1] != before
         return False
 
-    def split_preamble(self, body: list) -> tuple[list, list]:
-        def section_start(block) -> bool:
-            if not isinstance(block, Para):
-                return False
-            label, _rest = (block.label, block.text) if block.label else outline.labels.split_label(block.text)
-            return bool(label) and outline.labels.kind_of(label) in (("roman",), ("upper",), ("chapter",))
-        index = next((i for i, b in enumerate(body) if section_start(b)), None)
-        if index is None:
-            index = next((i for i, b in enumerate(body) if isinstance(b, Para) and
-                          (b.label or outline.labels.split_label(b.text)[0])), len(body))
-        return body[:index], body[index:]
-
-    def preamble(self, blocks: list, data: dict) -> dict:
-        result: dict = {}
-        bases: list[str] = []
-        paragraphs: list[str] = []
-        proposal = None
-        enacting = None
-        italic = True
-        texts = [(b, clean(text_of(b))) for b in blocks if clean(text_of(b)) and not isinstance(b, Table)]
-        loose = [line for b in blocks if isinstance(b, Table) for line in outline.table_lines(b)]
-        if loose:  # the preamble holds no table: its rows are paragraphs, and the officer is told
-            self.note(("preamble", "paragraphs"), tr(
-                "bảng trước mục đầu tiên: phần mở đầu không chứa bảng, các dòng được ghi thành đoạn văn",
-                "a table before the first section: the preamble holds no table, its rows are kept as paragraphs"))
-        base_blocks: list = []
-        proposal_block = enacting_block = None
-
-        def written(block, base=(False, False)) -> str:  # the text with its inline emphasis
-            return para_marked(block, base) if isinstance(block, Para) else clean(text_of(block))
-
-        for index, (block, text) in enumerate(texts):
-            last = index == len(texts) - 1
-            if last and text.endswith(":") and ENACTING.search(text):
-                enacting, enacting_block = text, block
-            elif PREAMBLE_BASIS.match(text) and not paragraphs and proposal is None:
-                base_blocks.append(block)
-                italic = italic and isinstance(block, Para) and block.italic
-            elif PROPOSAL.match(text) and proposal is None and index >= len(texts) - 2:
-                proposal, proposal_block = text, block
-            else:
-                if proposal is not None:
-                    paragraphs.append(written(proposal_block))
-                    proposal = None
-                paragraphs.append(written(block))
-        switches = basis_marks([clean(text_of(b)) for b in base_blocks])
-        bases = [written(b, (False, italic)) for b in base_blocks]
-        if switches.get("basis_marks") != "keep":
-            bases = [strip_end(b) for b in bases]
-        if switches:
-            data.setdefault("generated", {}).update(switches)
-        if proposal is not None:
-            proposal_italic = isinstance(proposal_block, Para) and proposal_block.italic
-            proposal = written(proposal_block, (False, proposal_italic))
-            if proposal_italic:
-                data.setdefault("generated", {})["proposal_italic"] = True
-        if bases:
-            result["bases"] = bases
-            if not italic:
-                result["bases_italic"] = False
-        paragraphs += loose
-        if paragraphs:
-            result["paragraphs"] = paragraphs
-        if proposal:
-            result["proposal"] = proposal
-        if enacting:
-            title = " ".join(data.get("title", "").split())
-            kind = data.get("kind", "KẾ HOẠCH")
-            kind_name = kind[:1] + kind[1:].lower()
-            body, sep, _ = enacting.partition(" ban hành ")
-            if sep and enacting == f"{body} ban hành {kind_name} {inline(title)} như sau:":
-                result["enacting"] = {"body": body}
-            else:  # as written, with its bold and italic runs
-                result["enacting"] = {"text": written(enacting_block)}
-        else:
-            self.note(("preamble",), tr("không tìm thấy câu ban hành ('… ban hành Kế hoạch … như sau:')", "no enacting sentence ('… ban hành Kế hoạch … như sau:') found"))
-        return result
 
     # -- appendices ---------------------------------------------------------------------------
 
@@ -408,5 +337,5 @@ def _count_literal(sections) -> int:
     return sum(1 for item in _walk_items(sections) if isinstance(item, dict) and item.get("label"))
 
 
-def recognise(source: Source, path: Path) -> Result:
+def recognise(source: Source, path: Path) -> Recognised:
     return Recogniser(source, path).run()

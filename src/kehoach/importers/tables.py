@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..common.diagnostics import Code
 from ..common.i18n import tr
 from .blocks import Cell, Para, Table
 from .emphasis import para_marked
+from .notes import said
 
 _ALIGN = {"center": "center", "right": "right", "both": "justify", "justify": "justify"}
 BOLD = (True, False)
@@ -184,7 +186,7 @@ def _header(grid, header: int, notes: list[str]) -> list[dict]:
                 out.append({"title": title})
                 if right - left > 1:  # a header leaf over body columns that split it
                     out += [{"title": ""} for _ in range(right - left - 1)]
-                    notes.append(tr("tiêu đề cột '{t}' gộp {n} cột mà các dòng tách ra: ghi ở cột đầu, "
+                    notes.append(said("KH523", "tiêu đề cột '{t}' gộp {n} cột mà các dòng tách ra: ghi ở cột đầu, "
                                     "các cột sau để trống", "column heading '{t}' spans {n} columns the rows "
                                     "split: kept on the first, the others left blank", t=title, n=right - left))
             column = right
@@ -365,3 +367,13 @@ def summary(data: dict) -> list[str]:
                "thân bảng ({{value, rows, cols}})", "tables: {b} in the body (tables: of the item holding them), "
                "{a} in appendices, {s} merged body cells ({{value, rows, cols}})", b=len(body), a=len(appended),
                s=spans)]
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    Code("KH523", "info", "Tiêu đề cột gộp nhiều cột", "A column heading over split columns",
+         "Một tiêu đề cột gộp nhiều cột mà các dòng lại tách ra: tiêu đề ghi ở cột đầu, các cột sau để trống. Ghi "
+         "trong tệp YAML là '# kiểm tra (KH523): …' ngay trên mục liên quan.",
+         "A column heading spans columns the rows split: it is kept on the first, the others are left blank. "
+         "Written in the YAML as '# kiểm tra (KH523): …' right above the entry."),
+)

@@ -20,8 +20,10 @@ import datetime as dt
 import re
 
 from ..common import vn
+from ..common.diagnostics import Code
 from ..common.i18n import tr
 from .common import strip_end
+from .notes import said
 
 # The generated table's default column titles (model.TaskColumns), the columns it prints unless
 # ``show`` says otherwise (model.TASK_COLUMNS), and how a header cell is read.
@@ -87,7 +89,7 @@ def lift(data: dict, notes: list[tuple[tuple, str]]) -> list[str]:
                 raise _Unsure(tr("phụ lục còn có lời văn ngoài bảng", "the appendix has text besides the table"))
             placed, group_by, case, touched = _place(tables[0], kinds, data["sections"])
         except _Unsure as why:
-            notes.append((path, tr("bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: {why}",
+            notes.append((path, said("KH524", "bảng có dạng Danh mục nhiệm vụ nhưng được giữ nguyên là bảng: {why}",
                           "the table looks like a Danh mục nhiệm vụ but is kept as a table: {why}",
                           why=str(why))))
             continue
@@ -330,3 +332,13 @@ def _config(appendix: dict, table: dict, kinds: list[str], index: int, group_by:
     if kinds != DEFAULT_SHOW:
         config["show"] = kinds
     return config
+
+
+# The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).
+CODES = (
+    Code("KH524", "info", "Bảng giống Danh mục nhiệm vụ nhưng giữ nguyên", "A task-like table kept as a table",
+         "Bảng có dạng Danh mục nhiệm vụ nhưng kehoach không in lại được đúng như vậy từ các nhiệm vụ; lý do được "
+         "ghi kèm. Ghi trong tệp YAML là '# kiểm tra (KH524): …' ngay trên mục liên quan.",
+         "The table looks like a Danh mục nhiệm vụ, but kehoach would not print it back the same from tasks; the "
+         "reason is given. Written in the YAML as '# kiểm tra (KH524): …' right above the entry."),
+)

@@ -74,6 +74,7 @@ def _warm_office(documents: list[Path]) -> Iterator:
 
 def _import_one(document: Path, output: Path | None, force: bool, office) -> None:
     from ...importers import import_plan
+    from ...importers.notes import by_code
     from ...writers.pdf import find_soffice
 
     with reported(document):
@@ -92,9 +93,13 @@ def _import_one(document: Path, output: Path | None, force: bool, office) -> Non
     err = typer.echo
     err(tr("Đã nhận ra: {s}", "Recognised: {s}", s="; ".join(imported.summary)), err=True)
     if imported.notes:
-        err(tr("{n} chỗ cần kiểm tra (ghi '# kiểm tra:' trong tệp):", "{n} places to check (marked '# kiểm tra:' "
-               "in the file):", n=len(imported.notes)), err=True)
-        for path, message in imported.notes:
-            where = ".".join(str(p) for p in path) or "/"
-            err(f"  {where}: {message}", err=True)
+        counts = ", ".join(f"{code} ×{n}" for code, n in by_code(imported.notes))
+        err(tr("{n} chỗ cần kiểm tra ({c}; ghi '# kiểm tra (mã):' trong tệp, `kehoach rules MÃ` giải thích):",
+               "{n} places to check ({c}; marked '# kiểm tra (code):' in the file, `kehoach rules CODE` explains):",
+               n=len(imported.notes), c=counts), err=True)
+        for note in sorted(imported.notes, key=lambda n: n.line or 0):  # as findings: file:line: CODE
+            where = ".".join(str(p) for p in note.path) or "/"
+            at = f" ({note.where})" if note.where else ""
+            line = f"{target}:{note.line}: " if note.line else ""
+            err(f"  {line}{note.code} {where}{at}: {note.text}", err=True)
     typer.echo(str(target))

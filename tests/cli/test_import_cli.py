@@ -39,6 +39,7 @@ def test_cli_imports_and_reports(tmp_path):
     assert written.is_file()
     assert written.read_text("utf-8").startswith("# yaml-language-server: $schema=./kehoach.schema.json\n")
     assert "3 mục" in result.output  # the summary (stderr)
+    _register("check")  # commands register on demand: run alone, this test has only 'import'
     check = CliRunner().invoke(app, ["check", str(written)])
     assert check.exit_code in (0, 1) and "error" not in check.output.lower()
 

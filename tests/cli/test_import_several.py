@@ -3,11 +3,9 @@ among them (issue 22: a .doc under 2 s with a warm converter), the same YAML as 
 
 from __future__ import annotations
 
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from kehoach.importers import convert
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "importers"))
 from test_bad_input import good_docx  # noqa: E402
-from test_convert_sandbox import linking_odt  # noqa: E402
+from test_convert_sandbox import counting_server, linking_odt  # noqa: E402
 
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 
@@ -59,30 +57,11 @@ def test_several_documents_share_one_warm_office_and_import_as_one_at_a_time(tmp
 @needs_office
 def test_the_warm_office_fetches_no_link(tmp_path, monkeypatch):
     """The warm LibreOffice is as closed as a one-off one: a linked image is never fetched."""
-    requests: list[str] = []
-
-    class Counting(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            requests.append(self.path)
-            self.send_response(404)
-            self.end_headers()
-
-        do_HEAD = do_PROPFIND = do_OPTIONS = do_POST = do_GET
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     monkeypatch.setattr(convert, "convert_to_docx", _no_one_off_conversion)
-    try:
+    with counting_server() as (base, requests):
         documents = [linking_odt(tmp_path / f"links{i}.odt", base) for i in range(2)]
         _register("import")
         result = CliRunner().invoke(app, ["import", *map(str, documents)])
-    finally:
-        server.shutdown()
-        server.server_close()
     # Converted by the warm office (a one-off conversion would be an internal error, KH000), then
     # recognised as no plan (KH505: the test document has no type line).
     assert result.output.count("KH505") == 2 and "KH000" not in result.output, result.output

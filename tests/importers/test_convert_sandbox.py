@@ -4,6 +4,7 @@ macros and link updates, every proxy pointing nowhere, a time limit and an addre
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import os
 import re
@@ -11,6 +12,7 @@ import shutil
 import stat
 import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,32 @@ def linking_odt(path: Path, base: str) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def counting_server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server that answers 404 to everything and records each request: (its base URL,
+    the requests so far)."""
+    requests: list[str] = []
+
+    class Counting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            requests.append(f"{self.command} {self.path}")
+            self.send_response(404)
+            self.end_headers()
+
+        do_HEAD = do_PROPFIND = do_OPTIONS = do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def _without_proxies(profile: str) -> str:
     return re.sub(r'<item oor:path="/org.openoffice.Inet/Settings">.*?</item>\n', "", profile, flags=re.S)
 
@@ -67,27 +95,8 @@ def test_linked_images_are_never_fetched(tmp_path, monkeypatch, layers):
                             lambda: {k: v for k, v in os.environ.items() if "proxy" not in k.lower()})
     elif layers == "proxies only":
         monkeypatch.setattr(convert, "OFFICE_PROFILE", _without_blocking(convert.OFFICE_PROFILE))
-    requests: list[str] = []
-
-    class Counting(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            requests.append(f"{self.command} {self.path}")
-            self.send_response(404)
-            self.end_headers()
-
-        do_HEAD = do_PROPFIND = do_OPTIONS = do_POST = do_GET
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        document = linking_odt(tmp_path / "links.odt", f"http://127.0.0.1:{server.server_address[1]}")
-        docx = convert_to_docx(document)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with counting_server() as (base, requests):
+        docx = convert_to_docx(linking_odt(tmp_path / "links.odt", base))
     assert docx.startswith(b"PK")  # the document itself was converted
     assert requests == []
 
@@ -134,24 +143,6 @@ def test_without_both_layers_the_test_server_is_reached(tmp_path, monkeypatch):
     monkeypatch.setattr(convert, "OFFICE_PROFILE", _without_blocking(_without_proxies(convert.OFFICE_PROFILE)))
     monkeypatch.setattr(convert, "offline_environment",
                         lambda: {k: v for k, v in os.environ.items() if "proxy" not in k.lower()})
-    requests: list[str] = []
-
-    class Counting(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            requests.append(self.path)
-            self.send_response(404)
-            self.end_headers()
-
-        do_HEAD = do_PROPFIND = do_OPTIONS = do_GET
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        convert_to_docx(linking_odt(tmp_path / "links.odt", f"http://127.0.0.1:{server.server_address[1]}"))
-    finally:
-        server.shutdown()
-        server.server_close()
+    with counting_server() as (base, requests):
+        convert_to_docx(linking_odt(tmp_path / "links.odt", base))
     assert requests

@@ -61,9 +61,11 @@ def _warm_office(documents: list[Path]) -> Iterator:
     from ...importers.convert import sandbox_options, write_profile
     from ...writers.pdf import Converter
 
+    converter = Converter(profile_setup=write_profile, office_options=sandbox_options())
     try:
-        converter = Converter(profile_setup=write_profile, office_options=sandbox_options()).__enter__()
-    except KehoachError:  # no LibreOffice or no serif font: each import says what it needs
+        converter.__enter__()
+    except KehoachError:  # no LibreOffice, no serif font, or it did not start: each import says what it needs
+        converter.close()  # the scratch folder the attempt made
         yield None
         return
     try:

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from kehoach.compose import document as doc
-from kehoach.compose.composer import BLANK, compose, end_mark, needs_landscape, strip_end, table
-from kehoach.compose.text import NUMBER_BLANK
+from kehoach.common.vn import DATE_BLANK as BLANK
+from kehoach.common.vn import NUMBER_BLANK, strip_end
+from kehoach.compose.composer import compose, end_mark, needs_landscape, table
 from kehoach.common.diagnostics import KehoachError
 from kehoach.model import Plan, Table
 

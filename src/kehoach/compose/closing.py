@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from .. import model as m
 from ..common import vn
+from ..common.vn import strip_end
 from . import document as doc
 from .paragraphs import recipient_line
-from .text import strip_end
 
 
 def signature_block(sig: m.Signature) -> doc.Signature:

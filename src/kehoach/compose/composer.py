@@ -28,6 +28,8 @@ from pathlib import Path
 from .. import model as m
 from ..common import nd30, vn
 from ..common.textwidth import break_letterhead_line
+from ..common.vn import decimal_number, strip_end
+from ..model.style import deeper, printed_labels
 from . import document as doc
 from . import emphasis, footnotes
 from . import tasks as t
@@ -35,19 +37,7 @@ from .closing import recipient_lines, signature_block
 from .figures import reporting_values, target_value
 from .paragraphs import body, para, styled
 from .tables import needs_landscape, table
-from .text import (
-    BLANK,
-    deeper,
-    end_mark,
-    inline,
-    label_for,
-    money,
-    number_of,
-    number_text,
-    proposal_line,
-    sentence_case,
-    strip_end,
-)
+from .text import end_mark, inline, money, number_text, proposal_line, sentence_case
 from .wording import Wording, wording
 
 
@@ -63,7 +53,7 @@ class _Composer:
         self.kind_name = sentence_case(plan.kind)
         lh = plan.letterhead
         self.number = number_text(lh.number)
-        self.date_words = vn.date_words(*m.date_parts(lh.date), blank=BLANK)
+        self.date_words = vn.date_words(*m.date_parts(lh.date))  # blanks where a draft leaves them
         self.styles = plan.styles or m.Styles()
         self.generated = plan.generated or m.Generated()
         self.scheme = self.styles.numbering or list(m.SCHEMES["standard"])
@@ -115,7 +105,7 @@ class _Composer:
         if plan.preamble:
             blocks += self.preamble(plan.preamble)
         sections = self.styles.sections
-        for section, label in self.numbered(plan.sections, lambda n: label_for(sections, n, "")):
+        for section, label in self.numbered(plan.sections, sections):
             blocks += self.section(section, label)
         closing_texts = list(plan.closing)
         if not closing_texts and standalone and self.generated.closing:
@@ -182,15 +172,9 @@ class _Composer:
         return blocks
 
     @staticmethod
-    def numbered(entries: list, computed=lambda n: f"{vn.roman(n + 1)}.") -> Iterator[tuple]:
+    def numbered(entries: list, pattern: str, parent_number: str = "") -> Iterator[tuple]:
         """(entry, label) pairs; literal labels do not take a number from the sequence."""
-        count = 0
-        for entry in entries:
-            if entry.label is not None:
-                yield entry, entry.label
-            else:
-                yield entry, computed(count)
-                count += 1
+        return zip(entries, printed_labels((entry.label for entry in entries), pattern, parent_number))
 
     def section(self, section: m.Section, label: str) -> list[doc.Block]:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
@@ -223,7 +207,7 @@ class _Composer:
         if section is not None and t.form_of(section) == "table":
             # The tasks print in the generated appendix only; the items around them stay.
             items = [item for item in items if not t.is_task_in(section, item)]
-        labelled = self.numbered(items, lambda n: label_for(patterns[0], n, parent_number))
+        labelled = self.numbered(items, patterns[0], parent_number)
         for item, label in labelled:
             blocks += self.item(item, label, level, patterns)
         return blocks
@@ -275,7 +259,7 @@ class _Composer:
                        for line in t.assigned_lines(self.plan, item.body)]
         blocks += [body(self.reporting(rule, within=True), level) for rule in item.reporting]
         children = item.numbering or deeper(patterns)
-        blocks += self.items(item.items, level + 1, children, number_of(label))
+        blocks += self.items(item.items, level + 1, children, decimal_number(label))
         return blocks
 
     def target(self, item: m.Item) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..common import vn
+from ..common.vn import strip_end
 from ..model import markup
 from . import document as doc
-from .text import strip_end
 
 
 def runs(text: str, *, bold: bool = False, italic: bool = False, upper: bool = False) -> list[doc.Run]:

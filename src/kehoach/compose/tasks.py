@@ -22,8 +22,9 @@ from collections.abc import Iterator
 
 from .. import model as m
 from ..common import vn
+from ..common.vn import strip_end
 from ..model.walk import Task, tasks_of
-from .text import date_text, strip_end
+from .text import date_text
 from .wording import Wording
 
 

@@ -1,7 +1,9 @@
-"""How values and labels are written: pure string functions, no document tree.
+"""How values are written: pure string functions, no document tree.
 
-Punctuation the decree asks for (``strip_end``, ``end_mark``), numbers, money and dates as printed
-in Vietnamese, and the computed labels of items (1. → a) → - → +, or decimal 1.1.).
+Punctuation the decree asks for (``end_mark``; the typed end mark ``strip_end`` is in common/vn, the
+importers take it off with the same function), numbers, money and dates as printed in Vietnamese.
+Labels are computed by ``label_for`` and ``deeper`` (model/style.py), which the importers and lint read
+with too.
 """
 
 from __future__ import annotations
@@ -10,12 +12,7 @@ import datetime as dt
 
 from .. import model as m
 from ..common import vn
-from ..model.style import deeper, label_for
-from ..common.vn import decimal_number as number_of  # noqa: F401  (shared with the importers)
 from ..common.vn import strip_end
-
-BLANK = vn.DATE_BLANK  # a date part left blank in a draft
-NUMBER_BLANK = vn.NUMBER_BLANK  # a draft's number, wide enough for the văn thư's stamp
 
 
 def proposal_line(text: str) -> str:
@@ -38,7 +35,7 @@ def end_mark(text: str) -> str:
 def number_text(number: str | None) -> str:
     """The document number as printed: leading zero under 10, blank for a draft."""
     if not number:
-        return NUMBER_BLANK
+        return vn.NUMBER_BLANK  # a draft's number, wide enough for the văn thư's stamp
     return f"0{number}" if number.isdigit() and len(number) == 1 else number
 
 
@@ -80,16 +77,3 @@ def cell_text(value: m.Cell) -> str:
 
 def date_text(value: str | dt.date) -> str:
     return vn.date_numeric(value.day, value.month, value.year) if isinstance(value, dt.date) else value
-
-
-# --------------------------------------------------------------------------------------------
-# Labels
-# --------------------------------------------------------------------------------------------
-
-
-def item_label(scheme: str | list[str], level: int, index: int, parent_number: str) -> str:
-    """The computed label of the ``index``-th (0-based) item at ``level`` (1 = khoản) of a scheme."""
-    patterns = list(m.SCHEMES[scheme]) if isinstance(scheme, str) else list(scheme)
-    for _ in range(level - 1):
-        patterns = deeper(patterns)
-    return label_for(patterns[0], index, parent_number)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ..common import vn
-from ..common.vn import strip_end  # noqa: F401  (the importers take it from here)
 from .blocks import Para, Run, Table
 from .frame import Line
 

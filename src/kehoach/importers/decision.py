@@ -6,6 +6,7 @@ import re
 
 from ..common import vn
 from ..common.diagnostics import Code
+from ..common.vn import strip_end
 from .blocks import Break, Para, Table
 from .common import (
     ARTICLE,
@@ -14,7 +15,6 @@ from .common import (
     clean,
     is_closing_para,
     is_closing_table,
-    strip_end,
     text_of,
     unmark,
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..common import vn
 from ..common.diagnostics import Code
+from ..model.style import deeper, label_for
 from . import labels, schemes, tables
 from .blocks import Para, Table
 from .emphasis import STYLE, drop_chars, flags_of, label_flags, marked, para_marked
@@ -194,7 +195,7 @@ class Converter:
                 continue
             path = ("sections", len(sections))
             section: dict = {}
-            expected = f"{_roman(count + 1)}."
+            expected = f"{vn.roman(count + 1)}."
             if node.kind == ("roman",) and node.label == expected:
                 count += 1
             else:
@@ -270,7 +271,7 @@ class Converter:
                 self._note_node(node, item_path)
                 out.append(item)
                 continue
-            expected = schemes.label_for(patterns[0], count, parent_number)
+            expected = label_for(patterns[0], count, parent_number)
             label = node.label
             if label == expected:
                 count += 1
@@ -304,8 +305,8 @@ class Converter:
                 item["text"] = texts
             if node.tables:
                 item["tables"] = _tables(node, item_path, self.notes)
-            number = schemes.number_of(label)
-            children_patterns = schemes.deeper(patterns)
+            number = vn.decimal_number(label)
+            children_patterns = deeper(patterns)
             own_patterns = schemes.derive(node, children_patterns)
             if own_patterns:
                 item["numbering"] = schemes.name_of(own_patterns)
@@ -366,10 +367,6 @@ def _assignment(item):
         else:
             out[key] = value
     return out
-
-
-def _roman(number: int) -> str:
-    return vn.roman(number)
 
 
 # The notes said here, explained by ``kehoach rules`` (cli/codes.py reads them).

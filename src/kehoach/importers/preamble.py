@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from ..common.diagnostics import Code
+from ..common.vn import strip_end
 from collections.abc import Callable
 
 from . import outline
 from .blocks import Para, Table
-from .common import PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, strip_end, text_of
+from .common import PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, text_of
 from .emphasis import para_marked
 from .notes import said
 

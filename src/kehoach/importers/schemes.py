@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model.style import BULLETS, PATTERN, SCHEMES, deeper, label_for  # noqa: F401 (outline reads schemes.label_for)
-from ..common.vn import decimal_number as number_of  # noqa: F401 (outline takes it from here)
+from ..model.style import BULLETS, PATTERN, SCHEMES, deeper
 
 STANDARD = SCHEMES["standard"]
 

@@ -22,7 +22,6 @@ import re
 from ..common import vn
 from ..common.diagnostics import Code
 from ..common.i18n import tr
-from .common import strip_end
 from .notes import said
 
 # The generated table's default column titles (model.TaskColumns), the columns it prints unless
@@ -55,7 +54,7 @@ def column_kind(title: str) -> str | None:
 
 def _key(text: str) -> str:
     """A heading as the generated group row prints it: capitals, no end mark, spaces collapsed."""
-    return " ".join(vn.upper(strip_end(text.replace("**", "").replace("*", ""))).split())
+    return " ".join(vn.upper(vn.strip_end(text.replace("**", "").replace("*", ""))).split())
 
 
 def _title(column) -> str | None:
@@ -277,7 +276,7 @@ def _case(groups: list[tuple[str, list[dict]]], headings: list[str]) -> str:
     exactly as its heading ("Cải cách thể chế"), else in capitals, as a generated table prints them
     (the group rows then differ from the headings at most in case, ``_key``)."""
     def written(text: str) -> str:
-        return " ".join(strip_end(text).split())
+        return " ".join(vn.strip_end(text).split())
 
     same = all(written(group) == written(heading) for (group, _), heading in zip(groups, headings))
     capitals = all(group == vn.upper(group) for group, _ in groups)

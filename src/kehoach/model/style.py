@@ -9,6 +9,7 @@ levels continue with "-" then "+". Named schemes stand for the lists real plans 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
@@ -28,6 +29,8 @@ SCHEMES: dict[str, list[str]] = {
     "dash": ["-", "+"],
     "plus": ["+"],
 }
+
+SECTIONS = "I."  # the sections' pattern unless a plan's styles say otherwise
 
 # A counted pattern: what comes before the counter, the counter, what follows it.
 PATTERN = re.compile(r"^(?P<pre>\(?)(?P<counter>1(?:\.1)*|a|A|I|i)(?P<post>[.)]?)$")
@@ -51,6 +54,18 @@ def label_for(pattern: str, index: int, parent_number: str) -> str:
     number = {"1": str(index + 1), "a": vn.letter(index), "A": vn.letter(index).upper(),
               "I": vn.roman(index + 1), "i": vn.roman(index + 1).lower()}[counter]
     return f"{pre}{number}{post}"
+
+
+def printed_labels(typed: Iterable[str | None], pattern: str, parent_number: str = "") -> list[str]:
+    """The labels of one list as printed: a typed label as typed, the others numbered by ``pattern``
+    in turn; a typed label takes no number from the sequence (compose prints by this, lint judges it)."""
+    out, count = [], 0
+    for label in typed:
+        if label is None:
+            label = label_for(pattern, count, parent_number)
+            count += 1
+        out.append(label)
+    return out
 
 
 def deeper(patterns: list[str]) -> list[str]:
@@ -115,7 +130,7 @@ class Styles(Model):
     sections: Pattern = F(
         "Số thứ tự các mục lớn",
         "Mẫu số thứ tự của các mục lớn: 'I.' (mặc định), 'A.' (như kế hoạch cấp xã), '1.'.",
-        "I.",
+        SECTIONS,
     )
     numbering: Numbering | None = F(
         "Kiểu đánh số mặc định", NUMBERING_HELP + " Áp dụng cho mọi mục không ghi 'numbering'.", None

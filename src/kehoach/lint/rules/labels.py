@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
 from ...model import Item
-from ...model.style import SCHEMES, deeper, label_for
+from ...model.style import SCHEMES, SECTIONS, deeper, printed_labels
 from ...source.loader import Loc
-from ...common.vn import LETTERS, roman, upper
+from ...common.vn import DECIMAL_LABEL, LETTERS, decimal_number, roman, upper
 from .registry import Context, Finding, rule
 
 _ROMANS = {roman(n): n for n in range(1, 60)}
@@ -77,20 +77,16 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
     sections = ctx.plan.sections
     yield from _sibling_labels([(("sections", s, "label"), sec.label) for s, sec in enumerate(sections)])
     printed: dict[str, int] = {}
-    count = 0
-    for s, section in enumerate(sections):
-        if section.label is None:
-            label = f"{roman(count + 1)}."
-            count += 1
-        else:
-            label = section.label
+    pattern = ctx.plan.styles.sections if ctx.plan.styles else SECTIONS  # the composer's numbering
+    labels = printed_labels((section.label for section in sections), pattern)
+    for s, (section, label) in enumerate(zip(sections, labels)):
         key = label.strip().rstrip(".)").upper()
         if key and any(c.isalnum() for c in key) and key in printed and \
                 (section.label is not None or sections[printed[key]].label is not None):
             yield Finding(("sections", s) + (("label",) if section.label is not None else ()), tr(
-                "mục thứ {n} in số '{l}' trùng với mục thứ {m} (nhãn gõ tay không lấy số trong dãy I., II., …)",
-                "section {n} prints '{l}' like section {m} (a typed label takes no number from I., II., …)",
-                n=s + 1, l=label, m=printed[key] + 1))
+                "mục thứ {n} in số '{l}' trùng với mục thứ {m} (nhãn gõ tay không lấy số trong dãy {d})",
+                "section {n} prints '{l}' like section {m} (a typed label takes no number from {d})",
+                n=s + 1, l=label, m=printed[key] + 1, d=", ".join(printed_labels([None, None], pattern)) + ", …"))
         printed.setdefault(key, s)
 
 
@@ -135,39 +131,18 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
     lists += [(("appendices", a, "items"), app.items, scheme, "") for a, app in enumerate(ctx.plan.appendices)]
     while lists:
         loc, items, patterns, parent = lists.pop()
-        printed = _printed(items, patterns[0], parent)
+        printed = printed_labels((item.label for item in items), patterns[0], parent)
         if any(item.label for item in items):
             yield from _printed_sequence(loc, items, printed)
-        lists += [((*loc, i, "items"), item.items, item.numbering or deeper(patterns), _number_of(label))
+        lists += [((*loc, i, "items"), item.items, item.numbering or deeper(patterns), decimal_number(label))
                   for i, (item, label) in enumerate(zip(items, printed)) if item.items]
-
-
-_DECIMAL_LABEL = re.compile(r"^\d+(?:\.\d+)*\.?$")
-
-
-def _number_of(label: str) -> str:
-    """'1.2.' → '1.2': the part a decimal child label continues from, as the composer reads it."""
-    return label.rstrip(".") if _DECIMAL_LABEL.match(label) else ""
-
-
-def _printed(items: list[Item], pattern: str, parent: str) -> list[str]:
-    """The labels as printed: typed ones as typed, the others numbered by ``pattern`` — a typed label
-    takes no number from the sequence (the composer's rule)."""
-    out, count = [], 0
-    for item in items:
-        if item.label is not None:
-            out.append(item.label)
-        else:
-            out.append(label_for(pattern, count, parent))
-            count += 1
-    return out
 
 
 def _sequence_key(label: str) -> tuple[str, str, int] | None:
     """(kind, prefix, value) of a label in a sequence: "5." → ("1", "", 5), "g)" → ("a", "", 7),
     "2.3." → ("1", "2", 3); None for a bullet or free text."""
     core = label.strip().rstrip(".):").strip().lstrip("(")
-    if _DECIMAL_LABEL.match(core):
+    if DECIMAL_LABEL.match(core):
         prefix, _, last = core.rpartition(".")
         return "1", prefix, int(last)
     if len(core) == 1 and core.lower() in LETTERS:

@@ -21,6 +21,16 @@ def roman(number: int) -> str:
     return out
 
 
+_ROMAN_VALUES = {roman(n): n for n in range(1, 100)}
+
+
+def roman_value(numeral: str, most: int = 39) -> int | None:
+    """'IV' → 4: the number ``roman`` writes as ``numeral`` (upper case), None when it writes none up
+    to ``most`` (at most 99): above it "C", "D", "M" are the letters of a label "C.", not numbers."""
+    value = _ROMAN_VALUES.get(numeral)
+    return value if value is not None and value <= most else None
+
+
 def letter(index: int) -> str:
     """The index-th (0-based) điểm letter: a, b, c, d, đ, e, g … y, then aa, bb …"""
     base = LETTERS[index % len(LETTERS)]

@@ -123,6 +123,8 @@ def signature_start(blocks: list, end: int, floor: int) -> int:
     return start if seen_title else end
 
 
+# Only an entry that is nothing but the reference becomes a ``ref`` (lint's KH402 reads "Mục IV" followed
+# by more words too: there it only asks whether a body is reached).
 _SECTION_REF = re.compile(r"^(?:Như\s+)?Mục\s+(?P<n>[IVXLC]+)$", re.I)
 
 
@@ -134,7 +136,7 @@ def _refer_to_sections(recipients: dict, sections: list[dict]) -> None:
     for index, entry in enumerate(items):
         name = entry if isinstance(entry, str) else entry.get("name", "")
         match = _SECTION_REF.match(name)
-        number = next((k for k in range(1, 40) if vn.roman(k) == match.group("n").upper()), 0) if match else 0
+        number = (vn.roman_value(match.group("n").upper()) or 0) if match else 0
         if not match or not 0 < number <= len(numbered) or not isinstance(entry, (str, dict)):
             continue
         section = numbered[number - 1]

@@ -43,6 +43,7 @@ def _format(value: int, fmt: str) -> str:
     if fmt == "lowerRoman":
         return vn.roman(value).lower()
     if fmt in ("upperLetter", "lowerLetter"):
+        # Word counts a..z (no đ), unlike vn.letter's điểm letters: the label is what Word shows.
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt == "decimalZero":

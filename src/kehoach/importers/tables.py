@@ -231,6 +231,8 @@ def _drop_covered_rows(grid, header: int) -> list[int]:
     return kept
 
 
+# A group's number alone in its cell, as Word holds it (writers/docx/tables.py's _GROUP_NUMBER is another
+# question: a number typed at the front of a group's title, "III. Tên nhóm", moved into the TT column).
 _GROUP_NUMBER = re.compile(r"^(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])[.)]?$")  # "A", "I", "1", "1.1.1", "a"
 
 

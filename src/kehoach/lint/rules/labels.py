@@ -10,18 +10,16 @@ from ...common.i18n import tr
 from ...model import Item
 from ...model.style import SCHEMES, SECTIONS, deeper, printed_labels
 from ...source.loader import Loc
-from ...common.vn import DECIMAL_LABEL, LETTERS, decimal_number, roman, upper
+from ...common.vn import DECIMAL_LABEL, LETTERS, decimal_number, roman_value, upper
 from .registry import Context, Finding, rule
-
-_ROMANS = {roman(n): n for n in range(1, 60)}
 
 
 def label_value(label: str) -> int | None:
     """The ordinal a literal label stands for: "II." → 2, "Phần III" → 3, "2.1." → None (not a sequence)."""
     core = label.strip().rstrip(".):").strip()
     core = re.sub(r"(?i)^(phần|mục|chương)\s+", "", core)
-    if core.upper() in _ROMANS and core.isupper():
-        return _ROMANS[core]
+    if core.isupper() and (numeral := roman_value(core, most=59)):
+        return numeral
     if core.isdigit():
         return int(core)
     if core.lower() in LETTERS and len(core) == 1:
@@ -147,8 +145,8 @@ def _sequence_key(label: str) -> tuple[str, str, int] | None:
         return "1", prefix, int(last)
     if len(core) == 1 and core.lower() in LETTERS:
         return "a", "", LETTERS.index(core.lower()) + 1
-    if core in _ROMANS:
-        return "I", "", _ROMANS[core]
+    if numeral := roman_value(core, most=59):
+        return "I", "", numeral
     return None
 
 

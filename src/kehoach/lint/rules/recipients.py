@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
 from ...source.loader import Loc
-from ...common.vn import roman
+from ...common.vn import roman_value
 from ..recipient_names import (  # noqa: F401
     Entry,
     covers,
@@ -178,8 +178,7 @@ def _section_number(text: str) -> int | None:
     match = re.search(r"(?i)^(?:như\s+)?mục\s+([IVXLC]+)\b", text.strip())
     if not match:
         return None
-    numerals = {roman(n): n for n in range(1, 40)}
-    return numerals.get(match.group(1).upper())
+    return roman_value(match.group(1).upper())
 
 
 @rule("KH402", "duty-recipients", Severity.warning, "NĐ 30, Phụ lục I, Mục II.9.d (nơi nhận)",

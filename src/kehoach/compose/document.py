@@ -3,7 +3,8 @@
 It says *what* is on the page (a letterhead, a numbered heading, a paragraph of body text, a
 signature block) and never *how* it looks: sizes, fonts and indents belong to each writer (for
 .docx, the Decree 30 figures in ``nd30.py``). Text here is final: labels computed, wording
-rendered, punctuation added.
+rendered, punctuation added. (The importer's ``blocks`` are another tree on purpose: the page as a
+reader finds it, Word's grid and merges as read, no kinds yet; see importers/blocks.py.)
 """
 
 from __future__ import annotations

@@ -3,6 +3,13 @@
 Readers (.docx, .txt/.md, .doc/.odt through LibreOffice) only say what is on the page; deciding what
 each block *is* (letterhead, heading, item, signature) is ``recognise``'s job. Runs keep their bold
 and italic so that inline emphasis can be mapped once the schema carries it.
+
+These are not compose's ``Document`` blocks (compose/document.py), on purpose, as pandoc's
+Docx/Parse.hs keeps its own types before the Pandoc tree: a block here is the page *as read* (Word's
+computed label, alignment and style name; a table as Word's grid, with vMerge "restart"/"continue",
+gridBefore fillers and tblHeader rows; a footnote reference already written as the plan's "[^1]" in
+the run's text), while a Document block is the page *to print* (a paragraph's kind and level, merges
+resolved into row spans, header rows apart, footnote references as numbered runs).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import re
 
 from lxml import etree
 
-from .wml import w
+from ...common.ooxml import w
 
 SIGNER_TITLE = "khSignerTitle"  # start of the signer's position line (ô 7b, last line above 7c)
 SIGNER_TITLE_END = "khSignerTitleEnd"

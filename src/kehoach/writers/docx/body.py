@@ -16,7 +16,8 @@ from .flow import _MAX_WHOLE_CLOSING_LINES, _free, _is_lead_in, _keep_next, _kee
 from .letterhead import _letterhead, _rule_under, _title
 from .tables import _data_table
 from .template import _sect_pr, _Template
-from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _runs, _text_p, w
+from ...common.ooxml import w
+from .wml import TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT, _p, _run, _runs, _text_p
 
 _PARA_STYLE = {
     ParaKind.basis: "KHBasis",

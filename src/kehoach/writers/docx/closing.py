@@ -10,7 +10,8 @@ from ...common import nd30, vn
 from ...compose.document import Closing, RecipientLine, Signature
 from ...common.textwidth import text_width_em
 from .tables import _cell, _table
-from .wml import TEXT_W_PORTRAIT, _p, _runs, _text_p, twips_cm, twips_pt, w
+from ...common.ooxml import w
+from .wml import TEXT_W_PORTRAIT, _p, _runs, _text_p, twips_cm, twips_pt
 
 
 # Single-spaced lines as LibreOffice sets Times New Roman: about 1.15 times the size.

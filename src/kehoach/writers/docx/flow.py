@@ -12,7 +12,8 @@ from lxml import etree
 from ...common import nd30
 from ...compose.document import Block, Paragraph, ParaKind, Run, Table
 from ...common.textwidth import text_width_em
-from .wml import twips_cm, twips_pt, w
+from ...common.ooxml import w
+from .wml import twips_cm, twips_pt
 
 
 def _keep_next(p: etree._Element) -> None:

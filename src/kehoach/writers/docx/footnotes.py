@@ -12,9 +12,9 @@ from __future__ import annotations
 from lxml import etree
 
 from ...common import nd30
-from ...common.ooxml import CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS
 from ...compose.document import Footnote
-from .wml import FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE, W_NS, _runs, footnote_id, half_points, w
+from ...common.ooxml import CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS, W_NS, w
+from .wml import FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE, _runs, footnote_id, half_points
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"

@@ -23,7 +23,8 @@ from ...common.textwidth import (
     title_width_twips,
 )
 from .tables import _cell, _table
-from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_mm, twips_pt, w
+from ...common.ooxml import w
+from .wml import TEXT_W_PORTRAIT, _p, _text_p, eighth_points, half_points, twips_cm, twips_mm, twips_pt
 
 
 def _rule(parent: etree._Element, available: int, length: float, spaced: bool = False) -> None:

@@ -11,7 +11,8 @@ from . import footnotes
 from .body import _build_body
 from .template import _template
 from .used_styles import pruned_styles, used_style_ids
-from .wml import _XML_UNSAFE, w
+from ...common.ooxml import w
+from .wml import _XML_UNSAFE
 
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...common import nd30
-from .wml import LINE_240THS, half_points, twips_cm, twips_pt, w
+from ...common.ooxml import w
+from .wml import LINE_240THS, half_points, twips_cm, twips_pt
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from lxml import etree
 from ...common import nd30
 from ...compose.document import Table, TableCell
 from ...common.textwidth import text_width_em
-from .wml import CELL_MARGIN, _p, _runs, _text_p, eighth_points, half_points, twips_cm, twips_pt, w
+from ...common.ooxml import w
+from .wml import CELL_MARGIN, _p, _runs, _text_p, eighth_points, half_points, twips_cm, twips_pt
 
 
 def _table(parent: etree._Element, widths: list[int], borders: bool,

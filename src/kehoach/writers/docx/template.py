@@ -16,7 +16,8 @@ from lxml import etree
 from ...common import nd30
 from . import footnotes
 from .styles import STYLES, _fix_fonts, _set_doc_defaults, _style_element
-from .wml import MARGIN_LEFT, MARGIN_RIGHT, PAGE_H, PAGE_W, R_NS, XML_SPACE, twips_mm, w
+from ...common.ooxml import R_NS, w
+from .wml import MARGIN_LEFT, MARGIN_RIGHT, PAGE_H, PAGE_W, XML_SPACE, twips_mm
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import re
 
 from lxml import etree
 
-from .wml import w
+from ...common.ooxml import w
 
 _REFERENCE = re.compile(rb'<w:(?:pStyle|rStyle|tblStyle|numStyleLink|styleLink) w:val="([^"]+)"')
 _CHAINS = ("basedOn", "link", "next")

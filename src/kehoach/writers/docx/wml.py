@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from ...common import nd30
-from ...common.ooxml import R_NS, W_NS, w  # noqa: F401  (the writer's parts take them from here)
+from ...common.ooxml import w
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

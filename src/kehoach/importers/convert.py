@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..common.i18n import tr
+from ..common.process import kill_tree, popen_group
 from .errors import import_error
 
 TIMEOUT = 120.0
@@ -122,23 +122,21 @@ def convert_to_docx(path: Path, soffice: Callable[[], Path] | None = None, *, ti
         args = [str(program), "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
                 f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "docx:MS Word 2007 XML",
                 "--outdir", str(out), str(staged)]
-        kwargs = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined]
-                  if sys.platform == "win32" else {"start_new_session": True, "preexec_fn": _limit_memory})
         try:
-            proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.STDOUT, env=offline_environment(), **kwargs)
+            proc = popen_group(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               **sandbox_options())
         except OSError as exc:
             raise import_error("KH506", tr("không chạy được LibreOffice ({p}): {e}", "cannot run LibreOffice ({p}): {e}",
                                            p=program, e=exc.strerror or exc), path) from None
         try:
             output, _ = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _kill(proc)
+            kill_tree(proc)
             raise import_error("KH506", tr("LibreOffice chưa chuyển xong sau {t:g} giây nên đã bị dừng",
                                            "LibreOffice did not finish within {t:g} seconds and was stopped",
                                            t=timeout), path) from None
         except BaseException:
-            _kill(proc)
+            kill_tree(proc)
             raise
         produced = out / "input.docx"
         if proc.returncode != 0 or not produced.is_file():
@@ -148,17 +146,3 @@ def convert_to_docx(path: Path, soffice: Callable[[], Path] | None = None, *, ti
                 "LibreOffice could not open the file (corrupt, password-protected or not a document){o}",
                 o=(": " + said) if said else ""), path)
         return produced.read_bytes()
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    try:
-        if sys.platform == "win32":
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
-        else:
-            os.killpg(proc.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
-    except OSError:
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass

@@ -37,7 +37,8 @@ from ..common.i18n import tr
 from .fonts import require_serif_font
 from .pdf_once import DEFAULT_TIMEOUT, PDF_A_OPTIONS, DocxSource, convert_in_one_run, finished, stage
 from .pdf_once import convert_docx_bytes_to_pdf, convert_docx_file_to_pdf  # noqa: F401  (PDF output's door)
-from .soffice import clean_output, failure, find_uno_python, kill_tree, popen, profile_arg, with_output
+from ..common.process import kill_tree
+from .soffice import clean_output, failure, find_uno_python, popen, profile_arg, with_output
 from .soffice import find_soffice  # the CLI hands it to the importer; a test replaces it here
 
 # The codes raised here and in ``pdf_once``, explained by ``kehoach rules`` (cli/codes.py gathers them).

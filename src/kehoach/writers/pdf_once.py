@@ -16,7 +16,8 @@ from ..common.fileio import make_scratch, remove_scratch, write_atomic
 from ..common.i18n import tr
 from .fonts import require_serif_font
 from .pdf_stamp import reproducible, stamp_time
-from .soffice import clean_output, failure, find_soffice, kill_tree, popen, profile_arg, with_output
+from ..common.process import kill_tree
+from .soffice import clean_output, failure, find_soffice, popen, profile_arg, with_output
 
 DEFAULT_TIMEOUT = 120.0  # seconds for one document (or one soffice run)
 PDF_FILTER = "writer_pdf_Export"

@@ -1,6 +1,6 @@
 """LibreOffice as a process: where soffice is, the offline profile it runs with, starting it in its own
-process group and killing the whole group, its output cleaned for a message, and a Python that can
-drive it over UNO. The PDF conversions (``pdf_once``, ``pdf.Converter``) and ``kehoach import``'s
+process group (common/process, which also kills the whole group) in UTC, its output cleaned for a
+message, and a Python that can drive it over UNO. The PDF conversions (``pdf_once``, ``pdf.Converter``) and ``kehoach import``'s
 .doc/.odt conversion (``importers/convert``, handed ``find_soffice``) run it through here.
 """
 
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
+from ..common.process import popen_group
 
 # The code raised here, explained by ``kehoach rules`` (cli/codes.py gathers it).
 CODES = (
@@ -79,29 +79,7 @@ def popen(args: list[str], **kwargs) -> subprocess.Popen:
     ``pdf_stamp`` replaces them with the plan's date.
     """
     kwargs.setdefault("env", {**os.environ, "TZ": "UTC"})
-    if sys.platform == "win32":
-        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-    else:
-        kwargs["start_new_session"] = True
-    return subprocess.Popen(args, **kwargs)
-
-
-_SIGKILL = getattr(signal, "SIGKILL", signal.SIGTERM)
-
-
-def kill_tree(proc: subprocess.Popen, sig: int = _SIGKILL) -> None:
-    """Signal the process's whole group (LibreOffice starts soffice.bin as a child), then reap it."""
-    try:
-        if sys.platform == "win32":
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
-        else:
-            os.killpg(proc.pid, sig)
-    except (ProcessLookupError, PermissionError, OSError):
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
+    return popen_group(args, **kwargs)
 
 
 def clean_output(raw: bytes | str) -> str:

@@ -32,10 +32,6 @@ def paragraphs(text: str) -> list[list[doc.Run]]:
     return [runs(line) for line in text.split("\n")]
 
 
-def plain(text: str) -> str:
-    return markup.plain(text)
-
-
 def retail(parts: list[doc.Run], change: Callable[[str], str]) -> list[doc.Run]:
     """``parts`` with ``change`` applied to the text at their end (strip ";", add "./.").
 

@@ -1,4 +1,5 @@
-"""Vietnamese text helpers (tiếng Việt): date wording, numbering sequences, case, end marks."""
+"""Vietnamese text helpers (tiếng Việt): date wording, numbering sequences, case, end marks, a reference's
+number and type name as sentences print them."""
 
 from __future__ import annotations
 
@@ -92,3 +93,26 @@ def decimal_number(label: str) -> str:
     """'1.2.' → '1.2': the part a decimal child label continues from ('' if not decimal), as the
     composer prints a child's label, the importer reads it back and lint judges it."""
     return label.rstrip(".") if DECIMAL_LABEL.match(label) else ""
+
+
+# How compose prints a document's reference, and how the importer tells a reference that compose
+# would print again from one to keep as written.
+
+
+def number_text(number: str | None) -> str:
+    """The document number as printed: leading zero under 10, blank for a draft."""
+    if not number:
+        return NUMBER_BLANK  # a draft's number, wide enough for the văn thư's stamp
+    return f"0{number}" if number.isdigit() and len(number) == 1 else number
+
+
+def sentence_case(kind: str) -> str:
+    """'KẾ HOẠCH' → 'Kế hoạch', as the type name reads inside a sentence."""
+    return kind[:1] + kind[1:].lower()
+
+
+def inline_title(title: str) -> str:
+    """A trích yếu as it reads inside a sentence: first letter lower case unless an acronym."""
+    if len(title) > 1 and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title

@@ -28,7 +28,7 @@ from pathlib import Path
 from .. import model as m
 from ..common import nd30, vn
 from ..common.textwidth import break_letterhead_line
-from ..common.vn import decimal_number, strip_end
+from ..common.vn import decimal_number, inline_title, number_text, sentence_case, strip_end
 from ..model.style import deeper, printed_labels
 from . import document as doc
 from . import emphasis, footnotes
@@ -37,7 +37,7 @@ from .closing import recipient_lines, signature_block
 from .figures import reporting_values, target_value
 from .paragraphs import body, para, styled
 from .tables import needs_landscape, table
-from .text import end_mark, inline, money, number_text, proposal_line, sentence_case
+from .text import end_mark, money, proposal_line
 from .wording import Wording, wording
 
 
@@ -127,7 +127,7 @@ class _Composer:
     def sentence_values(self) -> dict[str, str]:
         plan = self.plan
         title = " ".join(plan.title.split())  # a trích yếu typed over several lines reads as one
-        return {"kind_name": self.kind_name, "title": title, "title_inline": inline(title),
+        return {"kind_name": self.kind_name, "title": title, "title_inline": inline_title(title),
                 "issuer_name": plan.issuer_name}
 
     def reference_values(self) -> dict[str, str]:

@@ -32,13 +32,6 @@ def end_mark(text: str) -> str:
     return strip_end(text) + "./."
 
 
-def number_text(number: str | None) -> str:
-    """The document number as printed: leading zero under 10, blank for a draft."""
-    if not number:
-        return vn.NUMBER_BLANK  # a draft's number, wide enough for the văn thư's stamp
-    return f"0{number}" if number.isdigit() and len(number) == 1 else number
-
-
 def money(amount: int) -> str:
     """1500000000 → '1.500.000.000' (Vietnamese thousands separator)."""
     return f"{amount:,}".replace(",", ".")
@@ -49,18 +42,6 @@ def decimal(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return str(value).replace(".", ",")
-
-
-def sentence_case(kind: str) -> str:
-    """'KẾ HOẠCH' → 'Kế hoạch', as the type name reads inside a sentence."""
-    return kind[:1] + kind[1:].lower()
-
-
-def inline(title: str) -> str:
-    """A trích yếu as it reads inside a sentence: first letter lower case unless an acronym."""
-    if len(title) > 1 and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title
 
 
 def cell_text(value: m.Cell) -> str:

@@ -76,7 +76,7 @@ def _one_line(text: str) -> str:
 
 def _type_name(kind: str) -> str:
     """'KẾ HOẠCH' → 'Kế hoạch', as the type is named in a sentence."""
-    return vn.nfc(kind[:1] + kind[1:].lower())
+    return vn.nfc(vn.sentence_case(kind))
 
 
 def _codes(agencies: list) -> dict[str, str]:

@@ -103,10 +103,9 @@ class AppendixReader:
     def _default_note(self, data: dict) -> str:
         lh = data["letterhead"]
         from ..model import KINDS, date_parts
-        number = lh.get("number") or ""
-        number = f"0{number}" if number.isdigit() and len(number) == 1 else (number or vn.NUMBER_BLANK)
+        number = vn.number_text(lh.get("number"))
         kind = data.get("kind", "KẾ HOẠCH")
-        parent = "Quyết định" if data.get("decision") else kind[:1] + kind[1:].lower()
+        parent = "Quyết định" if data.get("decision") else vn.sentence_case(kind)
         symbol = lh.get("symbol") or f"{KINDS['QUYẾT ĐỊNH' if data.get('decision') else kind]}-{lh['abbreviation']}"
         issuer = lh.get("issuer_name") or " ".join(lh.get("issuer", []))
         words = vn.date_words(*date_parts(lh.get("date")))

@@ -147,9 +147,3 @@ def unmark(text: str) -> str:
     if text.endswith("/."):
         return text[:-2]
     return text
-
-
-def inline(title: str) -> str:
-    if len(title) > 1 and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title

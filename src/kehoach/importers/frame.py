@@ -94,7 +94,7 @@ def refuse_other_kind(texts: list[str], path) -> None:
     found = other_kind(texts)
     if found:
         kind, line = found
-        name = kind[:1] + kind[1:].lower()
+        name = vn.sentence_case(kind)
         raise import_error("KH505", tr(
             "đây là một {k} (dòng «{l}»), không phải một kế hoạch: kehoach dựng kế hoạch (và các văn bản "
             "cùng loại: chương trình, đề án, phương án, hướng dẫn, báo cáo) và quyết định ban hành chúng, "

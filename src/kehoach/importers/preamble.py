@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from ..common.diagnostics import Code
-from ..common.vn import strip_end
+from ..common.vn import inline_title, sentence_case, strip_end
 from collections.abc import Callable
 
 from . import outline
 from .blocks import Para, Table
-from .common import PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, inline, text_of
+from .common import PREAMBLE_BASIS, PROPOSAL, basis_marks, clean, text_of
 from .emphasis import para_marked
 from .notes import said
 
@@ -99,9 +99,9 @@ class PreambleReader:
         if enacting:
             title = " ".join(data.get("title", "").split())
             kind = data.get("kind", "KẾ HOẠCH")
-            kind_name = kind[:1] + kind[1:].lower()
+            kind_name = sentence_case(kind)
             body, sep, _ = enacting.partition(" ban hành ")
-            if sep and enacting == f"{body} ban hành {kind_name} {inline(title)} như sau:":
+            if sep and enacting == f"{body} ban hành {kind_name} {inline_title(title)} như sau:":
                 result["enacting"] = {"body": body}
             else:  # as written, with its bold and italic runs
                 result["enacting"] = {"text": written(enacting_block)}

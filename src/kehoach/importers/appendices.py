@@ -101,6 +101,8 @@ class AppendixReader:
         return result
 
     def _default_note(self, data: dict) -> str:
+        """The note templates/attachment_note.j2 prints by default (its values from common/vn, as compose
+        gives them): a note equal to it is left for the build to print again."""
         lh = data["letterhead"]
         from ..model import KINDS, date_parts
         number = vn.number_text(lh.get("number"))

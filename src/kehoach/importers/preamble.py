@@ -101,6 +101,7 @@ class PreambleReader:
             kind = data.get("kind", "KẾ HOẠCH")
             kind_name = sentence_case(kind)
             body, sep, _ = enacting.partition(" ban hành ")
+            # templates/enacting.j2's default sentence: one the build prints again keeps only its body
             if sep and enacting == f"{body} ban hành {kind_name} {inline_title(title)} như sau:":
                 result["enacting"] = {"body": body}
             else:  # as written, with its bold and italic runs

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
+from ...common.vn import number_text
 from .registry import Context, Finding, is_placeholder, rule
 
 
@@ -51,7 +52,7 @@ def number_format(ctx: Context) -> Iterator[Finding]:
                               "a document number is digits only (found '{n}')", n=number))
     elif int(number) < 10 and len(number) < 2:
         yield Finding(loc, tr("số nhỏ hơn 10 phải có số 0 ở trước: viết \"{p}\"",
-                              "numbers below 10 take a leading zero: write \"{p}\"", p=f"{int(number):02d}"))
+                              "numbers below 10 take a leading zero: write \"{p}\"", p=number_text(number)))  # as compose prints it
 
 
 def _without_year(symbol: str) -> str:

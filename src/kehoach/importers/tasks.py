@@ -22,14 +22,13 @@ import re
 from ..common import vn
 from ..common.diagnostics import Code
 from ..common.i18n import tr
+from ..model.tasks import TASK_COLUMNS, TaskColumns
 from .notes import said
 
-# The generated table's default column titles (model.TaskColumns), the columns it prints unless
-# ``show`` says otherwise (model.TASK_COLUMNS), and how a header cell is read.
-DEFAULT_TITLES = {"number": "TT", "content": "Nội dung", "lead": "Cơ quan chủ trì",
-                  "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "product": "Sản phẩm",
-                  "owner": "Theo dõi, kiểm tra, đôn đốc"}
-DEFAULT_SHOW = ["number", "content", "lead", "partners", "deadline", "product"]
+# The generated table's default column titles and the columns it prints unless ``show`` says
+# otherwise, read from the schema that prints them; then how a header cell is read.
+DEFAULT_TITLES = {kind: field.default for kind, field in TaskColumns.model_fields.items()}
+DEFAULT_SHOW = list(TASK_COLUMNS)
 _KINDS = (
     ("number", re.compile(r"^(?:s|số\s*)?(?:tt|thứ tự)\.?$")),
     ("content", re.compile(r"^(?:nội dung|(?:tên )?nhiệm vụ|công việc)")),

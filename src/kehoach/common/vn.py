@@ -38,6 +38,11 @@ def letter(index: int) -> str:
     return base * (index // len(LETTERS) + 1)
 
 
+def money(amount: int) -> str:
+    """1500000000 → '1.500.000.000' (Vietnamese thousands separator)."""
+    return f"{amount:,}".replace(",", ".")
+
+
 def pad_day(day: int) -> str:
     """Days 1–9 take a leading zero (Phụ lục I, II.4.b)."""
     return f"{day:02d}"

@@ -28,7 +28,7 @@ from pathlib import Path
 from .. import model as m
 from ..common import nd30, vn
 from ..common.textwidth import break_letterhead_line
-from ..common.vn import decimal_number, inline_title, number_text, sentence_case, strip_end
+from ..common.vn import decimal_number, inline_title, money, number_text, sentence_case, strip_end
 from ..model.style import deeper, printed_labels
 from . import document as doc
 from . import emphasis, footnotes
@@ -37,7 +37,7 @@ from .closing import recipient_lines, signature_block
 from .figures import reporting_values, target_value
 from .paragraphs import body, para, styled
 from .tables import needs_landscape, table
-from .text import end_mark, money, proposal_line
+from .text import end_mark, proposal_line
 from .wording import Wording, wording
 
 

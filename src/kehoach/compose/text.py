@@ -1,9 +1,9 @@
 """How values are written: pure string functions, no document tree.
 
-Punctuation the decree asks for (``end_mark``; the typed end mark ``strip_end`` is in common/vn, the
-importers take it off with the same function), numbers, money and dates as printed in Vietnamese.
-Labels are computed by ``label_for`` and ``deeper`` (model/style.py), which the importers and lint read
-with too.
+Punctuation the decree asks for (``end_mark``, the decision's proposal line), cells' numbers and dates
+as printed in Vietnamese. What the importers and lint need too lives below them: the typed end mark
+``strip_end``, money, a document number, the type name in a sentence (common/vn.py), and the labels
+(``label_for``, ``deeper``, ``printed_labels`` in model/style.py).
 """
 
 from __future__ import annotations
@@ -32,11 +32,6 @@ def end_mark(text: str) -> str:
     return strip_end(text) + "./."
 
 
-def money(amount: int) -> str:
-    """1500000000 → '1.500.000.000' (Vietnamese thousands separator)."""
-    return f"{amount:,}".replace(",", ".")
-
-
 def decimal(value: float) -> str:
     """4.3 → '4,3' (Vietnamese decimal comma); whole numbers lose their '.0'."""
     if float(value).is_integer():
@@ -50,7 +45,7 @@ def cell_text(value: m.Cell) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        return money(value) if abs(value) >= 10_000 else str(value)
+        return vn.money(value) if abs(value) >= 10_000 else str(value)
     if isinstance(value, float):
         return decimal(value)
     return value

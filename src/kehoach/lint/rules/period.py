@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
+from ...common.vn import money
 from ...model import BudgetLine
 from ...source.loader import Loc
 from .registry import Context, Finding, rule, walk_items
@@ -87,10 +88,6 @@ def _line_total(line: BudgetLine) -> int | None:
     return sum(p for p in parts if p is not None) if parts and all(p is not None for p in parts) else None
 
 
-def _fmt(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")  # Vietnamese thousands separator
-
-
 @rule("KH121", "budget-total", Severity.warning, "budget",
       ("dự toán kinh phí không khớp tổng", "budget lines do not add up"))
 def budget_total(ctx: Context) -> Iterator[Finding]:
@@ -138,7 +135,7 @@ def budget_total(ctx: Context) -> Iterator[Finding]:
                         yield Finding((*loc, i, "amount"), tr(
                             "các khoản con của '{n}' cộng lại {s} {c}, khác {a} {c}",
                             "the sub-lines of '{n}' add up to {s} {c}, not {a} {c}",
-                            n=line.name, s=_fmt(sum(parts)), a=_fmt(line.amount), c=budget.currency))  # type: ignore[arg-type]
+                            n=line.name, s=money(sum(parts)), a=money(line.amount), c=budget.currency))  # type: ignore[arg-type]
                 yield from check_lines(line.lines, (*loc, i, "lines"))
 
         yield from check_lines(budget.lines, (*here, "lines"))
@@ -148,4 +145,4 @@ def budget_total(ctx: Context) -> Iterator[Finding]:
                 yield Finding((*here, "total"), tr(
                     "các khoản dự toán cộng lại {s} {c}, khác tổng ghi {t} {c}",
                     "the budget lines add up to {s} {c}, not the stated total {t} {c}",
-                    s=_fmt(sum(parts)), t=_fmt(budget.total), c=budget.currency))  # type: ignore[arg-type]
+                    s=money(sum(parts)), t=money(budget.total), c=budget.currency))  # type: ignore[arg-type]

@@ -93,3 +93,78 @@ def test_kh216_a_plans_proposal_before_its_enacting_sentence_is_not_judged(place
     sentence = [p for p in printed(complete_example(fragment)) if "đề nghị" in p or "ban hành Kế hoạch" in p]
     assert sentence[0].startswith("Xét đề nghị của Giám đốc Sở Tư pháp, ") or (
         sentence == ["Xét đề nghị của Giám đốc Sở Tư pháp,", sentence[1]] and sentence[1].startswith("Ủy ban"))
+
+
+# -- KH225, KH226, KH227: the signature's authority lines -------------------------------------------
+
+def _signed(**fields: str) -> str:
+    return "signature:\n" + "".join(f"  {k}: {v}\n" for k, v in fields.items()) + "  name: Lê Văn A\n"
+
+
+@pytest.mark.parametrize("title", ["ỦY VIÊN", "Ủy viên", "THÀNH VIÊN", "ỦY VIÊN THƯỜNG TRỰC"])
+def test_kh225_ky_thay_above_a_member(title: str, tmp_path: Path) -> None:
+    """"KT. CHỦ TỊCH" over "ỦY VIÊN" passed every rule (KH206 only said the title is not in its list)."""
+    fragment = _signed(on_behalf_of="ỦY BAN NHÂN DÂN", authority="KT", head_title="CHỦ TỊCH", title=title)
+    [member] = found(tmp_path, fragment, "KH225")
+    assert f"'{title}'" in member.message and "PHÓ CHỦ TỊCH" in member.message
+    assert member.severity.value == "warning"
+    assert found(tmp_path, fragment, "KH204") == []
+
+
+@pytest.mark.parametrize(("head", "title"), [("CHỦ TỊCH", "PHÓ CHỦ TỊCH"), ("BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+                                             ("TRƯỞNG BAN", "PHÓ TRƯỞNG BAN TỔ CHỨC"), ("GIÁM ĐỐC", "Phó Giám đốc"),
+                                             ("CHỦ TỊCH", "CHỦ TỊCH"), ("BỘ TRƯỞNG", "THỊ TRƯỞNG")])
+def test_kh225_a_deputy_or_a_known_title_is_not_its_concern(head: str, title: str, tmp_path: Path) -> None:
+    """A deputy passes; a known title that is no deputy's stays KH204's error, a typo of one KH206's."""
+    fragment = _signed(authority="KT", head_title=head, title=title)
+    assert found(tmp_path, fragment, "KH225") == []
+    assert len(found(tmp_path, fragment, "KH204")) == (title == "CHỦ TỊCH")
+
+
+@pytest.mark.parametrize(("body", "head"), [("Sở Tư pháp", "GIÁM ĐỐC"), ("SỞ TƯ PHÁP", "GIÁM ĐỐC"),
+                                            ("Phòng Tư pháp", "TRƯỞNG PHÒNG"), ("Chi cục Thủy lợi", "CHI CỤC TRƯỞNG"),
+                                            ("Văn phòng Ủy ban nhân dân tỉnh", "CHÁNH VĂN PHÒNG")])
+def test_kh226_tm_before_an_agency_run_by_its_head(body: str, head: str, tmp_path: Path) -> None:
+    """"TM. Sở Tư pháp" passed KH205 (a name, not a person's title): a Sở is run by its Giám đốc."""
+    [single] = found(tmp_path, _signed(on_behalf_of=body, title="PHÓ GIÁM ĐỐC"), "KH226")
+    assert f"'{body}'" in single.message and f"'KT. {head}'" in single.message
+    assert single.severity.value == "warning"
+
+
+@pytest.mark.parametrize("body", ["ỦY BAN NHÂN DÂN", "Ủy ban nhân dân", "HỘI ĐỒNG NHÂN DÂN", "BAN THƯỜNG VỤ",
+                                  "BAN CHỈ ĐẠO", "ĐOÀN ĐẠI BIỂU QUỐC HỘI", "BAN GIÁM ĐỐC", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"])
+def test_kh226_collectives_pass(body: str, tmp_path: Path) -> None:
+    assert found(tmp_path, _signed(on_behalf_of=body, title="CHỦ TỊCH"), "KH226") == []
+
+
+def test_kh205_and_kh226_on_a_name_typed_in_lower_case(tmp_path: Path) -> None:
+    """Compose prints the name after TM. in capitals: a name typed in lower case is no wrong form."""
+    fragment = _signed(on_behalf_of="Ủy ban nhân dân", title="Chủ tịch")
+    assert found(tmp_path, fragment, "KH205") == found(tmp_path, fragment, "KH226") == []
+    assert "TM. ỦY BAN NHÂN DÂN" in printed_closing(complete_example(fragment))
+
+
+def printed_closing(text: str) -> list[str]:
+    loaded = load_text(text, "/nonexistent/plan.yaml")
+    assert loaded.plan is not None
+    return [line for part in compose(loaded.plan).parts if part.closing and part.closing.signature
+            for line in part.closing.signature.authority_lines]
+
+
+@pytest.mark.parametrize(("fields", "twice", "once"), [
+    ({"on_behalf_of": "TM. Ủy ban nhân dân", "title": "CHỦ TỊCH"}, "TM. TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),
+    ({"on_behalf_of": "tm.ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH"}, "TM. TM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),
+    ({"authority": "KT", "head_title": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH"}, "KT. KT. CHỦ TỊCH", "KT. CHỦ TỊCH"),
+])
+def test_kh227_an_authority_typed_in_its_field_prints_twice(fields: dict, twice: str, once: str, tmp_path: Path) -> None:
+    fragment = _signed(**fields)
+    assert twice in printed_closing(complete_example(fragment))  # what the finding says, as composed
+    [typed] = found(tmp_path, fragment, "KH227")
+    assert f"'{twice.split('. ', 1)[0]}." in typed.message
+    result = plan_fixes(load_path(tmp_path / "plan.yaml"), config=Config(select=["KH227"]))  # a safe fix
+    lines = printed_closing(result.fixed.decode("utf-8"))
+    assert twice not in lines and once in lines
+
+
+def test_kh227_a_different_authority_typed_is_not_twice(tmp_path: Path) -> None:
+    assert found(tmp_path, _signed(authority="KT", head_title="TL. CHỦ TỊCH", title="PHÓ CHỦ TỊCH"), "KH227") == []

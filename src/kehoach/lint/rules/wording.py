@@ -67,11 +67,11 @@ def proposal_end(ctx: Context) -> Iterator[Finding]:
     Tiếng Việt:
 
         Dòng "Theo/Xét đề nghị của …" khép phần căn cứ bằng dấu chấm, không bằng "," hay ";" chép từ văn
-        bản cũ. Dòng này của kế hoạch được in đúng như đã gõ: gõ dấu chấm. Của quyết định cũng vậy, nhưng
-        gõ không có dấu cuối thì kehoach thêm dấu chấm. Dòng có câu ban hành theo sau không bị xét: "Xét đề
-        nghị …," rồi "Ủy ban nhân dân tỉnh ban hành Kế hoạch …" là một câu (khi dòng này mở đầu câu ban
-        hành, `proposal_place: enacting`, kehoach tự viết dấu phẩy đó), và quyết định là văn bản quy phạm
-        pháp luật theo luật năm 2025 kết thúc dòng bằng ";" trước câu ban hành.
+        bản cũ. Dòng này của kế hoạch được in đúng như đã gõ: gõ dấu chấm. Của quyết định cũng in như đã
+        gõ, nhưng nếu không gõ dấu cuối thì kehoach thêm dấu chấm. Dòng có câu ban hành theo sau không bị
+        xét: "Xét đề nghị …," rồi "Ủy ban nhân dân tỉnh ban hành Kế hoạch …" là một câu (khi dòng này mở
+        đầu câu ban hành, `proposal_place: enacting`, kehoach tự viết dấu phẩy đó), và quyết định là văn
+        bản quy phạm pháp luật theo luật năm 2025 kết thúc dòng bằng ";" trước câu ban hành.
 
     Passes:
 

@@ -243,7 +243,7 @@ def ky_thay_signer(ctx: Context) -> Iterator[Finding]:
             h=head, t=sig.title), snippet=sig.title)
 
 
-# Agencies run by one head (chế độ thủ trưởng, NĐ 30 Điều 13.1): the head signs with his title, a
+# Agencies run by one head (chế độ thủ trưởng, NĐ 30 Điều 13.1): the head signs with the head's title, a
 # deputy "KT. <head>"; "TM." is for a collective (Điều 13.2). Name's first words → the head's title.
 SINGLE_HEAD = {"SỞ": "GIÁM ĐỐC", "PHÒNG": "TRƯỞNG PHÒNG", "VĂN PHÒNG": "CHÁNH VĂN PHÒNG", "CỤC": "CỤC TRƯỞNG",
                "CHI CỤC": "CHI CỤC TRƯỞNG", "TỔNG CỤC": "TỔNG CỤC TRƯỞNG", "VỤ": "VỤ TRƯỞNG",
@@ -255,7 +255,7 @@ SINGLE_HEAD = {"SỞ": "GIÁM ĐỐC", "PHÒNG": "TRƯỞNG PHÒNG", "VĂN PHÒN
 def thay_mat_single_head(ctx: Context) -> Iterator[Finding]:
     """TM. (thay mặt) signs for a collective leadership: "TM. ỦY BAN NHÂN DÂN", "TM. BAN THƯỜNG
     VỤ". A Sở, Phòng, Văn phòng, Cục, Chi cục, Tổng cục, Vụ or Thanh tra is run by its head (chế độ
-    thủ trưởng): the head signs with his title ("GIÁM ĐỐC"), a deputy "KT. GIÁM ĐỐC" above "PHÓ GIÁM
+    thủ trưởng): the head signs with the head's title ("GIÁM ĐỐC"), a deputy "KT. GIÁM ĐỐC" above "PHÓ GIÁM
     ĐỐC" — never "TM. SỞ TƯ PHÁP". A warning: the agency's own rules decide who signs what. (The
     name may be typed in lower case, "Sở Tư pháp": kehoach prints it in capitals.)
 

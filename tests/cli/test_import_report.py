@@ -215,3 +215,24 @@ def test_every_reported_code_is_explained_in_both_languages(tmp_path: Path) -> N
         en = CliRunner().invoke(app, ["--lang", "en", "rules", code])
         assert vi.exit_code == en.exit_code == 0
         assert CODES[code].title_vi in vi.stdout and CODES[code].title_en in en.stdout
+
+
+def test_text_into_a_file_is_checks_text_report(tmp_path: Path) -> None:
+    source = shaky_docx(tmp_path / "plan.docx")
+    target = tmp_path / "notes.txt"
+    result = run("import", str(source), "--output-format", f"text={target}", "--select", "KH527")
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "plan.yaml"
+    line = next(n for n, text in enumerate(written.read_text("utf-8").splitlines(), 1) if "(KH527)" in text)
+    assert target.read_text("utf-8") == (
+        f"{written}:{line}:1: KH527 signature ({source}): không tìm thấy Nơi nhận và chữ ký\n"
+        f"{line:>5} | # kiểm tra (KH527): không tìm thấy Nơi nhận và chữ ký\n"
+        "      | ^\n"
+        "1 tệp: 0 lỗi, 0 cảnh báo, 1 ghi chú.\n")
+    assert f"{written}:{line}: KH527 signature: không tìm thấy Nơi nhận và chữ ký" in result.stderr  # the screen's
+
+
+def test_json_to_the_screen_named_with_a_dash(tmp_path: Path) -> None:
+    source = shaky_docx(tmp_path / "plan.docx")
+    result = run("import", str(source), "--output-format", "json=-", "--select", "KH527")
+    assert result.exit_code == 0 and codes(report(result)) == ["KH527"] and result.stderr == ""

@@ -83,8 +83,10 @@ def import_(
         if fmt is not None and fmt not in ("text", "json"):
             raise typer.BadParameter(tr("định dạng `{n}` không có; chọn: text | json",
                                         "unknown format `{n}`; choose: text | json", n=fmt), param_hint="--format")
-        outputs = planned_outputs(fmt, output_format)
-        reports_on_screen = any(name != "text" and (target is None or is_stdout(target)) for name, target in outputs)
+        # FMT=- is the screen too: text there is the summary the importer always printed
+        outputs = [(name, None if target is not None and is_stdout(target) else target)
+                   for name, target in planned_outputs(fmt, output_format)]
+        reports_on_screen = any(name != "text" and target is None for name, target in outputs)
         if output is not None and is_stdout(output) and reports_on_screen:
             raise typer.BadParameter(tr(
                 "-o - in tệp YAML ra màn hình, nơi báo cáo {f} cũng in ra; ghi báo cáo vào tệp: FMT=TỆP",

@@ -144,8 +144,10 @@ def test_a_bad_format_is_said_clearly(tmp_path: Path, capsys) -> None:
 
 def test_the_yaml_and_the_report_cannot_share_the_screen(tmp_path: Path) -> None:
     source = shaky_docx(tmp_path / "plan.docx")
-    result = run("import", str(source), "-o", "-", "--format", "json")
-    assert result.exit_code == 2 and "FMT=" in result.stderr and result.stdout == ""
+    for args in (["--format", "json"], ["--output-format", "sarif"], ["--output-format", "github=-"]):
+        result = run("import", str(source), "-o", "-", *args)
+        assert result.exit_code == 2 and "FMT=" in result.stderr and result.stdout == "", args
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
 
 
 def test_several_documents_in_one_report_each_note_naming_its_document(tmp_path: Path) -> None:

@@ -86,12 +86,13 @@ def import_(
         # FMT=- is the screen too: text there is the summary the importer always printed
         outputs = [(name, None if target is not None and is_stdout(target) else target)
                    for name, target in planned_outputs(fmt, output_format)]
-        reports_on_screen = any(name != "text" and target is None for name, target in outputs)
+        on_screen = [name for name, target in outputs if name != "text" and target is None]
+        reports_on_screen = bool(on_screen)
         if output is not None and is_stdout(output) and reports_on_screen:
             raise typer.BadParameter(tr(
                 "-o - in tệp YAML ra màn hình, nơi báo cáo {f} cũng in ra; ghi báo cáo vào tệp: FMT=TỆP",
                 "-o - prints the YAML on the screen, where the {f} report goes too; write the report into a "
-                "file: FMT=FILE", f=outputs[0][0]), param_hint="--output-format")
+                "file: FMT=FILE", f=on_screen[0]), param_hint="--output-format")
         shown = _note_filter(select, ignore)
         if output is not None and len(documents) > 1:
             raise KehoachError([Diagnostic("KH011", tr(

@@ -16,7 +16,7 @@ Spelling probe: each typo class is injected, one word at a time, into the exampl
 (lower-case Vietnamese words of their texts, a fixed random sample per class); a typo is caught when
 KH305, KH306 or KH307 reports the word changed. The clean texts give the false positives. Classes:
 doubled letters, Telex leftovers, tone on the wrong vowel, missing diacritics, regional swaps
-(tr/ch, s/x, n/ng).
+(tr/ch, s/x, n/ng), another tone that still spells a valid syllable ("phố biến" for "phổ biến").
 """
 
 from __future__ import annotations
@@ -157,6 +157,14 @@ def wrong_vowel(word: str, rng: random.Random) -> str | None:
     return rng.choice(options) if options else None
 
 
+def wrong_tone(word: str, rng: random.Random) -> str | None:
+    """Another tone that still spells a syllable of the list ("phổ" → "phố"): no syllable rule can see it."""
+    bare, tone = split_key(word)
+    lex = lexicon()
+    options = [s for t in ("", *TONES.values()) if t != tone and (s := lex.spell(bare, t)) and s != word]
+    return rng.choice(sorted(options)) if options else None
+
+
 def no_marks(word: str, rng: random.Random) -> str | None:
     plain = split_key(word)[0].translate(_PLAIN)
     return plain if plain != word else None
@@ -175,7 +183,8 @@ def regional(word: str, rng: random.Random) -> str | None:
 
 
 CLASSES = {"doubled letters": doubled, "Telex leftovers": telex, "tone on the wrong vowel": wrong_vowel,
-           "missing diacritics": no_marks, "regional swaps (tr/ch, s/x, n/ng)": regional}
+           "missing diacritics": no_marks, "regional swaps (tr/ch, s/x, n/ng)": regional,
+           "wrong tone, valid syllable (phố biến)": wrong_tone}
 
 
 def reported(text: str, start: int, end: int) -> bool:

@@ -46,6 +46,8 @@ def test_a_text_build_loads_no_docx_and_a_docx_build_no_pdf(tmp_path):
     assert "kehoach.writers.html" not in text and "kehoach.writers.docx" not in text
     docx = imported("build", str(PLAN), "-o", str(tmp_path / "out.docx"))
     assert "kehoach.writers.docx" in docx and not {"pikepdf", "kehoach.writers.pdf"} & docx
+    # the base document ships built (templates/docx/base.docx): python-docx is not imported
+    assert "docx" not in docx and "kehoach.writers.docx.base_maker" not in docx
 
 
 def test_a_check_and_a_build_load_neither_urllib_nor_the_schema_messages(tmp_path):

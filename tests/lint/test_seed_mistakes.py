@@ -55,7 +55,10 @@ def test_seed_003_recipient_semicolon_heading_case_and_tone_style() -> None:
     assert tone.line == _line_of(path, "Cụ thể hoá các mục tiêu") and "'hoá'" in tone.message
     # the seven other recipient lines carry their typed ';' (the tool adds it): warnings, one per line
     assert len(by_code["KH207"]) == 7 and all(d.severity is Severity.warning for d in by_code["KH207"])
-    assert set(by_code) == {"KH207", "KH208", "KH211", "KH302"}
+    # "Tạo sự chuyên biến" in the seed: "chuyển biến", a valid syllable typed with another tone
+    [retoned] = by_code["KH307"]
+    assert retoned.line == _line_of(path, "Tạo sự chuyên biến") and "'chuyển'" in retoned.message
+    assert set(by_code) == {"KH207", "KH208", "KH211", "KH302", "KH307"}
 
 
 def test_ignore_comment_is_what_silences_the_cong_van_symbol(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from lxml import etree
 
 import kehoach
 from kehoach.build import render
-from kehoach.writers.docx.template import _template
+from kehoach.writers.docx.base_maker import python_docx_parts
 from kehoach.writers.docx.used_styles import used_style_ids
 from kehoach.writers.pdf import convert_docx_bytes_to_pdf
 
@@ -52,7 +52,7 @@ def test_only_used_styles_and_their_chains_are_written(stem):
             assert target is None or target.get(qn("w:val")) in defined
     assert styles.find(qn("w:latentStyles")) is None
     assert styles.find(qn("w:docDefaults")) is not None
-    template = etree.fromstring(_template().parts["word/styles.xml"])
+    template = etree.fromstring(python_docx_parts()["word/styles.xml"])  # python-docx's whole sheet
     unused = {s.get(qn("w:styleId")) for s in template.iter(qn("w:style"))} - set(defined)
     assert "Heading1" in unused and len(defined) < len(unused)  # the template's extra styles are gone
     defaults = [s for s in template.iter(qn("w:style")) if s.get(qn("w:default")) == "1"]
@@ -67,7 +67,7 @@ def word_boxes(pdf: Path) -> str:
 @pytest.mark.skipif(not (SOFFICE and POPPLER), reason="needs LibreOffice and poppler-utils")
 def test_pages_are_the_same_as_with_the_whole_style_sheet(tmp_path):
     data = render(kehoach.load(EXAMPLES / "nghe-an-980-kh-ubnd.yaml"), "docx")
-    whole = with_parts(data, {"word/styles.xml": _template().parts["word/styles.xml"]})
+    whole = with_parts(data, {"word/styles.xml": python_docx_parts()["word/styles.xml"]})
     convert_docx_bytes_to_pdf(data, tmp_path / "pruned.pdf")
     convert_docx_bytes_to_pdf(whole, tmp_path / "whole.pdf")
     assert word_boxes(tmp_path / "pruned.pdf") == word_boxes(tmp_path / "whole.pdf")

@@ -105,8 +105,6 @@ ENGLISH: dict[str, str] = {
     "csv | json | ics (mặc định theo đuôi tệp đầu ra, không có thì csv).":
         "csv | json | ics (default: from the output file's suffix, else csv).",
     # import
-    "Nhập kế hoạch có sẵn (Word, LibreOffice, văn bản) thành tệp YAML để kiểm tra và dựng lại.":
-        "Import existing plans (Word, LibreOffice, text) as YAML files to check and build again.",
     "Tệp kế hoạch YAML ghi ra (mặc định: cạnh văn bản, đuôi .yaml; chỉ khi nhập một văn bản).":
         "The YAML plan file to write (default: beside the document, suffix .yaml; with one document only).",
     "Ghi đè tệp YAML đã có.": "Overwrite an existing YAML file.",

@@ -56,7 +56,7 @@ CODES = (
 DEFAULT_IDLE_MINUTES = 60
 START_TIMEOUT_S = 30.0
 # Dependencies whose upgrade makes a running server stale (their package folders' mtimes change).
-DEPENDENCIES = ("pydantic", "pydantic_core", "docx", "lxml", "jinja2", "ruamel.yaml", "typer", "rich")
+DEPENDENCIES = ("pydantic", "pydantic_core", "lxml", "jinja2", "ruamel.yaml", "typer", "rich")
 
 
 def _fail(vi: str, en: str, **values: object) -> KehoachError:

@@ -16,6 +16,12 @@ from ..common.diagnostics import Code
 from ..common.i18n import tr
 
 GENERAL = "KH510"
+NUMBERS = range(510, 530)  # KH510–KH529: the importer's notes (KH501–KH509 are its errors)
+
+
+def is_note(code: str) -> bool:
+    """Is ``code`` one of the importer's notes (what ``kehoach import --select/--ignore`` filter)?"""
+    return code[:2] == "KH" and code[2:].isdigit() and int(code[2:]) in NUMBERS
 
 
 class Said(str):

@@ -184,24 +184,47 @@ def _render(name: str, run: CheckRun, *, color: bool, coverage: tuple[str, dict]
     return FORMATTERS[name](run.diagnostics, run.files)
 
 
-def _codes(values: list[str] | None) -> tuple[str, ...]:
+def codes_of(values: list[str] | None) -> tuple[str, ...]:
     """``--select KH2,KH301 --select KH4`` → ("KH2", "KH301", "KH4"), upper-cased."""
     return tuple(code.strip().upper() for value in values or () for code in value.split(",") if code.strip())
 
 
+def require_known(options: dict[str, list[str] | None], known: list[str], unknown: tuple[str, str]) -> None:
+    """Every code or prefix given to ``options`` (option → its values) starts some code of ``known``;
+    else a usage error (exit 2) saying ``unknown`` (vi, en; ``{c}`` the code): a typo must not switch
+    the checks off unnoticed."""
+    for hint, values in options.items():
+        for code in codes_of(values):
+            if not any(name.startswith(code) for name in known):
+                raise typer.BadParameter(tr(*unknown, c=code), param_hint=hint)
+
+
 def selection_of(select: list[str] | None, extend_select: list[str], ignore: list[str]) -> Selection:
     """The command line's rule selection (applied over the configuration's); a code or prefix that
-    names no rule is a usage error (exit 2): a typo must not switch the checks off unnoticed."""
+    names no rule is a usage error (exit 2)."""
     from ...pipeline.check import rules
 
     known = list(rules()) if select or extend_select or ignore else []
-    for hint, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
-        for code in _codes(values):
-            if not any(rule.startswith(code) for rule in known):
-                raise typer.BadParameter(tr("không có quy tắc nào có mã hoặc tiền tố `{c}` (xem `kehoach rules`)",
-                                            "no rule has the code or prefix `{c}` (see `kehoach rules`)", c=code),
-                                         param_hint=hint)
-    return Selection(_codes(select) if select else None, _codes(extend_select), _codes(ignore))
+    require_known({"--select": select, "--extend-select": extend_select, "--ignore": ignore}, known, (
+        "không có quy tắc nào có mã hoặc tiền tố `{c}` (xem `kehoach rules`)",
+        "no rule has the code or prefix `{c}` (see `kehoach rules`)"))
+    return Selection(codes_of(select) if select else None, codes_of(extend_select), codes_of(ignore))
+
+
+def planned_outputs(fmt: str | None, output_format: list[str]) -> list[tuple[str, Path | None]]:
+    """The reports to write: ``--format`` (already checked) on the screen, each ``--output-format
+    FMT[=FILE]`` on the screen or into its file; text on the screen when neither is given. Two on the
+    screen are a usage error: run together, they could be parsed as neither."""
+    outputs = [parse_output_format(value) for value in output_format]
+    if fmt is not None or not outputs:
+        outputs.insert(0, (fmt or "text", None))
+    screen = [name for name, target in outputs if target is None or str(target) == "-"]
+    if len(screen) > 1:
+        raise typer.BadParameter(tr(
+            "chỉ một định dạng được in ra màn hình ({f}); ghi các định dạng khác vào tệp: FMT=TỆP",
+            "only one format can go to the screen ({f}); write the others to files: FMT=FILE",
+            f=", ".join(screen)), param_hint="--output-format")
+    return outputs
 
 
 SELECT_OPTION = typer.Option(None, "--select", metavar="CODES", help=H(
@@ -245,15 +268,7 @@ def check(
     with reported():
         if fmt is not None and fmt not in ("text", "json"):
             raise typer.BadParameter("text | json", param_hint="--format")
-        outputs = [parse_output_format(value) for value in output_format]
-        if fmt is not None or not outputs:
-            outputs.insert(0, (fmt or "text", None))
-        screen = [name for name, target in outputs if target is None or str(target) == "-"]
-        if len(screen) > 1:  # two reports run together on one screen can be parsed as neither
-            raise typer.BadParameter(tr(
-                "chỉ một định dạng được in ra màn hình ({f}); ghi các định dạng khác vào tệp: FMT=TỆP",
-                "only one format can go to the screen ({f}); write the others to files: FMT=FILE",
-                f=", ".join(screen)), param_hint="--output-format")
+        outputs = planned_outputs(fmt, output_format)
         run = check_paths(paths, profile=profile, force_exclude=force_exclude, selection=selection)
         if fix or diff or unsafe_fixes:
             changes = _fix(run, write=not diff, unsafe=unsafe_fixes, profile=profile)

@@ -57,21 +57,26 @@ _PROPOSAL_END = re.compile(r"[,;:]\s*\Z")
       ("dòng 'Xét đề nghị' kết thúc bằng dấu phẩy", "the 'Xét đề nghị' line ends with a comma"), fix="unsafe")
 def proposal_end(ctx: Context) -> Iterator[Finding]:
     """The "Theo/Xét đề nghị của …" line closes the preamble: it ends with a full stop, not with
-    "," or ";" copied from older documents. kehoach adds the closing mark: type the line without it.
-    A legal document's decision with an enacting sentence after the line ("… ban hành Quyết định
-    …", the 2025 law's form) ends it with ";": not judged.
+    "," or ";" copied from older documents. A plan's line is printed as typed: type the full stop. A
+    decision's line too, but one typed with no closing mark gets the full stop from kehoach. A line
+    with an enacting sentence after it is not judged: "Xét đề nghị …," then "Ủy ban nhân dân tỉnh ban
+    hành Kế hoạch …" is one sentence (kehoach writes that comma itself when the line opens the enacting
+    sentence, ``proposal_place: enacting``), and a legal decision of the 2025 law ends the line with
+    ";" before its enacting sentence.
 
     Tiếng Việt:
 
         Dòng "Theo/Xét đề nghị của …" khép phần căn cứ bằng dấu chấm, không bằng "," hay ";" chép từ văn
-        bản cũ. kehoach tự thêm dấu: gõ dòng này không có dấu cuối. Quyết định là văn bản quy phạm pháp
-        luật có câu ban hành sau dòng này ("… ban hành Quyết định …", mẫu của luật năm 2025) kết thúc
-        dòng bằng ";": không bị xét.
+        bản cũ. Dòng này của kế hoạch được in đúng như đã gõ: gõ dấu chấm. Của quyết định cũng in như đã
+        gõ, nhưng nếu không gõ dấu cuối thì kehoach thêm dấu chấm. Dòng có câu ban hành theo sau không bị
+        xét: "Xét đề nghị …," rồi "Ủy ban nhân dân tỉnh ban hành Kế hoạch …" là một câu (khi dòng này mở
+        đầu câu ban hành, `proposal_place: enacting`, kehoach tự viết dấu phẩy đó), và quyết định là văn
+        bản quy phạm pháp luật theo luật năm 2025 kết thúc dòng bằng ";" trước câu ban hành.
 
     Passes:
 
         preamble:
-          proposal: Xét đề nghị của Giám đốc Sở Tư pháp
+          proposal: Xét đề nghị của Giám đốc Sở Tư pháp.
 
     Fails:
 
@@ -81,22 +86,35 @@ def proposal_end(ctx: Context) -> Iterator[Finding]:
     Fixed:
 
         preamble:
-          proposal: Xét đề nghị của Giám đốc Sở Tư pháp
+          proposal: Xét đề nghị của Giám đốc Sở Tư pháp.
     """
     proposals = []
-    if ctx.plan.preamble and ctx.plan.preamble.proposal:
-        proposals.append((("preamble", "proposal"), ctx.plan.preamble.proposal))
+    preamble = ctx.plan.preamble
+    if preamble and preamble.proposal and not preamble.enacting:
+        # Printed as typed (compose/composer.py); with an enacting sentence after it the line is the
+        # start of that sentence, or (``proposal_place: enacting``) compose writes its mark itself.
+        proposals.append((("preamble", "proposal"), preamble.proposal, False))
     if ctx.plan.decision and ctx.plan.decision.proposal and not ctx.plan.decision.enacting:
         # (A legal document of the 2025 law: "Theo đề nghị …;" then its enacting sentence, "Ủy ban
-        # nhân dân tỉnh ban hành Quyết định …": the ";" is the form's.)
-        proposals.append((("decision", "proposal"), ctx.plan.decision.proposal))
-    for loc, text in proposals:
+        # nhân dân tỉnh ban hành Quyết định …": the ";" is the form's.) Printed as typed, "." added
+        # when no mark is typed (compose/text.py, ``proposal_line``).
+        proposals.append((("decision", "proposal"), ctx.plan.decision.proposal, True))
+    for loc, text, adds_stop in proposals:
         match = _PROPOSAL_END.search(text)
-        if match:
-            yield Finding(loc, tr("bỏ dấu '{p}' cuối dòng đề nghị: dòng này kết thúc bằng dấu chấm, do công cụ thêm",
-                                  "drop the '{p}' that ends the proposal line: it ends with a full stop, "
-                                  "which the tool adds", p=match.group(0).strip()),
-                          snippet=text, fix=Fix(text, text[: match.start()], safe=False))
+        if not match:
+            continue
+        mark = match.group(0).strip()
+        if adds_stop:
+            message = tr("dòng đề nghị kết thúc bằng dấu chấm, không bằng '{p}': thay bằng '.' (hoặc bỏ dấu cuối, "
+                         "công cụ tự thêm dấu chấm)",
+                         "the proposal line ends with a full stop, not '{p}': write '.' (or no closing mark: "
+                         "the tool then adds the full stop)", p=mark)
+        else:
+            message = tr("dòng đề nghị kết thúc bằng dấu chấm, không bằng '{p}': thay bằng '.' (công cụ in dòng "
+                         "này đúng như đã gõ)",
+                         "the proposal line ends with a full stop, not '{p}': write '.' (the tool prints this "
+                         "line as typed)", p=mark)
+        yield Finding(loc, message, snippet=text, fix=Fix(text, text[: match.start()] + ".", safe=False))
 
 
 # "TP. Bắc Kạn", "Thành phố Bắc Kạn", "Tỉnh Nghệ An", "huyện Chợ Mới": the địa danh is the unit's

@@ -19,7 +19,8 @@ from ...common.diagnostics import Severity
 from ...common.i18n import tr
 from ..admin_units import in_unit_name
 from ..lexicon import IN_WORD, lexicon, split_key, telex_readings
-from ..unmarked import bare, numbered
+from ..retoned import other_tone
+from ..unmarked import FREQUENT, bare, numbered
 from ..syllables import is_syllable
 from .agencies import AGENCY_NAMES
 from .registry import Context, Finding, Fix, rule
@@ -27,7 +28,6 @@ from .text import fold_tones
 
 _WORD = re.compile(r"[^\W\d_]+")
 COMMONER = 3  # how much more often a correction must be written than the word typed
-FREQUENT = 100  # a word met this often in the running text is a common word
 RARE = 3  # a word met at most this often in the running text is rarely meant as typed
 LONGEST_TELEX = 10  # "nghieengx": a syllable typed in Telex takes up to three more keys
 LONGEST_SYLLABLE = 7  # "nghiêng": a longer token is no syllable (and is KH305/KH306's)
@@ -137,9 +137,8 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
                      (lex.pair(before, prev), lex.pair(nxt, after)))
         return (MARKS, best) if best else None
     if word.isascii() and not name:
-        # A word typed without its marks in Vietnamese text ("Xã hoi", "lao dong") is often itself a word
-        # ("hoi", "dong"): the marked word that makes a common word (of the list and met in running text)
-        # with a lone neighbour is meant …
+        # A word typed without its marks ("Xã hoi", "lao dong") is often itself a word ("hoi", "dong"): the
+        # marked word that makes a common word (of the list and met in running text) with a lone neighbour …
         marked = tuple(c for c in lex.spelt_as(word) if c != word)
         best = _best(word, marked, left, right, False, running="and")
         if best is None and not met:
@@ -166,6 +165,8 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
         best = _best(word, slips, prev, nxt, False, running="or")
         if best:
             return CONTEXT, best
+    if not met and not name and (retoned := other_tone(before, prev, word, nxt, after)):
+        return CONTEXT, retoned  # "phố biến": a valid syllable tied to nothing, another tone makes a word
     if left is None and right is None or met:
         return None
     variants = lex.variants(word)
@@ -354,36 +355,37 @@ _MESSAGES = {
       ("từ có thể gõ sai chính tả", "a word that may be misspelt"), fix="sometimes")
 def word_spelling(ctx: Context) -> Iterator[Finding]:
     """Each word is a word of the Vietnamese word list (underthesea's Viet74K, offline) and makes a
-    word with one of its neighbours: "chỉ tịch" (chủ tịch), "kính phí" (kinh phí), "cảu" (của),
-    Telex typed with the input method off ("avf" for và), a tone on the wrong vowel ("tóan"), a word
-    without its marks ("truong"), a word typed twice ("số số"). A warning with the likely word; the
-    tone placement is fixed safely, the rest only with --unsafe-fixes. Names — the official units,
-    the agency directory, the plan's letterhead and signer, capitalised runs — are not judged.
+    word with one of its neighbours: "chỉ tịch" (chủ tịch), "kính phí" (kinh phí), "phố biến" (phổ
+    biến), "cảu" (của), Telex typed with the input method off ("avf" for và), a tone on the wrong
+    vowel ("tóan"), a word without its marks ("truong"), a word typed twice ("số số"). A warning with
+    the likely word; the tone placement is fixed safely, the rest only with --unsafe-fixes. Names —
+    the official units, the agency directory, the plan's letterhead and signer, capitalised runs — are
+    not judged.
 
     Tiếng Việt:
 
         Mỗi từ là một từ trong danh sách từ tiếng Việt (Viet74K của underthesea, ngoại tuyến) và
-        ghép được thành từ với chữ bên cạnh: "chỉ tịch" (chủ tịch), "kính phí" (kinh phí), "cảu"
-        (của), chữ gõ Telex khi tắt bộ gõ ("avf" thay "và"), dấu thanh đặt sai nguyên âm ("tóan"),
-        từ thiếu dấu ("truong"), từ gõ hai lần liền nhau ("số số"). Là cảnh báo kèm từ gợi ý; sửa
-        chỗ đặt dấu là an toàn, các sửa khác chỉ áp dụng với --unsafe-fixes. Tên riêng — đơn vị hành
-        chính, danh mục cơ quan, cơ quan ban hành và người ký của kế hoạch, các chữ viết hoa liền
+        ghép được thành từ với chữ bên cạnh: "chỉ tịch" (chủ tịch), "kính phí" (kinh phí), "phố biến"
+        (phổ biến), "cảu" (của), chữ gõ Telex khi tắt bộ gõ ("avf" thay "và"), dấu thanh đặt sai nguyên
+        âm ("tóan"), từ thiếu dấu ("truong"), từ gõ hai lần liền nhau ("số số"). Là cảnh báo kèm từ gợi
+        ý; sửa chỗ đặt dấu là an toàn, các sửa khác chỉ áp dụng với --unsafe-fixes. Tên riêng — đơn vị
+        hành chính, danh mục cơ quan, cơ quan ban hành và người ký của kế hoạch, các chữ viết hoa liền
         nhau — không bị xét.
 
     Passes:
 
         preamble:
-          paragraphs: [Chủ tịch Ủy ban nhân dân tỉnh bố trí kinh phí của Chính phủ theo Chỉ thị số 46-CT/TW.]
+          paragraphs: [Chủ tịch Ủy ban nhân dân tỉnh bố trí kinh phí phổ biến pháp luật theo Chỉ thị số 46-CT/TW.]
 
     Fails:
 
         preamble:
-          paragraphs: [Chỉ tịch Ủy ban nhân dân tỉnh bố trí kính phí cảu Chính phủ theo Chỉ thị số số 46-CT/TW.]
+          paragraphs: [Chỉ tịch Ủy ban nhân dân tỉnh bố trí kính phí phố biến pháp luật theo Chỉ thị số số 46-CT/TW.]
 
     Fixed:
 
         preamble:
-          paragraphs: [Chủ tịch Ủy ban nhân dân tỉnh bố trí kinh phí của Chính phủ theo Chỉ thị số 46-CT/TW.]
+          paragraphs: [Chủ tịch Ủy ban nhân dân tỉnh bố trí kinh phí phổ biến pháp luật theo Chỉ thị số 46-CT/TW.]
     """
     for loc, written, kind, suggestion in suspects(ctx):
         word = written.split()[-1]

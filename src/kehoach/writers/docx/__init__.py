@@ -1,15 +1,16 @@
 """The .docx writer: a Document block tree to the bytes of a Decree 30 Word file.
 
-python-docx builds the package once per process (styles, page setup, the page-number header);
-that template is kept as bytes. Each render then only writes ``word/document.xml`` (WordprocessingML
-built with lxml, every paragraph pointing at a named "KH …" style that carries the formatting) and
-``docProps/core.xml``, and zips the parts with fixed timestamps, so the same Document always gives
-the same bytes. All Decree 30 figures come from ``nd30.py``.
+The base package (styles, page setup, the page-number header) ships built as
+``templates/docx/base.docx`` (``base_maker`` makes it with python-docx) and is read once per
+process. Each render then only writes ``word/document.xml`` (WordprocessingML built with lxml, every
+paragraph pointing at a named "KH …" style that carries the formatting) and ``docProps/core.xml``,
+and zips the parts with fixed timestamps, so the same Document always gives the same bytes. All
+Decree 30 figures come from ``nd30.py``.
 
 Modules: ``wml`` (namespaces, units, paragraph and run elements), ``styles`` (the "KH …" styles),
-``template`` (the python-docx base document, section properties), ``tables``, ``letterhead``
-(letterhead, title block, rules), ``body`` (paragraphs, closing, parts, appendices) and ``package``
-(core.xml, zip, ``write_docx``).
+``template`` (the shipped base document, section properties), ``base_maker`` (makes it),
+``tables``, ``letterhead`` (letterhead, title block, rules), ``body`` (paragraphs, closing, parts,
+appendices) and ``package`` (core.xml, zip, ``write_docx``).
 """
 
 from .package import write_docx

@@ -1,23 +1,20 @@
-"""The base document, built with python-docx once per process and kept as bytes: styles, settings
-and the page-number header; and the section properties (page size, margins, headers) that point
-at it."""
+"""The base document, read once per process from the shipped ``templates/docx/base.docx`` (made
+by ``base_maker``) and kept as bytes: styles, settings and the page-number header; and the section
+properties (page size, margins, headers) that point at it."""
 
 from __future__ import annotations
 
 import functools
 import importlib.metadata
-import io
 import zipfile
 from dataclasses import dataclass
 
-import docx
 from lxml import etree
 
 from ...common import nd30
-from . import footnotes
-from .styles import STYLES, _fix_fonts, _set_doc_defaults, _style_element
 from ...common.ooxml import R_NS, w
-from .wml import MARGIN_LEFT, MARGIN_RIGHT, PAGE_H, PAGE_W, XML_SPACE, twips_mm
+from ...common.resources import templates_dir
+from .wml import MARGIN_LEFT, MARGIN_RIGHT, PAGE_H, PAGE_W, twips_mm
 
 
 @dataclass(frozen=True)
@@ -28,84 +25,20 @@ class _Template:
     header_first_rid: str
 
 
-def _page_number_paragraph(paragraph) -> None:
-    """A centred PAGE field (Phụ lục I, Mục I: canh giữa trong phần lề trên)."""
-    p = paragraph._p
-    ppr = p.get_or_add_pPr()
-    for old in ppr.findall(w("pStyle")):  # the template's "Header" style
-        ppr.remove(old)
-    style = etree.Element(w("pStyle"))
-    style.set(w("val"), "KHPageNumber")
-    ppr.insert(0, style)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
-                       ("end", None)):
-        run = etree.SubElement(p, w("r"))
-        if kind:
-            etree.SubElement(run, w("fldChar")).set(w("fldCharType"), kind)
-        elif text.strip() == "PAGE":
-            instr = etree.SubElement(run, w("instrText"))
-            instr.set(XML_SPACE, "preserve")
-            instr.text = text
-        else:
-            etree.SubElement(run, w("t")).text = text
-
-
 @functools.lru_cache(maxsize=1)
 def _template() -> _Template:
-    doc = docx.Document()
-    part = doc.part
-    # Drop parts that carry theme fonts or a stale preview: stylesWithEffects, the thumbnail.
-    # ... and the default template's leftover customXml bibliography part.
-    for rid, rel in list(part.rels.items()):
-        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
-            part.drop_rel(rid)
-    for rid, rel in list(part.package.rels.items()):
-        if rel.reltype.endswith("/thumbnail"):
-            part.package.rels.pop(rid)
-    styles_root = doc.styles.element
-    _set_doc_defaults(styles_root)
-    for spec in STYLES:
-        styles_root.append(_style_element(spec))
-    styles_root.extend(footnotes.styles())
-    _fix_fonts(styles_root)
-    settings = doc.settings.element
-    for lang in settings.iter(w("themeFontLang")):
-        lang.set(w("val"), nd30.LANGUAGE)
-    _fix_settings(settings)
-
-    section = doc.sections[0]
-    section.different_first_page_header_footer = nd30.HIDE_FIRST_PAGE_NUMBER
-    _page_number_paragraph(section.header.paragraphs[0])
-    section.header.is_linked_to_previous = False
-    section.first_page_header.is_linked_to_previous = False  # an empty header: no number on page 1
-    refs = {ref.get(w("type")): ref.get(f"{{{R_NS}}}id")
-            for ref in section._sectPr.iter(w("headerReference"))}
-
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+    # No python-docx here: importing it and building this document cost every cold build ~70 ms.
+    with zipfile.ZipFile(templates_dir() / "docx" / "base.docx") as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     root = etree.fromstring(parts.pop("word/document.xml"))
     body = root.find(w("body"))
+    refs = {ref.get(w("type")): ref.get(f"{{{R_NS}}}id") for ref in body.iter(w("headerReference"))}
     for child in list(body):
         body.remove(child)
     parts.pop("docProps/core.xml")
     parts["docProps/app.xml"] = _app_xml()
     return _Template(parts, etree.tostring(root), refs["default"], refs["first"])
 
-
-
-def _fix_settings(settings: etree._Element) -> None:
-    """ISO 29500 requires w:percent on w:zoom; compatibility mode 15 is Word 2013 and later, so
-    Word does not open the file in "Compatibility Mode"."""
-    for zoom in settings.iter(w("zoom")):
-        zoom.set(w("percent"), "100")
-    for setting in settings.iter(w("compatSetting")):
-        if setting.get(w("name")) == "compatibilityMode":
-            setting.set(w("val"), COMPATIBILITY_MODE)
-
-
-COMPATIBILITY_MODE = "15"
 
 _APP = """<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \

@@ -59,8 +59,8 @@ def pruned_styles(styles_xml: bytes, used: frozenset[str]) -> bytes:
             if sid and sid not in keep:
                 keep.add(sid)
                 pending.append(sid)
-    out = copy.deepcopy(root)
-    for child in list(out):
-        if child.tag == w("style") and child.get(w("styleId")) not in keep:
-            out.remove(child)
+    out = etree.Element(root.tag, root.attrib, nsmap=root.nsmap)  # only the kept subtrees are copied
+    out.text = root.text
+    out.extend(copy.deepcopy(child) for child in root
+               if child.tag != w("style") or child.get(w("styleId")) in keep)
     return etree.tostring(out, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -7,7 +7,7 @@ paragraph pointing at a named "KH …" style that carries the formatting) and ``
 and zips the parts with fixed timestamps, so the same Document always gives the same bytes. All
 Decree 30 figures come from ``nd30.py``.
 
-Modules: ``wml`` (namespaces, units, paragraph and run elements), ``styles`` (the "KH …" styles),
+Modules: ``wml`` (units, paragraph and run elements; namespaces from common/ooxml), ``styles`` (the "KH …" styles),
 ``template`` (the shipped base document, section properties), ``base_maker`` (makes it),
 ``tables``, ``letterhead`` (letterhead, title block, rules), ``body`` (paragraphs, closing, parts,
 appendices) and ``package`` (core.xml, zip, ``write_docx``).

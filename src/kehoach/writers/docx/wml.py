@@ -1,5 +1,5 @@
-"""WordprocessingML basics: the namespaces (``common/ooxml``, shared with the importer), unit
-conversions, page geometry and the paragraph/run elements every part of the document is built from."""
+"""WordprocessingML basics: unit conversions, page geometry and the paragraph/run elements every part of
+the document is built from (the namespaces and ``w()`` are common/ooxml's, shared with the importer)."""
 
 from __future__ import annotations
 

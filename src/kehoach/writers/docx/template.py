@@ -5,12 +5,12 @@ properties (page size, margins, headers) that point at it."""
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import zipfile
 from dataclasses import dataclass
 
 from lxml import etree
 
+from ... import __version__
 from ...common import nd30
 from ...common.ooxml import R_NS, w
 from ...common.resources import templates_dir
@@ -50,11 +50,9 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 
 def _app_xml() -> bytes:
     """docProps/app.xml naming kehoach (and its version) as the application that wrote the file."""
-    try:
-        version = importlib.metadata.version("kehoach")
-    except importlib.metadata.PackageNotFoundError:  # running from a source tree
-        version = "0"
-    return _APP.format(application=f"kehoach/{version}").encode("utf-8")
+    # __version__ is the package's one version (pyproject reads it from there): asking the installed
+    # metadata instead searched every folder of sys.path on each cold build.
+    return _APP.format(application=f"kehoach/{__version__}").encode("utf-8")
 
 
 def _sect_pr(template: _Template, landscape: bool) -> etree._Element:

@@ -58,7 +58,8 @@ def test_a_syllable_begins_the_words_of_the_list_only() -> None:
 
 def test_a_full_pair_memo_starts_again_with_the_same_answers(monkeypatch) -> None:
     from kehoach.lint import lexicon as lexicon_module
-    from kehoach.lint.rules.words import judge, text_suspects
+    from kehoach.lint.rules.word_judge import judge
+    from kehoach.lint.rules.words import text_suspects
 
     line = "Chỉ tịch Ủy ban nhân dân tỉnh bố trí kính phí cảu Chính phủ, xây dung cơ sở số số 46."
     text_suspects.cache_clear()

@@ -20,6 +20,8 @@ from bisect import bisect_left
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import compress, repeat
+from operator import is_, mul
 
 from ..common.resources import templates_dir
 
@@ -105,7 +107,16 @@ class Pairs:
                 memo[left, right] = flag
             return flag
 
+        def along(words: list[str | None], joined: list[bool]) -> list[int]:
+            """``get`` of each word of ``words`` and the next where ``joined`` says they stand together, 0
+            elsewhere: the pairs remembered are read by a C loop (``map``), only the others looked up."""
+            found = list(map(memo.get, zip(words, words[1:])))
+            for i in compress(range(len(found)), map(is_, found, repeat(None))):
+                found[i] = get(words[i], words[i + 1]) if joined[i] else 0
+            return list(map(mul, found, joined))
+
         self.get = get  # a plain function over local names: called for every word of a plan
+        self.along = along
         self.remembered = memo  # (seen by the tests)
 
     def begun(self, left: str) -> int:

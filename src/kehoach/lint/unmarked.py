@@ -91,11 +91,11 @@ _NUMBER_AFTER = re.compile(r" \d")
 _COUNT_BEFORE = re.compile(r"(?:^|(?<=\s))\d+(?:[.,]\d+)* $")  # "10 ", "1.364.329.243 ": not a date
 
 
-def numbered(text: str, match: re.Match[str], word: str) -> str | None:
-    """For a word without marks beside a number: the marked word it must be, "" for a unit after a
-    count ("10 ha": not judged), None when no number is beside it."""
-    if _NUMBER_AFTER.match(text, match.end()) and word in _BEFORE_NUMBER:
+def numbered(text: str, start: int, end: int, word: str) -> str | None:
+    """For a word without marks (``text[start:end]``) beside a number: the marked word it must be,
+    "" for a unit after a count ("10 ha": not judged), None when no number is beside it."""
+    if _NUMBER_AFTER.match(text, end) and word in _BEFORE_NUMBER:
         return _BEFORE_NUMBER[word]
-    if _COUNT_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+    if _COUNT_BEFORE.search(text, max(0, start - 24), start):
         return _AFTER_NUMBER.get(word, "")
     return None

@@ -1,5 +1,6 @@
-"""The fast scans of the word rules find what the plain patterns find: ``fold_tones`` (tried only
-where a group-less pattern stops) against ``_NEW_PAIR.sub`` over the whole text, and KH308's
+"""The fast scans of the word rules find what the plain patterns find: ``fold_tones`` and
+``unfold_tones`` (one group-less pattern, the pairs told in Python) against a substitution with the
+pairs' groups over the whole text, ``tone_words`` against a pattern per style, and KH308's
 candidate-driven scan against one flat pattern with a branch per lost word (its form before)."""
 
 from __future__ import annotations
@@ -8,30 +9,53 @@ import random
 import re
 
 from kehoach.lint.rules import official_names, text
-from kehoach.lint.rules.text import fold_tones
+from kehoach.lint.rules.text import fold_tones, tone_words, unfold_tones
+
+# The plain patterns: a pair of each style with its groups, not followed by a letter.
+_NEW_PAIR = re.compile(r"(?:([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![A-Za-zÀ-ỹĐđ])")
+_OLD_PAIR = re.compile(r"(?:([òóỏõọÒÓỎÕỌ])([aeAE])|([ùúủũụÙÚỦŨỤ])([yY]))(?![A-Za-zÀ-ỹĐđ])")
+LETTERS = "oOuUqQaeyAEYàáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤhnt ,\0Đđ×\u0301"
 
 
-def _plain_fold(value: str) -> str:
+def _plain_fold(value: str, unfold: bool = False) -> str:
     def swap(match: re.Match[str]) -> str:
         first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         if match.start() and match.string[match.start() - 1] in "qQ":
             return match.group(0)
+        if unfold:
+            base, tone = text._tone_of(first)
+            return base + text._TONED[second][tone]
         base, tone = text._tone_of(second)
         return text._TONED[first][tone] + base
 
-    return text._NEW_PAIR.sub(swap, value)
+    return (_OLD_PAIR if unfold else _NEW_PAIR).sub(swap, value)
+
+
+def _plain_words(pair: re.Pattern[str], value: str) -> list[tuple[int, str]]:
+    found = []
+    for match in pair.finditer(value):
+        start = match.start()
+        if start and value[start - 1] in "qQ":
+            continue
+        while start > 0 and value[start - 1].isalpha():
+            start -= 1
+        found.append((start, value[start: match.end()]))
+    return found
 
 
 def test_fold_tones_folds_as_the_plain_substitution() -> None:
-    letters = "oOuUqQaeyAEYàáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴhnt ,\0ĐđòóùúÒ×\u0301"
     rng = random.Random(23)
-    folded = 0
+    folded = unfolded = 0
     for _ in range(30000):
-        value = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+        value = "".join(rng.choice(LETTERS) for _ in range(rng.randint(0, 12)))
         assert fold_tones(value) == _plain_fold(value), value
+        assert unfold_tones(value) == _plain_fold(value, unfold=True), value
+        assert tone_words(value) == (_plain_words(_OLD_PAIR, value), _plain_words(_NEW_PAIR, value)), value
         folded += fold_tones(value) != value
-    assert folded > 300  # the strings do hold new-style pairs ("hoà", "thuỷ"), and "quý" stays
+        unfolded += unfold_tones(value) != value
+    assert folded > 300 and unfolded > 300  # the strings do hold pairs of both styles, and "quý" stays
     assert fold_tones("hoà thuỷ quý") == "hòa thủy quý"
+    assert unfold_tones("hòa thủy quý") == "hoà thuỷ quý"
 
 
 def _flat_near_misses() -> tuple[re.Pattern[str], list[str]]:

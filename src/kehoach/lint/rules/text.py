@@ -23,12 +23,19 @@ _TONED = {  # base vowel → its five toned forms (huyền, sắc, hỏi, ngã, 
 }
 _L = "A-Za-zÀ-ỹĐđ"
 # Open syllables only ("hoàn" always marks the a); "qu" + y is a consonant + vowel ("quý").
-# (Patterns open with a character class, not a look-behind, so the engine can skip ahead; the
-# "not after q" test is done in Python.)
 # Old style: the mark on o/u ("hòa", "thủy"). New style: the mark on a/e/y after o/u ("hoà", "thuỷ").
 # (No look-behind in front, so the engine can skip ahead; the "not after q" test is done in Python.)
+# NEW_STYLE takes a few pairs more ("uà", "oỳ"), written as two classes: the engine skips ahead to
+# an o or u on its own; the pairs that are a style are told in Python (``_is_new_pair``). Each of
+# the two costs some 7 million instructions to compile (the look-ahead's class): the scans below
+# use only these two.
 OLD_STYLE = re.compile(rf"(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])(?![{_L}])")
-NEW_STYLE = re.compile(rf"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![{_L}])")
+NEW_STYLE = re.compile(rf"[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![{_L}])")
+
+
+def _is_new_pair(pair: str) -> bool:
+    """o + a or e, u + y: a new-style pair ("hoà", "thuỷ"); "uà", "oỳ" are none."""
+    return pair[1] in ("ỳýỷỹỵỲÝỶỸỴ" if pair[0] in "uU" else "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ")
 
 
 def _words(style: re.Pattern[str], text: str) -> list[tuple[int, str]]:
@@ -38,6 +45,8 @@ def _words(style: re.Pattern[str], text: str) -> list[tuple[int, str]]:
         start = match.start()
         if start and text[start - 1] in "qQ":
             continue  # "quý": qu is a consonant
+        if style is NEW_STYLE and not _is_new_pair(match.group(0)):
+            continue
         while start > 0 and text[start - 1].isalpha():
             start -= 1
         found.append((start, text[start: match.end()]))
@@ -49,14 +58,6 @@ def tone_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]
     return _words(OLD_STYLE, text), _words(NEW_STYLE, text)
 
 
-# Only the pairs the two styles place differently: o + a/e ("hoà"/"hòa"), u + y ("thuỷ"/"thủy"); "cuả"
-# is no style of "của" (the mark is on u in both), so it is not folded into it.
-_NEW_PAIR = re.compile(r"(?:([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![A-Za-zÀ-ỹĐđ])")
-# The same pairs and a few more (o + ỳ), written as two classes: the engine skips ahead to an o or u
-# on its own, six times faster than _NEW_PAIR's groups; most texts have none and fold to themselves.
-_MAYBE_NEW_PAIR = re.compile(r"[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![A-Za-zÀ-ỹĐđ])")
-
-
 def _tone_of(char: str) -> tuple[str, int]:
     for base, forms in _TONED.items():
         if char in forms:
@@ -64,26 +65,29 @@ def _tone_of(char: str) -> tuple[str, int]:
     raise KeyError(char)
 
 
-def fold_tones(text: str) -> str:
-    """New-style placement rewritten in the old style ("hoà" → "hòa"), same length, for comparing."""
-    def swap(match: re.Match[str]) -> str:
-        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        if match.start() and match.string[match.start() - 1] in "qQ":
-            return match.group(0)  # "quý" keeps its mark: qu is a consonant
-        base, tone = _tone_of(second)
-        return _TONED[first][tone] + base
-
-    # _NEW_PAIR.sub(swap, text), tried only where the quick pattern stops (a plan joined into one
-    # string has a few new-style words in 60,000 characters). A candidate covers an o or u and the
-    # toned vowel after it, so no match of _NEW_PAIR starts inside one: the same matches, in order.
+def _respelt(style: re.Pattern[str], text: str) -> str:
+    """``text`` with each pair of ``style`` (not after q: "quý" keeps its mark) written in the other style."""
     pieces, done = [], 0
-    for candidate in _MAYBE_NEW_PAIR.finditer(text):
-        match = _NEW_PAIR.match(text, candidate.start())
-        if match:
-            pieces += [text[done: match.start()], swap(match)]
-            done = match.end()
+    for match in style.finditer(text):
+        start = match.start()
+        first, second = match.group(0)
+        if (start and text[start - 1] in "qQ") or (style is NEW_STYLE and not _is_new_pair(first + second)):
+            continue
+        if style is NEW_STYLE:  # "oà" → "òa"
+            base, tone = _tone_of(second)
+            pieces += [text[done: start], _TONED[first][tone] + base]
+        else:  # "òa" → "oà"
+            base, tone = _tone_of(first)
+            pieces += [text[done: start], base + _TONED[second][tone]]
+        done = start + 2
     return "".join([*pieces, text[done:]]) if pieces else text
 
+
+def fold_tones(text: str) -> str:
+    """New-style placement rewritten in the old style ("hoà" → "hòa"), same length, for comparing.
+    (A plan joined into one string has a few new-style words in 60,000 characters: the pattern's
+    matches are few, and most texts fold to themselves.)"""
+    return _respelt(NEW_STYLE, text)
 
 
 def folded_corpus(ctx: Context) -> str:
@@ -92,19 +96,10 @@ def folded_corpus(ctx: Context) -> str:
         ctx.memo["folded_corpus"] = fold_tones(ctx.corpus.text)
     return ctx.memo["folded_corpus"]
 
-_OLD_PAIR = re.compile(r"(?:([òóỏõọÒÓỎÕỌ])([aeAE])|([ùúủũụÙÚỦŨỤ])([yY]))(?![A-Za-zÀ-ỹĐđ])")
-
 
 def unfold_tones(text: str) -> str:
     """Old-style placement rewritten in the new style ("hòa" → "hoà"): the inverse of ``fold_tones``."""
-    def swap(match: re.Match[str]) -> str:
-        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        if match.start() and match.string[match.start() - 1] in "qQ":
-            return match.group(0)
-        base, tone = _tone_of(first)
-        return base + _TONED[second][tone]
-
-    return _OLD_PAIR.sub(swap, text)
+    return _respelt(OLD_STYLE, text)
 
 
 @rule("KH302", "tone-style", Severity.warning, "NĐ 30, Phụ lục II (chính tả); nd30-formatting §11.3",

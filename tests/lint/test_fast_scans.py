@@ -8,6 +8,8 @@ from __future__ import annotations
 import random
 import re
 
+from kehoach.lint import syllables
+from kehoach.lint.lexicon import lexicon
 from kehoach.lint.rules import official_names, text
 from kehoach.lint.rules.text import fold_tones, tone_words, unfold_tones
 
@@ -102,3 +104,39 @@ def test_kh308_scan_finds_what_a_branch_per_lost_word_finds() -> None:
         assert _fast_scan(folded) == expected, folded
         found += len(expected)
     assert found > 1000  # near-misses of every kind were made
+
+
+def _plain_is_syllable(word: str) -> bool:
+    """``syllables.is_syllable`` as first written: Unicode decomposition, every onset tried in turn."""
+    bare, tone, marks = syllables._split_tone_decomposed(word.lower())
+    if marks > 1 or not bare or not set(bare) <= syllables.LETTERS:
+        return False
+    for onset in syllables.ONSETS:
+        if bare.startswith(onset):
+            rhyme = bare[len(onset):]
+            if rhyme and syllables._fits(onset, rhyme, tone):
+                return True
+            if onset == "gi" and not rhyme:
+                return syllables._fits("g", "i", tone)
+    return False
+
+
+def test_syllables_split_as_unicode_decomposition_splits_them() -> None:
+    """``split_tone`` by translation tables and ``is_syllable`` by the onsets a word begins with answer
+    as decomposition and a walk over every onset do: on the word list, and on random strings of
+    Vietnamese letters (capitals, letters Vietnamese lacks, two tones, stray marks among them)."""
+    words = list(lexicon().syllables)
+    rng = random.Random(306)
+    letters = "aàáảãạăằắẳẵặâấbcdđeèéêếghiíklmnoóôốơớpqrstuúưứvxyýfjwzNGHÀ\u0301\u0323"
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(0, 8))) for _ in range(40000)]
+    syllables.is_syllable.cache_clear()
+    passed = 0
+    for word in words:
+        lowered = word.lower()
+        assert syllables.split_tone(lowered) == syllables._split_tone_decomposed(lowered), word
+        assert syllables.is_syllable(word) == _plain_is_syllable(word), word
+        assert syllables.has_vietnamese_marks(word) == any(
+            c in syllables.VIETNAMESE_CHARS and not ("a" <= c <= "z") for c in lowered), word
+        passed += syllables.is_syllable(word)
+    assert passed > len(lexicon().syllables) // 2 + 1000  # random strings are syllables too, not only the list's
+    syllables.is_syllable.cache_clear()

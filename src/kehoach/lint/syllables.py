@@ -42,12 +42,32 @@ uân uâng uât uây uê uêch uênh uy uya uych uyên uyêt uyn uynh uyp uyt uy
 """.split())
 # After "qu" (q + the medial u) the rhyme is written without its u: "quả", "quyết", "quỳnh".
 QU_RHYMES = (RHYMES - {r for r in RHYMES if r[0] in "uư"}) | {"ynh", "yt", "ych", "yn", "yp", "ya", "yu", "ơ"}
+_ONSET_SET = frozenset(ONSETS)
 STOP_CODAS = ("c", "ch", "p", "t")
 FRONT = "eêi"  # vowels that take k, gh, ngh
 
 
+# Each precomposed lower-case letter with a tone mark → the letter without it, and → its tone's
+# number in TONE_MARKS; every other Vietnamese letter → nothing (the tables of ``split_tone``).
+_TONED = {unicodedata.normalize("NFC", base + mark): (base, str(n))
+          for base in "aăâeêioôơuưy" for n, mark in enumerate(TONE_MARKS)}
+_UNTONE = str.maketrans({c: base for c, (base, _) in _TONED.items()})
+_TONE_NUMBER = str.maketrans({c: _TONED[c][1] if c in _TONED else None for c in [*LETTERS, *_TONED]})
+_LETTER = str.maketrans(dict.fromkeys([*LETTERS, *_TONED]))
+_TONE_NAMES = tuple(TONE_MARKS.values())
+
+
 def split_tone(syllable: str) -> tuple[str, str | None, int]:
-    """(toneless syllable, tone name or None, number of tone marks) of a lower-case syllable."""
+    """(toneless syllable, tone name or None, number of tone marks) of a lower-case syllable.
+    (Precomposed Vietnamese letters, what the loader's NFC gives, by two translations; anything
+    else through Unicode decomposition: the same answer, tests/lint/test_fast_scans.py.)"""
+    if syllable.translate(_LETTER):
+        return _split_tone_decomposed(syllable)
+    tones = syllable.translate(_TONE_NUMBER)
+    return syllable.translate(_UNTONE), (_TONE_NAMES[int(tones[0])] if tones else None), len(tones)
+
+
+def _split_tone_decomposed(syllable: str) -> tuple[str, str | None, int]:
     decomposed = unicodedata.normalize("NFD", syllable)
     marks = [c for c in decomposed if c in TONE_MARKS]
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
@@ -80,9 +100,11 @@ def is_syllable(word: str) -> bool:
     bare, tone, marks = split_tone(lowered)
     if marks > 1 or not bare or not set(bare) <= LETTERS:
         return False
-    for onset in ONSETS:
-        if bare.startswith(onset):
-            rhyme = bare[len(onset):]
+    # The onsets it begins with, longest first (ONSETS' order): at most one of each length.
+    for size in (3, 2, 1, 0):
+        onset = bare[:size]
+        if len(onset) == size and onset in _ONSET_SET:
+            rhyme = bare[size:]
             if rhyme and _fits(onset, rhyme, tone):
                 return True
             if onset == "gi" and not rhyme:  # "gì": gi + the rhyme i
@@ -101,4 +123,7 @@ def split_fused(word: str) -> tuple[str, str] | None:
 
 def has_vietnamese_marks(word: str) -> bool:
     """Whether ``word`` carries a letter only Vietnamese writes (a tone mark, đ, ă, â, ê, ô, ơ, ư)."""
-    return any(c in VIETNAMESE_CHARS and not ("a" <= c <= "z") for c in word.lower())
+    return not _MARKED_LETTERS.isdisjoint(word.lower())
+
+
+_MARKED_LETTERS = VIETNAMESE_CHARS - set("abcdefghijklmnopqrstuvwxyz")

@@ -70,7 +70,8 @@ def _respelt(style: re.Pattern[str], text: str) -> str:
     pieces, done = [], 0
     for match in style.finditer(text):
         start = match.start()
-        first, second = match.group(0)
+        pair = match.group(0)
+        first, second = pair[0], pair[1]
         if (start and text[start - 1] in "qQ") or (style is NEW_STYLE and not _is_new_pair(first + second)):
             continue
         if style is NEW_STYLE:  # "oà" → "òa"

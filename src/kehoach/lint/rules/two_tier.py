@@ -20,10 +20,14 @@ from .registry import Context, Finding, is_placeholder, rule
 from .text import fold_tones
 
 
+# The patterns (the data's and those below) are compiled where first used (``re``'s cache): a plan dated
+# before the reform runs none of them, and compiling them all cost every check ~30M instructions.
+
+
 @dataclass(frozen=True)
 class Merger:
     name: str
-    pattern: re.Pattern[str]
+    pattern: str
     successor: dict[str, str]  # the first word as written ("bộ", "sở") → the successor's name
     date: dt.date
     source: str
@@ -33,7 +37,7 @@ class Merger:
 class Reform:
     date: dt.date
     units_list: str
-    defunct: tuple[tuple[str, re.Pattern[str]], ...]
+    defunct: tuple[tuple[str, str], ...]
     merged: tuple[Merger, ...]
     former_provinces: dict[str, str]
 
@@ -42,10 +46,10 @@ class Reform:
 def reform() -> Reform:
     with open(templates_dir() / "admin-units.toml", "rb") as handle:
         data = tomllib.load(handle)
-    merged = tuple(Merger(m["name"], re.compile(m["pattern"]), m["successor"], m["date"], m["source"])
+    merged = tuple(Merger(m["name"], m["pattern"], m["successor"], m["date"], m["source"])
                    for m in data.get("merged", []))
     return Reform(data["reform_date"], data["units_list"],
-                  tuple((d["name"], re.compile(d["pattern"])) for d in data["defunct"]), merged,
+                  tuple((d["name"], d["pattern"]) for d in data["defunct"]), merged,
                   data.get("former_provinces", {}))
 
 
@@ -70,17 +74,17 @@ def _texts_and_recipients(ctx: Context) -> list[tuple[tuple, str]]:
 # "… Quyết định số 12/QĐ-BLĐTBXH ngày 05/01/2024 của Bộ Lao động …", "… Quyết định số 35/2024/QĐ-UBND
 # … quản lý giá trên địa bàn tỉnh Bắc Kạn;": a name in the clause of a document cited with its number
 # speaks of that document (its issuer, its scope, as they were then) — history, not a body given work.
-_CITATION_BEFORE = re.compile(r"\bsố\s+\d+[/-][^;\n]{0,400}\Z")
+_CITATION_BEFORE = r"\bsố\s+\d+[/-][^;\n]{0,400}\Z"
 
 
 # "UBND huyện Chợ Mới (cũ)", "… huyện trước đây": the name (a few words) then a mark of history.
-_HISTORY = re.compile(r"[^,;.:\n\0]{0,80}?(?:\(cũ\)|\bcũ\b|trước đây|trước (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất))")
+_HISTORY = r"[^,;.:\n\0]{0,80}?(?:\(cũ\)|\bcũ\b|trước đây|trước (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất))"
 # "Ủy ban nhân dân tỉnh Đắk Nông ban hành Kế hoạch số 62/KH-UBND …": the issuer of a cited document.
-_ISSUED_AFTER = re.compile(r"[^,;.:\n\0]{0,30}?\b(?:đã )?ban hành\b:?[^;.\n\0]{0,40}?\bsố\s+\d+[/-]")
+_ISSUED_AFTER = r"[^,;.:\n\0]{0,30}?\b(?:đã )?ban hành\b:?[^;.\n\0]{0,40}?\bsố\s+\d+[/-]"
 # "Trước sáp nhập tỉnh, Ủy ban nhân dân các tỉnh Bình Thuận, … đã ban hành …": what a paragraph tells
 # after such an opening, until it turns to "sau sáp nhập", is history too.
-_BEFORE_MERGER = re.compile(r"trước (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)")
-_AFTER_MERGER = re.compile(r"sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)")
+_BEFORE_MERGER = r"trước (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)"
+_AFTER_MERGER = r"sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)"
 _CITED = ("bases",)
 
 
@@ -135,9 +139,9 @@ def defunct_body(ctx: Context) -> Iterator[Finding]:
             lowered = text  # a letter whose lower case is longer would shift positions
         taken: list[tuple[int, int]] = []  # spans already reported: one finding per mention
         for name, pattern in reform().defunct:
-            for match in pattern.finditer(lowered):
+            for match in re.compile(pattern).finditer(lowered):
                 start, end = match.span()
-                if _HISTORY.match(lowered, end) or any(start < e and s < end for s, e in taken) \
+                if re.compile(_HISTORY).match(lowered, end) or any(start < e and s < end for s, e in taken) \
                         or _history(lowered, start, end):
                     continue
                 taken.append((start, end))
@@ -251,14 +255,15 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
     # A plan issued by a body merged on a date was written in the structure before that date (a plan
     # of the transition; or its date is typed wrong, another matter): the mergers of that date are
     # not its findings.
-    own_dates = {m.date for m in data.merged if m.pattern.search(" ".join(own.split()))}
-    mergers = [m for m in data.merged if date >= m.date and m.date not in own_dates]
+    due = [m for m in data.merged if date >= m.date]
+    own_dates = {m.date for m in due if re.search(m.pattern, " ".join(own.split()))}
+    mergers = [m for m in due if m.date not in own_dates]
     for loc, text in _texts_and_recipients(ctx):
         folded = fold_tones(text).lower()
         if len(folded) != len(text):
             continue
         for merger in mergers:
-            for match in merger.pattern.finditer(folded):
+            for match in re.compile(merger.pattern).finditer(folded):
                 if _history(folded, match.start(), match.end()):
                     continue
                 written = text[match.start(): match.end()]
@@ -281,23 +286,24 @@ def merged_agency(ctx: Context) -> Iterator[Finding]:
 
 
 # "… thuộc tỉnh Bình Định trước đây", "nguyên là tỉnh Kiên Giang", "địa bàn tỉnh Long An cũ".
-_HISTORY_BEFORE = re.compile(r"(?:trước đây|trước sắp xếp|trước khi sáp nhập|nguyên|cũ)\s*(?:là|thuộc)?\s*\Z")
+_HISTORY_BEFORE = r"(?:trước đây|trước sắp xếp|trước khi sáp nhập|nguyên|cũ)\s*(?:là|thuộc)?\s*\Z"
 
 
 def _history(folded: str, start: int, end: int) -> bool:
     """A mark of history around the name, or a cited document earlier in its clause (bounded look-back)."""
     clause = folded[max(0, start - 440): start]
-    return bool(_HISTORY.match(folded, end) or _ISSUED_AFTER.match(folded, end) or _HISTORY_BEFORE.search(folded, max(0, start - 40), start)
-                or (" giao " not in clause and _CITATION_BEFORE.search(clause)) or _told_as_past(folded, start))
+    return bool(re.compile(_HISTORY).match(folded, end) or re.compile(_ISSUED_AFTER).match(folded, end)
+                or re.compile(_HISTORY_BEFORE).search(folded, max(0, start - 40), start)
+                or (" giao " not in clause and re.search(_CITATION_BEFORE, clause)) or _told_as_past(folded, start))
 
 
 def _told_as_past(folded: str, start: int) -> bool:
     """Whether the paragraph tells, before ``start``, of the time before the merger and has not
     turned to the time after it since ("Trước sáp nhập tỉnh, …; tỉnh Đắk Nông …")."""
-    before = list(_BEFORE_MERGER.finditer(folded, 0, start))
+    before = list(re.compile(_BEFORE_MERGER).finditer(folded, 0, start))
     if not before:
         return False
-    return not _AFTER_MERGER.search(folded, before[-1].end(), start)
+    return not re.compile(_AFTER_MERGER).search(folded, before[-1].end(), start)
 
 
 @lru_cache(maxsize=1)

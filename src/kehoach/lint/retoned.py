@@ -5,8 +5,20 @@ pairs and counts are ``lint/lexicon.py``'s."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lexicon import TONES, lexicon, split_key
 from .unmarked import FREQUENT
+
+
+@lru_cache(maxsize=65536)
+def _retoned(word: str) -> tuple[str, ...]:
+    """The attested syllables of ``word``'s letters with another tone (a few hundred words judged on a
+    plan, each in several places: looked up once)."""
+    lex = lexicon()
+    letters, tone = split_key(word)
+    return tuple(meant for key in ("", *TONES.values()) if key != tone and (meant := lex.spell(letters, key))
+                 and meant != word)
 
 
 def other_tone(before: str | None, prev: str | None, word: str, nxt: str | None, after: str | None) -> str | None:
@@ -16,12 +28,10 @@ def other_tone(before: str | None, prev: str | None, word: str, nxt: str | None,
     other side: "tuyên truyền, phố biến chủ trương" → "phổ biến" ("biến chủ" is only met in running
     text), "các cơ quán đại diện" → "quan" ("đại diện" is a word: "đại" is not judged). The more
     written of several."""
-    lex = lexicon()
-    letters, tone = split_key(word)
-    retoned = [meant for key in ("", *TONES.values()) if key != tone and (meant := lex.spell(letters, key))
-               and meant != word]
+    retoned = _retoned(word)
     if not retoned:
         return None
+    lex = lexicon()
     if lex.counts.get(word, 0) == 0 and prev and nxt:
         # A syllable never met in running text, for a function word met beside both its neighbours
         # ("thực hiện cạc nhiệm vụ" → "các", "giám sát cúa nhân dân" → "của"): function words make few

@@ -149,24 +149,42 @@ def _listed(before: str | None, prev: str | None, word: str, nxt: str | None, af
     if lex.counts.get(word, 0) == 0 and not name:
         # A word never met in running text beside a function word it is a slip of, which is met there with
         # the neighbour: "chỉ đạo cảu Chính phủ" → "của". (Two keys swapped: the same letters and marks, reordered.)
-        slips = tuple(c for c in lex.variants(word) if c in lex.function and lex.counts.get(c, 0) >= FREQUENT
-                      and sorted(unicodedata.normalize("NFD", c)) == sorted(unicodedata.normalize("NFD", word)))
-        best = _best(word, slips, prev, nxt, False, running="or")
+        best = _best(word, _slips(word), prev, nxt, False, running="or")
         if best:
             return CONTEXT, best
     if not met and not name and (retoned := other_tone(before, prev, word, nxt, after)):
         return CONTEXT, retoned  # "phố biến": a valid syllable tied to nothing, another tone makes a word
     if left is None and right is None or met:
         return None
+    variants, enough = _written_variants(word)
+    best = _best(word, variants, left, right, official=name) if variants else None
+    return (CONTEXT, best) if best and lex.counts.get(best, 0) >= enough else None
+
+
+# What ``_listed`` asks of a word alone, whatever its neighbours (a plan's few hundred words judged
+# stand in several places each: asked once).
+
+@lru_cache(maxsize=65536)
+def _slips(word: str) -> tuple[str, ...]:
+    """The function words ``word`` is two keys swapped of (the same letters and marks, reordered),
+    common in running text: "cảu" → "của"."""
+    lex = lexicon()
+    return tuple(c for c in lex.variants(word) if c in lex.function and lex.counts.get(c, 0) >= FREQUENT
+                 and sorted(unicodedata.normalize("NFD", c)) == sorted(unicodedata.normalize("NFD", word)))
+
+
+@lru_cache(maxsize=65536)
+def _written_variants(word: str) -> tuple[tuple[str, ...], int]:
+    """(the variants of a listed word that may be meant by it, how often the one meant must be
+    written): none when no variant is written that often."""
+    lex = lexicon()
     variants = lex.variants(word)
     if lex.counts.get(word, 0) > RARE:  # a common word is no other with a letter put before it
         variants = tuple(v for v in variants if v != word[1:])  # ("lưu khóa bí mật" is no "lưu hóa")
     # A common word ("của", "các") is not taken for a rarer one ("cửa", "cát"): the correction must be
     # clearly the more written of the two (asked first: then no neighbour is looked up).
     enough = COMMONER * (lex.counts.get(word, 0) + 1) - 1
-    best = _best(word, variants, left, right, official=name) if any(
-        lex.counts.get(v, 0) >= enough for v in variants) else None
-    return (CONTEXT, best) if best and lex.counts.get(best, 0) >= enough else None
+    return (variants if any(lex.counts.get(v, 0) >= enough for v in variants) else ()), enough
 
 
 def _unlisted(prev: str | None, word: str, nxt: str | None, name: bool) -> tuple[str, str | None] | None:

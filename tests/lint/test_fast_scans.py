@@ -140,3 +140,14 @@ def test_syllables_split_as_unicode_decomposition_splits_them() -> None:
         passed += syllables.is_syllable(word)
     assert passed > len(lexicon().syllables) // 2 + 1000  # random strings are syllables too, not only the list's
     syllables.is_syllable.cache_clear()
+
+
+def test_the_foreign_letters_class_in_ranges_holds_the_same_letters() -> None:
+    """KH305's class of letters Vietnamese never writes, written as ranges (cheaper to compile), is
+    the class of those letters one by one, over every character up to U+1FFF."""
+    from kehoach.lint.rules import spelling
+
+    plain = re.compile(f"[{re.escape(spelling._FOREIGN_LETTERS)}]")
+    found = [c for c in map(chr, range(0x2000)) if spelling._FOREIGN_LETTER.match(c)]
+    assert found == [c for c in map(chr, range(0x2000)) if plain.match(c)]
+    assert len(found) == len(set(spelling._FOREIGN_LETTERS)) > 300

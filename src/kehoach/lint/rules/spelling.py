@@ -26,7 +26,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FOREIGN_LETTERS = "".join(
     c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
     if c.isalpha() and c.lower() not in VIETNAMESE_CHARS and c not in _FOREIGN)
-_FOREIGN_LETTER = re.compile(f"[{re.escape(_FOREIGN_LETTERS)}]")
+
+
+def _class(letters: str) -> str:
+    """A character class of ``letters`` written as ranges of neighbouring code points: the same set,
+    compiled in half the time of a list of 500 letters."""
+    points, ranges = sorted(map(ord, set(letters))), []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges) + "]"
+
+
+_FOREIGN_LETTER = re.compile(_class(_FOREIGN_LETTERS))
 # A digit with a letter after or before it; led by a plain digit class, so the engine skips ahead fast.
 _DIGIT_JOIN = re.compile(r"[0-9](?:(?=[^\W\d_])|(?<=[^\W\d_][0-9]))")
 _PARTS = re.compile(r"(\d+)([^\W\d_]+)|([^\W\d_]+)(\d+)")  # "2021của", "năm2021"

@@ -214,7 +214,7 @@ def _unlisted(prev: str | None, word: str, nxt: str | None, name: bool) -> tuple
     return (UNKNOWN, meant) if meant else None  # a rare word the list lacks: not reported
 
 
-_MARKED_VOWEL = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+_MARKED_VOWELS = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
 
 
 @lru_cache(maxsize=65536)
@@ -223,7 +223,7 @@ def capitals(word: str) -> tuple[str, str | None] | None:
     neighbours to go by: a syllable spelt right but not in the list, with a marked vowel (so not an
     acronym such as "HĐND"), is a slip of the listed one ("TRUYỂN" → "truyền")."""
     lex = lexicon()
-    if word in lex.syllables or not _MARKED_VOWEL.search(word) or not is_syllable(word):
+    if word in lex.syllables or _MARKED_VOWELS.isdisjoint(word) or not is_syllable(word):
         return None
     placed = lex.spell(*split_key(word))
     if placed:

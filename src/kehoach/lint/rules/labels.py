@@ -95,16 +95,21 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
     """The labels of the items of one list, as printed, are never repeated and count up in order:
     a typed label (``label: "11.2."``) is compared with the label printed before it, typed or
     numbered by the tool ("1., 2., 3." computed then a typed "5."; "d)" computed then a typed "g)").
-    Bullets ("*", "-") are free. (A warning: a faithful transcription may keep a source's slip, such
-    as the two "11.2." of seed 002.)
+    The lists are those the body prints: a ``tasks: table`` section's tasks go to the task table and
+    take no number. Bullets ("*", "-") are free. "e)" straight after "d)" (no "đ)") is left to KH219,
+    which owns the Vietnamese alphabet: an office that letters without "đ" turns KH219 off and keeps
+    this rule. (A warning: a faithful transcription may keep a source's slip, such as the two "11.2."
+    of seed 002.)
 
     Tiếng Việt:
 
         Số thứ tự các khoản của một danh sách, như được in ra, không lặp lại và tăng dần: nhãn gõ
         tay (`label: "11.2."`) được so với nhãn in ngay trước nó, dù nhãn đó gõ tay hay do công cụ
-        đánh số ("1., 2., 3." tự đánh rồi "5." gõ tay; "d)" tự đánh rồi "g)"); "d)" rồi "e)" không
-        có "đ)" được chấp nhận. Gạch đầu dòng ("*", "-") thì tự do. (Chỉ là cảnh báo: bản chép trung
-        thành có thể giữ lỗi của bản gốc.)
+        đánh số ("1., 2., 3." tự đánh rồi "5." gõ tay; "d)" tự đánh rồi "g)"). Danh sách là danh sách
+        được in: nhiệm vụ của mục `tasks: table` in trong bảng nhiệm vụ, không lấy số. Gạch đầu dòng
+        ("*", "-") thì tự do. "e)" ngay sau "d)" (thiếu "đ)") do KH219 xét (thứ tự chữ cái tiếng
+        Việt): cơ quan đánh không có "đ" tắt KH219, vẫn giữ quy tắc này. (Chỉ là cảnh báo: bản chép
+        trung thành có thể giữ lỗi của bản gốc.)
 
     Passes:
 
@@ -148,7 +153,7 @@ _D, _E = LETTERS.index("d") + 1, LETTERS.index("e") + 1
 
 
 def _follows(before: tuple[str, str, int], value: tuple[str, str, int]) -> bool:
-    """``value`` comes next after ``before``; "d)" → "e)" too: many offices letter without "đ"."""
+    """``value`` comes next after ``before``; "d)" → "e)" too: the missing "đ)" is KH219's to say."""
     return value[2] == before[2] + 1 or (value[0] == "a" and (before[2], value[2]) == (_D, _E))
 
 

@@ -15,7 +15,7 @@ Choices worth knowing:
   it only when its heading and text do not already contain that value; a section's ``lead`` is not
   printed (it is for the lint rules). Labels, lines and end marks follow ``task_labels``; a section
   with ``tasks: table`` prints no task, they go to the generated "Danh mục nhiệm vụ" appendix
-  (``compose.tasks``).
+  (``compose.tasks``) and take no number (``model/numbering``, the labels lint judges too).
 - Table cells: integers of five digits or more get the Vietnamese thousands separator ("1.500.000");
   shorter ones (years, counts) are printed as written.
 """

@@ -118,6 +118,11 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
             items:
               - {label: "1.1.", text: Rà soát chính sách.}
               - {label: "1.2.", text: Tập huấn.}
+          - role: assignments
+            items:
+              - heading: Kiểm tra
+                numbering: letter
+                items: [Cấp tỉnh., Cấp huyện., Cấp xã., Thôn., {label: "đ)", text: Tổ dân phố.}]
 
     Fails:
 

@@ -80,3 +80,28 @@ def test_long_running_commands_keep_python_s_own_exit():
     out = subprocess.run([sys.executable, "-c", PROBE, "server", "status"], capture_output=True, text=True,
                          env={**ENV, "KEHOACH_SERVER_DIR": "/nonexistent/kehoach-test"}, cwd=ROOT, timeout=120)
     assert "torn down" in out.stderr
+
+
+PLUGINS = """
+import os, sys
+import kehoach.cli.main as cli_main
+from kehoach.cli import launcher
+
+def main(*args, **kwargs):
+    os.write(2, f"plugins={os.environ.get('PYDANTIC_DISABLE_PLUGINS')}\\n".encode())
+
+cli_main.main = main
+sys.argv = ["kehoach", "check", "plan.yaml"]
+launcher.main()
+"""
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "__all__"), ("logfire", "logfire")])
+def test_a_one_shot_command_does_not_look_for_pydantic_plugins_unless_told(given, seen):
+    # pydantic scans every installed distribution's entry points for plugins on its first validator.
+    env = {k: v for k, v in ENV.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    out = subprocess.run([sys.executable, "-c", PLUGINS], capture_output=True, text=True, env=env, cwd=ROOT,
+                         timeout=120)
+    assert f"plugins={seen}" in out.stderr

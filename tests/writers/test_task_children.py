@@ -113,3 +113,13 @@ def test_the_export_lists_the_same_rows_as_the_table() -> None:
         assert child in csv
         assert child in [t["content"] for t in data["tasks"]]
         assert f"SUMMARY:{child}" in ics.replace("\r\n ", "")
+
+
+def test_a_target_row_says_its_sentence() -> None:
+    """A target with no text that becomes a row prints its values and owner as the body would (the
+    target's sentence), not only its indicator: the figures are in no other cell."""
+    p = plan(items=[{"heading": "Giảm lao động trẻ em", "lead": "Sở Tư pháp", "items": [
+        {"indicator": "trẻ em lao động được hỗ trợ", "milestones": {2025: "trên 90%"}, "owner": "Sở Y tế"}]}])
+    rows = table_rows(write_docx(compose(p)))
+    cell = next(row[1] for row in rows if "trẻ em lao động được hỗ trợ" in row[1])
+    assert "trên 90%" in cell and "Sở Y tế" in cell

@@ -1,0 +1,99 @@
+"""KH228: what a plan holds that no output prints (the project's first rule: nothing lost).
+
+Most text prints where it is written; a few fields print only in a form the plan chose, and this
+rule names the ones the chosen form leaves out, so that nothing disappears without a word.
+tests/writers/test_nothing_lost.py walks every text of many plans against the .txt and accepts an
+unprinted text only when it is by design or this rule reports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...common.diagnostics import Severity
+from ...common.i18n import tr
+from ...model import Plan
+from ...model.tasks import TASK_COLUMNS
+from ...model.walk import Loc, form_of, tasks_of, walk_items
+from .registry import Context, Finding, rule
+
+
+def unprinted(plan: Plan) -> Iterator[tuple[Loc, str]]:
+    """(loc, field) of what no output prints: a tabled task's tables and reporting rules (a table
+    row holds neither), and the ``owner`` of an item that is no target (a target's sentence prints
+    it) when the task table's owner column does not."""
+    # The default columns, without building a TaskTable: a cold check compiles no validator it needs not.
+    shows_owner = "owner" in (plan.task_table.show if plan.task_table else TASK_COLUMNS)
+    tabled = {task.loc: form_of(plan.sections[task.section]) for task in tasks_of(plan)}
+    for s, section in enumerate(plan.sections):
+        for loc, item in walk_items(section.items, ("sections", s, "items")):
+            form = tabled.get(loc)
+            if form == "table":
+                for key in ("tables", "reporting"):
+                    if getattr(item, key):
+                        yield (*loc, key), key
+            # A target's owner is one of its figures: its sentence prints it, or its text says it.
+            in_column = form in ("table", "both") and shows_owner
+            if item.owner and not (item.is_target or in_column):
+                yield (*loc, "owner"), "owner"
+
+
+_WHY = {
+    "tables": ("bảng của nhiệm vụ không được in: nhiệm vụ của mục `tasks: table` chỉ là một dòng của bảng "
+               "Danh mục nhiệm vụ, dòng ấy không chứa được bảng; chuyển bảng sang một khoản không phải "
+               "nhiệm vụ, hoặc ghi `tasks: both` để in nhiệm vụ cả trong mục",
+               "the task's tables are not printed: a task of a `tasks: table` section is only a row of the "
+               "task table, which cannot hold a table; move the tables to an item that is not a task, or "
+               "write `tasks: both` to print the tasks in the section too"),
+    "reporting": ("chế độ báo cáo của nhiệm vụ không được in: nhiệm vụ của mục `tasks: table` chỉ là một dòng "
+                  "của bảng Danh mục nhiệm vụ; chuyển sang mục chế độ báo cáo, hoặc ghi `tasks: both`",
+                  "the task's reporting rules are not printed: a task of a `tasks: table` section is only a "
+                  "row of the task table; move them to the reporting section, or write `tasks: both`"),
+    "owner": ("cơ quan theo dõi (`owner`) không được in: chỉ in trong câu của một chỉ tiêu, hoặc ở cột theo "
+              "dõi của bảng Danh mục nhiệm vụ (`task_table.show` có `owner`); ghi vào đoạn văn nếu cần in",
+              "the owner (`owner`) is not printed: only a target's sentence or the task table's owner column "
+              "(`task_table.show` naming `owner`) prints it; write it in the text if it must be printed"),
+}
+
+
+@rule("KH228", "unprinted", Severity.warning, "kehoach: nothing lost",
+      ("nội dung có trong kế hoạch nhưng không được in ở đâu", "text the plan holds that nothing prints"))
+def unprinted_text(ctx: Context) -> Iterator[Finding]:
+    """Something the plan holds that no output prints: the tables or reporting rules of a task whose
+    section prints its tasks only in the task table (``tasks: table``; a row of that table holds
+    neither), or the ``owner`` of an item that is no target (a target's sentence prints it) and is
+    not in the task table's owner column (``task_table.show`` naming ``owner``). The build drops
+    them; move them where they print, or say them in the text.
+
+    Tiếng Việt:
+
+        Nội dung có trong kế hoạch nhưng không bản in nào có: bảng hoặc chế độ báo cáo của một nhiệm vụ
+        thuộc mục chỉ in nhiệm vụ trong bảng Danh mục nhiệm vụ (`tasks: table`; một dòng của bảng không
+        chứa được chúng), hoặc cơ quan theo dõi (`owner`) của một khoản không phải chỉ tiêu (câu của chỉ
+        tiêu có in cơ quan theo dõi) mà cũng không có cột theo dõi của bảng (`task_table.show` có
+        `owner`). Bản dựng bỏ chúng đi; hãy chuyển chúng tới chỗ được in, hoặc viết vào đoạn văn.
+
+    Passes:
+
+        sections:
+          - heading: NỘI DUNG
+            tasks: both
+            items:
+              - text: Tổ chức hội nghị.
+                lead: Sở Tư pháp
+                reporting:
+                  - text: Báo cáo kết quả trước ngày 15/12 hằng năm.
+
+    Fails:
+
+        sections:
+          - heading: NỘI DUNG
+            tasks: table
+            items:
+              - text: Tổ chức hội nghị.
+                lead: Sở Tư pháp
+                reporting:
+                  - text: Báo cáo kết quả trước ngày 15/12 hằng năm.
+    """
+    for loc, key in unprinted(ctx.plan):
+        yield Finding(loc, tr(*_WHY[key]))

@@ -77,6 +77,9 @@ def by_design(plan: Plan, path: tuple) -> bool:
     # A partial date ("2024-05") prints as "tháng 05 năm 2024".
     if path == ("letterhead", "date"):
         return True
+    # Task lines' labels are wording settings: printed only before a line that is printed.
+    if "task_labels" in path:
+        return True
     # A task table column's title prints only when ``task_table.show`` names the column.
     if path[:2] == ("task_table", "columns"):
         return name not in plan.task_table.show  # type: ignore[union-attr]
@@ -158,7 +161,8 @@ BASE = {
 
 def _tree(depth: int, tag: str) -> list[dict]:
     """Items to ``depth`` levels: at each level a task, a plain item, a task with plain children
-    and a plain item with task children (the mixtures a walk may drop), every text unique."""
+    and a plain item with task children (the mixtures a walk may drop), every text unique (none the
+    start of another: the check is by substring)."""
     counter = itertools.count(1)
 
     def level(d: int, path: str) -> list[dict]:
@@ -166,19 +170,19 @@ def _tree(depth: int, tag: str) -> list[dict]:
             return f"Việc {kind} {tag} {path}.{next(counter)} xong"
 
         items = [
-            {"text": name("giao"), "lead": f"Phòng {tag} {path}", "deadline": f"Quý {d}/2025"},
+            {"text": name("giao"), "lead": f"Phòng {tag} {path} giao", "deadline": f"Quý {d}/2025"},
             {"heading": name("đầu"), "text": name("thường")},
             # A task with all it may hold: paragraphs, a table, a reporting rule, a product, an owner.
-            {"heading": name("đủ"), "text": [name("đoạn"), name("đoạn")], "lead": f"Sở {tag} {path}",
-             "product": name("sản phẩm"), "owner": f"Văn phòng {tag} {path}",
+            {"heading": name("đủ"), "text": [name("đoạn"), name("đoạn")], "lead": f"Sở {tag} {path} đủ",
+             "product": name("sản phẩm"), "owner": f"Văn phòng {tag} {path} đủ",
              "tables": [{"columns": [{"title": name("cột")}], "rows": [[name("ô")]]}],
              "reporting": [{"text": name("báo cáo")}]},
             # Targets: one with its own sentence, one with text.
-            {"indicator": name("chỉ tiêu"), "milestones": {2025: f"trên {d}0%"}, "owner": f"Ban {tag} {path}"},
+            {"indicator": name("chỉ tiêu"), "milestones": {2025: f"trên {d}0%"}, "owner": f"Ban {tag} {path} theo dõi"},
             {"text": name("mục tiêu"), "indicator": name("chỉ tiêu"), "value": f"{d}00 người"},
         ]
         if d < depth:
-            items.append({"heading": name("chủ"), "lead": f"Ban {tag} {path}", "partners": [f"Tổ {tag} {path}"],
+            items.append({"heading": name("chủ"), "lead": f"Ban {tag} {path} chủ", "partners": [f"Tổ {tag} {path} phối"],
                           "items": level(d + 1, f"{path}.a")})
             items.append({"heading": name("nhóm"), "items": level(d + 1, f"{path}.b")})
         return items
@@ -203,3 +207,28 @@ def test_every_text_of_every_role_form_and_depth_is_printed(role, form, depth) -
     # A second section of the same form around it, so that group rows and numbering run on.
     data["sections"] = [section, {"heading": "Mục sau", "tasks": form or "inline", "items": _tree(1, "y")}]
     assert lost(Plan.model_validate(data)) == []
+
+
+@pytest.mark.parametrize("table", [{"group_by": "item"},
+                                   {"show": ["number", "content", "lead", "deadline", "owner"]}])
+@pytest.mark.parametrize("role", [None, Role.solutions, Role.assignments], ids=lambda r: getattr(r, "value", "none"))
+def test_every_text_is_printed_whatever_the_task_table_shows(role, table) -> None:
+    """Grouped by top-level item, or with other columns (partners and product hidden, owner shown)."""
+    data = copy.deepcopy(BASE)
+    section: dict = {"heading": "Mục thử", "tasks": "table", "items": _tree(3, "x")}
+    if role is not None:
+        section["role"] = role.value
+    data["sections"] = [section]
+    data["task_table"] = table
+    assert lost(Plan.model_validate(data)) == []
+
+
+@pytest.mark.parametrize("form", ["inline", "both"])
+def test_every_text_is_printed_whatever_lines_a_task_prints(form) -> None:
+    """Inline task lines cut down (``task_labels.lines``) or off (``generated.task_lines``)."""
+    for extra in ({"task_labels": {"lines": ["lead"]}}, {"generated": {"task_lines": False}}):
+        data = copy.deepcopy(BASE)
+        data["sections"] = [{"heading": "Mục thử", "tasks": form, "items": _tree(2, "x")}]
+        data.update(copy.deepcopy(extra))
+        assert lost(Plan.model_validate(data)) == [], extra
+

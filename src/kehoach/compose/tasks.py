@@ -9,8 +9,10 @@ with ``tasks`` whether its tasks print inline (default), only in the table, or i
   already name its value. The wording of a line is ``task.j2`` ("<label>: <value>").
 - The table: one group row per section (``group_by: section``, the section's heading) or per
   top-level item (``group_by: item``), numbered I, II, … in the TT column; the tasks of a group
-  numbered 1..n; columns TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
-  Sản phẩm, and Theo dõi, kiểm tra, đôn đốc (a task's ``owner``) when ``show`` names it (titles from
+  numbered 1..n (in a ``tasks: table`` section a task's sub-items are rows too, after it, with its
+  lead: ``walk.is_task_in``; a target with no text says its sentence); columns TT | Nội dung |
+  Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm, and Theo dõi, kiểm tra, đôn đốc
+  (a task's ``owner``) when ``show`` names it (titles from
   ``task_table.columns``, which and in what order from ``task_table.show``; group titles in capitals
   unless ``group_case: as-written``); widths left to the writer (from content). Several
   partners or deadlines in one cell are joined with "; ".

@@ -36,7 +36,7 @@ appendices:
           - Nội dung
           - Cơ quan chủ trì
           - {title: Thời gian, columns: [Bắt đầu, Kết thúc]}
-          - Ghi chú
+          - "Ghi chú\nkhác"
         rows:
           - {number: "I", group: KIỆN TOÀN BAN CHỈ HUY}
           - ["1", Tổ chức lại Ban Chỉ huy, {value: Bộ CHQS tỉnh, rows: 3}, Quý I, Quý II, {value: CHUNG, rows: 2}]
@@ -69,7 +69,8 @@ def test_every_row_has_one_cell_per_column(tmp_path: Path) -> None:
 def test_values_stand_under_their_header(tmp_path: Path) -> None:
     header, leaves, group, first, second, third, fourth = table_rows(tmp_path)
     # "Thời gian" spans Bắt đầu and Kết thúc: printed once, the column it covers is "" (no space).
-    assert header == [" TT ", " Nội dung ", " Cơ quan chủ trì ", " Thời gian ", "", " Ghi chú "]
+    # A title typed over two lines reads as one: the header row stays one line.
+    assert header == [" TT ", " Nội dung ", " Cơ quan chủ trì ", " Thời gian ", "", " Ghi chú khác "]
     # The second header row: blank where the headers merged down cover it, the two leaves in place.
     assert leaves == ["  ", "  ", "  ", " Bắt đầu ", " Kết thúc ", "  "]
     assert group == [" I ", " KIỆN TOÀN BAN CHỈ HUY ", "", "", "", ""]

@@ -74,25 +74,26 @@ def block_lines(block: doc.Block) -> list[str]:
     return table_lines(block)
 
 
-def cell_text(cell: doc.TableCell, joiner: str = " ") -> str:
-    return joiner.join(runs_text(line) for line in cell.lines())
+def cell_text(cell: doc.TableCell) -> str:
+    return " ".join(runs_text(line) for line in cell.lines())
 
 
 def table_lines(table: doc.Table) -> list[str]:
     """Pipe rows with one cell per grid column, so that every row lines up with the header. A merged
     cell is printed once, in the first row and column it covers; a column it covers to its right is
     an empty cell without spaces ("||", MultiMarkdown's column span), a position it covers below is a
-    blank cell ("|  |"). The text stays word for word what the .docx prints."""
+    blank cell ("|  |"). A cell of several paragraphs reads as one line, header cells too (a title
+    typed over two lines once broke its header row in two). The words stay what the .docx prints."""
     lines = [table.title] if table.title else []
     laid = table.placed()
     header = len(table.header)
-    lines += [pipe_row(line, table.column_count, "\n") for line in laid[:header]]
+    lines += [pipe_row(line, table.column_count) for line in laid[:header]]
     lines.append("|" + "---|" * table.column_count)
-    lines += [pipe_row(line, table.column_count, " ") for line in laid[header:]]
+    lines += [pipe_row(line, table.column_count) for line in laid[header:]]
     return lines
 
 
-def pipe_row(line: list[tuple[int, doc.TableCell | None]], column_count: int, joiner: str) -> str:
+def pipe_row(line: list[tuple[int, doc.TableCell | None]], column_count: int) -> str:
     """One row laid on the grid (``Table.placed``): a cell, or ``None`` where a cell merged down
     from above covers the position, each followed by a "|" per further column it covers."""
     row = "|"
@@ -101,5 +102,5 @@ def pipe_row(line: list[tuple[int, doc.TableCell | None]], column_count: int, jo
             following = line[index + 1][0] if index + 1 < len(line) else column_count
             row += "  |" + "|" * max(following - column - 1, 0)
         else:
-            row += f" {cell_text(cell, joiner)} |" + "|" * max(cell.col_span - 1, 0)
+            row += f" {cell_text(cell)} |" + "|" * max(cell.col_span - 1, 0)
     return row

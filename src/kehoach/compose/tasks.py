@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from .. import model as m
 from ..common import vn
 from ..common.vn import strip_end
-from ..model.walk import Task, tasks_of
+from ..model.walk import Task, form_of, tasks_of
 from .text import date_text
 from .wording import Wording
 
@@ -38,15 +38,6 @@ def and_join(values: list[str]) -> str:
 def deadline_text(item: m.Item, joiner=and_join) -> str | None:
     values = [date_text(d) for d in item.deadlines]
     return joiner(values) if values else None
-
-
-def form_of(section: m.Section) -> str:
-    return section.tasks or "inline"
-
-
-def is_task_in(section: m.Section, item: m.Item) -> bool:
-    """Whether ``tasks_of`` counts ``item`` as a task of ``section`` (the same predicate)."""
-    return item.is_task or (section.role is m.Role.solutions and not item.items)
 
 
 def task_lines(item: m.Item, labels: m.TaskLabels, wording: Wording, *, content: bool) -> list[str]:

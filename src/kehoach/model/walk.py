@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .body import Item, ReportingRule, Role
+from .body import Item, ReportingRule, Role, Section
 from .plan import Plan
 from .table import Table
 
@@ -60,18 +60,27 @@ def reporting_rules(plan: Plan) -> Iterator[tuple[Loc, ReportingRule, str | None
                 yield (*loc, "reporting", r), rule, rule.reporter or item.body
 
 
+def form_of(section: Section) -> str:
+    """How a section prints its tasks: "inline" (the default), "table" (only in the task table), "both"."""
+    return section.tasks or "inline"
+
+
+def is_task_in(section: Section, item: Item) -> bool:
+    """Whether ``item`` is a task of ``section``: it names a lead, partners, deadline or product, or
+    it is a leaf of a solutions section (``tasks_of`` and the numbered body both ask this)."""
+    return item.is_task or (section.role is Role.solutions and not item.items)
+
+
 def tasks_of(plan: Plan) -> Iterator[Task]:
     """Leaf items of solutions sections, and any item with a lead, partners, deadline or product."""
     for s, section in enumerate(plan.sections):
-        solutions = section.role is Role.solutions
 
         def visit(items: list[Item], loc: Loc, lead: str | None, covers: frozenset[str]) -> Iterator[Task]:
             for i, item in enumerate(items):
                 here = (*loc, i)
                 own_lead = item.lead or lead
                 own_covers = covers | frozenset(item.covers)
-                is_leaf = not item.items
-                if item.is_task or (solutions and is_leaf):
+                if is_task_in(section, item):
                     yield Task(here, item, own_lead, own_covers, s)
                 yield from visit(item.items, (*here, "items"), own_lead, own_covers)
 

@@ -131,8 +131,8 @@ def add_anchors(body: etree._Element) -> None:
 
 
 def _date_parts(text: str) -> dict[str, str | None] | None:
-    """The letterhead's "ngày … tháng … năm …" as {Day, Month, Year}: the printed number or None
-    for a blank; None when the line is not a date."""
+    """A "ngày … tháng … năm …" (the letterhead's, or a note's) as {Day, Month, Year}: the printed
+    number or None for a blank; None when the text holds no such date."""
     match = re.search(_CITED_DATE, text)
     if match is None:
         return None

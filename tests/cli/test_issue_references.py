@@ -6,6 +6,7 @@ read back with pdftotext; the bookmarks that place the fields are read from the 
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -59,7 +60,7 @@ def plan(text: str = PLAN):
 
 def bookmarks_by_style(docx: bytes) -> dict[str, list[str]]:
     """Our bookmark names (without the hiding "_") in the paragraphs of each style."""
-    with zipfile.ZipFile(__import__("io").BytesIO(docx)) as package:
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
         xml = package.read("word/document.xml").decode()
     out: dict[str, list[str]] = {}
     for paragraph in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S):
@@ -80,6 +81,22 @@ def test_only_notes_citing_the_document_itself_are_bookmarked() -> None:
     numbered = render(plan(PLAN.replace("number: null", 'number: "45"').replace("date: 2026-03", "date: 2026-03-05")),
                       "docx")
     assert not any(name.startswith("khRef") for names in bookmarks_by_style(numbered).values() for name in names)
+
+
+def test_the_draft_with_bookmarked_notes_is_valid_ooxml(tmp_path: Path) -> None:
+    """The bookmarks split the note's run where a blank starts and ends: the package stays valid
+    (openxml-audit, as tests/writers/test_docx_valid.py checks every example) and the note's text
+    is unchanged."""
+    audit = pytest.importorskip("openxml_audit", reason="openxml-audit is in the `test` extra")
+    path = tmp_path / "draft.docx"
+    path.write_bytes(render(plan(), "docx"))
+    result = audit.OpenXmlValidator(strict=True).validate(path)
+    assert [f"{e.part_uri} {e.path}: {e.description}" for e in result.errors] == []
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml").decode()
+    note = next(p for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S) if "KHTitleNote" in p)
+    assert "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", note)) == \
+        f"(Ban hành kèm theo Kế hoạch số {BLANK}/KH-UBND ngày      tháng 3 năm 2026 của Ủy ban nhân dân tỉnh)"
 
 
 def test_a_note_with_a_blank_month_follows_the_letterhead() -> None:

@@ -290,7 +290,7 @@ class _Composer:
     def appendices(self) -> list[doc.AppendixPart]:
         """The plan's appendices, with the generated "Danh mục nhiệm vụ" at its ``position``."""
         entries: list[m.Appendix] = list(self.plan.appendices)
-        generated = t.task_table(self.plan, self.section_heading)
+        generated = t.task_table(self.plan, self.section_heading, self.target)
         if generated is not None:
             config = self.plan.task_table or m.TaskTable()
             entries.insert(min(config.position - 1, len(entries)), m.Appendix(

@@ -5,7 +5,8 @@ numbered by its pattern (``model/style``: the section's or item's ``numbering``,
 scheme, else "standard"); a typed ``label`` prints as typed and takes no number; a dotted pattern
 ("1.1.") continues its parent's decimal number; the children take the next patterns (``deeper``).
 A section with ``tasks: table`` prints its tasks only in the generated task table, so they are
-left out of its lists before numbering: the items around them number as printed.
+left out of its lists before numbering, each with what is below it (those items are tasks too there,
+``walk.is_task_in``: rows of the table): the items around them number as printed.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,10 @@ from kehoach.writers.pdf_fields import add_fields, read_fields
 pytestmark = pytest.mark.skipif(installed_serif_family() is None, reason="no Times New Roman / Liberation Serif")
 
 
-def draft_pdf(path: Path, printed: str | None = "khPrintedM3Y2026", undated: bool = False) -> Path:
+def draft_pdf(path: Path, printed: str | None = "khPrintedM3Y2026", undated: bool = False, cited: bool = False) -> Path:
     """One A4 page with the marks LibreOffice would export for a draft, turned into fields;
-    ``undated``: month and year blank too, the year's blank collapsed at the end of the line."""
+    ``undated``: month and year blank too, the year's blank collapsed at the end of the line;
+    ``cited``: a note line under the title cites the draft's own blank number and day (khRef1…)."""
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(595.3, 841.9))
     page = pdf.pages[0].obj
@@ -34,11 +36,17 @@ def draft_pdf(path: Path, printed: str | None = "khPrintedM3Y2026", undated: boo
     if undated:
         marks.update({"khMonth": (440.0, 742.8), "khMonthEnd": (457.5, 742.8), "khYear": (490.0, 742.8),
                       "khYearEnd": (490.0, 742.8)})
+    if cited:
+        marks.update({"khRef1Number": (250.0, 680.0), "khRef1NumberEnd": (288.5, 680.0),
+                      "khRef1Day": (380.0, 680.0), "khRef1DayEnd": (397.5, 680.0),
+                      # a blank the line broke in two: no room on the page, left blank
+                      "khRef2Number": (500.0, 650.0), "khRef2NumberEnd": (90.0, 634.0)})
     pdf.Root.Dests = pikepdf.Dictionary({f"/{name}": pikepdf.Array([page, pikepdf.Name.XYZ, x, y, 0])
                                          for name, (x, y) in marks.items()})
     fields = add_fields(pdf)
     assert {f.name for f in fields} == {"kehoach.ky_duyet", "kehoach.dong_dau", "kehoach.so", "kehoach.ngay"} | (
-        {"kehoach.thang", "kehoach.nam"} if undated else set())
+        {"kehoach.thang", "kehoach.nam"} if undated else set()) | (
+        {"kehoach.so_1", "kehoach.ngay_1"} if cited else set())
     pdf.save(path)
     return path
 
@@ -61,6 +69,36 @@ def test_issue_fills_the_slots_beside_the_draft(tmp_path):
         values = {str(kid.T): str(kid.V) for kid in pdf.Root.AcroForm.Fields[0].Kids if kid.get("/FT") == "/Tx"}
         assert values == {"so": "07", "ngay": "05"}  # a leading zero under 10 (Phụ lục I, II.3)
     assert [f.name for f in read_fields(data)][:2] == ["kehoach.ky_duyet", "kehoach.dong_dau"]
+
+
+def test_a_note_citing_the_draft_is_filled_with_the_same_values(tmp_path):
+    """The note line's blanks are fields of their own, kehoach.so_1 and kehoach.ngay_1, filled with
+    the letterhead's values and drawn in the note's type (14 pt italic: their appearance string)."""
+    from kehoach.writers.pdf_fields import NOTE_DA
+
+    draft_pdf(tmp_path / "plan.pdf", cited=True)
+    fields = read_fields((tmp_path / "plan.pdf").read_bytes())
+    # the blank broken over two lines (khRef2) has no field: it stays blank
+    assert [(f.name, f.note) for f in fields if f.kind == "text"] == [
+        ("kehoach.so", False), ("kehoach.ngay", False), ("kehoach.so_1", True), ("kehoach.ngay_1", True)]
+    done = kehoach("issue", "plan.pdf", "-n", "7", "-d", "2026-03-05", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    with pikepdf.open(tmp_path / "plan.issued.pdf") as pdf:
+        slots = {str(kid.T): kid for kid in pdf.Root.AcroForm.Fields[0].Kids if kid.get("/FT") == "/Tx"}
+        assert {name: str(kid.V) for name, kid in slots.items()} == {"so": "07", "ngay": "05", "so_1": "07",
+                                                                      "ngay_1": "05"}
+        drawn = {name: (str(kid.DA), kid.AP.N.read_bytes()) for name, kid in slots.items()}
+        # the leader's lock leaves them open, the seal's locks them with the letterhead's
+        signer, seal = (next(k for k in pdf.Root.AcroForm.Fields[0].Kids if str(k.T) == n) for n in ("ky_duyet",
+                                                                                                     "dong_dau"))
+        assert {"kehoach.so_1", "kehoach.ngay_1"} <= {str(f) for f in signer.Lock.Fields} & {str(f) for f in
+                                                                                             seal.Lock.Fields}
+    assert drawn["so_1"][0] == drawn["ngay_1"][0] == NOTE_DA
+    assert b"/F1 13.000 Tf" in drawn["so"][1] and b"/F1 14.000 Tf" in drawn["so_1"][1]
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(tmp_path / "plan.issued.pdf"), "-"], capture_output=True,
+                              check=True).stdout.decode()
+        assert text.split().count("07") == 2 and text.split().count("05") == 2, text
 
 
 def test_an_undated_draft_gets_day_month_and_year(tmp_path):
@@ -108,7 +146,8 @@ def test_already_numbered_or_without_slots_is_refused(tmp_path):
     assert not (tmp_path / "again.pdf").exists() and not (tmp_path / "plain.issued.pdf").exists()
 
 
-def test_a_certification_signature_stays_valid_after_the_fill(tmp_path):
+@pytest.mark.parametrize("cited", [False, True])
+def test_a_certification_signature_stays_valid_after_the_fill(tmp_path, cited):
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from cryptography import x509
@@ -136,7 +175,7 @@ def test_a_certification_signature_stays_valid_after_the_fill(tmp_path):
         signing_cert=certificate, cert_registry=SimpleCertificateStore.from_certs([certificate]),
         signing_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())))
-    draft = draft_pdf(tmp_path / "plan.pdf").read_bytes()
+    draft = draft_pdf(tmp_path / "plan.pdf", cited=cited).read_bytes()  # cited: widgets in a note too
     meta = signers.PdfSignatureMetadata(field_name="kehoach.ky_duyet", certify=True,
                                         docmdp_permissions=fields.MDPPerm.FILL_FORMS)
     signed = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(draft)), meta, signer=signer).getvalue()

@@ -1,5 +1,6 @@
-"""Lint judges labels as the composer prints them: one function (model/style.py ``printed_labels``)
-numbers a list for both, the sections by the plan's own ``styles.sections`` pattern included."""
+"""Lint judges labels as the composer prints them: one walk (model/numbering.py, on model/style.py's
+``printed_labels``) numbers a list for both, the sections by the plan's own ``styles.sections``
+pattern included, a ``tasks: table`` section without the tasks it sends to the table."""
 
 from __future__ import annotations
 
@@ -41,3 +42,53 @@ def test_kh210_quiet_when_the_typed_label_continues_the_plans_pattern(tmp_path: 
     fragment = SECTIONS_BY_LETTER.replace('label: "B."', 'label: "Phần B"')
     loaded = _loaded(tmp_path, fragment)
     assert not [d for d in lint(loaded, config=Config()) if d.code == "KH210"]
+
+
+# A "tasks: table" section prints its tasks only in the generated "Danh mục nhiệm vụ": the items
+# around them are numbered without them, and KH212 judges the labels as printed.
+TASKS_IN_THE_TABLE = """\
+sections:
+  - role: purpose
+    text: [Nâng cao nhận thức.]
+  - role: solutions
+    heading: NHIỆM VỤ
+    tasks: table
+    items:
+      - {{heading: Tổ chức hội nghị tập huấn, lead: Sở Tư pháp, deadline: "2026-06"}}
+      - {{heading: Kiểm tra đôn đốc, items: [{{text: Các sở kiểm tra định kỳ.}}]}}
+      - {{label: "{typed}", heading: Sơ kết, items: [{{text: Báo cáo kết quả.}}]}}
+  - {{role: assignments, items: [{{body: Sở Tư pháp, text: Chủ trì.}}]}}
+"""
+
+
+def _item_labels(loaded) -> list[str]:
+    """The khoản labels the composer prints in the second section (NHIỆM VỤ)."""
+    labels: list[str] = []
+    section = 0
+    for block in compose(loaded.plan).parts[0].blocks:
+        level = getattr(block, "level", None)
+        section += level == 0
+        if section == 2 and level == 1 and block.label:
+            labels.append(block.label)
+    return labels
+
+
+def test_kh212_judges_a_task_table_sections_labels_as_printed(tmp_path: Path) -> None:
+    # The task goes to the table: the body prints "1." then the typed "2.", in order. The walk
+    # that counted the task too printed "1." for it, "2." for the next item, and called the typed
+    # "2." a repeat.
+    loaded = _loaded(tmp_path, TASKS_IN_THE_TABLE.format(typed="2."))
+    assert _item_labels(loaded) == ["1.", "2."]
+    assert [b for b in compose(loaded.plan).parts[0].blocks
+            if "Tổ chức hội nghị" in "".join(r.text for r in getattr(b, "runs", []))] == []  # in the table only
+    assert not [d for d in lint(loaded, config=Config()) if d.code == "KH212"]
+
+
+def test_kh212_sees_a_gap_the_task_table_leaves(tmp_path: Path) -> None:
+    # Typed "3." after the one item the body prints ("1."): a gap on the page, which the walk that
+    # counted the task ("1.", "2.", then "3.") did not see.
+    loaded = _loaded(tmp_path, TASKS_IN_THE_TABLE.format(typed="3."))
+    assert _item_labels(loaded) == ["1.", "3."]
+    [gap] = [d for d in lint(loaded, config=Config()) if d.code == "KH212"]
+    assert "'3.'" in gap.message and "'1.'" in gap.message
+    assert loaded.source.text.splitlines()[gap.line - 1].strip().startswith('- {label: "3."')

@@ -51,7 +51,7 @@ def test_group_row_with_number_title_and_subtotal() -> None:
     texts, spans, p = _row_of(doc, "Hỗ trợ người dân")
     assert texts == ["I", "Hỗ trợ người dân", "150.000.000"] and spans == [1, 2, 1]
     assert all(run_format(doc, p, r).bold for r in text_runs(p))
-    assert "| I | Hỗ trợ người dân | 150.000.000 |" in text
+    assert "| I | Hỗ trợ người dân || 150.000.000 |" in text  # the title spans two columns
 
 
 def test_group_row_without_figures_spans_everything_but_its_number() -> None:

@@ -104,7 +104,17 @@ def drafts(tmp_path_factory) -> dict[str, tuple[object, Path]]:
     documents = {stem: render(plan, "docx") for stem, plan in plans.items()}
     with Converter(pdf_a=True) as converter:
         converter.convert_many([(documents[stem], folder / f"{stem}.pdf") for stem in plans])
-    return {stem: (plan, folder / f"{stem}.pdf", appendix_labels(documents[stem])) for stem, plan in plans.items()}
+    return {stem: (plan, folder / f"{stem}.pdf", appendix_labels(documents[stem]), cited_numbers(documents[stem]))
+            for stem, plan in plans.items()}
+
+
+def cited_numbers(docx: bytes) -> int:
+    """How many note lines of the .docx cite the draft's own blank number (bookmarks khRefNNumber)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return len(re.findall(rb'w:name="_khRef\d+Number"', package.read("word/document.xml")))
 
 
 def appendix_labels(docx: bytes) -> int:
@@ -121,7 +131,7 @@ def issued_part(plan):
 
 @pytest.mark.parametrize("stem", [p.stem for p in EXAMPLES])
 def test_fields_lie_on_the_signer_block_the_blanks_and_the_appendices(drafts, stem):
-    plan, pdf, appendix_count = drafts[stem]
+    plan, pdf, appendix_count, cited_count = drafts[stem]
     fields = {f.name: f for f in read_fields(pdf.read_bytes())}
     words = words_of(pdf)
     signature = issued_part(plan).signature
@@ -156,6 +166,17 @@ def test_fields_lie_on_the_signer_block_the_blanks_and_the_appendices(drafts, st
     dx0, dy0, dx1, dy1 = day.rect
     assert ngay.x1 <= dx0 < dx1 <= thang.x0 + 0.5 and dy0 < ngay.y0 + 2 < dy1
     assert "kehoach.thang" not in fields and "kehoach.nam" not in fields  # printed: no slot
+    # a note line citing the draft itself ("(Kèm theo Kế hoạch số      /KH-UBND ngày …)"): its blank
+    # number between "số" and "/KH-…" on that line, its blank day between "ngày" and "tháng"
+    symbol_text = "/" + plan.symbol
+    for n in range(1, cited_count + 1):
+        for key, before, after in (("so", "số", symbol_text), ("ngay", "ngày", "tháng")):
+            field = fields[f"kehoach.{key}_{n}"]
+            fx0, fy0, fx1, fy1 = field.rect
+            line = [w for w in words if w.page == field.page and fy0 < w.y0 + 2 < fy1]
+            assert any(w.text == before and w.x1 <= fx0 + 0.5 and fx0 - w.x1 < 8 for w in line), (key, n, field)
+            assert any(w.text.startswith(after) and fx1 <= w.x0 + 0.5 and w.x0 - fx1 < 8 for w in line), (key, n)
+    assert f"kehoach.so_{cited_count + 1}" not in fields
     # each appendix: top right of its first page, above its label
     labels = [w for w in words if w.text.casefold() == "phụ" and any(
         v.page == w.page and v.text.casefold().startswith("lục") and abs(v.y0 - w.y0) < 3 for v in words)]
@@ -177,7 +198,7 @@ def test_a_four_digit_number_fits_every_drafts_blank(drafts, tmp_path):
 
     from kehoach.writers.pdf_fields import SLOT_SIZE_PT
 
-    for stem, (plan, draft, _) in drafts.items():
+    for stem, (plan, draft, _, _) in drafts.items():
         day = f"{plan.letterhead.date}-05"
         issued = tmp_path / f"{stem}.issued.pdf"
         done = kehoach("issue", str(draft), "--number", "1234", "--date", day, "-o", str(issued), cwd=tmp_path)
@@ -285,7 +306,7 @@ def fonts_embedded(doc: pikepdf.Pdf) -> bool:
 def signed_path(drafts, tmp_path_factory):
     """The Nghệ An draft (with an appendix) through the whole e-office path."""
     folder = tmp_path_factory.mktemp("issue")
-    plan, draft, _ = drafts["nghe-an-980-kh-ubnd"]
+    plan, draft, _, _ = drafts["nghe-an-980-kh-ubnd"]
     leader, leader_cert = make_signer("Nguyen Van De")
     seal, seal_cert = make_signer("UBND tinh Nghe An")
     signed = folder / "signed.pdf"
@@ -335,6 +356,10 @@ def test_the_number_and_day_are_printed_and_pdf_a_survives(signed_path):
         assert str(doc.Root.get("/Version", "/1.7")) < "/2" and doc.pdf_version < "2"  # PDF/A-2 is PDF 1.7
         values = {str(k.T): str(k.get("/V", "")) for k in doc.Root.AcroForm.Fields[0].Kids}
     assert values["so"] == "123" and values["ngay"] == "05"
+    # the appendix note citing the draft reads the same number and day (kehoach.so_1, ngay_1)
+    assert values["so_1"] == "123" and values["ngay_1"] == "05"
+    laid_out = subprocess.run(["pdftotext", "-layout", str(sealed), "-"], capture_output=True, check=True).stdout
+    assert "(Kèm theo Kế hoạch số 123/KH-UBND ngày 05 tháng" in norm(laid_out.decode())
     metadata = []
     for name in ("signed", "issued"):  # the fill leaves the Info dictionary and the XMP as they were
         with pikepdf.open(signed_path[name]) as doc:
@@ -395,7 +420,7 @@ def test_issue_in_place_only_when_asked(signed_path, tmp_path):
 def test_the_field_locks_reach_the_signatures(signed_path):
     """The locks pdf_fields puts on the empty fields are what a signing tool (here pyHanko) signs
     with: the leader locks all but the slots and later signatures, at certification level 2; the
-    seal fixes the number and day."""
+    seal fixes the number and day (in the appendix note citing the draft too)."""
     with pikepdf.open(signed_path["sealed"]) as doc:
         references = {str(kid.T): {str(ref.TransformMethod): ref.TransformParams for ref in kid.V.Reference}
                       for kid in doc.Root.AcroForm.Fields[0].Kids if kid.get("/FT") == "/Sig" and "/V" in kid}
@@ -405,7 +430,9 @@ def test_the_field_locks_reach_the_signatures(signed_path):
         assert {"kehoach.so", "kehoach.ngay", "kehoach.dong_dau", "kehoach.phu_luc_1"} <= {
             str(name) for name in leader["/FieldMDP"].Fields}
         assert seal["/FieldMDP"].Action == "/Include"
-        assert sorted(str(name) for name in seal["/FieldMDP"].Fields) == ["kehoach.ngay", "kehoach.so"]
+        # the number and day, where the letterhead prints them and where the appendix note cites them
+        assert sorted(str(name) for name in seal["/FieldMDP"].Fields) == [
+            "kehoach.ngay", "kehoach.ngay_1", "kehoach.so", "kehoach.so_1"]
 
 
 def test_a_draft_with_fields_is_the_same_bytes_every_time(tmp_path):

@@ -52,8 +52,10 @@ def test_text_layout() -> None:
     assert "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn A" in text
     assert "Phụ lục\nCHỈ TIÊU\n(Kèm theo Kế hoạch số 12/KH-SLĐTBXH ngày 18 tháng 11 năm 2025 của " \
            "Sở Lao động - Thương binh và Xã hội)\n--------" in blocks
-    # Header rows print each merged cell once; the group row is one cell.
-    assert text.endswith("\n\nBảng 1\n| TT | Năm |\n| 2025 | 2030 |\n|---|---|---|\n| I. Nhóm |\n| 1 | 90% | 95% |\n")
+    # A merged cell is printed once and every row keeps one cell per column: "||" for a column a
+    # cell spans to its right (Năm, the group row), a blank cell under TT, merged down.
+    assert text.endswith("\n\nBảng 1\n| TT | Năm ||\n|  | 2025 | 2030 |\n|---|---|---|\n| I. Nhóm |||\n"
+                         "| 1 | 90% | 95% |\n")
 
 
 class _Collector(HTMLParser):

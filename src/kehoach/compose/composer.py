@@ -15,7 +15,7 @@ Choices worth knowing:
   it only when its heading and text do not already contain that value; a section's ``lead`` is not
   printed (it is for the lint rules). Labels, lines and end marks follow ``task_labels``; a section
   with ``tasks: table`` prints no task, they go to the generated "Danh mục nhiệm vụ" appendix
-  (``compose.tasks``).
+  (``compose.tasks``) and take no number (``model/numbering``, the labels lint judges too).
 - Table cells: integers of five digits or more get the Vietnamese thousands separator ("1.500.000");
   shorter ones (years, counts) are printed as written.
 """
@@ -28,8 +28,8 @@ from pathlib import Path
 from .. import model as m
 from ..common import nd30, vn
 from ..common.textwidth import break_letterhead_line
-from ..common.vn import decimal_number, inline_title, money, number_text, sentence_case, strip_end
-from ..model.style import deeper, printed_labels
+from ..common.vn import inline_title, money, number_text, sentence_case, strip_end
+from ..model.numbering import Numbered, appendix_items, article_items, section_items, section_labels
 from . import document as doc
 from . import emphasis, footnotes
 from . import tasks as t
@@ -56,7 +56,6 @@ class _Composer:
         self.date_words = vn.date_words(*m.date_parts(lh.date))  # blanks where a draft leaves them
         self.styles = plan.styles or m.Styles()
         self.generated = plan.generated or m.Generated()
-        self.scheme = self.styles.numbering or list(m.SCHEMES["standard"])
         self.plan_labels = plan.task_labels or m.TaskLabels()
         self.labels = self.plan_labels  # the section being composed: its task labels and form
         self.section_now: m.Section | None = None
@@ -104,8 +103,7 @@ class _Composer:
         blocks: list[doc.Block] = []
         if plan.preamble:
             blocks += self.preamble(plan.preamble)
-        sections = self.styles.sections
-        for section, label in self.numbered(plan.sections, sections):
+        for section, label in zip(plan.sections, section_labels(plan)):
             blocks += self.section(section, label)
         closing_texts = list(plan.closing)
         if not closing_texts and standalone and self.generated.closing:
@@ -171,11 +169,6 @@ class _Composer:
             blocks.append(block)
         return blocks
 
-    @staticmethod
-    def numbered(entries: list, pattern: str, parent_number: str = "") -> Iterator[tuple]:
-        """(entry, label) pairs; literal labels do not take a number from the sequence."""
-        return zip(entries, printed_labels((entry.label for entry in entries), pattern, parent_number))
-
     def section(self, section: m.Section, label: str) -> list[doc.Block]:
         heading = section.heading or self.wording.render("heading.j2", role=section.role.value)
         text_style = self.heading_style(section.heading_style, 0, "bold")
@@ -189,7 +182,7 @@ class _Composer:
         blocks += [body(text, 1) for text in section.text]
         self.section_now, self.labels = section, self.plan_labels.merged(section.task_labels)
         try:
-            blocks += self.items(section.items, 1, section.numbering or self.scheme, "")
+            blocks += self.items(section_items(self.plan, section), 1)
         finally:
             self.section_now, self.labels = None, self.plan_labels
         if section.budget:
@@ -200,19 +193,16 @@ class _Composer:
 
     # -- items -------------------------------------------------------------------------------
 
-    def items(self, items: list[m.Item], level: int, patterns: list[str], parent_number: str) -> list[doc.Block]:
-        """``items`` at ``level``, numbered by ``patterns[0]``; their children by the rest."""
+    def items(self, items: list[Numbered], level: int) -> list[doc.Block]:
+        """``items`` at ``level`` with the labels they print (``model/numbering``), each followed by
+        its children one level down."""
         blocks: list[doc.Block] = []
-        section = self.section_now
-        if section is not None and t.form_of(section) == "table":
-            # The tasks print in the generated appendix only; the items around them stay.
-            items = [item for item in items if not t.is_task_in(section, item)]
-        labelled = self.numbered(items, patterns[0], parent_number)
-        for item, label in labelled:
-            blocks += self.item(item, label, level, patterns)
+        for node in items:
+            blocks += self.item(node.item, node.label, level)
+            blocks += self.items(node.children, level + 1)
         return blocks
 
-    def item(self, item: m.Item, label: str, level: int, patterns: list[str]) -> list[doc.Block]:
+    def item(self, item: m.Item, label: str, level: int) -> list[doc.Block]:
         heading = item.heading
         if heading is None and item.body:
             heading = item.body
@@ -258,8 +248,6 @@ class _Composer:
             blocks += [para(doc.ParaKind.item, line, label="-", level=level + 1)
                        for line in t.assigned_lines(self.plan, item.body)]
         blocks += [body(self.reporting(rule, within=True), level) for rule in item.reporting]
-        children = item.numbering or deeper(patterns)
-        blocks += self.items(item.items, level + 1, children, decimal_number(label))
         return blocks
 
     def target(self, item: m.Item) -> str:
@@ -302,7 +290,7 @@ class _Composer:
     def appendices(self) -> list[doc.AppendixPart]:
         """The plan's appendices, with the generated "Danh mục nhiệm vụ" at its ``position``."""
         entries: list[m.Appendix] = list(self.plan.appendices)
-        generated = t.task_table(self.plan, self.section_heading)
+        generated = t.task_table(self.plan, self.section_heading, self.target)
         if generated is not None:
             config = self.plan.task_table or m.TaskTable()
             entries.insert(min(config.position - 1, len(entries)), m.Appendix(
@@ -320,7 +308,7 @@ class _Composer:
         if note is None and self.generated.appendix_notes:
             note = self.wording.render("attachment_note.j2", **self.reference_values())
         blocks: list[doc.Block] = [body(text) for text in appendix.text]
-        blocks += self.items(appendix.items, 1, self.scheme, "")
+        blocks += self.items(appendix_items(self.plan, appendix), 1)
         blocks += [table(t) for t in appendix.tables]
         landscape = appendix.landscape
         if landscape is None:
@@ -352,7 +340,7 @@ class _Composer:
                 blocks.append(doc.Paragraph(doc.ParaKind.article, emphasis.runs(texts.pop(0)), label=label,
                                             label_bold=True))
             blocks += [body(text) for text in texts]
-            blocks += self.items(article.items, 1, self.scheme, "")
+            blocks += self.items(article_items(self.plan, article), 1)
         self.finish_body(blocks)
         title = doc.Title(kind="QUYẾT ĐỊNH", lines=decision.title.splitlines() or [decision.title])
         closing = doc.Closing(recipient_lines(decision.recipients, archive_line=self.generated.archive_line),

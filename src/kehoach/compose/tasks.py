@@ -9,8 +9,10 @@ with ``tasks`` whether its tasks print inline (default), only in the table, or i
   already name its value. The wording of a line is ``task.j2`` ("<label>: <value>").
 - The table: one group row per section (``group_by: section``, the section's heading) or per
   top-level item (``group_by: item``), numbered I, II, … in the TT column; the tasks of a group
-  numbered 1..n; columns TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
-  Sản phẩm, and Theo dõi, kiểm tra, đôn đốc (a task's ``owner``) when ``show`` names it (titles from
+  numbered 1..n (in a ``tasks: table`` section a task's sub-items are rows too, after it, with its
+  lead: ``walk.is_task_in``; a target with no text says its sentence); columns TT | Nội dung |
+  Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm, and Theo dõi, kiểm tra, đôn đốc
+  (a task's ``owner``) when ``show`` names it (titles from
   ``task_table.columns``, which and in what order from ``task_table.show``; group titles in capitals
   unless ``group_case: as-written``); widths left to the writer (from content). Several
   partners or deadlines in one cell are joined with "; ".
@@ -23,7 +25,7 @@ from collections.abc import Iterator
 from .. import model as m
 from ..common import vn
 from ..common.vn import strip_end
-from ..model.walk import Task, tasks_of
+from ..model.walk import Task, form_of, tasks_of
 from .text import date_text
 from .wording import Wording
 
@@ -38,15 +40,6 @@ def and_join(values: list[str]) -> str:
 def deadline_text(item: m.Item, joiner=and_join) -> str | None:
     values = [date_text(d) for d in item.deadlines]
     return joiner(values) if values else None
-
-
-def form_of(section: m.Section) -> str:
-    return section.tasks or "inline"
-
-
-def is_task_in(section: m.Section, item: m.Item) -> bool:
-    """Whether ``tasks_of`` counts ``item`` as a task of ``section`` (the same predicate)."""
-    return item.is_task or (section.role is m.Role.solutions and not item.items)
 
 
 def task_lines(item: m.Item, labels: m.TaskLabels, wording: Wording, *, content: bool) -> list[str]:
@@ -78,9 +71,14 @@ def task_lines(item: m.Item, labels: m.TaskLabels, wording: Wording, *, content:
     return out
 
 
-def content_of(item: m.Item) -> str:
-    """What a task is, for a table cell or a list line: its heading (or agency) and its text."""
-    parts = [item.heading or item.body or "", *item.text]
+def content_of(item: m.Item, target=None) -> str:
+    """What a task is, for a table cell or a list line: its heading (or agency) and its text; a
+    target with no text of its own says it with ``target(item)`` (its sentence, as the body prints
+    it: the values and the owner are in no other cell), else with its indicator."""
+    texts = list(item.text)
+    if not texts and item.is_target and target is not None:
+        texts = [target(item)]
+    parts = [item.heading or item.body or "", *texts]
     if not any(parts):
         parts = [item.indicator or ""]
     return "\n".join(part for part in parts if part)
@@ -106,8 +104,9 @@ def _groups(plan: m.Plan, tasks: list[Task], by: str, heading_of) -> Iterator[tu
         yield strip_end(title), members
 
 
-def task_table(plan: m.Plan, heading_of) -> m.Table | None:
-    """The "Danh mục nhiệm vụ" table of the sections that ask for it; None when there is none."""
+def task_table(plan: m.Plan, heading_of, target=None) -> m.Table | None:
+    """The "Danh mục nhiệm vụ" table of the sections that ask for it; None when there is none
+    (``target``: a target's sentence, for the content of a task that is a target with no text)."""
     tasks = tabled_tasks(plan)
     if not tasks:
         return None
@@ -120,7 +119,7 @@ def task_table(plan: m.Plan, heading_of) -> m.Table | None:
         rows.append(m.GroupRow(number=vn.roman(g + 1), group=vn.upper(title) if config.group_case == "upper" else title))
         for n, task in enumerate(members, 1):
             item = task.item
-            cells = {"number": str(n), "content": content_of(task.item), "lead": task.lead or "",
+            cells = {"number": str(n), "content": content_of(task.item, target), "lead": task.lead or "",
                      "partners": "; ".join(item.partners), "deadline": deadline_text(item, "; ".join) or "",
                      "product": item.product or "", "owner": item.owner or ""}
             rows.append([cells[key] for key in config.show])

@@ -2,8 +2,9 @@
 
 Unlike the document writers this reads the ``Plan``, not the ``Document``: a tracker needs the
 structured data (lead, partners, deadline, product), not the printed wording. Each task is an item
-that ``model.walk.tasks_of`` finds (a leaf of a solutions section, or any item with a lead, partners,
-deadline or product). Formats: CSV (UTF-8 with BOM, so that Excel reads Vietnamese), JSON, and
+that ``model.walk.tasks_of`` finds (a leaf of a solutions section, any item with a lead, partners,
+deadline or product, and any item below a task of a ``tasks: table`` section): the rows the
+generated task table prints, in its order. Formats: CSV (UTF-8 with BOM, so that Excel reads Vietnamese), JSON, and
 iCalendar VTODO entries (RFC 5545) whose DUE is the last day of the deadline's period.
 A task with several deadlines (``deadline: [Quý II/2026, Quý IV/2026]``) has them joined with "; "
 in ``deadline``; when every one names a period, ``periods`` lists them all (CSV: start and due

@@ -3,7 +3,8 @@
 Two shapes are understood:
 
 - one paragraph per line (kehoach's own .txt output, or text typed in an editor), tables as
-  ``| a | b |`` rows with a ``|---|`` line under the header;
+  ``| a | b |`` rows with a ``|---|`` line under the header (``||``: the cell before spans that
+  column too, as kehoach writes a merged cell);
 - text copied from a legal-documents website: paragraphs wrapped over several lines, ``**bold**``
   and ``*italic*`` marks, and table cells separated by lines holding a single ``|`` (the letterhead
   and the Nơi nhận/signature block are such tables too).
@@ -200,9 +201,22 @@ def _pipe_table(lines: list[str]) -> Table:
         if _PIPE_RULE.match(line.strip()):
             header = len(rows)
             continue
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        rows.append([Cell([_para(c)] if c else [], ) for c in cells])
+        rows.append(_pipe_cells(line))
     return Table(rows, header_rows=header)
+
+
+def _pipe_cells(line: str) -> list[Cell]:
+    """A ``| a | b |`` row; nothing between two pipes ("||", as kehoach's .txt and MultiMarkdown
+    write a merged cell) means the cell before spans that column too."""
+    inner = line.strip().removeprefix("|").removesuffix("|")
+    cells: list[Cell] = []
+    for raw in inner.split("|"):
+        if raw == "" and cells:
+            cells[-1].span += 1
+            continue
+        text = raw.strip()
+        cells.append(Cell([_para(text)] if text else []))
+    return cells
 
 
 def _table_ends(lines: list[str], position: int) -> bool:

@@ -24,6 +24,7 @@ One module per part of the document; import from ``kehoach.model`` (everything i
 - ``plan``: ``Plan`` (the root), ``Period``, ``KINDS``.
 - ``schema``: ``json_schema()``, the JSON Schema for editors (tidied by ``editor_schema``).
 - ``walk``: walks over a plan's items and tasks (import it as ``kehoach.model.walk``).
+- ``numbering``: the labels the body prints, one walk for compose and lint (import it as ``kehoach.model.numbering``).
 """
 
 from .base import ID_PATTERN, PARTIAL_DATE_PATTERN, DocDate, F, Id, Model, Paragraphs, date_parts

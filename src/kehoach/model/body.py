@@ -306,7 +306,8 @@ class Section(Model):
         "Cách in nhiệm vụ",
         "inline: các nhiệm vụ in trong mục, kèm các dòng thuộc tính (mặc định); table: nhiệm vụ chỉ in "
         "trong phụ lục Danh mục nhiệm vụ sinh tự động (task_table), trong mục chỉ còn các khoản không "
-        "phải nhiệm vụ; both: in cả hai nơi.",
+        "phải nhiệm vụ (các ý con của một nhiệm vụ cũng thành dòng của bảng, nhận cơ quan chủ trì của "
+        "nhiệm vụ); both: in cả hai nơi.",
         None,
     )
     task_labels: TaskLabels | None = F(

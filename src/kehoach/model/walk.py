@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .body import Item, ReportingRule, Role
+from .body import Item, ReportingRule, Role, Section
 from .plan import Plan
 from .table import Table
 
@@ -60,19 +60,37 @@ def reporting_rules(plan: Plan) -> Iterator[tuple[Loc, ReportingRule, str | None
                 yield (*loc, "reporting", r), rule, rule.reporter or item.body
 
 
-def tasks_of(plan: Plan) -> Iterator[Task]:
-    """Leaf items of solutions sections, and any item with a lead, partners, deadline or product."""
-    for s, section in enumerate(plan.sections):
-        solutions = section.role is Role.solutions
+def form_of(section: Section) -> str:
+    """How a section prints its tasks: "inline" (the default), "table" (only in the task table), "both"."""
+    return section.tasks or "inline"
 
-        def visit(items: list[Item], loc: Loc, lead: str | None, covers: frozenset[str]) -> Iterator[Task]:
+
+def is_task_in(section: Section, item: Item, *, under_task: bool = False) -> bool:
+    """Whether ``item`` is a task of ``section``: it names a lead, partners, deadline or product, or
+    it is a leaf of a solutions section, or it sits below a task of a ``tasks: table`` section
+    (``tasks_of`` and the numbered body both ask this).
+
+    Why the last: such a section prints its tasks only in the table, and the body leaves a task out
+    with everything below it; an item there that is no task of its own would be printed nowhere. It
+    becomes a row of the table, inheriting the lead, as a solutions section's leaves always did."""
+    return (item.is_task or (section.role is Role.solutions and not item.items)
+            or (under_task and form_of(section) == "table"))
+
+
+def tasks_of(plan: Plan) -> Iterator[Task]:
+    """Leaf items of solutions sections, any item with a lead, partners, deadline or product, and
+    every item below a task in a ``tasks: table`` section (``is_task_in``)."""
+    for s, section in enumerate(plan.sections):
+
+        def visit(items: list[Item], loc: Loc, lead: str | None, covers: frozenset[str],
+                  under_task: bool) -> Iterator[Task]:
             for i, item in enumerate(items):
                 here = (*loc, i)
                 own_lead = item.lead or lead
                 own_covers = covers | frozenset(item.covers)
-                is_leaf = not item.items
-                if item.is_task or (solutions and is_leaf):
+                task = is_task_in(section, item, under_task=under_task)
+                if task:
                     yield Task(here, item, own_lead, own_covers, s)
-                yield from visit(item.items, (*here, "items"), own_lead, own_covers)
+                yield from visit(item.items, (*here, "items"), own_lead, own_covers, under_task or task)
 
-        yield from visit(section.items, ("sections", s, "items"), section.lead, frozenset())
+        yield from visit(section.items, ("sections", s, "items"), section.lead, frozenset(), False)

@@ -16,6 +16,10 @@ PDF reproducible (``pdf_stamp``), they become AcroForm fields under one parent f
   Its lock fixes the number and day.
 - ``kehoach.so``, ``kehoach.ngay``, ``kehoach.thang``, ``kehoach.nam`` (text): each blank part of the
   number and date of a draft, over the blank (Điều 15.3: the system assigns them).
+- ``kehoach.so_1``, ``kehoach.ngay_1``, … (text): the same blanks where the N-th note line cites the
+  document itself ("(Kèm theo Kế hoạch số      /KH-UBND ngày …)", ``docx/anchors.mark_references``);
+  they take the same values. Fields of their own, not more widgets of ``kehoach.so``: a validator
+  (pyHanko's) accepts a filled field's own appearance after a certification, not its kids'.
 - ``kehoach.phu_luc_1``, … (signature): top right of each appendix's first page, in the top margin
   (II.8.b, III.1.d: an appendix in a file of its own is signed there, with no image; an appendix in
   the same file as the document is not signed separately, so these stay empty unless the appendix
@@ -38,6 +42,12 @@ SEAL = "dong_dau"
 APPENDIX = "phu_luc_"
 SLOTS = {"Number": "so", "Day": "ngay", "Month": "thang", "Year": "nam"}
 SLOT_SIZE_PT = {"Number": 13.0, "Day": 14.0, "Month": 14.0, "Year": 14.0}  # the line's type size
+REFERENCE = re.compile(r"khRef(\d+)(Number|Day|Month|Year)")  # a blank of a note citing the document
+CITED = re.compile(r"(so|ngay|thang|nam)_(\d+)")  # its field: the slot's name and the note's number
+# A note's field says how its line is printed in its own appearance string (a tool regenerating the
+# appearance reads it; `kehoach issue` does): Times italic at the note's size.
+NOTE_DA = f"/TiIt {nd30.APPENDIX_NOTE_PT} Tf 0 g"
+SAME_LINE_PT = 1.0  # a blank's two ends further apart than this vertically: broken over two lines
 # A blank at the end of a line has no width on the page (trailing spaces collapse): the year of an
 # undated draft gets room for four digits.
 YEAR_WIDTH_PT = 32.0
@@ -57,6 +67,7 @@ class Field:
     kind: str  # signature | text
     page: int  # 0-based
     rect: tuple[float, float, float, float]  # x0, y0, x1, y1 in pt, PDF user space
+    note: bool = False  # on a note line citing the document (printed italic, NOTE_DA)
 
     def as_json(self) -> dict:
         return {"name": self.name, "kind": self.kind, "page": self.page + 1,
@@ -133,6 +144,7 @@ def plan_fields(pdf) -> list[Field]:
                 right = left + YEAR_WIDTH_PT
             height = LINE_FACTOR * SLOT_SIZE_PT[slot]
             fields.append(Field(f"{PARENT}.{short}", "text", start[0], (left, start[2] - height, right, start[2])))
+    fields += _cited_slots(marks)
     index = 1
     while (mark := marks.get(f"khAppendix{index}")) is not None:
         box = pdf.pages[mark[0]].MediaBox
@@ -143,6 +155,21 @@ def plan_fields(pdf) -> list[Field]:
         fields.append(Field(f"{PARENT}.{APPENDIX}{index}", "signature", mark[0], (x1 - width, y1 - height, x1, y1)))
         index += 1
     return fields
+
+
+def _cited_slots(marks: dict[str, tuple[int, float, float]]) -> list[Field]:
+    """The blanks of note lines citing the document: kehoach.so_1, kehoach.ngay_1, … A blank the
+    line broke or collapsed has no room on the page: left out (it stays blank)."""
+    found = sorted((int(m[1]), list(SLOTS).index(m[2]), m[0]) for m in map(REFERENCE.fullmatch, marks) if m)
+    out = []
+    for note, slot, name in found:
+        start, end = marks[name], marks.get(f"{name}End")
+        if end is None or end[0] != start[0] or abs(end[2] - start[2]) > SAME_LINE_PT or end[1] <= start[1] + 1:
+            continue
+        top = start[2]
+        out.append(Field(f"{PARENT}.{list(SLOTS.values())[slot]}_{note}", "text", start[0],
+                         (start[1], top - LINE_FACTOR * nd30.APPENDIX_NOTE_PT, end[1], top), note=True))
+    return out
 
 
 def _appearance(pdf, rect: tuple[float, float, float, float]):
@@ -194,20 +221,28 @@ def add_fields(pdf) -> list[Field]:
                                                   Fields=slot_names)
         else:
             widget.FT = pikepdf.Name.Tx
-            widget.DA = pikepdf.String("/TiRo 13 Tf 0 g")
-            widget.Q = 2 if short[field.name] == SLOTS["Number"] else 1  # the number ends at its "/"
+            widget.DA = pikepdf.String(NOTE_DA if field.note else "/TiRo 13 Tf 0 g")
+            number = short[field.name] == SLOTS["Number"] or short[field.name].startswith(SLOTS["Number"] + "_")
+            widget.Q = 2 if number else 1  # the number ends at its "/"
             widget.V = pikepdf.String("")
         ref = pdf.make_indirect(widget)
         parent.Kids.append(ref)
         if "/Annots" not in page.obj:
             page.obj.Annots = pikepdf.Array()
         page.obj.Annots.append(ref)
-    times = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-                                                 BaseFont=pikepdf.Name("/Times-Roman"),
-                                                 Encoding=pikepdf.Name.WinAnsiEncoding))
+    fonts = pikepdf.Dictionary(TiRo=_type1(pdf, "/Times-Roman"))
+    if any(f.note for f in fields):
+        fonts.TiIt = _type1(pdf, "/Times-Italic")
     pdf.Root.AcroForm = pikepdf.Dictionary(Fields=[parent], SigFlags=1, DA=pikepdf.String("/TiRo 13 Tf 0 g"),
-                                           DR=pikepdf.Dictionary(Font=pikepdf.Dictionary(TiRo=times)))
+                                           DR=pikepdf.Dictionary(Font=fonts))
     return fields
+
+
+def _type1(pdf, base_font: str):
+    import pikepdf
+
+    return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name(base_font), Encoding=pikepdf.Name.WinAnsiEncoding))
 
 
 def read_fields(data: bytes) -> list[Field]:
@@ -226,5 +261,6 @@ def read_fields(data: bytes) -> list[Field]:
             for kid in top.get("/Kids", []):
                 kind = "signature" if kid.get("/FT") == "/Sig" else "text"
                 page = pages.get(kid.P.objgen, -1) if "/P" in kid else -1
-                out.append(Field(f"{PARENT}.{kid.T}", kind, page, tuple(float(v) for v in kid.Rect)))
+                out.append(Field(f"{PARENT}.{kid.T}", kind, page, tuple(float(v) for v in kid.Rect),
+                                 note=str(kid.get("/DA", "")) == NOTE_DA))
     return out

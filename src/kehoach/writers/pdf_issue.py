@@ -1,7 +1,9 @@
 """``kehoach issue``: the văn thư gives a signed draft its number and day (Decree 30, Điều 15.3).
 
 The PDF/A draft carries text fields over each blank part of "Số: …/…" and "ngày … tháng … năm …"
-(``pdf_fields``). Here they are filled as an incremental update (pyHanko): the bytes the leader
+(``pdf_fields``), and over the same blanks where a note line cites the document itself ("(Kèm theo
+Kế hoạch số      /KH-UBND ngày …)": kehoach.so_1, kehoach.ngay_1, …, given the same values). Here
+they are filled as an incremental update (pyHanko): the bytes the leader
 signed stay as they are, and the update only sets each field's value and appearance, which the
 leader's certification (level 2, form filling) allows, so every earlier signature stays valid.
 
@@ -24,7 +26,7 @@ from pathlib import Path
 from ..common import vn
 from ..common.diagnostics import Code, Diagnostic, KehoachError, Severity
 from ..common.i18n import tr
-from .pdf_fields import PARENT, SEAL, SLOT_SIZE_PT, SLOTS
+from .pdf_fields import CITED, NOTE_DA, PARENT, SEAL, SLOT_SIZE_PT, SLOTS
 
 
 # The codes raised here, explained by ``kehoach rules`` (cli/codes.py gathers them).
@@ -90,10 +92,30 @@ def parse_date(text: str, path: Path | str | None = None) -> dt.date:
 
 @dataclass
 class _Slot:
-    short: str
+    short: str  # so, ngay, … or so_1, ngay_1, … (a note citing the document)
     ref: object  # pyHanko IndirectObject of the field (its own widget)
     value: str
     rect: tuple[float, float, float, float]
+    slot: str  # Number, Day, Month, Year: the value it takes
+    size: float  # the printed line's type size
+    italic: bool
+
+
+def _slot(kid_ref) -> _Slot | None:
+    """A kehoach text field as a slot: the letterhead's (13 pt upright number, the date line's
+    14 pt italic) or a note's (its appearance string, NOTE_DA, says its type); None for others."""
+    kid = kid_ref.get_object()
+    short = str(kid.get("/T", ""))
+    cited = CITED.fullmatch(short)
+    slot = _SLOT_OF.get(cited[1] if cited else short)
+    if kid.get("/FT") != "/Tx" or slot is None:
+        return None
+    rect = tuple(float(v) for v in kid["/Rect"])
+    if cited and str(kid.get("/DA", "")) == NOTE_DA:
+        size, italic = float(NOTE_DA.split()[1]), True
+    else:
+        size, italic = SLOT_SIZE_PT[slot], slot != "Number"
+    return _Slot(short, kid_ref, str(kid.get("/V", "")), rect, slot, size, italic)
 
 
 def _slots(reader) -> tuple[dict[str, _Slot], dict]:
@@ -108,10 +130,8 @@ def _slots(reader) -> tuple[dict[str, _Slot], dict]:
             continue
         out = {}
         for kid_ref in top.get("/Kids", []):
-            kid = kid_ref.get_object()
-            if kid.get("/FT") == "/Tx" and str(kid.get("/T", "")) in _SLOT_OF:
-                out[str(kid["/T"])] = _Slot(str(kid["/T"]), kid_ref, str(kid.get("/V", "")),
-                                            tuple(float(v) for v in kid["/Rect"]))
+            if (slot := _slot(kid_ref)) is not None:
+                out[slot.short] = slot
         return out, top
     return {}, {}
 
@@ -176,7 +196,7 @@ def _appearance(writer, text: str, slot: _Slot, font_path: str):
 
     x0, y0, x1, y1 = slot.rect
     width, height = x1 - x0, y1 - y0
-    line_size = SLOT_SIZE_PT[_SLOT_OF[slot.short]]
+    line_size = slot.size
     engine = GlyphAccumulatorFactory(font_path, create_objstream_if_needed=False).create_font_engine(writer)
     engine.font_size = line_size
     natural = engine.shape(text).x_advance * line_size
@@ -185,7 +205,7 @@ def _appearance(writer, text: str, slot: _Slot, font_path: str):
     shaped = engine.shape(text)
     slack = width - shaped.x_advance * size
     # The number ends at the "/" of its symbol ("Số: 123/KH-UBND"); the day sits centred in its blank.
-    left = slack if slot.short == SLOTS["Number"] else slack / 2
+    left = slack if slot.slot == "Number" else slack / 2
     baseline = height - ASCENT * line_size
     commands = b"BT /F1 %.3f Tf 0 g %.3f %.3f Td %s ET" % (size, left, baseline, shaped.graphics_ops)
     _embed_with_pdf_widths(engine)
@@ -270,13 +290,13 @@ def issue_pdf(data: bytes, number: str, date: dt.date, *, path: Path | str | Non
     writer, slots, parent = _writer(data, path)
     _check(slots, parent, date, path)
     regular, italic = _fonts(path)
-    values = {SLOTS["Number"]: number, SLOTS["Day"]: vn.pad_day(date.day), SLOTS["Month"]: vn.pad_month(date.month),
-              SLOTS["Year"]: str(date.year)}
-    for short, slot in slots.items():
+    values = {"Number": number, "Day": vn.pad_day(date.day), "Month": vn.pad_month(date.month), "Year": str(date.year)}
+    for slot in slots.values():  # the letterhead's, then each note's citing the document
         field = slot.ref.get_object()
-        field["/V"] = generic.TextStringObject(values[short])
-        font = regular if short == SLOTS["Number"] else italic  # the date line is printed in italics
-        field["/AP"] = generic.DictionaryObject({generic.NameObject("/N"): _appearance(writer, values[short], slot, font)})
+        value = values[slot.slot]
+        field["/V"] = generic.TextStringObject(value)
+        font = italic if slot.italic else regular  # the date line and the notes are printed in italics
+        field["/AP"] = generic.DictionaryObject({generic.NameObject("/N"): _appearance(writer, value, slot, font)})
         writer.update_container(field)
     out = io.BytesIO()
     writer.write(out)

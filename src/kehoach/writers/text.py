@@ -3,7 +3,8 @@
 One paragraph per line and nothing wrapped, so that a change to one sentence changes one line.
 Inline emphasis is not marked: the text is what a reader reads (the form the fidelity tests compare
 with the original, word for word); emphasis changes show in the plan's own diff and in .docx/.html.
-Blocks are separated by blank lines; tables are pipe rows; the output is UTF-8 and deterministic.
+Blocks are separated by blank lines; tables are pipe rows, one cell per column whatever the merges
+(`table_lines`); the output is UTF-8 and deterministic.
 
 A footnote reference reads "[1]" where the author put it and the notes follow the document, after a
 short rule, as "[1] text" lines (Pandoc's plain-text form): brackets rather than superscript digits
@@ -73,17 +74,33 @@ def block_lines(block: doc.Block) -> list[str]:
     return table_lines(block)
 
 
-def cell_text(cell: doc.TableCell, joiner: str = " ") -> str:
-    return joiner.join(runs_text(line) for line in cell.lines())
+def cell_text(cell: doc.TableCell) -> str:
+    return " ".join(runs_text(line) for line in cell.lines())
 
 
 def table_lines(table: doc.Table) -> list[str]:
-    """Pipe rows; a merged cell is printed once, in the first row and column it covers; a body
-    position a cell merged from above covers is an empty cell, so the columns stay in line."""
+    """Pipe rows with one cell per grid column, so that every row lines up with the header. A merged
+    cell is printed once, in the first row and column it covers; a column it covers to its right is
+    an empty cell without spaces ("||", MultiMarkdown's column span), a position it covers below is a
+    blank cell ("|  |"). A cell of several paragraphs reads as one line, header cells too (a title
+    typed over two lines once broke its header row in two). The words stay what the .docx prints."""
     lines = [table.title] if table.title else []
-    for row in table.header:
-        lines.append("| " + " | ".join(cell_text(cell, "\n") for cell in row) + " |")
+    laid = table.placed()
+    header = len(table.header)
+    lines += [pipe_row(line, table.column_count) for line in laid[:header]]
     lines.append("|" + "---|" * table.column_count)
-    for row in table.body_grid():
-        lines.append("| " + " | ".join(cell_text(cell) if cell else "" for cell in row) + " |")
+    lines += [pipe_row(line, table.column_count) for line in laid[header:]]
     return lines
+
+
+def pipe_row(line: list[tuple[int, doc.TableCell | None]], column_count: int) -> str:
+    """One row laid on the grid (``Table.placed``): a cell, or ``None`` where a cell merged down
+    from above covers the position, each followed by a "|" per further column it covers."""
+    row = "|"
+    for index, (column, cell) in enumerate(line):
+        if cell is None:  # covered from above, as wide as the covering cell: up to the next entry
+            following = line[index + 1][0] if index + 1 < len(line) else column_count
+            row += "  |" + "|" * max(following - column - 1, 0)
+        else:
+            row += f" {cell_text(cell)} |" + "|" * max(cell.col_span - 1, 0)
+    return row

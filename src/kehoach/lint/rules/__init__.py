@@ -10,7 +10,7 @@ from __future__ import annotations
 FAMILIES = (
     "profile", "period", "number", "dates", "signature", "recipients", "labels", "letterhead", "text",
     "agencies", "citations", "starter", "wording", "lists", "references", "spelling", "words", "official_names",
-    "two_tier", "markup", "footnotes", "duties",
+    "two_tier", "markup", "footnotes", "duties", "printed",
 )
 
 
@@ -29,6 +29,7 @@ def register_all() -> None:
         number,
         official_names,
         period,
+        printed,
         profile,
         recipients,
         references,

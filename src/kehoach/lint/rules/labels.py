@@ -1,4 +1,4 @@
-"""KH210–KH211: section numbering and Roman-level headings (Phụ lục I, Mục V, 6.b)."""
+"""KH210–KH212: section and item labels as printed, and Roman-level headings (Phụ lục I, Mục II.6.c, V.6.b)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
-from ...model import Item
-from ...model.style import SCHEMES, SECTIONS, deeper, printed_labels
+from ...model.numbering import Numbered, every_list, item_lists
+from ...model.numbering import section_labels as printed_sections
+from ...model.style import SECTIONS, printed_labels
 from ...source.loader import Loc
-from ...common.vn import DECIMAL_LABEL, LETTERS, decimal_number, roman_value, upper
+from ...common.vn import DECIMAL_LABEL, LETTERS, roman_value, upper
 from .registry import Context, Finding, rule
 
 
@@ -75,8 +76,8 @@ def section_labels(ctx: Context) -> Iterator[Finding]:
     sections = ctx.plan.sections
     yield from _sibling_labels([(("sections", s, "label"), sec.label) for s, sec in enumerate(sections)])
     printed: dict[str, int] = {}
-    pattern = ctx.plan.styles.sections if ctx.plan.styles else SECTIONS  # the composer's numbering
-    labels = printed_labels((section.label for section in sections), pattern)
+    pattern = ctx.plan.styles.sections if ctx.plan.styles else SECTIONS
+    labels = printed_sections(ctx.plan)  # as the composer prints them
     for s, (section, label) in enumerate(zip(sections, labels)):
         key = label.strip().rstrip(".)").upper()
         if key and any(c.isalnum() for c in key) and key in printed and \
@@ -94,16 +95,21 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
     """The labels of the items of one list, as printed, are never repeated and count up in order:
     a typed label (``label: "11.2."``) is compared with the label printed before it, typed or
     numbered by the tool ("1., 2., 3." computed then a typed "5."; "d)" computed then a typed "g)").
-    Bullets ("*", "-") are free. (A warning: a faithful transcription may keep a source's slip, such
-    as the two "11.2." of seed 002.)
+    The lists are those the body prints: a ``tasks: table`` section's tasks go to the task table and
+    take no number. Bullets ("*", "-") are free. "e)" straight after "d)" (no "đ)") is left to KH219,
+    which owns the Vietnamese alphabet: an office that letters without "đ" turns KH219 off and keeps
+    this rule. (A warning: a faithful transcription may keep a source's slip, such as the two "11.2."
+    of seed 002.)
 
     Tiếng Việt:
 
         Số thứ tự các khoản của một danh sách, như được in ra, không lặp lại và tăng dần: nhãn gõ
         tay (`label: "11.2."`) được so với nhãn in ngay trước nó, dù nhãn đó gõ tay hay do công cụ
-        đánh số ("1., 2., 3." tự đánh rồi "5." gõ tay; "d)" tự đánh rồi "g)"); "d)" rồi "e)" không
-        có "đ)" được chấp nhận. Gạch đầu dòng ("*", "-") thì tự do. (Chỉ là cảnh báo: bản chép trung
-        thành có thể giữ lỗi của bản gốc.)
+        đánh số ("1., 2., 3." tự đánh rồi "5." gõ tay; "d)" tự đánh rồi "g)"). Danh sách là danh sách
+        được in: nhiệm vụ của mục `tasks: table` in trong bảng nhiệm vụ, không lấy số. Gạch đầu dòng
+        ("*", "-") thì tự do. "e)" ngay sau "d)" (thiếu "đ)") do KH219 xét (thứ tự chữ cái tiếng
+        Việt): cơ quan đánh không có "đ" tắt KH219, vẫn giữ quy tắc này. (Chỉ là cảnh báo: bản chép
+        trung thành có thể giữ lỗi của bản gốc.)
 
     Passes:
 
@@ -112,6 +118,11 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
             items:
               - {label: "1.1.", text: Rà soát chính sách.}
               - {label: "1.2.", text: Tập huấn.}
+          - role: assignments
+            items:
+              - heading: Kiểm tra
+                numbering: letter
+                items: [Cấp tỉnh., Cấp huyện., Cấp xã., Thôn., {label: "đ)", text: Tổ dân phố.}]
 
     Fails:
 
@@ -123,17 +134,10 @@ def item_labels(ctx: Context) -> Iterator[Finding]:
               - Kiểm tra.
               - {label: "5.", text: Sơ kết.}
     """
-    scheme = (ctx.plan.styles.numbering if ctx.plan.styles else None) or list(SCHEMES["standard"])
-    lists: list[tuple[Loc, list[Item], list[str], str]] = [
-        (("sections", s, "items"), sec.items, sec.numbering or scheme, "") for s, sec in enumerate(ctx.plan.sections)]
-    lists += [(("appendices", a, "items"), app.items, scheme, "") for a, app in enumerate(ctx.plan.appendices)]
-    while lists:
-        loc, items, patterns, parent = lists.pop()
-        printed = printed_labels((item.label for item in items), patterns[0], parent)
-        if any(item.label for item in items):
-            yield from _printed_sequence(loc, items, printed)
-        lists += [((*loc, i, "items"), item.items, item.numbering or deeper(patterns), decimal_number(label))
-                  for i, (item, label) in enumerate(zip(items, printed)) if item.items]
+    for top, numbered in item_lists(ctx.plan):
+        for loc, items in every_list(top, numbered):
+            if any(node.item.label for node in items):
+                yield from _printed_sequence(loc, items)
 
 
 def _sequence_key(label: str) -> tuple[str, str, int] | None:
@@ -154,36 +158,38 @@ _D, _E = LETTERS.index("d") + 1, LETTERS.index("e") + 1
 
 
 def _follows(before: tuple[str, str, int], value: tuple[str, str, int]) -> bool:
-    """``value`` comes next after ``before``; "d)" → "e)" too: many offices letter without "đ"."""
+    """``value`` comes next after ``before``; "d)" → "e)" too: the missing "đ)" is KH219's to say."""
     return value[2] == before[2] + 1 or (value[0] == "a" and (before[2], value[2]) == (_D, _E))
 
 
-def _printed_sequence(loc: Loc, items: list[Item], printed: list[str]) -> Iterator[Finding]:
+def _printed_sequence(loc: Loc, items: list[Numbered]) -> Iterator[Finding]:
     """Repeated or out-of-order labels in the printed sequence of one list, typed or computed (a
     typed "5." after three computed items, a typed "g)" after a computed "d)"); two computed labels
-    in a row are always in order."""
-    seen: dict[str, int] = {}
-    previous: tuple[int, tuple[str, str, int]] | None = None
-    for index, (item, label) in enumerate(zip(items, printed)):
-        here = (*loc, index, "label") if item.label is not None else (*loc, index)
-        key = label.strip().rstrip(".)").upper()
+    in a row are always in order. A sibling is named by its place in the plan's list."""
+    seen: dict[str, Numbered] = {}
+    previous: tuple[Numbered, tuple[str, str, int]] | None = None
+    for node in items:
+        typed = node.item.label is not None
+        here = (*loc, node.index, "label") if typed else (*loc, node.index)
+        key = node.label.strip().rstrip(".)").upper()
         if not key or not any(c.isalnum() for c in key):
             continue  # a bullet
         if key in seen:
             yield Finding(here, tr("số thứ tự '{l}' đã in ở phần tử thứ {n} cùng cấp",
-                                   "label '{l}' is already printed by sibling {n}", l=label, n=seen[key] + 1))
+                                   "label '{l}' is already printed by sibling {n}",
+                                   l=node.label, n=seen[key].index + 1))
             continue
-        seen[key] = index
-        value = _sequence_key(label)
+        seen[key] = node
+        value = _sequence_key(node.label)
         if value is None:
             continue
-        if previous is not None and (item.label is not None or items[previous[0]].label is not None):
+        if previous is not None and (typed or previous[0].item.label is not None):
             before = previous[1]
             if before[:2] == value[:2] and not _follows(before, value):
                 yield Finding(here, tr("số thứ tự '{l}' không liền sau '{p}' in ngay trước nó",
                                        "label '{l}' does not follow '{p}', printed just before it",
-                                       l=label, p=printed[previous[0]]))
-        previous = (index, value)
+                                       l=node.label, p=previous[0].label))
+        previous = (node, value)
 
 
 # An italic note after a heading, or a note in brackets: printed as typed, not part of the heading.

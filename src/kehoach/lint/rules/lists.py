@@ -7,12 +7,15 @@ from collections.abc import Iterator
 
 from ...common.diagnostics import Severity
 from ...common.i18n import tr
-from ...model import GroupRow, Item, cell_value, row_grid
+from ...model import GroupRow, cell_value, row_grid
+from ...model.numbering import Numbered, every_list, item_lists
 from ...source.loader import Loc
 from ...common.vn import LETTERS
 from .registry import Context, Finding, rule, tables_of, walk_items
 
 _LETTER_POINT = re.compile(r"^\s*([a-zđ])\)\s")
+_LETTER_LABEL = re.compile(r"^(\(?)([a-zđ])([.)])$", re.I)  # "d)", "(d)", "D.": a letter label
+_D, _E = LETTERS.index("d"), LETTERS.index("e")
 
 
 def _paragraph_lists(ctx: Context) -> Iterator[tuple[Loc, list[str]]]:
@@ -28,11 +31,10 @@ def _paragraph_lists(ctx: Context) -> Iterator[tuple[Loc, list[str]]]:
             yield (*loc, "text"), item.text
 
 
-def _item_lists(ctx: Context) -> Iterator[tuple[Loc, list[Item]]]:
-    for s, section in enumerate(ctx.plan.sections):
-        yield ("sections", s, "items"), section.items
-        for loc, item in walk_items(section.items, ("sections", s, "items")):
-            yield (*loc, "items"), item.items
+def _item_lists(ctx: Context) -> Iterator[tuple[Loc, list[Numbered]]]:
+    """Every list of items as the body prints it (model/numbering), with its plan path."""
+    for top, numbered in item_lists(ctx.plan):
+        yield from every_list(top, numbered)
 
 
 def _letters(points: list[tuple[Loc, str]]) -> Iterator[Finding]:
@@ -57,12 +59,20 @@ def _letters(points: list[tuple[Loc, str]]) -> Iterator[Finding]:
       ("các điểm a), b), … thiếu chữ hoặc sai thứ tự", "points a), b), … skip a letter or are out of order"))
 def point_letters(ctx: Context) -> Iterator[Finding]:
     """Points typed as "a)", "b)" at the start of paragraphs or items follow the Vietnamese alphabet
-    from "a)": a, b, c, d, đ, e, g, h, i, k … — "e)" straight after "d)" skips "đ)".
+    from "a)": a, b, c, d, đ, e, g, h, i, k … — "e)" straight after "d)" skips "đ)" (Phụ lục I,
+    Mục II.6.c: điểm are lettered in the Vietnamese alphabet). The same holds for the labels of items
+    (``label: "e)"`` printed after "d)", typed or numbered by the tool): this rule owns the "đ)"
+    question, KH212 every other repeat or gap in labels. An office that letters without "đ" (a, b,
+    c, d, e …) turns this rule off (``ignore = ["KH219"]``) and keeps KH212.
 
     Tiếng Việt:
 
         Các điểm gõ "a)", "b)" ở đầu đoạn hay đầu khoản theo thứ tự chữ cái tiếng Việt từ "a)": a, b, c,
-        d, đ, e, g, h, i, k … — "e)" ngay sau "d)" là bỏ sót "đ)".
+        d, đ, e, g, h, i, k … — "e)" ngay sau "d)" là bỏ sót "đ)" (Phụ lục I, Mục II.6.c: điểm đánh
+        bằng chữ cái tiếng Việt). Số thứ tự của khoản cũng vậy (`label: "e)"` in ngay sau "d)", gõ tay
+        hay do công cụ đánh): quy tắc này xét chữ "đ)", KH212 xét mọi chỗ lặp hay sai thứ tự khác. Cơ
+        quan quen đánh không có "đ" (a, b, c, d, e …) thì tắt quy tắc này (`ignore = ["KH219"]`), vẫn
+        giữ KH212.
 
     Passes:
 
@@ -76,6 +86,15 @@ def point_letters(ctx: Context) -> Iterator[Finding]:
                   - d) Kiểm tra.
                   - đ) Sơ kết.
                   - e) Tổng kết.
+              - heading: Tổ chức thực hiện
+                numbering: letter
+                items:
+                  - Rà soát chính sách.
+                  - Tập huấn.
+                  - Truyền thông.
+                  - Kiểm tra.
+                  - {label: "đ)", text: Sơ kết.}
+                  - {label: "e)", text: Tổng kết.}
 
     Fails:
 
@@ -88,17 +107,47 @@ def point_letters(ctx: Context) -> Iterator[Finding]:
                   - c) Truyền thông.
                   - d) Kiểm tra.
                   - e) Tổng kết.
+              - heading: Tổ chức thực hiện
+                items:
+                  - {label: "a)", text: Rà soát chính sách.}
+                  - {label: "b)", text: Tập huấn.}
+                  - {label: "c)", text: Truyền thông.}
+                  - {label: "d)", text: Kiểm tra.}
+                  - {label: "e)", text: Tổng kết.}
     """
     for loc, paragraphs in _paragraph_lists(ctx):
         points = [((*loc, i), m.group(1)) for i, p in enumerate(paragraphs) if (m := _LETTER_POINT.match(p))]
         yield from _letters(points)
     for loc, items in _item_lists(ctx):
         points = []
-        for i, item in enumerate(items):
-            first = item.text[0] if item.text else ""
-            if item.label is None and (match := _LETTER_POINT.match(first)):
-                points.append(((*loc, i, "text", 0), match.group(1)))
+        for node in items:
+            first = node.item.text[0] if node.item.text else ""
+            if node.item.label is None and (match := _LETTER_POINT.match(first)):
+                points.append(((*loc, node.index, "text", 0), match.group(1)))
         yield from _letters(points)
+        yield from _skipped_d_stroke(loc, items)
+
+
+def _skipped_d_stroke(loc: Loc, items: list[Numbered]) -> Iterator[Finding]:
+    """"e)" printed straight after "d)" in a list of items where either label is typed (the tool's
+    own letters always have "đ)"). Every other gap or repeat in labels is KH212's."""
+    before: tuple[Numbered, re.Match[str]] | None = None
+    for node in items:
+        match = _LETTER_LABEL.match(node.label.strip())
+        if match and before and (node.item.label is not None or before[0].item.label is not None):
+            previous = before[1]
+            same_form = (previous.group(1), previous.group(3)) == (match.group(1), match.group(3))
+            if same_form and LETTERS.index(previous.group(2).lower()) == _D and \
+                    LETTERS.index(match.group(2).lower()) == _E:
+                stroke = "đ" if match.group(2).islower() else "Đ"
+                missing = f"{match.group(1)}{stroke}{match.group(3)}"
+                typed = node.item.label is not None
+                yield Finding((*loc, node.index, "label") if typed else (*loc, node.index), tr(
+                    "số thứ tự \"{l}\" in ngay sau \"{p}\": thiếu \"{m}\" (chữ cái tiếng Việt: a, b, c, d, đ, e, "
+                    "g, h …)", "label \"{l}\" is printed straight after \"{p}\": \"{m}\" is missing (the "
+                    "Vietnamese alphabet: a, b, c, d, đ, e, g, h …)", l=node.label, p=before[0].label, m=missing),
+                    snippet=node.item.label if typed else None)
+        before = (node, match) if match else None
 
 
 _GROUP_LEVEL = [

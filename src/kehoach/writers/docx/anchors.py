@@ -1,5 +1,6 @@
 """Bookmarks that say where the signing slots are: the signer's block (ô 7c), the blank number and
-day of a draft (ô 3, 4) and the first page of each appendix.
+day of a draft (ô 3, 4), the same blanks where a note line cites the document itself, and the first
+page of each appendix.
 
 LibreOffice exports Word bookmarks as PDF named destinations (page and x/y of the bookmarked
 position) when asked (``ExportBookmarksToPDFDestination``); ``writers/pdf_fields`` turns them into
@@ -30,6 +31,11 @@ SLOTS = {"Number": re.compile(r"^Số:[ \u00a0]?( +)/"),
          "Year": re.compile(r"năm ( +)$")}
 PRINTED = {"D": re.compile(r"ngày (\d+)"), "M": re.compile(r"tháng (\d+)"), "Y": re.compile(r"năm (\d+)")}
 PRINTED_MARK = "khPrinted"
+# A note line under a title ("(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày …)") or an appendix
+# title ("(Kèm theo Kế hoạch số …)") citing the document itself: khRef1Number, khRef1NumberEnd, …
+REFERENCE = "khRef"
+NOTE_STYLES = ("KHTitleNote", "KHAppendixNote")
+_CITED_DATE = r" ngày (\d{1,2}| +) tháng (\d{1,2}| +) năm (\d{4}| +)(?=[ ,;)]|$)"
 HIDDEN = "_"  # Word hides bookmarks whose name starts with an underscore
 _FIRST_ID = 7000  # bookmark ids of their own, far from any other
 
@@ -116,8 +122,49 @@ def add_anchors(body: etree._Element) -> None:
                               if (m := pattern.search(_text(p))))
             if printed and any(SLOTS[s].search(_text(p)) for s in slot_names):
                 marker.at(p, PRINTED_MARK + printed)
+    mark_references(marker, by_style)
     appendix = 0
     for style, p in by_style:
         if style == "KHAppendixLabel":
             appendix += 1
             marker.at(p, f"{APPENDIX}{appendix}")
+
+
+def _date_parts(text: str) -> dict[str, str | None] | None:
+    """A "ngày … tháng … năm …" (the letterhead's, or a note's) as {Day, Month, Year}: the printed
+    number or None for a blank; None when the text holds no such date."""
+    match = re.search(_CITED_DATE, text)
+    if match is None:
+        return None
+    return {slot: (None if part.strip() == "" else str(int(part)))
+            for slot, part in zip(("Day", "Month", "Year"), match.groups())}
+
+
+def mark_references(marker: _Marker, by_style: list[tuple[str, etree._Element]]) -> None:
+    """Bookmark, in note lines, the blanks that cite the document itself, so that `kehoach issue`
+    fills them with the letterhead's number and day. Conservative: the note must cite a blank
+    number followed by the letterhead's own ký hiệu ("số      /KH-UBND", the same symbol as "Số:"),
+    and when a date follows it, that date must print exactly the parts the letterhead prints and
+    leave blank exactly the parts it leaves blank. Anything else (another document's blank
+    number, another ký hiệu, another month) is someone else's reference and stays blank."""
+    head = next((_text(p) for s, p in by_style if s == "KHNumber"), "")
+    own = re.match(r"^Số:[ \u00a0]?( +)/(\S+)\s*$", head)
+    if own is None:  # a numbered document, or no number line: nothing of its own is blank
+        return
+    dated = _date_parts(next((_text(p) for s, p in by_style if s == "KHPlaceDate"), ""))
+    cited = re.compile(r"\bsố( +)/" + re.escape(own[2]) + r"(?![\w/-])(?:" + _CITED_DATE + ")?")
+    count = 0
+    for style, p in by_style:
+        if style not in NOTE_STYLES:
+            continue
+        for match in cited.finditer(_text(p)):
+            slots = [("Number", match.start(1), match.end(1))]
+            if match[2] is not None:
+                if dated is None or _date_parts(match[0]) != dated:
+                    continue  # another date: another document (or a mistake a person should see)
+                slots += [(slot, match.start(g), match.end(g)) for slot, g in (("Day", 2), ("Month", 3), ("Year", 4))
+                          if not match[g].strip()]
+            count += 1
+            for slot, start, end in slots:
+                marker.at(p, f"{REFERENCE}{count}{slot}", start)
+                marker.at(p, f"{REFERENCE}{count}{slot}End", end)

@@ -288,7 +288,8 @@ def test_table_header_spans_group_rows_and_cells() -> None:
 
 @pytest.mark.parametrize(("columns", "landscape", "expected"), [
     ([{"title": "A", "width": 8}, {"title": "B", "width": 8}], None, False),
-    ([{"title": "A", "width": 9}, {"title": "B", "width": 8}], None, True),
+    ([{"title": "A", "width": 9}, {"title": "B", "width": 8}], None, False),  # 17 cm: shrunk to the page
+    ([{"title": "A", "width": 10}, {"title": "B", "width": 8.5}], None, True),  # 18.5 cm
     ([{"title": str(i)} for i in range(8)], None, True),
     ([{"title": str(i)} for i in range(7)], None, False),
     ([{"title": "A", "width": 20}], False, False),

@@ -3,13 +3,17 @@ from the .docx (the rendered pages are checked in test_layout_pdf.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docx.oxml.ns import qn
 
 from docx_read import open_docx
 from kehoach.common import nd30
 from kehoach.compose.document import (Document, Letterhead, ParaKind, Paragraph, Part, Run, Table,
                                       TableCell, Title)
+from kehoach.build import render
 from kehoach.common.textwidth import text_width_em
+from kehoach.source.loader import load_text
 from kehoach.writers.docx import write_docx
 
 TEXT_W = 9355  # A4 portrait text width in twips (210 - 30 - 15 mm)
@@ -74,3 +78,30 @@ def test_plan_widths_too_narrow_for_their_words_take_the_unused_page_width():
     widths, _ = grid(table(rows, widths=[1.0, 8.0, 1.5, 3.0]))  # 13.5 cm of 16.5
     assert widths[2] >= widest_word("1.035.809.000", bold=False) + PAD
     assert widths[1] == round(8.0 * 1440 / 2.54) and sum(widths) <= TEXT_W
+
+
+def test_a_table_a_little_wider_than_the_text_stays_portrait_and_fits_the_text_width():
+    # r13 (a provincial decision) sets its appendix table at 17 cm for 2 cm margins: portrait, as
+    # printed, its columns shrunk in proportion to our 16.5 cm — not a landscape page.
+    plan = (Path(__file__).resolve().parents[1] / "fixtures" / "minimal_plan.yaml").read_text(encoding="utf-8")
+    plan += """appendices:
+  - title: THẨM QUYỀN TIẾP NHẬN KÊ KHAI GIÁ
+    tables:
+      - columns:
+          - {title: STT, width: 1.17}
+          - {title: "Tên hàng hóa, dịch vụ", width: 4.73}
+          - {title: Cơ quan tham mưu, width: 4.0}
+          - {title: Cơ quan tiếp nhận kê khai giá, width: 7.1}
+        rows:
+          - ["1", "Xăng, dầu thành phẩm", "", Sở Công Thương]
+"""
+    loaded = load_text(plan, "r13-shape.yaml")
+    assert loaded.plan is not None
+    doc = open_docx(render(loaded.plan, "docx"))
+    assert not [s for s in doc.element.body.iter(qn("w:pgSz")) if s.get(qn("w:orient")) == "landscape"]
+    tbl = list(doc.element.body.iter(qn("w:tbl")))[-1]
+    widths = [int(c.get(qn("w:w"))) for c in tbl.iter(qn("w:gridCol"))]
+    assert TEXT_W - 20 <= sum(widths) <= TEXT_W
+    # in the plan's proportions (STT a little wider, so that its header word stays whole)
+    shares = [w / sum(widths) for w in widths]
+    assert all(abs(share - cm / 17.0) <= 0.03 for share, cm in zip(shares, [1.17, 4.73, 4.0, 7.1]))

@@ -18,6 +18,10 @@ def cell(value: str, **kwargs) -> doc.TableCell:
     return doc.TableCell(plain, paragraphs=lines, **kwargs)
 
 PORTRAIT_TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5  # A4 minus the default left and right margins
+# Word tables run a little into the margins (real plans set 2 cm margins: a 17 cm table, as r13's
+# appendices), and the .docx writer shrinks columns to the text width in proportion, keeping words
+# whole: only a table more than a tenth wider than the portrait text needs a landscape page.
+PORTRAIT_OVERRUN = 1.1
 MAX_PORTRAIT_COLUMNS = 7
 
 
@@ -79,8 +83,9 @@ def font_size(source: m.Table) -> float:
 
 
 def needs_landscape(source: m.Table) -> bool:
-    """A table wider than a portrait page's text width (or with many columns) goes landscape."""
+    """A table clearly wider than a portrait page's text width (or with many columns) goes landscape."""
     if source.landscape is not None:
         return source.landscape
     leaves = source.leaf_columns()
-    return sum(leaf.width or 0 for leaf in leaves) > PORTRAIT_TEXT_WIDTH_CM or len(leaves) > MAX_PORTRAIT_COLUMNS
+    width = sum(leaf.width or 0 for leaf in leaves)
+    return width > PORTRAIT_TEXT_WIDTH_CM * PORTRAIT_OVERRUN or len(leaves) > MAX_PORTRAIT_COLUMNS

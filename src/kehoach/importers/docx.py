@@ -2,7 +2,7 @@
 
 What a reader of the page sees is what we keep: paragraphs with their runs (bold and italic resolved
 through the style chain), labels computed from Word's automatic numbering (numbering.xml), tables
-with gridSpan/vMerge, text boxes (a letterhead is sometimes drawn in them), footnotes, and section
+with gridSpan/vMerge (Word 97 hMerge folded by ``merges``), text boxes (a letterhead is sometimes drawn in them), footnotes, and section
 breaks. Runs typed in TCVN3/VNI fonts are converted to Unicode (``legacy``).
 """
 
@@ -20,6 +20,7 @@ from ..common.ooxml import MC_NS, W_NS, w
 from . import legacy
 from .blocks import Break, Cell, Para, Run, Source, Table
 from .errors import import_error
+from .merges import fold_row
 from .numbering import MAX_COLUMNS, Numbering, bounded_int, level_of
 from .safezip import parse_xml, read_parts
 
@@ -250,13 +251,15 @@ class _Reader:
             if trpr is not None and trpr.find(w("tblHeader")) is not None and len(rows) == header:
                 header += 1
             cells = []
+            hmerge = []  # each cell's Word 97 hMerge, folded by merges.fold_row
             skipped = _grid_skip(trpr)
             if skipped[0]:
                 cells.append(Cell([], skipped[0], filler=True))
+                hmerge.append("")
             for tc in row.iterchildren(w("tc")):
                 tcpr = tc.find(w("tcPr"))
                 span = 1
-                merge = ""
+                merge = across = ""
                 if tcpr is not None:
                     gs = tcpr.find(w("gridSpan"))
                     if gs is not None:
@@ -264,6 +267,9 @@ class _Reader:
                     vm = tcpr.find(w("vMerge"))
                     if vm is not None:
                         merge = "restart" if vm.get(w("val")) == "restart" else "continue"
+                    hm = tcpr.find(w("hMerge"))
+                    if hm is not None:
+                        across = "restart" if hm.get(w("val")) == "restart" else "continue"
                 paras = []
                 for block in self.blocks(tc):
                     if isinstance(block, Para):
@@ -271,9 +277,11 @@ class _Reader:
                     elif isinstance(block, Table):  # a nested table: its text, in reading order
                         paras.extend(block.all_paras())
                 cells.append(Cell(paras, span, merge))
+                hmerge.append(across)
             if skipped[1]:
                 cells.append(Cell([], skipped[1], filler=True))
-            rows.append(cells)
+                hmerge.append("")
+            rows.append(fold_row(cells, hmerge))
         grid = tbl.find(w("tblGrid"))  # this table's own grid, not a nested table's
         widths = [_twips(col.get(w("w"))) / 567 for col in grid.iterchildren(w("gridCol"))] \
             if grid is not None else []

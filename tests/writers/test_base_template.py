@@ -15,9 +15,9 @@ import pytest
 
 import kehoach
 from kehoach.build import render
-from kehoach.writers.docx.base_maker import base_path, make_base, python_docx_parts
+from kehoach.writers.docx.base_maker import make_base, python_docx_parts
 from kehoach.writers.docx.used_styles import pruned_styles, used_style_ids
-from kehoach.writers.docx.template import _template
+from kehoach.writers.docx.template import _template, base_path
 from kehoach.common.ooxml import w
 
 

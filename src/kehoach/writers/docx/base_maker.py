@@ -24,19 +24,15 @@ from lxml import etree
 
 from ...common import nd30
 from ...common.ooxml import w
-from ...common.resources import templates_dir
 from ...common.zipcache import reproducible_zip
 from . import footnotes
 from .styles import STYLES, _fix_fonts, _set_doc_defaults, _style_element
+from .template import base_path
 from .used_styles import pruned_styles, used_style_ids
 from .wml import XML_SPACE
 
 COMPATIBILITY_MODE = "15"
 BASE_DATE = (1980, 1, 1, 0, 0, 0)  # fixed zip dates: the same sources make the same file
-
-
-def base_path() -> Path:
-    return templates_dir() / "docx" / "base.docx"
 
 
 def _page_number_paragraph(paragraph) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -25,10 +26,15 @@ class _Template:
     header_first_rid: str
 
 
+def base_path() -> Path:
+    """Where the shipped base document is (``base_maker`` writes it there)."""
+    return templates_dir() / "docx" / "base.docx"
+
+
 @functools.lru_cache(maxsize=1)
 def _template() -> _Template:
     # No python-docx here: importing it and building this document cost every cold build ~70 ms.
-    with zipfile.ZipFile(templates_dir() / "docx" / "base.docx") as archive:
+    with zipfile.ZipFile(base_path()) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     root = etree.fromstring(parts.pop("word/document.xml"))
     body = root.find(w("body"))

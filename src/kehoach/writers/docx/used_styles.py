@@ -1,7 +1,8 @@
 """Only the styles a document uses go into its ``word/styles.xml``.
 
 python-docx's default template defines ~190 styles and Word's latent-style table (~370 kB); a plan
-uses about thirty of them. LibreOffice parses every one when it opens the file, which made loading
+uses about thirty of them. ``base_maker`` prunes the shipped base document's sheet once to the ~40
+styles a document can refer to; each document is then pruned from those. LibreOffice parses every one when it opens the file, which made loading
 the .docx 3-4 times slower than writing the PDF (benchmarks/README.md, "PDF/A for the country").
 The styles a part refers to (w:pStyle, w:rStyle, w:tblStyle, w:numStyleLink, w:styleLink), the
 styles they are based on, linked to or followed by, and the defaults of each type are kept, in the
@@ -34,8 +35,8 @@ def used_style_ids(parts: dict[str, bytes]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4)
 def _parsed(styles_xml: bytes) -> etree._Element:
-    """The parsed styles without the latent-style table, which every pruned copy drops: ~370
-    elements not deep-copied for each document."""
+    """The parsed styles without the latent-style table, which every pruned copy drops (only
+    python-docx's whole sheet, which ``base_maker`` prunes, still has one)."""
     root = etree.fromstring(styles_xml)
     for latent in root.findall(w("latentStyles")):
         root.remove(latent)
